@@ -1,0 +1,41 @@
+import type { ErrorCode, RpcError } from '../../shared/ipc/result'
+
+const GENERIC_MESSAGES: Record<ErrorCode, string> = {
+  INVALID_INPUT: 'Some of the information sent was not valid.',
+  UNKNOWN_CHANNEL: 'That action does not exist.',
+  NOT_FOUND: 'That item could not be found.',
+  CONFLICT: 'That change conflicts with existing data.',
+  INTERNAL: 'Something went wrong inside Between. Nothing was changed.',
+  VAULT_NOT_FOUND: 'No vault was found in the data folder.',
+  VAULT_EXISTS: 'A vault already exists in the data folder.',
+  VAULT_LOCKED: 'The vault is locked.',
+  VAULT_CORRUPT: 'The vault could not be read: it appears to be damaged.',
+  VAULT_FROM_FUTURE: 'This vault was written by a newer version of Between.',
+  WRONG_PASSPHRASE: 'That passphrase did not unlock the vault.',
+  WRONG_RECOVERY_KEY: 'That recovery key did not unlock the vault.',
+  INVALID_RECOVERY_KEY_FORMAT: 'That recovery key has a typo: please check each group.',
+  WEAK_PASSPHRASE: 'That passphrase is too easy to guess.',
+  UNTRUSTED_SENDER: 'The request did not come from Between’s own window.',
+  IO_ERROR: 'Between could not write to the data folder.',
+}
+
+/** The one error type the core throws on purpose. Its message is generic by construction. */
+export class CoreError extends Error {
+  readonly code: ErrorCode
+  readonly field: string | undefined
+
+  constructor(code: ErrorCode, options: { field?: string; cause?: unknown } = {}) {
+    super(GENERIC_MESSAGES[code], { cause: options.cause })
+    this.name = 'CoreError'
+    this.code = code
+    this.field = options.field
+  }
+
+  toRpcError(): RpcError {
+    return this.field === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, field: this.field }
+  }
+}
+
+export const genericError = (code: ErrorCode): RpcError => ({ code, message: GENERIC_MESSAGES[code] })

@@ -1,0 +1,14 @@
+import type { RpcResult } from './result'
+
+/** Push events from main to the renderer. */
+export interface BridgeEvents {
+  'vault.locked': { reason: 'idle' | 'manual' | 'suspend' | 'screen-lock' | 'quit' }
+  'data.changed': { tables: string[] }
+}
+export type BridgeEventName = keyof BridgeEvents
+
+/** What the preload exposes as window.bridge, and what the e2e harness injects. */
+export interface Bridge {
+  invoke(channel: string, input: unknown): Promise<RpcResult<unknown>>
+  on<E extends BridgeEventName>(event: E, listener: (payload: BridgeEvents[E]) => void): () => void
+}
