@@ -1,0 +1,23 @@
+import type { z } from 'zod'
+import { recordsContract } from './contracts/records'
+import { rulesContract } from './contracts/rules'
+import { searchContract } from './contracts/search'
+import { vaultContract } from './contracts/vault'
+
+/**
+ * THE contract: every channel the renderer can call, `<domain>.<verb>`, with one object
+ * argument, assembled from one slice per feature (src/shared/ipc/contracts/). dispatch validates
+ * input against it; the renderer's rpc() is typed from it.
+ */
+export const contract = {
+  ...vaultContract,
+  ...recordsContract,
+  ...rulesContract,
+  ...searchContract,
+} as const
+
+export type Contract = typeof contract
+export type Channel = keyof Contract
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>

@@ -1,0 +1,44 @@
+import { z } from 'zod'
+import { MOOD_MAX, MOOD_MIN } from '../../domain/vocabulary'
+
+export const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+
+export const idSchema = z.string().regex(UUID_V7, 'must be an ID')
+/** Epoch milliseconds (UTC), within years 1970–2200. */
+export const instantSchema = z.number().int().min(0).max(7_258_118_400_000)
+export const zoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone })
+      return true
+    } catch {
+      return false
+    }
+  }, 'must be an IANA time zone')
+export const moodSchema = z.number().int().min(MOOD_MIN).max(MOOD_MAX)
+
+export const shortText = z.string().max(500)
+export const longText = z.string().max(200_000)
+
+export const byId = z.strictObject({ id: idSchema })
+export const emptyInput = z.strictObject({})
+export const deleted = z.strictObject({ id: idSchema, deleted: z.literal(true) })
+
+/** Keyset page request; `cursor` is opaque to the renderer. */
+export const pageRequest = z.strictObject({
+  limit: z.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(200).nullable().default(null),
+})
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.strictObject({ items: z.array(item), nextCursor: z.string().nullable() })
+
+/** An update: the ID plus any subset of the editable fields (at least one). */
+export const patchOf = <T extends z.ZodObject>(fields: T) =>
+  z.strictObject({
+    id: idSchema,
+    patch: fields.partial().refine((p) => Object.keys(p).length > 0, 'nothing to change'),
+  })
