@@ -1,8 +1,24 @@
 import type { Channel, ChannelOutput, ParsedInput } from '../../shared/ipc/contract'
 import type { Core } from '../core'
+import { recordsHandlers } from '../core/records/records.handlers'
+import { rulesHandlers } from '../core/rules/rules.handlers'
+import { searchHandlers } from '../core/search/search.handlers'
+import { vaultHandlers } from '../core/vault/vault.handlers'
 
-export type Handler<C extends Channel> = (
-  input: ParsedInput<C>,
-) => ChannelOutput<C> | Promise<ChannelOutput<C>>
+export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>
 
 export type Handlers = { [C in Channel]: Handler<C> }
+
+/**
+ * One handler table assembled from feature slices. Every channel the contract declares must
+ * be here (the type says so), and any call but vault.status/create/unlock on a locked vault
+ * fails with VAULT_LOCKED because the services reach the database only through vault.db().
+ */
+export function createHandlers(core: Core): Handlers {
+  return {
+    ...vaultHandlers(core),
+    ...recordsHandlers(core),
+    ...rulesHandlers(core),
+    ...searchHandlers(core),
+  }
+}

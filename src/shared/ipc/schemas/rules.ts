@@ -8,7 +8,7 @@ export const ruleInput = ruleCommonSchema.extend({ therapistId: idSchema, body: 
 /** A changed rule keeps its earlier versions: an update writes a new version. */
 export const ruleUpdateInput = z.strictObject({
   id: idSchema,
-  patch: ruleCommonSchema.partial(),
+  patch: ruleCommonSchema.extend({ retire: z.boolean() }).partial(),
   /** Replace kind and params together. */
   body: ruleBodySchema.optional(),
 })
@@ -18,6 +18,8 @@ export const ruleSchema = ruleCommonSchema.extend({
   id: idSchema,
   therapistId: idSchema,
   version: z.number().int().min(1),
+  /** When the rule was retired (kept for history, no longer checked), or null. */
+  retiredAt: instantSchema.nullable(),
   createdAt: instantSchema,
   updatedAt: instantSchema,
   body: ruleBodySchema,

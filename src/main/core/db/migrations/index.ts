@@ -1,0 +1,12 @@
+import type Database from 'better-sqlite3-multiple-ciphers'
+import { initialSchema } from './0010-initial-schema'
+
+export interface Migration {
+  /** Steps of ten, so a fix can slot in between. */
+  version: number
+  name: string
+  up(db: Database.Database): void
+}
+
+/** Every migration, in order. Append only; never edit one that has shipped. */
+export const migrations: readonly Migration[] = [initialSchema]

@@ -1,0 +1,70 @@
+import { migrate } from './db/migrate'
+import { createAbsencesService } from './absences/absences.service'
+import { createContactsService } from './contacts/contacts.service'
+import { createCrisisPlanService } from './crisis-plan/crisis-plan.service'
+import { createDraftsService } from './drafts/drafts.service'
+import { silentEvents, silentLogger, systemClock, type Clock, type EventSink, type KdfCost, type Logger } from './ports'
+import type { ServiceContext } from './records/entity.service'
+import { createReflectionsService } from './reflections/reflections.service'
+import { createRulesService } from './rules/rules.service'
+import { createSearchService } from './search/search.service'
+import { createSessionsService } from './sessions/sessions.service'
+import { createTalkingPointsService } from './talking-points/talking-points.service'
+import { createTherapistsService } from './therapists/therapists.service'
+import { createVaultService } from './vault/vault.service'
+
+export interface CoreOptions {
+  /** The vault folder: database and header. */
+  dataDir: string
+  clock?: Clock
+  events?: EventSink
+  logger?: Logger
+  /** Tests pass a cheap Argon2id cost; the app calibrates at creation. */
+  kdfCost?: KdfCost
+}
+
+export type LockReason = 'idle' | 'manual' | 'suspend' | 'screen-lock' | 'quit'
+
+/** The one entry the app and the tests use: every service over one vault. */
+export function createCore(options: CoreOptions) {
+  const clock = options.clock ?? systemClock
+  const events = options.events ?? silentEvents
+  const logger = options.logger ?? silentLogger
+  const vault = createVaultService({
+    dataDir: options.dataDir,
+    clock,
+    logger,
+    ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}),
+    onOpen: (db) => migrate(db),
+  })
+  const ctx: ServiceContext = { db: () => vault.db(), checkpoint: () => vault.checkpoint(), clock, events }
+
+  const lock = (reason: LockReason): void => {
+    if (vault.status() !== 'unlocked') return
+    vault.lock()
+    events.emit('vault.locked', { reason })
+  }
+
+  return {
+    clock,
+    events,
+    logger,
+    vault,
+    lock,
+    therapists: createTherapistsService(ctx),
+    sessions: createSessionsService(ctx),
+    reflections: createReflectionsService(ctx),
+    talkingPoints: createTalkingPointsService(ctx),
+    contacts: createContactsService(ctx),
+    drafts: createDraftsService(ctx),
+    absences: createAbsencesService(ctx),
+    crisisPlan: createCrisisPlanService(ctx),
+    rules: createRulesService(ctx),
+    search: createSearchService(ctx),
+    close(): void {
+      lock('quit')
+    },
+  }
+}
+
+export type Core = ReturnType<typeof createCore>

@@ -1,0 +1,113 @@
+import type Database from 'better-sqlite3-multiple-ciphers'
+import { newId } from '../ids'
+import { CoreError } from '../errors'
+import type { Clock, EventSink } from '../ports'
+import { deleteRowById, fromRow, insertRow, selectRowById, updateRow, type TableSpec } from '../db/table.repo'
+
+/** What every feature service is built from. */
+export interface ServiceContext {
+  db(): Database.Database
+  /** Called after deletes so deleted text leaves the WAL and the file soon. */
+  checkpoint(): void
+  clock: Clock
+  events: EventSink
+}
+
+export interface EntityConfig<Fields extends object, Dto extends { id: string }, ListInput> {
+  spec: TableSpec
+  /** Tables a write touches, for the renderer's `data.changed`. */
+  tables: string[]
+  list(db: Database.Database, input: ListInput): Array<Record<string, unknown>>
+  /** Fill generated parts of the fields before they are stored (e.g. homework item IDs). */
+  prepare?(fields: Partial<Fields>, now: number): Partial<Fields>
+  /** Write related rows after the main row (e.g. tags), inside the same transaction. */
+  afterWrite?(db: Database.Database, id: string, fields: Partial<Fields>): void
+  /** Add related data when reading (e.g. tags). */
+  decorate?(db: Database.Database, dto: Dto): Dto
+}
+
+export interface EntityService<Fields, Dto, ListInput> {
+  create(fields: Fields): Dto
+  get(input: { id: string }): Dto
+  list(input: ListInput): Dto[]
+  update(input: { id: string; patch: Partial<Fields> }): Dto
+  delete(input: { id: string }): { id: string; deleted: true }
+}
+
+const SQLITE_INPUT_ERRORS = new Set([
+  'SQLITE_CONSTRAINT_FOREIGNKEY',
+  'SQLITE_CONSTRAINT_CHECK',
+  'SQLITE_CONSTRAINT_NOTNULL',
+])
+
+/** Runs a write in one transaction; a constraint the input broke becomes INVALID_INPUT. */
+export function writeTransaction<T>(db: Database.Database, work: () => T): T {
+  try {
+    return db.transaction(work)()
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    if (typeof code === 'string' && SQLITE_INPUT_ERRORS.has(code)) throw new CoreError('INVALID_INPUT', { cause: error })
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+      throw new CoreError('CONFLICT', { cause: error })
+    }
+    throw error
+  }
+}
+
+export function createEntityService<Fields extends object, Dto extends { id: string }, ListInput>(
+  ctx: ServiceContext,
+  config: EntityConfig<Fields, Dto, ListInput>,
+): EntityService<Fields, Dto, ListInput> {
+  const { spec } = config
+  const read = (db: Database.Database, row: Record<string, unknown>): Dto => {
+    const dto = fromRow<Dto>(spec, row)
+    return config.decorate ? config.decorate(db, dto) : dto
+  }
+  const get = (db: Database.Database, id: string): Dto => {
+    const row = selectRowById(db, spec, id)
+    if (!row) throw new CoreError('NOT_FOUND')
+    return read(db, row)
+  }
+  const changed = () => ctx.events.emit('data.changed', { tables: config.tables })
+
+  return {
+    create(fields) {
+      const db = ctx.db()
+      const now = ctx.clock.now()
+      const id = newId(now)
+      const prepared = config.prepare ? config.prepare(fields, now) : fields
+      const dto = writeTransaction(db, () => {
+        insertRow(db, spec, { ...prepared, id, createdAt: now, updatedAt: now })
+        config.afterWrite?.(db, id, prepared)
+        return get(db, id)
+      })
+      changed()
+      return dto
+    },
+    get: ({ id }) => get(ctx.db(), id),
+    list(input) {
+      const db = ctx.db()
+      return config.list(db, input).map((row) => read(db, row))
+    },
+    update({ id, patch }) {
+      const db = ctx.db()
+      const now = ctx.clock.now()
+      const prepared = config.prepare ? config.prepare(patch, now) : patch
+      const dto = writeTransaction(db, () => {
+        if (!updateRow(db, spec, id, { ...prepared, updatedAt: now })) throw new CoreError('NOT_FOUND')
+        config.afterWrite?.(db, id, prepared)
+        return get(db, id)
+      })
+      changed()
+      return dto
+    },
+    delete({ id }) {
+      const db = ctx.db()
+      const removed = writeTransaction(db, () => deleteRowById(db, spec, id))
+      if (!removed) throw new CoreError('NOT_FOUND')
+      ctx.checkpoint()
+      changed()
+      return { id, deleted: true }
+    },
+  }
+}

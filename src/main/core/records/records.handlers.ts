@@ -1,0 +1,29 @@
+import type { Core } from '../index'
+import type { EntityService } from './entity.service'
+
+/** `<domain>.create|get|list|update|delete` over one entity service. */
+const entityHandlers = <D extends string, F, T, L>(domain: D, service: EntityService<F, T, L>) =>
+  ({
+    [`${domain}.create`]: (input: F) => service.create(input),
+    [`${domain}.get`]: (input: { id: string }) => service.get(input),
+    [`${domain}.list`]: (input: L) => service.list(input),
+    [`${domain}.update`]: (input: { id: string; patch: Partial<F> }) => service.update(input),
+    [`${domain}.delete`]: (input: { id: string }) => service.delete(input),
+  }) as { [K in `${D}.create`]: (input: F) => T } & { [K in `${D}.get`]: (input: { id: string }) => T } & {
+    [K in `${D}.list`]: (input: L) => T[]
+  } & { [K in `${D}.update`]: (input: { id: string; patch: Partial<F> }) => T } & {
+    [K in `${D}.delete`]: (input: { id: string }) => { id: string; deleted: true }
+  }
+
+export const recordsHandlers = (core: Core) => ({
+  ...entityHandlers('therapists', core.therapists),
+  ...entityHandlers('sessions', core.sessions),
+  ...entityHandlers('reflections', core.reflections),
+  ...entityHandlers('talkingPoints', core.talkingPoints),
+  ...entityHandlers('contacts', core.contacts),
+  ...entityHandlers('drafts', core.drafts),
+  ...entityHandlers('absences', core.absences),
+  'crisisPlan.get': () => core.crisisPlan.get(),
+  'crisisPlan.save': core.crisisPlan.save,
+  'tags.list': () => core.reflections.listTags(),
+})

@@ -1,0 +1,54 @@
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contract, type Channel } from '../../../src/shared/ipc/contract'
+import { ERROR_CODES } from '../../../src/shared/ipc/result'
+import { dispatch } from '../../../src/main/ipc/dispatch'
+import { digestDatabase } from '../../helpers/db-digest'
+import { writeOneOfEverything } from '../../helpers/sample-records'
+import { createTestVault, type TestVault } from '../../helpers/test-vault'
+
+let vault: TestVault
+beforeAll(async () => {
+  vault = await createTestVault()
+  writeOneOfEverything(vault.core, 'fuzz')
+})
+afterAll(() => vault.cleanup())
+
+const channels = Object.keys(contract) as Channel[]
+
+/** Payloads near the real shape: right keys with wrong values, extra keys, wrong types. */
+const payload = fc.oneof(
+  fc.anything(),
+  fc.dictionary(fc.constantFrom('id', 'body', 'name', 'patch', 'query', 'passphrase', 'startsAt', 'kind', 'params', 'limit', 'cursor', 'extra'), fc.anything()),
+  fc.record({ id: fc.string(), patch: fc.anything() }),
+)
+
+describe('bad input on every channel', () => {
+  it.each(channels)('%s: INVALID_INPUT naming a field, or a typed error; never a crash, never a write', async (channel) => {
+    await fc.assert(
+      fc.asyncProperty(payload, async (input) => {
+        const before = digestDatabase(vault.core.vault.db())
+        const result = await dispatch(vault.handlers, channel, input)
+        if (result.ok) return // a random payload can happen to be valid (e.g. {} for a list)
+        expect(ERROR_CODES).toContain(result.error.code)
+        expect(result.error.code).not.toBe('INTERNAL')
+        if (result.error.code === 'INVALID_INPUT') {
+          expect(result.error.field).toEqual(expect.any(String))
+          expect(digestDatabase(vault.core.vault.db())).toBe(before)
+        }
+      }),
+      { numRuns: 40 },
+    )
+  })
+
+  it('names the offending field', async () => {
+    const result = await dispatch(vault.handlers, 'reflections.create', { body: 'ok', mood: 9 })
+    expect(result).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expect.any(String), field: 'mood' } })
+  })
+
+  it('refuses unknown channels and prototype keys', async () => {
+    for (const name of ['nope.nothing', '__proto__', 'constructor', 'toString', 42, null]) {
+      expect(await dispatch(vault.handlers, name, {})).toEqual({ ok: false, error: expect.objectContaining({ code: 'UNKNOWN_CHANNEL' }) })
+    }
+  })
+})
