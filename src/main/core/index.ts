@@ -11,6 +11,7 @@ import { createSearchService } from './search/search.service'
 import { createSessionsService } from './sessions/sessions.service'
 import { createTalkingPointsService } from './talking-points/talking-points.service'
 import { createTherapistsService } from './therapists/therapists.service'
+import { createTimelineService } from './timeline/timeline.service'
 import { createVaultService } from './vault/vault.service'
 
 export interface CoreOptions {
@@ -61,6 +62,7 @@ export function createCore(options: CoreOptions) {
     crisisPlan: createCrisisPlanService(ctx),
     rules: createRulesService(ctx),
     search: createSearchService(ctx),
+    timeline: createTimelineService(ctx),
     close(): void {
       lock('quit')
     },

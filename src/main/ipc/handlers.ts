@@ -3,6 +3,7 @@ import type { Core } from '../core'
 import { recordsHandlers } from '../core/records/records.handlers'
 import { rulesHandlers } from '../core/rules/rules.handlers'
 import { searchHandlers } from '../core/search/search.handlers'
+import { timelineHandlers } from '../core/timeline/timeline.handlers'
 import { vaultHandlers } from '../core/vault/vault.handlers'
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>
@@ -20,5 +21,6 @@ export function createHandlers(core: Core): Handlers {
     ...recordsHandlers(core),
     ...rulesHandlers(core),
     ...searchHandlers(core),
+    ...timelineHandlers(core),
   }
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { recordsContract } from './contracts/records'
 import { rulesContract } from './contracts/rules'
 import { searchContract } from './contracts/search'
+import { timelineContract } from './contracts/timeline'
 import { vaultContract } from './contracts/vault'
 
 /**
@@ -14,6 +15,7 @@ export const contract = {
   ...recordsContract,
   ...rulesContract,
   ...searchContract,
+  ...timelineContract,
 } as const
 
 export type Contract = typeof contract
