@@ -1,0 +1,28 @@
+/** The contact check engine: "is now a good time, and the right way?" Pure; browser-safe. */
+export { evaluateContact } from './evaluate'
+export { summarizeCrisisPlan } from './crisis-plan'
+export type { CrisisPlanLike } from './crisis-plan'
+export {
+  HORIZON_DAYS,
+  LINE_STATUSES,
+  VERDICT_PRECEDENCE,
+  contactCheckResultSchema,
+  contactRequestSchema,
+  crisisPlanSummarySchema,
+  ruleLineSchema,
+  verdictSchema,
+} from './types'
+export type {
+  CheckAbsence,
+  CheckContact,
+  CheckSession,
+  ConfirmItem,
+  ContactCheckInput,
+  ContactCheckResult,
+  ContactRequest,
+  CrisisPlanSummary,
+  LineStatus,
+  RuleLine,
+  Verdict,
+  VerdictKind,
+} from './types'
