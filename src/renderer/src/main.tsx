@@ -1,9 +1,19 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-
-function App(): React.JSX.Element {
-  return <main><h1>Between</h1></main>
-}
+import { App } from './app/App'
+import './styles/tokens.css'
+import './styles/base.css'
+import './components/ui/ui.css'
+import './app/app.css'
+import './features/vault/vault.css'
+import './features/therapists/therapists.css'
+import './features/home/home.css'
 
 const root = document.getElementById('root')
-if (root) createRoot(root).render(<StrictMode><App /></StrictMode>)
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  )
+}

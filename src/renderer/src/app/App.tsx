@@ -1,0 +1,46 @@
+import { Banner, Button, LoadingArea } from '../components/ui'
+import { Onboarding } from '../features/vault/Onboarding'
+import { UnlockScreen } from '../features/vault/UnlockScreen'
+import { useVaultSession } from '../features/vault/vault-session'
+import { VaultFrame } from '../features/vault/VaultFrame'
+import { vaultStrings } from '../features/vault/vault.strings'
+import { appStrings as s } from './app.strings'
+import { AppShell } from './AppShell'
+import { Providers } from './providers'
+
+/** Top-level screens by vault state. Nothing of the app is mounted unless the vault is open. */
+function Screens(): React.JSX.Element {
+  const session = useVaultSession()
+  const { screen } = session
+  switch (screen.name) {
+    case 'loading':
+      return <LoadingArea label={vaultStrings.loading} />
+    case 'error':
+      return (
+        <VaultFrame title={s.errorTitle}>
+          <div className="stack">
+            <Banner tone="danger">{screen.message}</Banner>
+            <div className="button-row button-row--end">
+              <Button variant="primary" onClick={session.refresh}>
+                {s.retry}
+              </Button>
+            </div>
+          </div>
+        </VaultFrame>
+      )
+    case 'onboarding':
+      return <Onboarding />
+    case 'locked':
+      return <UnlockScreen key="locked" reason={screen.reason} />
+    case 'unlocked':
+      return <AppShell />
+  }
+}
+
+export function App(): React.JSX.Element {
+  return (
+    <Providers>
+      <Screens />
+    </Providers>
+  )
+}

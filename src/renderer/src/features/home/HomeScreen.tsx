@@ -1,0 +1,115 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import type { Therapist } from '../../../../shared/ipc/schemas/therapists'
+import { Banner, Button, Card, Dialog, EmptyState, Spinner } from '../../components/ui'
+import { rpc } from '../../lib/rpc'
+import { useNow } from '../../lib/use-now'
+import { localTimeZone, TherapistForm } from '../therapists/TherapistForm'
+import { therapistKeys, therapistsListQuery } from '../therapists/therapists.queries'
+import { therapistsStrings } from '../therapists/therapists.strings'
+import { homeStrings as s } from './home.strings'
+
+/**
+ * A placeholder home until the timeline lands (src/renderer/src/features/timeline/): a greeting,
+ * the therapist, and an empty timeline area.
+ */
+export function HomeScreen(): React.JSX.Element {
+  const hour = new Date(useNow()).getHours()
+  return (
+    <div className="page">
+      <header className="page__header">
+        <h1>{s.greeting(hour)}</h1>
+        <p className="page__intro">{s.intro}</p>
+      </header>
+      <TherapistCard />
+      <Card title={s.timeline.title}>
+        <EmptyState icon="clock" title={s.timeline.emptyTitle} level={3}>
+          <p>{s.timeline.emptyBody}</p>
+        </EmptyState>
+      </Card>
+    </div>
+  )
+}
+
+function TherapistCard(): React.JSX.Element {
+  const therapists = useQuery(therapistsListQuery())
+  const [adding, setAdding] = useState(false)
+  const queryClient = useQueryClient()
+
+  let body: React.JSX.Element
+  if (therapists.isPending) body = <Spinner label={s.therapist.title} />
+  else if (therapists.isError) body = <Banner tone="warning">{s.therapist.loadFailed}</Banner>
+  else if (therapists.data.length === 0)
+    body = (
+      <EmptyState
+        icon="leaf"
+        level={3}
+        title={s.therapist.emptyTitle}
+        action={
+          <Button variant="primary" icon="plus" onClick={() => setAdding(true)}>
+            {s.therapist.add}
+          </Button>
+        }
+      >
+        <p>{s.therapist.emptyBody}</p>
+      </EmptyState>
+    )
+  else
+    body = (
+      <ul className="therapist-list">
+        {therapists.data.map((therapist) => (
+          <TherapistSummary key={therapist.id} therapist={therapist} />
+        ))}
+      </ul>
+    )
+
+  return (
+    <Card title={s.therapist.title}>
+      {body}
+      <Dialog open={adding} onClose={() => setAdding(false)} title={s.therapist.dialogTitle} closeLabel={s.therapist.dialogClose}>
+        <TherapistForm
+          submitLabel={s.therapist.save}
+          submittingLabel={s.therapist.saving}
+          onSubmit={async (draft) => {
+            await rpc('therapists.create', draft)
+            await queryClient.invalidateQueries({ queryKey: therapistKeys.all })
+            setAdding(false)
+          }}
+          secondary={
+            <Button variant="quiet" onClick={() => setAdding(false)}>
+              {s.therapist.cancel}
+            </Button>
+          }
+        />
+      </Dialog>
+    </Card>
+  )
+}
+
+function TherapistSummary({ therapist }: { therapist: Therapist }): React.JSX.Element {
+  const now = useNow()
+  const sameZone = therapist.timeZone === localTimeZone()
+  const theirTime = new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone: therapist.timeZone }).format(now)
+  return (
+    <li className="therapist">
+      <div className="therapist__who">
+        <h3 className="therapist__name">{therapist.name}</h3>
+        {therapist.practice ? <p className="muted">{therapist.practice}</p> : null}
+        <p className="therapist__time small muted">{sameZone ? s.therapist.sameZone : s.therapist.theirTime(theirTime)}</p>
+      </div>
+      {therapist.channels.length > 0 ? (
+        <ul className="therapist__channels">
+          {therapist.channels.map((channel, i) => (
+            <li key={i}>
+              <span className="therapist__channel-kind">{therapistsStrings.channels[channel.channel]}</span>
+              <span className="therapist__channel-address">{channel.address}</span>
+              {channel.label ? <span className="muted small"> · {channel.label}</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted small">{s.therapist.noChannels}</p>
+      )}
+    </li>
+  )
+}
