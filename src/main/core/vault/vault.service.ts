@@ -1,0 +1,530 @@
+/**
+ * The vault: one SQLCipher 4 database plus a JSON header, in one folder.
+ *
+ *   <dataDir>/between.db            the encrypted database (raw 32-byte data key)
+ *   <dataDir>/between.header.json   the data key wrapped by the passphrase and by the recovery key
+ *
+ * Invariants:
+ * - A wrong passphrase or recovery key changes no byte in the folder: the header is only read,
+ *   and the database is opened only after the wrap has authenticated the key.
+ * - The data key lives only in a Buffer owned here, zeroed on lock (and on every failure path).
+ * - Operations that await (key derivation) run one at a time. lock() may come in between: an
+ *   operation that finds the vault was locked while it waited stops with VAULT_LOCKED and
+ *   leaves the files as they were.
+ * docs/file-format.md describes the files; docs/security.md the threat model.
+ */
+import type Database from 'better-sqlite3-multiple-ciphers'
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs'
+import { join } from 'node:path'
+import { CoreError } from '../errors'
+import type { Clock, KdfCost, Logger } from '../ports'
+import { fsyncDirectory, removeIfPresent, tempPathFor, writeFileAtomicSync } from './atomic-write'
+import { corrupt, ioError, isNotFound, safeCause, toVaultError } from './failures'
+import {
+  DATABASE_FILE,
+  fixedPart,
+  HEADER_FILE,
+  HEADER_FORMAT,
+  HEADER_VERSION,
+  parseHeader,
+  PENDING_HEADER_FILE,
+  serializeHeader,
+  type HeaderFixed,
+  type PassphraseKdfParams,
+  type RecoveryIdentity,
+  type VaultHeader,
+} from './header'
+import { assertPassphraseFloor, calibrateKdf, derivePassphraseKey, KDF_SALT_BYTES } from './kdf'
+import { openEncryptedDatabase, quickCheck } from './open-database'
+import { generateRecoveryKey, parseRecoveryKey } from './recovery-key'
+import { rotateDatabaseKey } from './rotate'
+import {
+  generateDataKey,
+  openPassphraseSlot,
+  openRecoverySlot,
+  recoveryIdentity,
+  sealPassphraseSlot,
+  sealRecoverySlot,
+} from './wrap'
+
+export interface VaultServiceOptions {
+  dataDir: string
+  clock: Clock
+  logger: Logger
+  /** Tests pass a cheap cost; production omits it and calibrates at creation (floor 64 MiB, t=3). */
+  kdfCost?: KdfCost
+  /** Runs on every successful open (migrations). If it throws, close the db and rethrow. */
+  onOpen: (db: Database.Database) => void
+  /** Runs after lock() closed the db. */
+  onLock?: () => void
+}
+
+export interface VaultService {
+  readonly paths: { dir: string; database: string; header: string }
+  status(): 'none' | 'locked' | 'unlocked'
+  /** Leaves the vault unlocked; VAULT_EXISTS if a vault is present. */
+  create(passphrase: string): Promise<{ recoveryKey: string }>
+  /** Returns at once when already unlocked. */
+  unlock(input: { passphrase: string } | { recoveryKey: string }): Promise<void>
+  lock(): void
+  /** Re-wraps the data key; requires the vault unlocked. */
+  changePassphrase(current: string, next: string): Promise<void>
+  /** Re-wraps under a new passphrase with the recovery key; leaves the vault unlocked. */
+  resetWithRecoveryKey(recoveryKey: string, newPassphrase: string): Promise<void>
+  /** Re-encrypts the database under a new data key; requires the vault unlocked. */
+  rotateDataKey(passphrase: string): Promise<void>
+  /** Throws CoreError('VAULT_LOCKED') when locked. */
+  db(): Database.Database
+  /** wal_checkpoint(TRUNCATE): call soon after deletes so deleted rows leave the file. */
+  checkpoint(): void
+}
+
+type Secret = { kind: 'passphrase'; passphrase: string } | { kind: 'recovery'; secret: Buffer }
+
+interface Unlocked {
+  db: Database.Database
+  dataKey: Buffer
+}
+
+const randomSalt = (): Buffer => randomBytes(KDF_SALT_BYTES)
+
+const kdfParams = (cost: KdfCost, salt: Buffer): PassphraseKdfParams => ({
+  kdf: 'argon2id',
+  argon2Version: 19,
+  memoryKiB: cost.memoryKiB,
+  iterations: cost.iterations,
+  parallelism: cost.parallelism,
+  salt: salt.toString('base64'),
+})
+
+const costOf = (header: VaultHeader): KdfCost => ({
+  memoryKiB: header.passphrase.memoryKiB,
+  iterations: header.passphrase.iterations,
+  parallelism: header.passphrase.parallelism,
+})
+
+const identityOf = (header: VaultHeader): RecoveryIdentity => ({
+  salt: header.recovery.salt,
+  publicKey: header.recovery.publicKey,
+})
+
+const sameKey = (a: Buffer, b: Buffer): boolean => a.length === b.length && timingSafeEqual(a, b)
+
+export function createVaultService(options: VaultServiceOptions): VaultService {
+  const dir = options.dataDir
+  const paths = Object.freeze({ dir, database: join(dir, DATABASE_FILE), header: join(dir, HEADER_FILE) })
+  const pendingPath = join(dir, PENDING_HEADER_FILE)
+  const { logger } = options
+
+  let state: Unlocked | null = null
+  /** Bumped by every lock(): an awaiting operation compares it to know it was interrupted. */
+  let epoch = 0
+  let tail: Promise<void> = Promise.resolve()
+
+  const serialize = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = tail.then(fn, fn)
+    tail = run.then(
+      () => undefined,
+      () => undefined,
+    )
+    return run
+  }
+
+  const requireUnlocked = (): Unlocked => {
+    if (!state) throw new CoreError('VAULT_LOCKED')
+    return state
+  }
+
+  const assertNotInterrupted = (since: number, ...buffers: Buffer[]): void => {
+    if (epoch !== since) {
+      for (const buffer of buffers) buffer.fill(0)
+      throw new CoreError('VAULT_LOCKED')
+    }
+  }
+
+  const readText = (path: string): string => {
+    try {
+      return readFileSync(path, 'utf8')
+    } catch (error) {
+      if (isNotFound(error)) throw error
+      throw ioError(error)
+    }
+  }
+
+  /** The current header; VAULT_NOT_FOUND when there is no vault, VAULT_CORRUPT when half of one. */
+  const loadHeader = (): { header: VaultHeader; text: string } => {
+    let text: string
+    try {
+      text = readText(paths.header)
+    } catch (error) {
+      if (error instanceof CoreError) throw error
+      throw existsSync(paths.database) ? new CoreError('VAULT_CORRUPT', { cause: { code: 'HEADER_MISSING' } }) : new CoreError('VAULT_NOT_FOUND')
+    }
+    return { header: parseHeader(text), text }
+  }
+
+  /** Authenticates the secret against a header's wrap; WRONG_* on failure. */
+  const unwrap = async (header: VaultHeader, secret: Secret): Promise<Buffer> => {
+    const fixed = fixedPart(header)
+    if (secret.kind === 'recovery') {
+      const key = openRecoverySlot(fixed, header.recovery, secret.secret)
+      if (!key) throw new CoreError('WRONG_RECOVERY_KEY')
+      return key
+    }
+    // Between never accepts an empty passphrase, and Argon2 refuses an empty input.
+    if (secret.passphrase.length === 0) throw new CoreError('WRONG_PASSPHRASE')
+    const salt = Buffer.from(header.passphrase.salt, 'base64')
+    const kek = await derivePassphraseKey(secret.passphrase, salt, costOf(header))
+    try {
+      const key = openPassphraseSlot(fixed, header.passphrase, identityOf(header), kek)
+      if (!key) throw new CoreError('WRONG_PASSPHRASE')
+      return key
+    } finally {
+      kek.fill(0)
+    }
+  }
+
+  /** Opens the database with a key the wrap has proven, and checks every page. */
+  const openVerified = (dataKey: Buffer): Database.Database => {
+    const db = openEncryptedDatabase(paths.database, dataKey)
+    try {
+      quickCheck(db)
+      return db
+    } catch (error) {
+      db.close()
+      throw error
+    }
+  }
+
+  const runOnOpen = (db: Database.Database, dataKey: Buffer): void => {
+    try {
+      options.onOpen(db)
+    } catch (error) {
+      db.close()
+      dataKey.fill(0)
+      throw error
+    }
+  }
+
+  /**
+   * A data-key rotation interrupted after the rekey: the database is under the key in the
+   * pending header. Only consulted when the current header's key does not open the database.
+   */
+  const tryPendingHeader = async (secret: Secret, since: number): Promise<{ db: Database.Database; dataKey: Buffer } | null> => {
+    let pending: VaultHeader
+    try {
+      pending = parseHeader(readFileSync(pendingPath, 'utf8'))
+    } catch {
+      return null
+    }
+    let dataKey: Buffer
+    try {
+      dataKey = await unwrap(pending, secret)
+    } catch {
+      return null
+    }
+    assertNotInterrupted(since, dataKey)
+    let db: Database.Database
+    try {
+      db = openVerified(dataKey)
+    } catch {
+      dataKey.fill(0)
+      return null
+    }
+    try {
+      renameSync(pendingPath, paths.header)
+      fsyncDirectory(dir)
+    } catch (error) {
+      db.close()
+      dataKey.fill(0)
+      throw ioError(error)
+    }
+    logger.warn('vault.rotation_completed_at_unlock')
+    return { db, dataKey }
+  }
+
+  const unlockWith = async (secret: Secret, since: number): Promise<void> => {
+    const { header } = loadHeader()
+    if (!existsSync(paths.database)) throw new CoreError('VAULT_CORRUPT', { cause: { code: 'DATABASE_MISSING' } })
+
+    let dataKey = await unwrap(header, secret)
+    assertNotInterrupted(since, dataKey)
+
+    let db: Database.Database
+    let resumedRotation = false
+    try {
+      db = openVerified(dataKey)
+    } catch (error) {
+      dataKey.fill(0)
+      if (!(error instanceof CoreError) || error.code !== 'VAULT_CORRUPT' || !existsSync(pendingPath)) {
+        if (error instanceof CoreError && error.code === 'VAULT_CORRUPT') logger.error('vault.corrupt', { stage: 'open' })
+        throw error
+      }
+      const resumed = await tryPendingHeader(secret, since)
+      if (!resumed) {
+        logger.error('vault.corrupt', { stage: 'open' })
+        throw error
+      }
+      ;({ db, dataKey } = resumed)
+      resumedRotation = true
+    }
+    assertNotInterrupted(since, dataKey)
+    runOnOpen(db, dataKey)
+    state = { db, dataKey }
+    if (!resumedRotation) {
+      // The header's key opened the database: a pending header is from a rotation that never
+      // reached its rekey. The right secret was given, so tidying the folder is fine.
+      try {
+        removeIfPresent(pendingPath)
+      } catch (error) {
+        logger.warn('vault.stale_pending_header', safeCause(error))
+      }
+    }
+  }
+
+  const writeHeader = (header: VaultHeader): void => {
+    try {
+      writeFileAtomicSync(paths.header, serializeHeader(header))
+    } catch (error) {
+      throw ioError(error)
+    }
+  }
+
+  /** Re-wraps `dataKey` under a new passphrase (fresh salt, the header's cost). */
+  const rewrapPassphrase = async (header: VaultHeader, dataKey: Buffer, passphrase: string, since: number): Promise<void> => {
+    const salt = randomSalt()
+    const kek = await derivePassphraseKey(passphrase, salt, costOf(header))
+    assertNotInterrupted(since, kek)
+    try {
+      const slot = sealPassphraseSlot(fixedPart(header), kdfParams(costOf(header), salt), identityOf(header), kek, dataKey)
+      writeHeader({ ...header, passphrase: slot })
+    } finally {
+      kek.fill(0)
+    }
+  }
+
+  const removeCreated = (): void => {
+    for (const path of [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, `${paths.database}-journal`, tempPathFor(paths.header)]) {
+      try {
+        removeIfPresent(path)
+      } catch {
+        // best effort: the original error is the one worth reporting
+      }
+    }
+  }
+
+  const service: VaultService = {
+    paths,
+
+    status() {
+      if (state) return 'unlocked'
+      return existsSync(paths.header) || existsSync(paths.database) ? 'locked' : 'none'
+    },
+
+    async create(passphrase) {
+      assertPassphraseFloor(passphrase)
+      const since = epoch
+      return serialize(async () => {
+        const present = () => state !== null || existsSync(paths.header) || existsSync(paths.database)
+        if (present()) throw new CoreError('VAULT_EXISTS')
+
+        const cost = options.kdfCost ?? (await calibrateKdf()).cost
+        const salt = randomSalt()
+        const kek = await derivePassphraseKey(passphrase, salt, cost)
+        const dataKey = generateDataKey()
+        const recovery = generateRecoveryKey()
+        let header: VaultHeader
+        try {
+          assertNotInterrupted(since)
+          const identity = recoveryIdentity(recovery.secret, randomSalt())
+          const fixed: HeaderFixed = {
+            format: HEADER_FORMAT,
+            version: HEADER_VERSION,
+            vaultId: randomUUID(),
+            createdAt: Math.trunc(options.clock.now()),
+            keyGeneration: 1,
+            database: { cipher: 'sqlcipher', legacy: 4 },
+          }
+          header = {
+            ...fixed,
+            passphrase: sealPassphraseSlot(fixed, kdfParams(cost, salt), identity, kek, dataKey),
+            recovery: sealRecoverySlot(fixed, identity, dataKey),
+          }
+          assertNotInterrupted(since)
+          if (present()) throw new CoreError('VAULT_EXISTS')
+        } catch (error) {
+          dataKey.fill(0)
+          throw error
+        } finally {
+          kek.fill(0)
+          recovery.secret.fill(0)
+        }
+
+        try {
+          mkdirSync(dir, { recursive: true, mode: 0o700 })
+        } catch (error) {
+          dataKey.fill(0)
+          throw ioError(error)
+        }
+        let db: Database.Database
+        try {
+          db = openEncryptedDatabase(paths.database, dataKey, { create: true })
+        } catch (error) {
+          dataKey.fill(0)
+          removeCreated()
+          throw toVaultError(error)
+        }
+        try {
+          options.onOpen(db)
+          writeHeader(header)
+        } catch (error) {
+          db.close()
+          dataKey.fill(0)
+          removeCreated()
+          throw error
+        }
+        state = { db, dataKey }
+        return { recoveryKey: recovery.display }
+      })
+    },
+
+    async unlock(input) {
+      if (state) return
+      const secret: Secret =
+        'recoveryKey' in input
+          ? { kind: 'recovery', secret: parseRecoveryKey(input.recoveryKey) }
+          : { kind: 'passphrase', passphrase: input.passphrase }
+      const since = epoch
+      return serialize(async () => {
+        try {
+          if (state) return
+          await unlockWith(secret, since)
+        } finally {
+          if (secret.kind === 'recovery') secret.secret.fill(0)
+        }
+      })
+    },
+
+    lock() {
+      epoch++
+      if (!state) return
+      const { db, dataKey } = state
+      state = null
+      try {
+        db.close()
+      } catch (error) {
+        logger.error('vault.close_failed', safeCause(error))
+      } finally {
+        dataKey.fill(0)
+      }
+      options.onLock?.()
+    },
+
+    async changePassphrase(current, next) {
+      assertPassphraseFloor(next)
+      const since = epoch
+      return serialize(async () => {
+        assertNotInterrupted(since)
+        const unlocked = requireUnlocked()
+        const { header } = loadHeader()
+        const key = await unwrap(header, { kind: 'passphrase', passphrase: current })
+        try {
+          assertNotInterrupted(since)
+          if (!sameKey(key, unlocked.dataKey)) throw corrupt()
+          await rewrapPassphrase(header, key, next, since)
+        } finally {
+          key.fill(0)
+        }
+      })
+    },
+
+    async resetWithRecoveryKey(recoveryKey, newPassphrase) {
+      const secret = parseRecoveryKey(recoveryKey)
+      try {
+        assertPassphraseFloor(newPassphrase)
+      } catch (error) {
+        secret.fill(0)
+        throw error
+      }
+      const since = epoch
+      return serialize(async () => {
+        try {
+          assertNotInterrupted(since)
+          if (!state) await unlockWith({ kind: 'recovery', secret }, since)
+          const unlocked = requireUnlocked()
+          const { header } = loadHeader()
+          const key = openRecoverySlot(fixedPart(header), header.recovery, secret)
+          if (!key) throw new CoreError('WRONG_RECOVERY_KEY')
+          try {
+            if (!sameKey(key, unlocked.dataKey)) throw corrupt()
+            await rewrapPassphrase(header, key, newPassphrase, since)
+          } finally {
+            key.fill(0)
+          }
+        } finally {
+          secret.fill(0)
+        }
+      })
+    },
+
+    async rotateDataKey(passphrase) {
+      const since = epoch
+      return serialize(async () => {
+        assertNotInterrupted(since)
+        const unlocked = requireUnlocked()
+        const { header, text } = loadHeader()
+        const oldKey = await unwrap(header, { kind: 'passphrase', passphrase })
+        const newKey = generateDataKey()
+        let kek: Buffer | null = null
+        let rekeyed = false
+        try {
+          assertNotInterrupted(since)
+          if (!sameKey(oldKey, unlocked.dataKey)) throw corrupt()
+          const salt = randomSalt()
+          kek = await derivePassphraseKey(passphrase, salt, costOf(header))
+          assertNotInterrupted(since)
+
+          const fixed: HeaderFixed = { ...fixedPart(header), keyGeneration: header.keyGeneration + 1 }
+          const identity = identityOf(header)
+          const next: VaultHeader = {
+            ...fixed,
+            passphrase: sealPassphraseSlot(fixed, kdfParams(costOf(header), salt), identity, kek, newKey),
+            recovery: sealRecoverySlot(fixed, identity, newKey),
+          }
+          rotateDatabaseKey({
+            db: unlocked.db,
+            dir,
+            oldKey,
+            newKey,
+            currentHeaderText: text,
+            nextHeaderText: serializeHeader(next),
+            onRekeyed: () => {
+              rekeyed = true
+              unlocked.dataKey.fill(0)
+              unlocked.dataKey = newKey
+            },
+          })
+        } finally {
+          oldKey.fill(0)
+          kek?.fill(0)
+          if (!rekeyed) newKey.fill(0)
+        }
+      })
+    },
+
+    db() {
+      return requireUnlocked().db
+    },
+
+    checkpoint() {
+      const { db } = requireUnlocked()
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)')
+      } catch (error) {
+        throw toVaultError(error)
+      }
+    },
+  }
+  return service
+}
