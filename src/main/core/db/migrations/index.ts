@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers'
 import { initialSchema } from './0010-initial-schema'
+import { importSourcesAndReminders } from './0020-import-sources-and-reminders'
 
 export interface Migration {
   /** Steps of ten, so a fix can slot in between. */
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initialSchema]
+export const migrations: readonly Migration[] = [initialSchema, importSourcesAndReminders]
