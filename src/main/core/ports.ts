@@ -31,3 +31,52 @@ export interface KdfCost {
   iterations: number
   parallelism: number
 }
+
+/** What a file dialog is for: the adapter picks the title, filters and default folder from it. */
+export type SaveKind = 'backup' | 'json-export' | 'markdown-export' | 'pdf-export'
+export type OpenKind = 'backup' | 'between-json' | 'day-one-json' | 'calendar'
+export type FolderKind = 'backup-folder' | 'markdown-folder'
+
+/**
+ * The OS file dialogs. The renderer never sends a path to write to: the core asks here, and
+ * writes only where this returned. null = the person cancelled.
+ */
+export interface FileDialogs {
+  chooseSavePath(kind: SaveKind, suggestedName: string): Promise<string | null>
+  chooseOpenPath(kind: OpenKind): Promise<string | null>
+  chooseFolder(kind: FolderKind): Promise<string | null>
+}
+
+/** Dialogs when none were given (tests, headless): every choice is "cancel". */
+export const noDialogs: FileDialogs = {
+  chooseSavePath: async () => null,
+  chooseOpenPath: async () => null,
+  chooseFolder: async () => null,
+}
+
+/**
+ * Local notifications. It receives a reminder kind only, never content: the adapter looks the
+ * generic text up from the kind (src/main/core/reminders/reminder-text.ts).
+ */
+export interface Notifier {
+  show(kind: import('../../shared/domain/vocabulary').ReminderKind): void
+}
+
+export const silentNotifier: Notifier = { show: () => undefined }
+
+/**
+ * HTML -> PDF bytes. The HTML is self-contained (no external resources, no script); the
+ * adapter renders it without writing it anywhere (Electron: hidden window printToPDF).
+ */
+export interface PdfRenderer {
+  render(html: string): Promise<Uint8Array>
+}
+
+/** Where automatic backups go: the person's choice, kept in preferences (backupFolder). */
+export interface BackupFolderSetting {
+  get(): string | null
+  set(folder: string | null): void
+}
+
+/** setTimeout-shaped, injected so schedulers can run on a fake clock in tests. */
+export type SetTimer = (callback: () => void, ms: number) => { cancel(): void }
