@@ -17,6 +17,8 @@ const GENERIC_MESSAGES: Record<ErrorCode, string> = {
   WEAK_PASSPHRASE: 'That passphrase is too easy to guess.',
   UNTRUSTED_SENDER: 'The request did not come from Between’s own window.',
   IO_ERROR: 'Between could not write to the data folder.',
+  INVALID_IMPORT: 'That file could not be imported. Nothing was changed.',
+  BACKUP_INVALID: 'That file is not a complete Between backup: it may be damaged or cut short. Nothing was changed.',
 }
 
 /** The one error type the core throws on purpose. Its message is generic by construction. */

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'WEAK_PASSPHRASE',
   'UNTRUSTED_SENDER',
   'IO_ERROR',
+  'INVALID_IMPORT',
+  'BACKUP_INVALID',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
