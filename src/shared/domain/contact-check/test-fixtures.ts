@@ -1,5 +1,5 @@
 /** Builders for the contact check's tests and bench. Not used by the app. */
-import type { Rule, RuleBody, RuleCommon, RuleKind, RuleParams } from '../rules/rule-kinds'
+import type { Rule, RuleCommon, RuleKind, RuleParams } from '../rules/rule-kinds'
 import { defaultRuleParams } from '../rules/rule-kinds'
 import type { ContactCheckInput, ContactRequest } from './types'
 
@@ -27,7 +27,7 @@ export function rule<K extends RuleKind>(
     reviewBy: null,
     active: true,
     ...rest,
-  } as RuleBody & RuleCommon & { id: string; therapistId: string; version: number }
+  } as unknown as Rule
 }
 
 export function input(

@@ -20,8 +20,8 @@ export const PURPOSE_ONE: Record<Purpose, string> = {
 /** As in "to keep … for your sessions". */
 export const PURPOSE_MANY: Record<Purpose, string> = {
   scheduling: 'scheduling',
-  admin: 'admin and billing',
-  update: 'updates and reflections',
+  admin: 'admin',
+  update: 'updates',
   question: 'questions about the work',
   concern: 'specific concerns',
   significant_event: 'significant events',

@@ -4,7 +4,7 @@ import { notCovered, quote } from '../words'
 import type { Evaluator } from './evaluator'
 
 export const customConfirm: Evaluator<'custom_confirm'> = {
-  paraphrase: (rule) => `to check this first: ${quote(rule.params.prompt).replace(/\.$/, '')}`,
+  paraphrase: () => 'to check one thing of your own before getting in touch',
   check: (rule, ctx) => {
     const applies = covers(rule.params.purposes, ctx.purpose)
     return {
