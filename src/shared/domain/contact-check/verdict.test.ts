@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Rule } from '../rules/rule-kinds'
 import { evaluateContact } from './evaluate'
-import { input, rule, utc } from './test-fixtures'
+import { rule, utc } from './test-fixtures'
 import type { ContactCheckInput, VerdictKind } from './types'
 import { VERDICT_PRECEDENCE, contactCheckResultSchema } from './types'
 
@@ -125,9 +125,9 @@ describe('verdict precedence', () => {
   })
 
   it('warn and info rules speak but never change the verdict', () => {
-    const rules = [hours(), session(), channel(), confirm()].map((r) => ({
+    const rules: Rule[] = [hours(), session(), channel(), confirm()].map((r) => ({
       ...r,
-      severity: 'warn' as const,
+      severity: 'warn',
     }))
     rules.push({ ...away(), severity: 'info' })
     const res = evaluateContact({
