@@ -1,0 +1,360 @@
+/**
+ * End-to-end harness: the BUILT renderer (out/renderer) in Debian's Chromium, talking to the REAL
+ * core on a temp vault. Only the transport differs from the app: `window.bridge.invoke` goes
+ * through `page.exposeBinding` to the same `dispatch` over the same `createHandlers(core)`, and the
+ * core's EventSink pushes `vault.locked` / `data.changed` into the page's listeners.
+ *
+ *   const app = await launchApp({ now: Date.UTC(2026, 2, 10, 9, 30) })
+ *   await app.page.getByRole('button', { name: 'Set up Between' }).click()
+ *   await app.clock.advance(5 * 60_000) // both the core's clock and the page's
+ *   await app.close()
+ *
+ * The build is a separate step (`npx electron-vite build`); the harness only serves it.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { BridgeEventName, BridgeEvents } from '../../src/shared/ipc/bridge'
+import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/ipc/contract'
+import type { RpcResult } from '../../src/shared/ipc/result'
+import { createCore, type Core } from '../../src/main/core'
+import type { Clock, EventSink, KdfCost } from '../../src/main/core/ports'
+import { dispatch } from '../../src/main/ipc/dispatch'
+import { createHandlers, type Handlers } from '../../src/main/ipc/handlers'
+
+export const CHROMIUM_PATH = process.env.BETWEEN_CHROMIUM ?? '/usr/bin/chromium'
+export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url))
+
+/** Argon2id cost for tests only (production calibrates to >= 64 MiB, t >= 3). */
+export const E2E_KDF: KdfCost = { memoryKiB: 1024, iterations: 1, parallelism: 1 }
+
+/** A Tuesday morning in March, London time: the default "now" on both sides. */
+export const DEFAULT_NOW = Date.UTC(2026, 2, 10, 9, 30)
+
+/** The production Content-Security-Policy (the same as the app's protocol handler sends). */
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; connect-src 'self'"
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+let skipReasonPrinted = false
+
+/**
+ * Why the e2e suite cannot run here, or null when it can. Prints the reason once, so a skipped
+ * suite says why: `describe.skipIf(e2eSkipReason())('…', …)`.
+ */
+export function e2eSkipReason(): string | null {
+  const reason = existsSync(CHROMIUM_PATH)
+    ? null
+    : `e2e skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set BETWEEN_CHROMIUM)`
+  if (reason && !skipReasonPrinted) {
+    skipReasonPrinted = true
+    console.warn(reason)
+  }
+  return reason
+}
+
+// ---------------------------------------------------------------------------------------------
+// Static server
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+}
+
+export interface StaticServer {
+  origin: string
+  close(): Promise<void>
+}
+
+/** Serves `root` on 127.0.0.1 at an ephemeral port, with the production CSP on every response. */
+export async function serveStatic(root: string = RENDERER_DIR): Promise<StaticServer> {
+  const base = resolve(root)
+  const server: Server = createServer((request, response) => {
+    const headers = {
+      'Content-Security-Policy': CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, headers).end()
+      return
+    }
+    let pathname: string
+    try {
+      pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname)
+    } catch {
+      response.writeHead(400, headers).end()
+      return
+    }
+    if (pathname.endsWith('/')) pathname += 'index.html'
+    const file = normalize(join(base, pathname))
+    if (!file.startsWith(base + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found')
+      return
+    }
+    const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream'
+    const body = readFileSync(file)
+    response.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': body.length })
+    response.end(request.method === 'HEAD' ? undefined : body)
+  })
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail)
+    server.listen(0, '127.0.0.1', () => done())
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections()
+        server.close(() => done())
+      }),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clock
+
+/** One "now" for both sides: the core's Clock and the page's `page.clock`. Time flows naturally. */
+export interface E2EClock extends Clock {
+  /** Moves both clocks forward; the page runs the timers that fall due (e.g. an idle timeout). */
+  advance(ms: number): Promise<void>
+  /** Jumps both clocks to `ms` (epoch milliseconds) without running timers. */
+  set(ms: number): Promise<void>
+}
+
+function createClock(start: number, page: () => Page | null): E2EClock {
+  // Offset from the real clock, so the core's time flows like the page's does after install().
+  let offset = start - Date.now()
+  return {
+    now: () => Date.now() + offset,
+    async advance(ms) {
+      offset += ms
+      const p = page()
+      if (p) await p.clock.fastForward(ms)
+    },
+    async set(ms) {
+      offset = ms - Date.now()
+      const p = page()
+      if (p) await p.clock.setSystemTime(ms)
+    },
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The app
+
+export interface LaunchOptions {
+  /** The vault folder; a fresh temp folder (removed on close) when omitted. */
+  dataDir?: string
+  /** Epoch milliseconds or a Date: "now" on both sides. Defaults to DEFAULT_NOW. */
+  now?: number | Date
+  kdfCost?: KdfCost
+  colorScheme?: 'light' | 'dark'
+  viewport?: { width: number; height: number }
+  locale?: string
+  timezoneId?: string
+  /** Runs against the core before the page loads (seed data, create a vault …). */
+  beforeLoad?: (app: { core: Core; invoke: E2EApp['invoke'] }) => Promise<void> | void
+}
+
+export interface E2EApp {
+  page: Page
+  context: BrowserContext
+  core: Core
+  handlers: Handlers
+  clock: E2EClock
+  dataDir: string
+  origin: string
+  /** Calls a channel the way the renderer does (through dispatch), for seeding and checks. */
+  invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>
+  /** Every push event the core sent, in order. */
+  events: Array<{ event: BridgeEventName; payload: unknown }>
+  /** Uncaught page errors and console errors (CSP violations show up here). */
+  pageErrors: string[]
+  /** Requests to anything but our own origin: always blocked, recorded here (should stay empty). */
+  blockedRequests: string[]
+  /** Resolves when every event pushed so far has been delivered to the page. */
+  eventsDelivered(): Promise<void>
+  /** Reloads the page (the core and vault stay as they are). */
+  reload(): Promise<void>
+  close(): Promise<void>
+}
+
+const INIT_SCRIPT = `(() => {
+  const listeners = new Map()
+  Object.defineProperty(window, '__betweenEmit', {
+    value: (event, payload) => {
+      for (const listener of [...(listeners.get(event) ?? [])]) {
+        try { listener(payload) } catch (error) { queueMicrotask(() => { throw error }) }
+      }
+    },
+  })
+  const bridge = Object.freeze({
+    invoke: (channel, input) => window.__betweenInvoke(channel, input),
+    on: (event, listener) => {
+      if (!listeners.has(event)) listeners.set(event, new Set())
+      listeners.get(event).add(listener)
+      return () => { listeners.get(event)?.delete(listener) }
+    },
+  })
+  Object.defineProperty(window, 'bridge', { value: bridge, enumerable: true })
+})()`
+
+export async function launchApp(options: LaunchOptions = {}): Promise<E2EApp> {
+  const reason = e2eSkipReason()
+  if (reason) throw new Error(reason)
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`No renderer build at ${RENDERER_DIR}: run \`npx electron-vite build\` before the e2e suite.`)
+  }
+
+  const cleanups: Array<() => Promise<void> | void> = []
+  const cleanup = async (): Promise<void> => {
+    for (const step of cleanups.reverse()) {
+      try {
+        await step()
+      } catch (error) {
+        console.warn('e2e cleanup:', error instanceof Error ? error.message : error)
+      }
+    }
+  }
+
+  try {
+    const start = options.now === undefined ? DEFAULT_NOW : +options.now
+    let currentPage: Page | null = null
+    const clock = createClock(start, () => currentPage)
+
+    // The core, on a temp vault, pushing events into the page.
+    const ownDataDir = options.dataDir === undefined
+    const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'between-e2e-vault-'))
+    if (ownDataDir) cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
+
+    const events: E2EApp['events'] = []
+    let delivery: Promise<void> = Promise.resolve()
+    const sink = {
+      emit(event: BridgeEventName, payload: BridgeEvents[BridgeEventName]) {
+        events.push({ event, payload })
+        const page = currentPage
+        if (!page) return
+        delivery = delivery
+          .then(() =>
+            page.evaluate(([e, p]) => (globalThis as unknown as { __betweenEmit?: (e: string, p: unknown) => void }).__betweenEmit?.(e, p), [
+              event,
+              payload,
+            ] as const),
+          )
+          .catch(() => undefined)
+      },
+    } as EventSink
+    const core = createCore({ dataDir, clock, events: sink, kdfCost: options.kdfCost ?? E2E_KDF })
+    cleanups.push(() => core.close())
+    const handlers = createHandlers(core)
+    const invoke = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
+      const result = (await dispatch(handlers, channel, input)) as RpcResult<ChannelOutput<C>>
+      if (!result.ok) throw Object.assign(new Error(`${channel}: ${result.error.code}`), { rpcError: result.error })
+      return result.value
+    }
+    await options.beforeLoad?.({ core, invoke })
+
+    // The renderer, served like the app serves it.
+    const server = await serveStatic()
+    cleanups.push(() => server.close())
+
+    const profileDir = mkdtempSync(join(tmpdir(), 'between-e2e-profile-'))
+    cleanups.push(() => rmSync(profileDir, { recursive: true, force: true }))
+    const context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: options.viewport ?? { width: 1280, height: 860 },
+      deviceScaleFactor: 1,
+      locale: options.locale ?? 'en-GB',
+      timezoneId: options.timezoneId ?? 'Europe/London',
+      colorScheme: options.colorScheme ?? 'light',
+      reducedMotion: 'reduce',
+      serviceWorkers: 'block',
+      acceptDownloads: true,
+    })
+    cleanups.push(() => context.close())
+
+    // Promise 2 (no network): anything but our own origin is blocked and recorded.
+    const blockedRequests: string[] = []
+    await context.route(
+      (url) => url.origin !== server.origin,
+      (route) => {
+        blockedRequests.push(route.request().url())
+        return route.abort('blockedbyclient')
+      },
+    )
+
+    await context.clock.install({ time: start })
+
+    const page = context.pages()[0] ?? (await context.newPage())
+    currentPage = page
+    const pageErrors: string[] = []
+    page.on('pageerror', (error) => pageErrors.push(error.message))
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text())
+    })
+
+    await page.exposeBinding('__betweenInvoke', async (source, channel: unknown, input: unknown) => {
+      // The app's sender check: only our own top frame may call.
+      if (source.frame !== source.page.mainFrame() || new URL(source.frame.url()).origin !== server.origin) {
+        return { ok: false, error: { code: 'UNTRUSTED_SENDER', message: 'Untrusted sender.' } }
+      }
+      return dispatch(handlers, channel, input)
+    })
+    await page.addInitScript(INIT_SCRIPT)
+    await page.goto(`${server.origin}/index.html`, { waitUntil: 'load' })
+
+    return {
+      page,
+      context,
+      core,
+      handlers,
+      clock,
+      dataDir,
+      origin: server.origin,
+      invoke,
+      events,
+      pageErrors,
+      blockedRequests,
+      eventsDelivered: async () => {
+        await delivery
+      },
+      reload: async () => {
+        await page.reload({ waitUntil: 'load' })
+      },
+      close: cleanup,
+    }
+  } catch (error) {
+    await cleanup()
+    throw error
+  }
+}
