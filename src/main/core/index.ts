@@ -3,7 +3,9 @@ import { createAbsencesService } from './absences/absences.service'
 import { createContactsService } from './contacts/contacts.service'
 import { createCrisisPlanService } from './crisis-plan/crisis-plan.service'
 import { createDraftsService } from './drafts/drafts.service'
+import { createExportService, noPdfRenderer } from './export/export.service'
 import { silentEvents, silentLogger, systemClock, type Clock, type EventSink, type KdfCost, type Logger } from './ports'
+import { noDialogs, type FileDialogs, type PdfRenderer } from './ports'
 import type { ServiceContext } from './records/entity.service'
 import { createReflectionsService } from './reflections/reflections.service'
 import { createRulesService } from './rules/rules.service'
@@ -22,6 +24,10 @@ export interface CoreOptions {
   logger?: Logger
   /** Tests pass a cheap Argon2id cost; the app calibrates at creation. */
   kdfCost?: KdfCost
+  /** OS file dialogs: the only way exports, imports and backups learn a path. */
+  dialogs?: FileDialogs
+  /** HTML -> PDF for the report export (Electron: printToPDF). */
+  pdfRenderer?: PdfRenderer
 }
 
 export type LockReason = 'idle' | 'manual' | 'suspend' | 'screen-lock' | 'quit'
@@ -63,6 +69,7 @@ export function createCore(options: CoreOptions) {
     rules: createRulesService(ctx),
     search: createSearchService(ctx),
     timeline: createTimelineService(ctx),
+    exports: createExportService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
     close(): void {
       lock('quit')
     },

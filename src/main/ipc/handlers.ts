@@ -1,5 +1,6 @@
 import type { Channel, ChannelOutput, ParsedInput } from '../../shared/ipc/contract'
 import type { Core } from '../core'
+import { exportHandlers } from '../core/export/export.handlers'
 import { recordsHandlers } from '../core/records/records.handlers'
 import { rulesHandlers } from '../core/rules/rules.handlers'
 import { searchHandlers } from '../core/search/search.handlers'
@@ -22,5 +23,6 @@ export function createHandlers(core: Core): Handlers {
     ...rulesHandlers(core),
     ...searchHandlers(core),
     ...timelineHandlers(core),
+    ...exportHandlers(core),
   }
 }

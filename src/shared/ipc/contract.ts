@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { exportContract } from './contracts/export'
 import { recordsContract } from './contracts/records'
 import { rulesContract } from './contracts/rules'
 import { searchContract } from './contracts/search'
@@ -16,6 +17,7 @@ export const contract = {
   ...rulesContract,
   ...searchContract,
   ...timelineContract,
+  ...exportContract,
 } as const
 
 export type Contract = typeof contract

@@ -1,0 +1,100 @@
+/**
+ * The date-range report as one self-contained HTML document, pure: every piece of the person's
+ * text is escaped, there is no script, and a Content-Security-Policy forbids loading anything
+ * (no fonts, images or styles from anywhere). The PdfRenderer port turns it into a PDF.
+ */
+import { exportStrings as t } from './export.strings'
+import { datedItems, rangeTitle, type MarkdownOptions, type MarkdownSource, type RangeLabel } from './markdown'
+import { displayDateTime } from './zoned-time'
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] as string)
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'"
+
+const STYLE = `
+@page { size: A4; margin: 18mm 16mm; }
+html { font-family: "DejaVu Serif", Georgia, serif; font-size: 11pt; line-height: 1.45; color: #1d1d1f; }
+body { margin: 0; }
+h1 { font-size: 18pt; margin: 0 0 4pt; font-weight: 600; }
+.range { font-size: 12pt; margin: 0 0 2pt; }
+.meta { font-size: 9pt; color: #555; margin: 0 0 14pt; }
+article { break-inside: avoid-page; border-top: 0.5pt solid #bbb; padding: 8pt 0 6pt; }
+h2 { font-size: 12pt; margin: 0 0 4pt; font-weight: 600; }
+h3 { font-size: 10.5pt; margin: 8pt 0 2pt; font-weight: 600; }
+ul.facts { list-style: none; padding: 0; margin: 0 0 6pt; font-size: 9.5pt; color: #333; }
+ul.facts li { display: inline; margin-right: 10pt; }
+.text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+ul.homework { margin: 2pt 0 0 14pt; padding: 0; }
+`
+
+const facts = (items: Array<string | null>): string => {
+  const shown = items.filter((item): item is string => item !== null)
+  return shown.length === 0 ? '' : `<ul class="facts">${shown.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`
+}
+
+const textBlock = (text: string): string => (text.trim() === '' ? '' : `<p class="text">${escapeHtml(text.trim())}</p>`)
+
+export function reportHtml(source: MarkdownSource, range: RangeLabel, options: MarkdownOptions, now: number): string {
+  const items = datedItems(source)
+  const counts = { sessions: source.sessions.length, reflections: source.reflections.length, contacts: source.contacts.length }
+  const articles = items.map((entry) => {
+    if (entry.kind === 'session') {
+      const s = entry.item
+      const therapist = s.therapistId === null ? undefined : source.therapistNames.get(s.therapistId)
+      const sections = [
+        s.notes.trim() === '' ? '' : `<h3>${escapeHtml(t.notes)}</h3>${textBlock(s.notes)}`,
+        s.takeaways.trim() === '' ? '' : `<h3>${escapeHtml(t.takeaways)}</h3>${textBlock(s.takeaways)}`,
+        s.homework.length === 0
+          ? ''
+          : `<h3>${escapeHtml(t.homework)}</h3><ul class="homework">${s.homework
+              .map((item) => `<li>${escapeHtml(item.text)} (${escapeHtml(t.homeworkStatuses[item.status] ?? item.status)})</li>`)
+              .join('')}</ul>`,
+      ].join('')
+      return `<article class="session"><h2>${escapeHtml(`${t.session}: ${displayDateTime(s.startsAt, s.timeZone, options.locale)}`)}</h2>${facts([
+        therapist ? `${t.with}: ${therapist}` : null,
+        `${t.format}: ${t.formats[s.format] ?? s.format}`,
+        `${t.status}: ${t.statuses[s.status] ?? s.status}`,
+        t.duration(s.durationMinutes),
+        s.moodBefore === null ? null : `${t.moodBefore}: ${t.moodOutOf(s.moodBefore)}`,
+        s.moodAfter === null ? null : `${t.moodAfter}: ${t.moodOutOf(s.moodAfter)}`,
+      ])}${sections}</article>`
+    }
+    if (entry.kind === 'reflection') {
+      const r = entry.item
+      const zone = source.reflectionZones.get(r.id) ?? options.timeZone
+      return `<article class="reflection"><h2>${escapeHtml(`${t.reflection}: ${displayDateTime(r.createdAt, zone, options.locale)}`)}</h2>${facts([
+        r.mood === null ? null : `${t.mood}: ${t.moodOutOf(r.mood)}`,
+        r.tags.length === 0 ? null : `${t.tags}: ${r.tags.join(', ')}`,
+      ])}${textBlock(r.body)}</article>`
+    }
+    const c = entry.item
+    return `<article class="contact"><h2>${escapeHtml(`${t.contact}: ${displayDateTime(c.at, options.timeZone, options.locale)}`)}</h2>${facts([
+      `${c.direction === 'sent' ? t.sent : t.received} (${c.channel}, ${c.purpose})`,
+    ])}${textBlock(c.summary)}</article>`
+  })
+  const lang = escapeHtml(options.locale)
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(t.reportTitle)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(t.reportTitle)}</h1>
+<p class="range">${escapeHtml(rangeTitle(range, options))}</p>
+<p class="meta">${escapeHtml(t.summary(counts.sessions, counts.reflections, counts.contacts))}. ${escapeHtml(t.generated(displayDateTime(now, options.timeZone, options.locale)))}</p>
+</header>
+<main>
+${articles.length === 0 ? `<p>${escapeHtml(t.nothingInRange)}</p>` : articles.join('\n')}
+</main>
+</body>
+</html>
+`
+}

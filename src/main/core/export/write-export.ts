@@ -1,0 +1,70 @@
+/**
+ * Writing plaintext exports: only to the path or folder the FileDialogs port returned, never
+ * anywhere else (no temp files outside it). A single file is written beside its target and
+ * renamed over it (the dialog already asked about replacing); a folder export goes into a new
+ * subfolder and never replaces a file.
+ */
+import { randomBytes } from 'node:crypto'
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { fsyncDirectory } from '../vault/atomic-write'
+import { ioError } from '../vault/failures'
+
+const writeAll = (fd: number, bytes: Uint8Array): void => {
+  let offset = 0
+  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset)
+}
+
+/** temp (same folder, private mode) + fsync + rename + fsync the folder. Returns the file's name. */
+export function writeFileAtomic(path: string, data: string | Uint8Array): string {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`)
+  try {
+    const fd = openSync(temp, 'wx', 0o600)
+    try {
+      writeAll(fd, bytes)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    renameSync(temp, path)
+    fsyncDirectory(dirname(path))
+  } catch (error) {
+    rmSync(temp, { force: true })
+    throw ioError(error)
+  }
+  return basename(path)
+}
+
+/** Creates `<parent>/<name>` or `<parent>/<name> (2)`, … and returns its path. */
+export function createFreshFolder(parent: string, name: string): string {
+  for (let n = 1; n < 1000; n++) {
+    const path = join(parent, n === 1 ? name : `${name} (${n})`)
+    try {
+      mkdirSync(path, { mode: 0o700 })
+      return path
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'EEXIST') continue
+      throw ioError(error)
+    }
+  }
+  throw ioError({ code: 'EEXIST' })
+}
+
+/** Writes a new file; refuses to replace one. */
+export function writeNewFile(path: string, content: string): void {
+  let fd: number
+  try {
+    fd = openSync(path, 'wx', 0o600)
+  } catch (error) {
+    throw ioError(error)
+  }
+  try {
+    writeAll(fd, Buffer.from(content, 'utf8'))
+    fsyncSync(fd)
+  } catch (error) {
+    throw ioError(error)
+  } finally {
+    closeSync(fd)
+  }
+}
