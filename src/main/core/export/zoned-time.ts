@@ -7,7 +7,7 @@ export interface ZonedParts {
   hour: string
   minute: string
   second: string
-  /** "+01:00", "-05:30" or "Z". */
+  /** "+01:00", "-05:30", "+00:00". */
   offset: string
 }
 
@@ -32,7 +32,7 @@ export function zonedParts(ms: number, timeZone: string): ZonedParts {
   const parts: Record<string, string> = {}
   for (const part of format.formatToParts(new Date(ms))) parts[part.type] = part.value
   const name = parts.timeZoneName ?? 'GMT'
-  const offset = name === 'GMT' ? 'Z' : name.replace('GMT', '')
+  const offset = name === 'GMT' ? '+00:00' : name.replace('GMT', '')
   return {
     year: (parts.year ?? '').padStart(4, '0'),
     month: parts.month ?? '',
