@@ -1,4 +1,7 @@
 import type { Figure } from './measure'
+import vault from './vault'
 
 /** Every benchmark suite, by name. `npm run bench -- <name>` runs one. */
-export const suites: Record<string, () => Promise<Figure[]>> = {}
+export const suites: Record<string, () => Promise<Figure[]>> = {
+  vault,
+}

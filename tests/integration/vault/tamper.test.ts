@@ -53,7 +53,7 @@ describe('tampered header', () => {
       ['empty file', () => writeFileSync(headerPath, '')],
       ['JSON array', () => writeFileSync(headerPath, '[]')],
       ['missing tag', () => edit((j) => delete j.passphrase.tag)],
-      ['missing recovery slot', () => edit((j) => delete j.recovery)],
+      ['missing recovery slot', () => edit((j) => delete (j as Partial<Json>).recovery)],
       ['salt of the wrong length', () => edit((j) => (j.passphrase.salt = Buffer.alloc(8).toString('base64')))],
       ['base64 without its padding', () => edit((j) => (j.passphrase.salt = String(j.passphrase.salt).replace(/=+$/, '')))],
       ['base64url instead of base64', () => edit((j) => (j.recovery.publicKey = Buffer.from(String(j.recovery.publicKey), 'base64').toString('base64url')))],
