@@ -1,5 +1,6 @@
 import { migrate } from './db/migrate'
 import { createAbsencesService } from './absences/absences.service'
+import { createContactCheckService } from './contact-check/contact-check.service'
 import { createContactsService } from './contacts/contacts.service'
 import { createCrisisPlanService } from './crisis-plan/crisis-plan.service'
 import { createDraftsService } from './drafts/drafts.service'
@@ -52,21 +53,26 @@ export function createCore(options: CoreOptions) {
     events.emit('vault.locked', { reason })
   }
 
+  const therapists = createTherapistsService(ctx)
+  const rules = createRulesService(ctx)
+  const crisisPlan = createCrisisPlanService(ctx)
+
   return {
     clock,
     events,
     logger,
     vault,
     lock,
-    therapists: createTherapistsService(ctx),
+    therapists,
     sessions: createSessionsService(ctx),
     reflections: createReflectionsService(ctx),
     talkingPoints: createTalkingPointsService(ctx),
     contacts: createContactsService(ctx),
     drafts: createDraftsService(ctx),
     absences: createAbsencesService(ctx),
-    crisisPlan: createCrisisPlanService(ctx),
-    rules: createRulesService(ctx),
+    crisisPlan,
+    rules,
+    contactCheck: createContactCheckService(ctx, { therapists, rules, crisisPlan }),
     search: createSearchService(ctx),
     timeline: createTimelineService(ctx),
     exports: createExportService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),

@@ -1,6 +1,7 @@
 import type { Channel, ChannelOutput, ParsedInput } from '../../shared/ipc/contract'
 import type { Core } from '../core'
 import { exportHandlers } from '../core/export/export.handlers'
+import { contactCheckHandlers } from '../core/contact-check/contact-check.handlers'
 import { recordsHandlers } from '../core/records/records.handlers'
 import { rulesHandlers } from '../core/rules/rules.handlers'
 import { searchHandlers } from '../core/search/search.handlers'
@@ -23,6 +24,7 @@ export function createHandlers(core: Core): Handlers {
     ...rulesHandlers(core),
     ...searchHandlers(core),
     ...timelineHandlers(core),
+    ...contactCheckHandlers(core),
     ...exportHandlers(core),
   }
 }

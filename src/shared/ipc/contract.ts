@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { contactCheckContract } from './contracts/contact-check'
 import { exportContract } from './contracts/export'
 import { recordsContract } from './contracts/records'
 import { rulesContract } from './contracts/rules'
@@ -17,6 +18,7 @@ export const contract = {
   ...rulesContract,
   ...searchContract,
   ...timelineContract,
+  ...contactCheckContract,
   ...exportContract,
 } as const
 

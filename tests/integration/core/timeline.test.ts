@@ -1,3 +1,5 @@
+import type { z } from 'zod'
+import type { timelineFilterSchema } from '../../../src/shared/ipc/schemas/timeline'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { writeOneOfEverything } from '../../helpers/sample-records'
 import { createTestVault, type TestVault } from '../../helpers/test-vault'
@@ -8,7 +10,8 @@ beforeEach(async () => {
 })
 afterEach(() => vault.cleanup())
 
-const noFilter = { kinds: null, tag: null, therapistId: null, from: null, to: null }
+type Filter = z.output<typeof timelineFilterSchema>
+const noFilter: Filter = { kinds: null, tag: null, therapistId: null, from: null, to: null }
 
 describe('timeline.page', () => {
   it('merges every kind of entry newest first', () => {
@@ -39,7 +42,7 @@ describe('timeline.page', () => {
   it('filters by kind, tag, therapist and date range', () => {
     const { therapist, reflection, session } = writeOneOfEverything(vault.core, 'filters')
     vault.core.reflections.create({ body: 'untagged', mood: null, tags: [], sessionId: null, bringToSession: false })
-    const page = (filter: Partial<typeof noFilter>) => vault.core.timeline.page({ limit: 50, cursor: null, filter: { ...noFilter, ...filter } }).items
+    const page = (filter: Partial<Filter>) => vault.core.timeline.page({ limit: 50, cursor: null, filter: { ...noFilter, ...filter } }).items
     expect(page({ kinds: ['session'] }).map((i) => i.id)).toEqual([session.id])
     expect(page({ tag: 'sleep' }).map((i) => i.id)).toEqual([reflection.id])
     expect(page({ therapistId: therapist.id }).map((i) => i.kind).sort()).toEqual(['contact', 'draft', 'reflection', 'rule_change', 'session'])

@@ -1,0 +1,5 @@
+import type { Core } from '../index'
+
+export const contactCheckHandlers = (core: Core) => ({
+  'contactCheck.evaluate': core.contactCheck.evaluate,
+})

@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { dispatch } from '../../../src/main/ipc/dispatch'
+import { createTestVault, type TestVault } from '../../helpers/test-vault'
+
+let vault: TestVault
+beforeEach(async () => {
+  vault = await createTestVault()
+})
+afterEach(() => vault.cleanup())
+
+const HOUR = 3_600_000
+
+/** The seed scenario, end to end through the store: session Tuesday, a few days' buffer. */
+describe('contactCheck.evaluate over the store', () => {
+  it('gathers sessions, rules and the log, and answers with the agreement quoted', async () => {
+    const tuesday17 = Date.UTC(2026, 2, 3, 17, 0) // Tue 3 March 2026, London = UTC in winter
+    const therapist = vault.core.therapists.create({ name: 'Dr Amara Rao', practice: '', timeZone: 'Europe/London', channels: [] })
+    vault.core.sessions.create({ therapistId: therapist.id, startsAt: tuesday17, timeZone: 'Europe/London', durationMinutes: 50, format: 'video', status: 'attended', notes: '', moodBefore: null, moodAfter: null, takeaways: '', homework: [] })
+    const rule = vault.core.rules.create({
+      therapistId: therapist.id,
+      severity: 'block',
+      agreementText: 'Give it a few days after a session unless something significant happens.',
+      agreedOn: Date.UTC(2026, 1, 10),
+      reviewBy: null,
+      active: true,
+      body: { kind: 'buffer_after_session', params: { hours: 72, exemptPurposes: ['concern', 'significant_event'] } },
+    })
+    vault.clock.set(tuesday17 + 3 * HOUR) // Tuesday evening
+    const gratitude = await dispatch(vault.handlers, 'contactCheck.evaluate', {
+      therapistId: therapist.id,
+      request: { purpose: 'update', channel: 'text', draftText: 'Thank you for today.' },
+      personZone: 'Europe/London',
+    })
+    expect(gratitude).toMatchObject({ ok: true, value: { verdict: { kind: 'wait_until', at: tuesday17 + 50 * 60_000 + 72 * HOUR } } })
+    const line = gratitude.ok ? (gratitude.value as { lines: Array<{ ruleId: string; message: string }> }).lines[0] : undefined
+    expect(line?.ruleId).toBe(rule.id)
+
+    vault.clock.set(tuesday17 + 18 * HOUR) // Wednesday morning
+    const event = await dispatch(vault.handlers, 'contactCheck.evaluate', {
+      therapistId: therapist.id,
+      request: { purpose: 'significant_event', channel: 'text' },
+      personZone: 'Europe/London',
+    })
+    expect(event).toMatchObject({ ok: true, value: { verdict: { kind: 'send' } } })
+  })
+
+  it('a retired rule is not checked, and crisis always returns the plan first', async () => {
+    const therapist = vault.core.therapists.create({ name: 'Dr Rao', practice: '', timeZone: 'Europe/London', channels: [] })
+    const rule = vault.core.rules.create({
+      therapistId: therapist.id, severity: 'block', agreementText: 'Never social media.', agreedOn: null, reviewBy: null, active: true,
+      body: { kind: 'channel_for_purpose', params: { allowed: [], never: ['social'] } },
+    })
+    vault.core.crisisPlan.save({ warningSigns: [], copingStrategies: ['Breathe slowly'], distractions: [], helpers: [], professionals: [], crisisLines: [{ name: 'Samaritans', phone: '116 123', url: '' }], emergencyNumber: '999', safeEnvironment: [], reasonsToLive: [] })
+    const ask = (purpose: string) =>
+      vault.core.contactCheck.evaluate({ therapistId: therapist.id, request: { purpose, channel: 'social' } as never, personZone: 'Europe/London', locale: 'en-GB' })
+    expect(ask('crisis').verdict).toMatchObject({ kind: 'crisis_plan', plan: { emergencyNumber: '999', steps: ['Breathe slowly'] } })
+    vault.core.rules.update({ id: rule.id, patch: { retire: true } })
+    expect(ask('scheduling').lines).toEqual([])
+  })
+})
