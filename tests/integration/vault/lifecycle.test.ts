@@ -126,6 +126,18 @@ describe('vault lifecycle', () => {
     await expectCode(makeVault(half).unlock({ passphrase: PASSPHRASE }), 'VAULT_CORRUPT')
   })
 
+  it('IO_ERROR when the data folder cannot be made (its path is a file)', async () => {
+    const parent = vaultDir()
+    mkdirSync(parent)
+    const file = join(parent, 'not-a-folder')
+    writeFileSync(file, 'x')
+    const vault = makeVault(file)
+    expect(vault.status()).toBe('none')
+    const error = await expectCode(vault.create(PASSPHRASE), 'IO_ERROR')
+    expect(JSON.stringify(error.cause)).not.toContain(parent)
+    expect(vault.status()).toBe('none')
+  })
+
   it('a passphrase of 8 characters counts code points after NFC, not UTF-16 units', async () => {
     const vault = makeVault(vaultDir())
     // 4 emoji are 8 UTF-16 units but 4 characters.

@@ -11,7 +11,7 @@
  * - Operations that await (key derivation) run one at a time. lock() may come in between: an
  *   operation that finds the vault was locked while it waited stops with VAULT_LOCKED and
  *   leaves the files as they were.
- * docs/file-format.md describes the files; docs/security.md the threat model.
+ * docs/file-format.md describes the files.
  */
 import type Database from 'better-sqlite3-multiple-ciphers'
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
@@ -269,7 +269,11 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
       ;({ db, dataKey } = resumed)
       resumedRotation = true
     }
-    assertNotInterrupted(since, dataKey)
+    if (epoch !== since) {
+      db.close()
+      dataKey.fill(0)
+      throw new CoreError('VAULT_LOCKED')
+    }
     runOnOpen(db, dataKey)
     state = { db, dataKey }
     if (!resumedRotation) {
