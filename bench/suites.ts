@@ -1,7 +1,9 @@
+import contactCheck from './contact-check'
 import type { Figure } from './measure'
 import vault from './vault'
 
 /** Every benchmark suite, by name. `npm run bench -- <name>` runs one. */
 export const suites: Record<string, () => Promise<Figure[]>> = {
+  contactCheck,
   vault,
 }

@@ -89,18 +89,12 @@ export function buildContext(input: ContactCheckInput, rules: readonly Rule[]): 
     }
   }
 
-  // One pass over the log: keep only what any rule could look at.
-  const from = now - lookbackFor(rules)
-  const to = limit + 9 * DAY
-  const sent: CheckContact[] = []
-  const received: number[] = []
-  for (const c of input.contacts) {
-    if (c.at < from || c.at > to) continue
-    if (c.direction === 'received') received.push(c.at)
-    else if (c.purpose !== 'crisis') sent.push(c)
-  }
-  if (!isSortedBy(sent)) sent.sort((a, b) => a.at - b.at)
-  received.sort((a, b) => a - b)
+  // Only the part of the log any rule could look at.
+  const { sent, sentTimes, received } = filterLog(
+    input.contacts,
+    now - lookbackFor(rules),
+    limit + 9 * DAY,
+  )
 
   let lastReflectionAt =
     input.lastReflectionAt != null && input.lastReflectionAt <= now ? input.lastReflectionAt : null
@@ -124,7 +118,7 @@ export function buildContext(input: ContactCheckInput, rules: readonly Rule[]): 
     sessionEnds: sessions.map(end),
     nextSession,
     sent,
-    sentTimes: sent.map((c) => c.at),
+    sentTimes,
     received,
     events: input.events.map((e) => e.at).sort((a, b) => a - b),
     absences: input.absences
@@ -144,6 +138,30 @@ function isSortedBy(xs: readonly CheckContact[]): boolean {
   for (let i = 1; i < xs.length; i++)
     if ((xs[i] as CheckContact).at < (xs[i - 1] as CheckContact).at) return false
   return true
+}
+
+interface LogSlice {
+  /** Sent, non-crisis contacts, sorted by time. */
+  sent: CheckContact[]
+  sentTimes: number[]
+  /** Received contact times, sorted. */
+  received: number[]
+}
+
+/** One pass over the log, keeping what falls in [from, to]. */
+function filterLog(log: readonly CheckContact[], from: number, to: number): LogSlice {
+  const sent: CheckContact[] = []
+  const received: number[] = []
+  for (let i = 0, n = log.length; i < n; i++) {
+    const c = log[i] as CheckContact
+    const at = c.at
+    if (at < from || at > to) continue
+    if (c.direction === 'received') received.push(at)
+    else if (c.purpose !== 'crisis') sent.push(c)
+  }
+  if (!isSortedBy(sent)) sent.sort((a, b) => a.at - b.at)
+  received.sort((a, b) => a - b)
+  return { sent, sentTimes: sent.map((c) => c.at), received }
 }
 
 function codePoints(s: string): number {

@@ -12,15 +12,16 @@ import type { TimingConstraint } from './solver'
 import { earliestTime } from './solver'
 import type { ContactCheckInput, ContactCheckResult, LineStatus, RuleLine, Verdict } from './types'
 import type { Ask } from './verdict'
-import { decideVerdict, headline } from './verdict'
+import { crisisHeadline, decideVerdict, headline } from './verdict'
 import { CRISIS_LINE, quote } from './words'
 
 const CONFIRM = new Set<string>(CONFIRM_KINDS)
 
 export function evaluateContact(input: ContactCheckInput): ContactCheckResult {
   const rules = input.rules.filter((r) => r.active && r.therapistId === input.therapist.id)
+  // Crisis first, on the shortest path: nothing else is read or checked.
+  if (input.request.purpose === 'crisis') return crisisResult(input, rules)
   const ctx = buildContext(input, rules)
-  if (input.request.purpose === 'crisis') return crisisResult(input, rules, ctx)
 
   const checks = rules.map((rule) => ({ rule, check: checkFor(rule, ctx) }))
 
@@ -92,16 +93,13 @@ function message(rule: Rule, ctx: Ctx, detail: string, met: boolean): string {
 }
 
 /** The crisis purpose: the plan first, always. No rule is checked and none can hide it. */
-function crisisResult(
-  input: ContactCheckInput,
-  rules: readonly Rule[],
-  ctx: Ctx,
-): ContactCheckResult {
+function crisisResult(input: ContactCheckInput, rules: readonly Rule[]): ContactCheckResult {
+  const now = input.now
   let covering: Extract<Verdict, { kind: 'crisis_plan' }>['covering'] = null
-  for (const a of ctx.absences) {
+  for (const a of input.absences) {
     if (
-      a.startsAt <= ctx.now &&
-      ctx.now < a.endsAt &&
+      a.startsAt <= now &&
+      now < a.endsAt &&
       (a.coveringName.trim() || a.coveringContact.trim())
     ) {
       covering = { name: a.coveringName, contact: a.coveringContact, until: a.endsAt }
@@ -110,9 +108,9 @@ function crisisResult(
   }
   const verdict: Verdict = { kind: 'crisis_plan', plan: input.crisisPlan, covering }
   return {
-    evaluatedAt: ctx.now,
+    evaluatedAt: now,
     verdict,
-    headline: headline(verdict, ctx),
+    headline: crisisHeadline(verdict),
     lines: rules.map((rule) => ({
       ruleId: rule.id,
       kind: rule.kind,
@@ -122,7 +120,7 @@ function crisisResult(
       agreementText: rule.agreementText,
       until: null,
     })),
-    earliestAt: ctx.now,
+    earliestAt: now,
     noTimeWithinHorizon: null,
     overridableRuleIds: [],
   }

@@ -73,11 +73,28 @@ function formatter(locale: string, zone: string, style: Style): Intl.DateTimeFor
   return f
 }
 
+/**
+ * Formatted strings per (locale, zone, style), shared across evaluations: the same agreement
+ * dates, session times and window times come back on every keystroke. Bounded; cleared when full.
+ */
+const strings = new Map<string, Map<number, string>>()
+const MAX_STRINGS = 2000
+
+function stringsFor(locale: string, zone: string, style: Style): Map<number, string> {
+  const key = `${locale}|${zone}|${style}`
+  let m = strings.get(key)
+  if (!m) {
+    m = new Map()
+    strings.set(key, m)
+  }
+  return m
+}
+
 /** Formats instants for one evaluation: person's zone, given locale, relative to `now`. */
 export class DateWords {
-  private readonly memo = new Map<string, string>()
   readonly locale: string
   private readonly nowYear: string
+  private readonly tables = new Map<string, Map<number, string>>()
 
   constructor(
     locale: string,
@@ -85,15 +102,21 @@ export class DateWords {
     readonly now: number,
   ) {
     this.locale = safeLocale(locale)
-    this.nowYear = formatter(this.locale, zone, 'year').format(now)
+    this.nowYear = this.cached('year', now)
   }
 
   private cached(style: Style, t: number, zone = this.zone): string {
-    const key = `${style}|${zone}|${t}`
-    let s = this.memo.get(key)
+    const tableKey = zone === this.zone ? style : `${style}|${zone}`
+    let table = this.tables.get(tableKey)
+    if (!table) {
+      table = stringsFor(this.locale, zone, style)
+      this.tables.set(tableKey, table)
+    }
+    let s = table.get(t)
     if (s === undefined) {
       s = formatter(this.locale, zone, style).format(t)
-      this.memo.set(key, s)
+      if (table.size >= MAX_STRINGS) table.clear()
+      table.set(t, s)
     }
     return s
   }

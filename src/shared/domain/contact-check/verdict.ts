@@ -95,6 +95,12 @@ export function headline(verdict: Verdict, ctx: Ctx): string {
   }
 }
 
+export function crisisHeadline(verdict: Extract<Verdict, { kind: 'crisis_plan' }>): string {
+  return verdict.plan && hasContent(verdict.plan)
+    ? HEADLINES.crisisWithPlan
+    : HEADLINES.crisisNoPlan
+}
+
 function hasContent(plan: NonNullable<Extract<Verdict, { kind: 'crisis_plan' }>['plan']>): boolean {
   return (
     plan.steps.length + plan.people.length + plan.crisisLines.length > 0 ||

@@ -76,12 +76,21 @@ export const channelsBareOr = (cs: readonly ContactChannel[]): string =>
     'or',
   )
 
+const quotes = new Map<string, string>()
+
 /** The person's own words, trimmed to a readable length and quoted. */
 export function quote(text: string, max = 200): string {
-  const t = text.trim().replace(/\s+/g, ' ')
-  const cut = t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t
-  const ends = /[.?!…]$/.test(cut)
-  return `“${cut}”${ends ? '' : '.'}`
+  const key = max === 200 ? text : `${max}|${text}`
+  let q = quotes.get(key)
+  if (q === undefined) {
+    const t = text.trim().replace(/\s+/g, ' ')
+    const cut = t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t
+    const ends = /[.?!…]$/.test(cut)
+    q = `“${cut}”${ends ? '' : '.'}`
+    if (quotes.size >= 1000) quotes.clear()
+    quotes.set(key, q)
+  }
+  return q
 }
 
 /** Sentence used when the purpose is outside a rule's reach. */

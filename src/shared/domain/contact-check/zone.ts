@@ -33,19 +33,38 @@ export function offsetMinutes(zone: string, t: number): number {
   return tzOffset(zone, new Date(t))
 }
 
-/** Zone-bound helpers with a small memo (offsets are asked for the same instants repeatedly). */
+/** Offsets on whole UTC hours, per zone, shared across evaluations. Bounded; cleared when full. */
+const hourOffsets = new Map<string, Map<number, number>>()
+const MAX_HOURS = 20_000
+
+function offsetAtHour(zone: string, hour: number): number {
+  let memo = hourOffsets.get(zone)
+  if (!memo) {
+    memo = new Map()
+    hourOffsets.set(zone, memo)
+  }
+  let o = memo.get(hour)
+  if (o === undefined) {
+    o = offsetMinutes(zone, hour * HOUR)
+    if (memo.size >= MAX_HOURS) memo.clear()
+    memo.set(hour, o)
+  }
+  return o
+}
+
+/** Zone-bound helpers. */
 export class Zone {
-  private readonly memo = new Map<number, number>()
   constructor(readonly name: string) {}
 
+  /**
+   * The offset at t. When the whole UTC hours either side of t share an offset, t has it too: no
+   * zone changes its clocks twice within an hour. Otherwise (a change inside this hour) ask Intl.
+   */
   offset(t: number): number {
-    let o = this.memo.get(t)
-    if (o === undefined) {
-      o = offsetMinutes(this.name, t)
-      if (this.memo.size > 4096) this.memo.clear()
-      this.memo.set(t, o)
-    }
-    return o
+    const h = Math.floor(t / HOUR)
+    const before = offsetAtHour(this.name, h)
+    if (t === h * HOUR) return before
+    return offsetAtHour(this.name, h + 1) === before ? before : offsetMinutes(this.name, t)
   }
 
   wall(t: number): number {
