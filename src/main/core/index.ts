@@ -53,16 +53,32 @@ export function createCore(options: CoreOptions) {
     events.emit('vault.locked', { reason })
   }
 
-  const therapists = createTherapistsService(ctx)
-  const rules = createRulesService(ctx)
-  const crisisPlan = createCrisisPlanService(ctx)
-
   return {
     clock,
     events,
     logger,
     vault,
     lock,
+    ...createRecordServices(ctx),
+    exports: createExportService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
+    close(): void {
+      lock('quit')
+    },
+  }
+}
+
+export type Core = ReturnType<typeof createCore>
+
+/**
+ * The services over the person's records, given any open database. The core wires them to the
+ * vault; the benchmark wires them to an unencrypted copy of the same schema to measure the cost
+ * of encryption.
+ */
+export function createRecordServices(ctx: ServiceContext) {
+  const therapists = createTherapistsService(ctx)
+  const rules = createRulesService(ctx)
+  const crisisPlan = createCrisisPlanService(ctx)
+  return {
     therapists,
     sessions: createSessionsService(ctx),
     reflections: createReflectionsService(ctx),
@@ -75,11 +91,5 @@ export function createCore(options: CoreOptions) {
     contactCheck: createContactCheckService(ctx, { therapists, rules, crisisPlan }),
     search: createSearchService(ctx),
     timeline: createTimelineService(ctx),
-    exports: createExportService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
-    close(): void {
-      lock('quit')
-    },
   }
 }
-
-export type Core = ReturnType<typeof createCore>
