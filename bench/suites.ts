@@ -1,9 +1,11 @@
 import contactCheck from './contact-check'
+import core from './core'
 import type { Figure } from './measure'
 import vault from './vault'
 
 /** Every benchmark suite, by name. `npm run bench -- <name>` runs one. */
 export const suites: Record<string, () => Promise<Figure[]>> = {
   contactCheck,
+  core,
   vault,
 }

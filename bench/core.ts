@@ -1,0 +1,125 @@
+/**
+ * The core against the limits, on the encrypted vault and, in the same run, on the same schema
+ * without encryption. Sizes: BENCH_SIZES=10000,200000 (default both).
+ */
+import Database from 'better-sqlite3-multiple-ciphers'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createCore, createRecordServices } from '../src/main/core'
+import { migrate } from '../src/main/core/db/migrate'
+import { silentEvents, systemClock } from '../src/main/core/ports'
+import { applyConnectionPragmas } from '../src/main/core/vault/open-database'
+import { COMMON_WORD, DATASET_END, DATASET_START, fillDataset, RARE_WORD, reflectionBody, seeded } from './dataset'
+import { decryptAndScanBaseline } from './decrypt-and-scan'
+import { summarize, timeRuns, timeRunsAsync, type Figure } from './measure'
+
+const PASSPHRASE = 'bench passphrase that is long enough'
+const noFilter = { kinds: null, tag: null, therapistId: null, from: null, to: null }
+
+type Services = ReturnType<typeof createRecordServices>
+
+interface Side {
+  services: Services
+  db: Database.Database
+  therapistId: string
+}
+
+function plainSide(dir: string): Side {
+  const db = new Database(join(dir, 'plain.db'))
+  applyConnectionPragmas(db)
+  migrate(db)
+  const ctx = { db: () => db, checkpoint: () => void db.pragma('wal_checkpoint(TRUNCATE)'), clock: systemClock, events: silentEvents }
+  return { services: createRecordServices(ctx), db, therapistId: '' }
+}
+
+const figure = (name: string, unit: Figure['unit'], enc: number[], plain?: number[], note?: string): Figure => {
+  const e = summarize(enc)
+  const base = plain && summarize(plain)
+  return { name, unit, ...e, ...(base ? { baseline: { label: 'plain', median: base.median, p95: base.p95 } } : {}), ...(note ? { note } : {}) }
+}
+
+/** Measures one operation on both sides, alternating so machine noise hits both alike. */
+function both(encrypted: Side, plain: Side, runs: number, op: (side: Side, i: number) => void): [number[], number[]] {
+  const e = timeRuns((i) => op(encrypted, i), runs)
+  const p = timeRuns((i) => op(plain, i), runs)
+  return [e, p]
+}
+
+function cursorAt(at: number): string {
+  return `${at}|`
+}
+
+async function benchSize(size: number): Promise<Figure[]> {
+  const label = `${size / 1000}k`
+  const dir = mkdtempSync(join(tmpdir(), 'between-bench-'))
+  const figures: Figure[] = []
+  try {
+    const core = createCore({ dataDir: join(dir, 'vault') })
+    await core.vault.create(PASSPHRASE)
+    const plain = plainSide(dir)
+    const shape = { reflections: size, contacts: 10_000, rules: 50 }
+
+    let encryptedTherapist = ''
+    const fillEnc = timeRuns(() => void (encryptedTherapist = fillDataset(core.vault.db(), shape).therapistId), 1, 0)
+    const fillPlain = timeRuns(() => void (plain.therapistId = fillDataset(plain.db, shape).therapistId), 1, 0)
+    figures.push(figure(`[${label}] generate vault (one transaction)`, 'ms', fillEnc, fillPlain))
+
+    // Unlock as the person sees it: KDF + open + migrations check + first timeline page.
+    const unlock = await timeRunsAsync(async () => {
+      core.lock('manual')
+      await core.vault.unlock({ passphrase: PASSPHRASE })
+      core.timeline.page({ limit: 100, cursor: null, filter: noFilter })
+    }, 5, 1)
+    figures.push(figure(`[${label}] unlock: KDF + open + first timeline page`, 'ms', unlock, undefined, 'default calibrated Argon2id'))
+
+    const encrypted: Side = { services: core, db: core.vault.db(), therapistId: encryptedTherapist }
+    const span = DATASET_END - DATASET_START
+    for (const [where, at] of [['start', null], ['middle', DATASET_START + span / 2], ['end', DATASET_START + 86_400_000]] as const) {
+      const [e, p] = both(encrypted, plain, 200, (side) => void side.services.timeline.page({ limit: 100, cursor: at === null ? null : cursorAt(at), filter: noFilter }))
+      figures.push(figure(`[${label}] timeline page of 100 at the ${where}`, 'ms', e, p))
+    }
+
+    for (const [kind, word] of [['common', COMMON_WORD], ['rare', RARE_WORD], ['prefix as typed', COMMON_WORD.slice(0, 3)]] as const) {
+      const [e, p] = both(encrypted, plain, 200, (side) => void side.services.search.query({ query: word, limit: 50, cursor: null }))
+      figures.push(figure(`[${label}] search ${kind} word, 50 hits with snippets`, 'ms', e, p))
+    }
+
+    const random = seeded(7)
+    const save = (side: Side) =>
+      void side.services.reflections.create({ body: reflectionBody(random), mood: 3, tags: ['bench'], sessionId: null, bringToSession: false })
+    const [saveE, saveP] = both(encrypted, plain, 200, save)
+    figures.push(figure(`[${label}] save a reflection durably (FULL sync)`, 'ms', saveE, saveP))
+
+    const request = { purpose: 'update', channel: 'text', draftText: 'Thank you for today.' } as const
+    const [checkE, checkP] = both(encrypted, plain, 300, (side) =>
+      void side.services.contactCheck.evaluate({ therapistId: side.therapistId, request, personZone: 'Europe/London', locale: 'en-GB' }),
+    )
+    figures.push(figure(`[${label}] contact check through the store (50 rules)`, 'ms', checkE, checkP))
+
+    const rss = process.memoryUsage().rss / 2 ** 20
+    figures.push({ name: `[${label}] resident memory of the bench process (core + both DBs)`, unit: 'MB', median: rss, p95: rss, runs: 1 })
+
+    const bodies = (core.vault.db().prepare('SELECT created_at AS at, body FROM reflections').all() as Array<{ at: number; body: string }>)
+    const baseline = decryptAndScanBaseline(bodies, RARE_WORD, COMMON_WORD)
+    const ftsCommon = figures.find((f) => f.name === `[${label}] search common word, 50 hits with snippets`)
+    figures.push({
+      name: `[${label}] peer approach: decrypt every item and scan (common word)`,
+      unit: 'ms', median: baseline.common.median, p95: baseline.common.p95, runs: baseline.common.runs,
+      note: `${baseline.peakMB.toFixed(0)} MB peak; ours is ${ftsCommon ? (baseline.common.median / ftsCommon.median).toFixed(0) : '?'}x faster`,
+    })
+    figures.push({ name: `[${label}] peer approach: decrypt every item and scan (rare word)`, unit: 'ms', ...baseline.rare })
+    plain.db.close()
+    core.close()
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  return figures
+}
+
+export default async function coreSuite(): Promise<Figure[]> {
+  const sizes = (process.env.BENCH_SIZES ?? '10000,200000').split(',').map(Number)
+  const figures: Figure[] = []
+  for (const size of sizes) figures.push(...(await benchSize(size)))
+  return figures
+}
