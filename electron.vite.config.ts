@@ -4,7 +4,17 @@ import react from '@vitejs/plugin-react'
 
 export default defineConfig({
   main: {},
-  preload: {},
+  preload: {
+    build: {
+      // The window is sandboxed: its preload runs as a CommonJS script that may require only
+      // 'electron' — no ESM, no other files, no node_modules. So: one self-contained CJS file
+      // (out/preload/index.cjs; .cjs because package.json says "type": "module").
+      externalizeDeps: false,
+      rolldownOptions: {
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
+      },
+    },
+  },
   renderer: {
     resolve: { alias: { '@renderer': resolve('src/renderer/src') } },
     plugins: [react()],
