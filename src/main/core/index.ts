@@ -5,17 +5,21 @@ import { createContactsService } from './contacts/contacts.service'
 import { createCrisisPlanService } from './crisis-plan/crisis-plan.service'
 import { createDraftsService } from './drafts/drafts.service'
 import { createExportService, noPdfRenderer } from './export/export.service'
+import { createImportService, type ImportOptions } from './import/import.service'
 import { silentEvents, silentLogger, systemClock, type Clock, type EventSink, type KdfCost, type Logger } from './ports'
 import { noDialogs, type FileDialogs, type PdfRenderer } from './ports'
 import type { ServiceContext } from './records/entity.service'
 import { createReflectionsService } from './reflections/reflections.service'
 import { createRulesService } from './rules/rules.service'
 import { createSearchService } from './search/search.service'
+import { createSessionPrepService } from './session-prep/session-prep.service'
 import { createSessionsService } from './sessions/sessions.service'
 import { createTalkingPointsService } from './talking-points/talking-points.service'
 import { createTherapistsService } from './therapists/therapists.service'
 import { createTimelineService } from './timeline/timeline.service'
 import { createVaultService } from './vault/vault.service'
+import { createJournalService } from './journal/journal.service'
+import { createTagsService } from './tags/tags.service'
 
 export interface CoreOptions {
   /** The vault folder: database and header. */
@@ -29,6 +33,8 @@ export interface CoreOptions {
   dialogs?: FileDialogs
   /** HTML -> PDF for the report export (Electron: printToPDF). */
   pdfRenderer?: PdfRenderer
+  /** Tests lower the import size limit. */
+  importOptions?: ImportOptions
 }
 
 export type LockReason = 'idle' | 'manual' | 'suspend' | 'screen-lock' | 'quit'
@@ -61,6 +67,8 @@ export function createCore(options: CoreOptions) {
     lock,
     ...createRecordServices(ctx),
     exports: createExportService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
+    imports: createImportService(ctx, options.dialogs ?? noDialogs, options.importOptions),
+    sessionPrep: createSessionPrepService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
     close(): void {
       lock('quit')
     },
@@ -78,10 +86,14 @@ export function createRecordServices(ctx: ServiceContext) {
   const therapists = createTherapistsService(ctx)
   const rules = createRulesService(ctx)
   const crisisPlan = createCrisisPlanService(ctx)
+  const sessions = createSessionsService(ctx)
+  const reflections = createReflectionsService(ctx)
   return {
     therapists,
-    sessions: createSessionsService(ctx),
-    reflections: createReflectionsService(ctx),
+    sessions,
+    reflections,
+    tags: createTagsService(ctx),
+    journal: createJournalService(ctx, { sessions, reflections }),
     talkingPoints: createTalkingPointsService(ctx),
     contacts: createContactsService(ctx),
     drafts: createDraftsService(ctx),

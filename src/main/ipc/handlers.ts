@@ -1,10 +1,14 @@
 import type { Channel, ChannelOutput, ParsedInput } from '../../shared/ipc/contract'
 import type { Core } from '../core'
 import { exportHandlers } from '../core/export/export.handlers'
+import { journalHandlers } from '../core/journal/journal.handlers'
+import { tagsHandlers } from '../core/tags/tags.handlers'
+import { importHandlers } from '../core/import/import.handlers'
 import { contactCheckHandlers } from '../core/contact-check/contact-check.handlers'
 import { recordsHandlers } from '../core/records/records.handlers'
 import { rulesHandlers } from '../core/rules/rules.handlers'
 import { searchHandlers } from '../core/search/search.handlers'
+import { sessionPrepHandlers } from '../core/session-prep/session-prep.handlers'
 import { timelineHandlers } from '../core/timeline/timeline.handlers'
 import { vaultHandlers } from '../core/vault/vault.handlers'
 
@@ -26,5 +30,9 @@ export function createHandlers(core: Core): Handlers {
     ...timelineHandlers(core),
     ...contactCheckHandlers(core),
     ...exportHandlers(core),
+    ...sessionPrepHandlers(core),
+    ...tagsHandlers(core),
+    ...journalHandlers(core),
+    ...importHandlers(core),
   }
 }

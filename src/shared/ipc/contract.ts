@@ -1,9 +1,13 @@
 import type { z } from 'zod'
 import { contactCheckContract } from './contracts/contact-check'
 import { exportContract } from './contracts/export'
+import { journalContract } from './contracts/journal'
+import { importContract } from './contracts/import'
 import { recordsContract } from './contracts/records'
 import { rulesContract } from './contracts/rules'
 import { searchContract } from './contracts/search'
+import { sessionPrepContract } from './contracts/session-prep'
+import { tagsContract } from './contracts/tags'
 import { timelineContract } from './contracts/timeline'
 import { vaultContract } from './contracts/vault'
 
@@ -20,6 +24,10 @@ export const contract = {
   ...timelineContract,
   ...contactCheckContract,
   ...exportContract,
+  ...sessionPrepContract,
+  ...tagsContract,
+  ...journalContract,
+  ...importContract,
 } as const
 
 export type Contract = typeof contract

@@ -1,0 +1,71 @@
+/** Reading a file the person chose to import: size limit first, then strict UTF-8, then JSON. */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { ioError } from '../vault/failures'
+import { ImportError, MAX_IMPORT_BYTES } from './import-error'
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04])
+
+export function readImportText(path: string, maxBytes = MAX_IMPORT_BYTES): string {
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch (error) {
+    throw ioError(error)
+  }
+  let bytes: Buffer
+  try {
+    const size = fstatSync(fd).size
+    if (size > maxBytes) throw new ImportError('too_large')
+    if (size === 0) throw new ImportError('empty')
+    bytes = Buffer.alloc(size)
+    let offset = 0
+    while (offset < size) {
+      const read = readSync(fd, bytes, offset, size - offset, offset)
+      if (read === 0) break
+      offset += read
+    }
+    bytes = bytes.subarray(0, offset)
+  } catch (error) {
+    if (error instanceof ImportError) throw error
+    throw ioError(error)
+  } finally {
+    closeSync(fd)
+  }
+  if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) throw new ImportError('zip_archive')
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new ImportError('not_text')
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+/** "line 4, column 12" for a character offset. */
+export function lineAndColumn(text: string, offset: number): string {
+  let line = 1
+  let lineStart = 0
+  const end = Math.min(Math.max(offset, 0), text.length)
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++
+      lineStart = i + 1
+    }
+  }
+  return `line ${line}, column ${end - lineStart + 1}`
+}
+
+/**
+ * JSON.parse with a location on failure. V8's message may quote the text near the error, so
+ * only the position number is taken from it.
+ */
+export function parseJsonWithLocation(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch (error) {
+    const message = error instanceof Error ? error.message : ''
+    const position = /position (\d+)/.exec(message)
+    const offset = position ? Number(position[1]) : text.length
+    throw new ImportError('not_json', lineAndColumn(text, offset))
+  }
+}
