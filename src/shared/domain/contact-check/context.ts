@@ -67,6 +67,23 @@ export function lookbackFor(rules: readonly Rule[]): number {
   return back
 }
 
+/**
+ * How far before `now` the caller's data must reach for these rules: the contact log (frequency,
+ * response times), sessions (buffers), logged events (pauses) and reflections (journal first).
+ * The core can query just this window instead of the whole history.
+ */
+export function historyNeededMs(rules: readonly Rule[]): number {
+  let back = lookbackFor(rules)
+  for (const rule of rules) {
+    if (rule.kind === 'buffer_after_session' || rule.kind === 'pause_after_event') {
+      back = Math.max(back, rule.params.hours * HOUR + DAY)
+    } else if (rule.kind === 'journal_first') {
+      back = Math.max(back, rule.params.withinHours * HOUR + DAY)
+    }
+  }
+  return back
+}
+
 export function buildContext(input: ContactCheckInput, rules: readonly Rule[]): Ctx {
   const { now, request } = input
   const limit = now + HORIZON_DAYS * DAY

@@ -1,5 +1,6 @@
 /** The contact check engine: "is now a good time, and the right way?" Pure; browser-safe. */
 export { evaluateContact } from './evaluate'
+export { historyNeededMs } from './context'
 export { summarizeCrisisPlan } from './crisis-plan'
 export type { CrisisPlanLike } from './crisis-plan'
 export {

@@ -1,3 +1,4 @@
+import { tzOffset } from '@date-fns/tz'
 import { describe, expect, it } from 'vitest'
 import { DAY, HOUR, MINUTE, Zone, weekdayOfWall } from './zone'
 
@@ -81,5 +82,31 @@ describe('Zone calendar helpers', () => {
       30,
     )
     expect(HOUR).toBe(60 * MINUTE)
+  })
+})
+
+describe('Zone.offset (hour-sampled) agrees with Intl everywhere', () => {
+  it.each([
+    'Europe/London',
+    'America/New_York',
+    'Australia/Lord_Howe',
+    'America/St_Johns',
+    'Asia/Kathmandu',
+  ])('%s', (zone) => {
+    const z = new Zone(zone)
+    const start = Date.UTC(2026, 0, 1)
+    // Every 29 minutes and 13 seconds through the year, and every 10 seconds around each change.
+    const step = 29 * MINUTE + 13_000
+    const mismatches: number[] = []
+    const check = (t: number) => {
+      if (z.offset(t) !== tzOffset(zone, new Date(t))) mismatches.push(t)
+    }
+    for (let t = start; t < start + 366 * DAY; t += step) {
+      check(t)
+      if (tzOffset(zone, new Date(t)) !== tzOffset(zone, new Date(t + step))) {
+        for (let u = t; u <= t + step; u += 10_000) check(u)
+      }
+    }
+    expect(mismatches).toEqual([])
   })
 })
