@@ -7,6 +7,7 @@ import { recordsContract } from './contracts/records'
 import { rulesContract } from './contracts/rules'
 import { searchContract } from './contracts/search'
 import { sessionPrepContract } from './contracts/session-prep'
+import { sessionPrepContract } from './contracts/session-prep'
 import { tagsContract } from './contracts/tags'
 import { timelineContract } from './contracts/timeline'
 import { vaultContract } from './contracts/vault'
@@ -24,6 +25,7 @@ export const contract = {
   ...timelineContract,
   ...contactCheckContract,
   ...exportContract,
+  ...sessionPrepContract,
   ...sessionPrepContract,
   ...tagsContract,
   ...journalContract,

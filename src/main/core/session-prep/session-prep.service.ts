@@ -1,0 +1,190 @@
+import type { z } from 'zod'
+import type {
+  briefMarkdownInput,
+  briefPdfInput,
+  reorderInput,
+  SessionPrep,
+  sessionPrepOpenInput,
+  sessionReviewInput,
+} from '../../../shared/ipc/contracts/session-prep'
+import type { ExportResult } from '../../../shared/ipc/schemas/export'
+import type { Session } from '../../../shared/ipc/schemas/sessions'
+import { CoreError } from '../errors'
+import { writeFileAtomic } from '../export/write-export'
+import { dayInZone, supportedLocale } from '../export/zoned-time'
+import { newId } from '../ids'
+import type { FileDialogs, Logger, PdfRenderer } from '../ports'
+import { writeTransaction, type ServiceContext } from '../records/entity.service'
+import { insertRow, selectRowById, fromRow, updateRow } from '../db/table.repo'
+import { sessionsTable } from '../sessions/sessions.repo'
+import { talkingPointsTable } from '../talking-points/talking-points.repo'
+import { therapistsTable } from '../therapists/therapists.repo'
+import { briefHtml, briefMarkdown, buildBrief } from './brief'
+import * as repo from './session-prep.repo'
+
+export interface SessionPrepPorts {
+  dialogs: FileDialogs
+  pdf: PdfRenderer
+  logger: Logger
+}
+
+type OpenInput = z.output<typeof sessionPrepOpenInput>
+type ReviewInput = z.output<typeof sessionReviewInput>
+
+/** A talking point from a reflection: its first paragraph, kept short. */
+export function pointTextFrom(body: string): string {
+  const first = body.trim().split(/\n\s*\n/)[0] ?? ''
+  const flat = first.replace(/\s+/g, ' ').trim()
+  return flat.length > 300 ? `${flat.slice(0, 299).trimEnd()}…` : flat
+}
+
+/**
+ * Session prep: what to bring to the next session, and the short review after it. Reads across
+ * sessions, reflections, talking points, drafts and contacts; writes talking points and sessions.
+ */
+export function createSessionPrepService(ctx: ServiceContext, ports: SessionPrepPorts) {
+  const changed = (tables: string[]) => ctx.events.emit('data.changed', { tables })
+
+  /** Reads the page; `gathered` says how many flagged reflections were just added. */
+  const read = (input: OpenInput, gathered: number): SessionPrep => {
+    const db = ctx.db()
+    const now = ctx.clock.now()
+    const { therapistId } = input
+    const lastSession = repo.latestStarted(db, { therapistId, now, status: 'attended', after: null })
+    const toReview = repo.latestStarted(db, { therapistId, now, status: 'scheduled', after: lastSession?.startsAt ?? null })
+    const since = toReview?.startsAt ?? lastSession?.startsAt ?? null
+    return {
+      lastSession,
+      nextSession: repo.nextScheduled(db, { therapistId, now }),
+      toReview,
+      since,
+      talkingPoints: repo.openTalkingPoints(db),
+      gathered,
+      moods: repo.moodsSince(db, since),
+      drafts: repo.unparkedDrafts(db, therapistId),
+      unanswered: repo.unansweredQuestions(db, since, therapistId),
+    }
+  }
+
+  /** Adds flagged reflections since the last session to the talking points, once each. */
+  const gather = (input: OpenInput): number => {
+    const db = ctx.db()
+    const now = ctx.clock.now()
+    const before = read(input, 0)
+    const flagged = repo.flaggedWithoutPoint(db, before.since)
+    const toAdd = flagged.map((r) => ({ ...r, text: pointTextFrom(r.body) })).filter((r) => r.text !== '')
+    if (toAdd.length === 0) return 0
+    writeTransaction(db, () => {
+      let position = (repo.maxOpenPosition(db) ?? -1) + 1
+      for (const reflection of toAdd) {
+        insertRow(db, talkingPointsTable, {
+          id: newId(now),
+          text: reflection.text,
+          priority: 'normal',
+          position: position++,
+          targetSessionId: before.nextSession?.id ?? null,
+          sourceReflectionId: reflection.id,
+          sourceDraftId: null,
+          status: 'open',
+          createdAt: now,
+          updatedAt: now,
+        })
+      }
+    })
+    changed(['talking_points'])
+    return toAdd.length
+  }
+
+  const brief = (input: z.output<typeof briefMarkdownInput>) => {
+    const prep = read({ therapistId: input.therapistId }, 0)
+    const db = ctx.db()
+    const therapistId = input.therapistId ?? prep.nextSession?.therapistId ?? null
+    const row = therapistId === null ? undefined : selectRowById(db, therapistsTable, therapistId)
+    const therapistName = row ? fromRow<{ name: string }>(therapistsTable, row).name : null
+    return buildBrief(prep, { timeZone: input.timeZone, locale: supportedLocale(input.locale), therapistName, now: ctx.clock.now() })
+  }
+
+  return {
+    open(input: OpenInput): SessionPrep {
+      return read(input, gather(input))
+    },
+
+    reorder(input: z.output<typeof reorderInput>): { ids: string[] } {
+      const db = ctx.db()
+      const now = ctx.clock.now()
+      if (new Set(input.ids).size !== input.ids.length) throw new CoreError('INVALID_INPUT', { field: 'ids' })
+      writeTransaction(db, () => {
+        input.ids.forEach((id, position) => {
+          if (!repo.setPosition(db, id, position, now)) throw new CoreError('NOT_FOUND')
+        })
+      })
+      changed(['talking_points'])
+      return { ids: input.ids }
+    },
+
+    review(input: ReviewInput): Session {
+      const db = ctx.db()
+      const now = ctx.clock.now()
+      const overlap = input.discussedIds.filter((id) => input.carriedIds.includes(id))
+      if (overlap.length > 0) throw new CoreError('INVALID_INPUT', { field: 'carriedIds' })
+      const session = writeTransaction(db, () => {
+        const current = selectRowById(db, sessionsTable, input.sessionId)
+        if (!current) throw new CoreError('NOT_FOUND')
+        const updated = updateRow(db, sessionsTable, input.sessionId, {
+          status: 'attended',
+          notes: input.notes,
+          takeaways: input.takeaways,
+          moodAfter: input.moodAfter,
+          homework: input.homework.map((item) => ({ ...item, id: item.id ?? newId(now) })),
+          updatedAt: now,
+        })
+        if (!updated) throw new CoreError('NOT_FOUND')
+        for (const id of input.discussedIds) {
+          if (!repo.setPointStatus(db, id, { status: 'discussed', targetSessionId: input.sessionId }, now)) {
+            throw new CoreError('NOT_FOUND')
+          }
+        }
+        for (const id of input.carriedIds) {
+          if (!repo.setPointStatus(db, id, { status: 'carried_over', targetSessionId: null }, now)) throw new CoreError('NOT_FOUND')
+        }
+        const previous = input.previousHomework
+        if (previous && previous.items.length > 0) {
+          const row = selectRowById(db, sessionsTable, previous.sessionId)
+          if (!row) throw new CoreError('NOT_FOUND')
+          const earlier = fromRow<Session>(sessionsTable, row)
+          const statuses = new Map(previous.items.map((item) => [item.id, item.status]))
+          updateRow(db, sessionsTable, earlier.id, {
+            homework: earlier.homework.map((item) => ({ ...item, status: statuses.get(item.id) ?? item.status })),
+            updatedAt: now,
+          })
+        }
+        return fromRow<Session>(sessionsTable, selectRowById(db, sessionsTable, input.sessionId) ?? {})
+      })
+      changed(['sessions', 'talking_points'])
+      return session
+    },
+
+    briefMarkdown(input: z.output<typeof briefMarkdownInput>): { markdown: string } {
+      return { markdown: briefMarkdown(brief(input)) }
+    },
+
+    async briefPdf(input: z.output<typeof briefPdfInput>): Promise<ExportResult> {
+      ctx.db() // VAULT_LOCKED before any dialog opens
+      const path = await ports.dialogs.chooseSavePath('pdf-export', `between-session-brief-${dayInZone(ctx.clock.now(), input.timeZone)}.pdf`)
+      if (path === null) return { status: 'cancelled' }
+      const model = brief(input)
+      let bytes: Uint8Array
+      try {
+        bytes = await ports.pdf.render(briefHtml(model, input.locale))
+      } catch (error) {
+        if (error instanceof CoreError) throw error
+        ports.logger.error('session_prep.pdf_render_failed', { errorName: error instanceof Error ? error.name : typeof error })
+        throw new CoreError('INTERNAL', { cause: { code: 'PDF_RENDER_FAILED' } })
+      }
+      const name = writeFileAtomic(path, bytes)
+      return { status: 'written', name, files: 1, items: model.points.length }
+    },
+  }
+}
+
+export type SessionPrepService = ReturnType<typeof createSessionPrepService>
