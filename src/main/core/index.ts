@@ -13,7 +13,6 @@ import { createReflectionsService } from './reflections/reflections.service'
 import { createRulesService } from './rules/rules.service'
 import { createSearchService } from './search/search.service'
 import { createSessionPrepService } from './session-prep/session-prep.service'
-import { createSessionPrepService } from './session-prep/session-prep.service'
 import { createSessionsService } from './sessions/sessions.service'
 import { createTalkingPointsService } from './talking-points/talking-points.service'
 import { createTherapistsService } from './therapists/therapists.service'
@@ -68,7 +67,6 @@ export function createCore(options: CoreOptions) {
     lock,
     ...createRecordServices(ctx),
     exports: createExportService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
-    sessionPrep: createSessionPrepService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
     imports: createImportService(ctx, options.dialogs ?? noDialogs, options.importOptions),
     sessionPrep: createSessionPrepService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
     close(): void {

@@ -9,7 +9,6 @@ import { recordsHandlers } from '../core/records/records.handlers'
 import { rulesHandlers } from '../core/rules/rules.handlers'
 import { searchHandlers } from '../core/search/search.handlers'
 import { sessionPrepHandlers } from '../core/session-prep/session-prep.handlers'
-import { sessionPrepHandlers } from '../core/session-prep/session-prep.handlers'
 import { timelineHandlers } from '../core/timeline/timeline.handlers'
 import { vaultHandlers } from '../core/vault/vault.handlers'
 
@@ -31,7 +30,6 @@ export function createHandlers(core: Core): Handlers {
     ...timelineHandlers(core),
     ...contactCheckHandlers(core),
     ...exportHandlers(core),
-    ...sessionPrepHandlers(core),
     ...sessionPrepHandlers(core),
     ...tagsHandlers(core),
     ...journalHandlers(core),

@@ -7,7 +7,6 @@ import { recordsContract } from './contracts/records'
 import { rulesContract } from './contracts/rules'
 import { searchContract } from './contracts/search'
 import { sessionPrepContract } from './contracts/session-prep'
-import { sessionPrepContract } from './contracts/session-prep'
 import { tagsContract } from './contracts/tags'
 import { timelineContract } from './contracts/timeline'
 import { vaultContract } from './contracts/vault'
@@ -25,7 +24,6 @@ export const contract = {
   ...timelineContract,
   ...contactCheckContract,
   ...exportContract,
-  ...sessionPrepContract,
   ...sessionPrepContract,
   ...tagsContract,
   ...journalContract,
