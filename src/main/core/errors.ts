@@ -41,3 +41,16 @@ export class CoreError extends Error {
 }
 
 export const genericError = (code: ErrorCode): RpcError => ({ code, message: GENERIC_MESSAGES[code] })
+
+const CORRUPTION_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_VTAB', 'SQLITE_CORRUPT_INDEX'])
+
+/**
+ * A damaged page met after unlock surfaces from SQLite as SQLITE_CORRUPT / SQLITE_NOTADB:
+ * that is VAULT_CORRUPT to the person (so the app can offer a restore), never INTERNAL.
+ */
+export function asCoreError(error: unknown): CoreError | null {
+  if (error instanceof CoreError) return error
+  const code = (error as { code?: unknown } | null)?.code
+  if (typeof code === 'string' && CORRUPTION_CODES.has(code)) return new CoreError('VAULT_CORRUPT', { cause: error })
+  return null
+}

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { contract, type Channel } from '../../shared/ipc/contract'
 import { fail, ok, type RpcResult } from '../../shared/ipc/result'
-import { CoreError, genericError } from '../core/errors'
+import { asCoreError, genericError } from '../core/errors'
 import type { Handlers } from './handlers'
 
 export interface DispatchLogger {
@@ -37,7 +37,8 @@ export async function dispatch(
     const value = await handler(parsed.data)
     return ok(spec.output.parse(value))
   } catch (error) {
-    if (error instanceof CoreError) return fail(error.toRpcError())
+    const known = asCoreError(error)
+    if (known) return fail(known.toRpcError())
     logger?.error('INTERNAL', {
       channel,
       errorName: error instanceof Error ? error.name : typeof error,

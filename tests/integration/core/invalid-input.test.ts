@@ -5,7 +5,7 @@ import { ERROR_CODES } from '../../../src/shared/ipc/result'
 import { dispatch } from '../../../src/main/ipc/dispatch'
 import { digestDatabase } from '../../helpers/db-digest'
 import { writeOneOfEverything } from '../../helpers/sample-records'
-import { createTestVault, type TestVault } from '../../helpers/test-vault'
+import { createTestVault, TEST_PASSPHRASE, type TestVault } from '../../helpers/test-vault'
 
 let vault: TestVault
 beforeAll(async () => {
@@ -27,6 +27,8 @@ describe('bad input on every channel', () => {
   it.each(channels)('%s: INVALID_INPUT naming a field, or a typed error; never a crash, never a write', async (channel) => {
     await fc.assert(
       fc.asyncProperty(payload, async (input) => {
+        // A random payload can be a valid vault.lock: reopen so every run starts unlocked.
+        if (vault.core.vault.status() !== 'unlocked') await vault.core.vault.unlock({ passphrase: TEST_PASSPHRASE })
         const before = digestDatabase(vault.core.vault.db())
         const result = await dispatch(vault.handlers, channel, input)
         if (result.ok) return // a random payload can happen to be valid (e.g. {} for a list)

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config'
+
+/** `npm run test:reliability`: the slow crash, leak and fault suites (also run by .ci/run). */
+export default defineConfig({
+  test: {
+    include: ['tests/reliability/**/*.test.ts'],
+    pool: 'forks',
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
+  },
+})
