@@ -1,6 +1,9 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 import { Icon } from './Icon'
 
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
+
 export interface DialogProps {
   open: boolean
   onClose: () => void
@@ -26,7 +29,12 @@ export function Dialog({ open, onClose, title, description, children, actions, c
   useEffect(() => {
     const dialog = ref.current
     if (!dialog) return
-    if (open && !dialog.open) dialog.showModal()
+    if (open && !dialog.open) {
+      dialog.showModal()
+      // showModal() focuses the first focusable element (the close button); start at the first
+      // field instead, as React's autoFocus would have.
+      dialog.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled])')?.focus()
+    }
     if (!open && dialog.open) dialog.close()
   }, [open])
 
@@ -40,6 +48,22 @@ export function Dialog({ open, onClose, title, description, children, actions, c
       onCancel={(event) => {
         event.preventDefault()
         onClose()
+      }}
+      onKeyDown={(event) => {
+        // The page behind is inert, but Tab could still leave for the browser's own UI (or, in
+        // Electron, nowhere): wrap around inside the dialog instead.
+        if (event.key !== 'Tab' || !ref.current) return
+        const focusables = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null)
+        const first = focusables[0]
+        const last = focusables[focusables.length - 1]
+        if (!first || !last) return
+        if (event.shiftKey && document.activeElement === first) {
+          event.preventDefault()
+          last.focus()
+        } else if (!event.shiftKey && document.activeElement === last) {
+          event.preventDefault()
+          first.focus()
+        }
       }}
     >
       {open ? (

@@ -22,9 +22,9 @@ export function HomeScreen(): React.JSX.Element {
         <p className="page__intro">{s.intro}</p>
       </header>
       <TherapistCard />
-      <Card title={s.timeline.title}>
-        <EmptyState icon="clock" title={s.timeline.emptyTitle} level={3}>
-          <p>{s.timeline.emptyBody}</p>
+      <Card>
+        <EmptyState icon="clock" title={s.timeline.title}>
+          <p>{s.timeline.body}</p>
         </EmptyState>
       </Card>
     </div>
@@ -100,10 +100,12 @@ function TherapistSummary({ therapist }: { therapist: Therapist }): React.JSX.El
       {therapist.channels.length > 0 ? (
         <ul className="therapist__channels">
           {therapist.channels.map((channel, i) => (
-            <li key={i}>
+            <li key={i} className="therapist__channel">
               <span className="therapist__channel-kind">{therapistsStrings.channels[channel.channel]}</span>
-              <span className="therapist__channel-address">{channel.address}</span>
-              {channel.label ? <span className="muted small"> · {channel.label}</span> : null}
+              <span className="therapist__channel-detail">
+                <span className="therapist__channel-address">{channel.address}</span>
+                {channel.label ? <span className="therapist__channel-label">{channel.label}</span> : null}
+              </span>
             </li>
           ))}
         </ul>

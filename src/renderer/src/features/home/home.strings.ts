@@ -18,7 +18,6 @@ export const homeStrings = {
   },
   timeline: {
     title: 'Your timeline',
-    emptyTitle: 'Nothing here yet',
-    emptyBody: 'Sessions, reflections and the things you want to bring up will gather here, newest first.',
+    body: 'Your sessions, reflections and the things you want to bring up will be listed here, newest first.',
   },
 } as const

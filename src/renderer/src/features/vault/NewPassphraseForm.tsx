@@ -30,12 +30,13 @@ export function NewPassphraseForm({ submitLabel, submittingLabel, onSubmit, seco
   const confirmRef = useRef<HTMLInputElement>(null)
 
   const weakMessage = (assessed: Strength | null): ReactNode => {
-    if (!assessed) return s.create.tooWeak
-    const { warning, suggestions } = assessed
+    if (!assessed) return s.create.fallbackTooShort
+    // The meter already shows zxcvbn's warning; the error adds its suggestions.
+    const suggestions = assessed?.suggestions ?? []
     return (
       <>
         {s.create.tooWeak}
-        {warning ? ` ${warning}` : null}
+        {suggestions.length === 0 ? ` ${s.create.tryMoreWords}` : null}
         {suggestions.length > 0 ? (
           <span className="advice">
             {suggestions.map((suggestion) => (

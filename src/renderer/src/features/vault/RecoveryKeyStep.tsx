@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react'
 import { Banner, Button } from '../../components/ui'
+import { copyText } from '../../lib/clipboard'
 import { recoveryKeyGroups } from './recovery-key'
 import { VaultFrame } from './VaultFrame'
 import { vaultStrings as s } from './vault.strings'
@@ -20,28 +21,19 @@ export function RecoveryKeyStep({ recoveryKey, createdAt, step, onKept }: Recove
   const created = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(createdAt)
 
   const copy = async (): Promise<void> => {
-    try {
-      await navigator.clipboard.writeText(recoveryKey)
-      setNotice({ tone: 'success', text: s.recovery.copied })
-    } catch {
-      setNotice({ tone: 'warning', text: s.recovery.copyFailed })
-    }
-  }
-
-  const save = (): void => {
-    const blob = new Blob([s.recovery.fileText(recoveryKey, created)], { type: 'text/plain;charset=utf-8' })
-    const url = URL.createObjectURL(blob)
-    const link = document.createElement('a')
-    link.href = url
-    link.download = s.recovery.fileName
-    link.click()
-    window.setTimeout(() => URL.revokeObjectURL(url), 1000)
-    setNotice({ tone: 'success', text: s.recovery.saved })
+    const copied = await copyText(recoveryKey)
+    setNotice(
+      copied === 'guarded'
+        ? { tone: 'success', text: s.recovery.copiedGuarded }
+        : copied === 'plain'
+          ? { tone: 'success', text: s.recovery.copied }
+          : { tone: 'warning', text: s.recovery.copyFailed },
+    )
   }
 
   return (
-    <VaultFrame title={s.recovery.title} step={step} intro={<p>{s.recovery.intro}</p>} focusTitle>
-      <div className="stack">
+    <VaultFrame title={s.recovery.title} step={step} intro={<p>{s.recovery.intro}</p>} focusTitle wide>
+      <div className="stack stack--lg">
         <figure className="recovery-key print-area">
           <h2 className="print-only">{s.recovery.printTitle}</h2>
           <figcaption className="recovery-key__label">{s.recovery.keyLabel}</figcaption>
@@ -60,19 +52,16 @@ export function RecoveryKeyStep({ recoveryKey, createdAt, step, onKept }: Recove
           <p className="print-only">{s.recovery.printCreated(created)}</p>
           <p className="print-only">{s.recovery.printNote}</p>
         </figure>
-        <div className="button-row no-print">
+        <div className="button-row button-row--center no-print">
           <Button icon="copy" onClick={() => void copy()}>
             {s.recovery.copy}
           </Button>
-          <Button icon="printer" onClick={() => window.print()}>
+          <Button icon="printer" onClick={() => window.print()} title={s.recovery.printHint}>
             {s.recovery.print}
-          </Button>
-          <Button icon="download" onClick={save}>
-            {s.recovery.save}
           </Button>
         </div>
         {notice ? <Banner tone={notice.tone}>{notice.text}</Banner> : null}
-        <p className="muted small">{s.recovery.warning}</p>
+        <Banner tone="warning">{s.recovery.warning}</Banner>
         <div className="button-row button-row--end">
           <Button variant="primary" onClick={onKept}>
             {s.recovery.kept}

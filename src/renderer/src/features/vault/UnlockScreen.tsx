@@ -87,9 +87,12 @@ function PassphraseUnlock({ reason, onUseRecovery }: { reason: LockReason | null
         <Button type="submit" variant="primary" size="lg" block busy={busy} busyLabel={s.unlock.submitting}>
           {s.unlock.submit}
         </Button>
-        <Button variant="quiet" icon="key" onClick={onUseRecovery} className="unlock__alt">
-          {s.unlock.useRecovery}
-        </Button>
+        <p className="unlock__alt">
+          <span className="muted small">{s.unlock.forgot}</span>
+          <Button variant="quiet" icon="key" onClick={onUseRecovery}>
+            {s.unlock.useRecovery}
+          </Button>
+        </p>
       </form>
     </VaultFrame>
   )
