@@ -181,7 +181,7 @@ export interface LaunchOptions {
   locale?: string
   timezoneId?: string
   /** Runs against the core before the page loads (seed data, create a vault …). */
-  beforeLoad?: (app: { core: Core; invoke: E2EApp['invoke'] }) => Promise<void> | void
+  beforeLoad?: (app: { core: Core; invoke: E2EApp['invoke']; clock: E2EClock }) => Promise<void> | void
 }
 
 export interface E2EApp {
@@ -280,7 +280,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<E2EApp> {
       if (!result.ok) throw Object.assign(new Error(`${channel}: ${result.error.code}`), { rpcError: result.error })
       return result.value
     }
-    await options.beforeLoad?.({ core, invoke })
+    await options.beforeLoad?.({ core, invoke, clock })
 
     // The renderer, served like the app serves it.
     const server = await serveStatic()

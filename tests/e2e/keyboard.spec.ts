@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectNoSeriousA11yViolations } from './axe'
+import { e2eSkipReason, launchApp, type E2EApp } from './harness'
+
+const PASSPHRASE = 'copper meadow lantern quietly'
+
+/** What has focus, described the way a person would say it. */
+const focused = (app: E2EApp) =>
+  app.page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null
+    if (!el || el === document.body) return 'body'
+    const input = el as HTMLInputElement
+    const label = input.labels?.[0]?.textContent?.trim() ?? el.getAttribute('aria-label') ?? el.textContent?.trim() ?? ''
+    return `${el.tagName.toLowerCase()}:${label}`
+  })
+
+/** First run and the home screen with the keyboard only: Tab order, Enter submits, Escape closes. */
+describe.skipIf(e2eSkipReason())('keyboard only', () => {
+  let app: E2EApp
+
+  beforeAll(async () => {
+    app = await launchApp()
+  })
+
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('goes through first run without a mouse', async () => {
+    const { page } = app
+    const h1 = (name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor()
+    await h1(/A private place/)
+    expect(await focused(app)).toBe('button:Set up Between')
+    await page.keyboard.press('Enter')
+
+    await h1('Choose a passphrase')
+    expect(await focused(app)).toBe('input:Passphrase')
+    await page.keyboard.type(PASSPHRASE)
+    await page.keyboard.press('Tab')
+    expect(await focused(app)).toBe('button:Show')
+    await page.keyboard.press('Tab')
+    expect(await focused(app)).toBe('input:Type it again')
+    await page.keyboard.type(PASSPHRASE)
+    await page.keyboard.press('Enter')
+
+    await h1('Your recovery key')
+    const key = (await page.locator('.recovery-key__group').allInnerTexts()).join('-')
+    const order: string[] = []
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab')
+      order.push(await focused(app))
+    }
+    expect(order).toEqual(['button:Copy', 'button:Print or save as PDF', 'button:I have kept it somewhere safe'])
+    await page.keyboard.press('Enter')
+
+    await h1('Check your recovery key')
+    const label = await focused(app)
+    const index = Number(/Group (\d)/.exec(label)?.[1]) - 1
+    await page.keyboard.type(key.split('-')[index] ?? '')
+    await page.keyboard.press('Enter')
+
+    await h1('Add your therapist')
+    expect(await focused(app)).toBe('input:Name')
+    // Skip with the keyboard: Shift+Tab from the submit button reaches "Skip for now".
+    await page.getByRole('button', { name: 'Save and continue' }).focus()
+    await page.keyboard.press('Shift+Tab')
+    expect(await focused(app)).toBe('button:Skip for now')
+    await page.keyboard.press('Enter')
+    await h1('Good morning')
+  })
+
+  it('opens the add-therapist dialog, traps focus in it, and Escape closes it', async () => {
+    const { page } = app
+    const opener = page.getByRole('button', { name: 'Add your therapist' })
+    await opener.focus()
+    await page.keyboard.press('Enter')
+    const dialog = page.getByRole('dialog', { name: 'Add your therapist' })
+    await dialog.waitFor()
+    expect(await focused(app)).toBe('input:Name')
+    await expectNoSeriousA11yViolations(page, { screen: 'add therapist dialog' })
+
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab')
+      expect(await page.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true)
+    }
+
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+    expect(await focused(app)).toBe('button:Add your therapist')
+  })
+
+  it('adds a therapist from the dialog with Enter', async () => {
+    const { page } = app
+    await page.keyboard.press('Enter')
+    await page.getByRole('dialog').waitFor()
+    await page.keyboard.type('Dr Amara Rao')
+    await page.keyboard.press('Enter')
+    await page.getByRole('dialog').waitFor({ state: 'hidden' })
+    await page.getByRole('heading', { name: 'Dr Amara Rao' }).waitFor()
+    expect((await app.invoke('therapists.list', {})).map((t) => t.name)).toEqual(['Dr Amara Rao'])
+  })
+
+  it('the skip link and the sidebar come first in the Tab order', async () => {
+    const { page } = app
+    // A fresh page has no focus: the first Tab starts at the top.
+    await app.reload()
+    await page.getByRole('heading', { level: 1, name: 'Good morning' }).waitFor()
+    await page.keyboard.press('Tab')
+    expect(await focused(app)).toBe('a:Skip to content')
+    await page.keyboard.press('Tab')
+    expect(await focused(app)).toBe('button:Home')
+    await page.keyboard.press('Tab')
+    expect(await focused(app)).toBe('button:Lock Between')
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { level: 1, name: 'Welcome back' }).waitFor()
+    expect(await focused(app)).toBe('input:Passphrase')
+  })
+})
