@@ -4,6 +4,7 @@ import { exportContract } from './contracts/export'
 import { journalContract } from './contracts/journal'
 import { importContract } from './contracts/import'
 import { recordsContract } from './contracts/records'
+import { remindersContract } from './contracts/reminders'
 import { rulesContract } from './contracts/rules'
 import { searchContract } from './contracts/search'
 import { sessionPrepContract } from './contracts/session-prep'
@@ -28,6 +29,7 @@ export const contract = {
   ...tagsContract,
   ...journalContract,
   ...importContract,
+  ...remindersContract,
 } as const
 
 export type Contract = typeof contract

@@ -38,6 +38,6 @@ export const reminderSchema = z.strictObject({
 export type Reminder = z.infer<typeof reminderSchema>
 
 export const reminderListInput = z.strictObject({
-  /** Include reminders already shown or dismissed. */
+  /** Include dismissed reminders (by default: pending ones and shown ones not yet dismissed). */
   includePast: z.boolean().default(false),
 })
