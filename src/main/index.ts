@@ -1,2 +1,154 @@
-// Composition root: filled in by the app shell.
-export {}
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { app, BrowserWindow, clipboard, ipcMain, nativeTheme, powerMonitor, protocol, screen, session, shell } from 'electron'
+import { createCore, type Core } from './core'
+import { createAutoLock, type AutoLock } from './core/lock/auto-lock'
+import { systemClock } from './core/ports'
+import { createClipboardGuard } from './electron/clipboard'
+import { createElectronShellPort } from './electron/external-links'
+import { createLockController, watchKeyboardActivity, wirePowerEvents, withLockAftermath, type LockController } from './electron/lock'
+import { createMainLogger } from './electron/logger'
+import { installMenu } from './electron/menu'
+import { createElectronPrefsStore } from './electron/prefs'
+import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, registerAppProtocol } from './electron/protocol'
+import { APP_ORIGIN, createWindowEventSink, registerRpc } from './electron/register-rpc'
+import { APP_PARTITION, boundsOf, createMainWindow, devServerOrigin, installAppGuards, restoreBounds } from './electron/window'
+import { createHandlers } from './ipc/handlers'
+
+/**
+ * Composition root only: app lifecycle -> prefs -> core -> rpc -> window. Every decision lives
+ * in the modules it wires.
+ */
+
+const here = dirname(fileURLToPath(import.meta.url))
+const PRELOAD_PATH = join(here, '../preload/index.cjs')
+const RENDERER_ROOT = join(here, '../renderer')
+
+const logger = createMainLogger()
+
+// Before 'ready': the privileged scheme, sandbox for every renderer, no DNS prefetching.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+app.enableSandbox()
+app.commandLine.appendSwitch('dns-prefetch-disable')
+
+const devOrigin = devServerOrigin(app.isPackaged, process.env['ELECTRON_RENDERER_URL'])
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  installAppGuards(app, { logger, devOrigin })
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      logger.error('STARTUP_FAILED', { errorName: error instanceof Error ? error.name : typeof error })
+      app.exit(1)
+    })
+}
+
+function start(): void {
+  const prefs = createElectronPrefsStore(logger)
+  nativeTheme.themeSource = prefs.get().theme
+  registerAppProtocol(session.fromPartition(APP_PARTITION).protocol, RENDERER_ROOT)
+
+  let win: BrowserWindow | null = null
+  const getContents = () => (win && !win.isDestroyed() ? win.webContents : null)
+  const clipboardGuard = createClipboardGuard(clipboard)
+  // The lock needs the core and the core's shell port reports to the lock: late-bound.
+  let lock: LockController | null = null
+  let autoLock: AutoLock | null = null
+
+  const core: Core = createCore({
+    dataDir: process.env['BETWEEN_DATA_DIR'] ?? join(app.getPath('userData'), 'vault'),
+    clock: systemClock,
+    events: withLockAftermath(createWindowEventSink(getContents), { afterLocked: (reason) => lock?.afterLocked(reason) }),
+    logger,
+    prefs,
+    shell: createElectronShellPort({
+      shell,
+      clipboard: clipboardGuard,
+      onActivity: () => autoLock?.activity(),
+      onFlushed: (token) => lock?.flushed(token),
+    }),
+  })
+  const lockController = createLockController({ core, getContents, clipboard: clipboardGuard, logger })
+  lock = lockController
+  const idleLock = createAutoLock({
+    clock: systemClock,
+    timers: {
+      setInterval: (callback, ms) => setInterval(callback, ms),
+      clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
+    },
+    lockTimeoutMinutes: () => prefs.get().lockTimeoutMinutes,
+    lock: (reason) => void lockController.lock(reason),
+  })
+  autoLock = idleLock
+  wirePowerEvents(powerMonitor, idleLock)
+
+  const handlers = createHandlers(core)
+  registerRpc(ipcMain, () => handlers, logger, { trustedOrigins: devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN] })
+  installMenu({
+    platform: process.platform,
+    isDev: !app.isPackaged,
+    onLock: () => void lockController.lock('manual'),
+    onNativeCopy: () => clipboardGuard.rememberCurrent(),
+  })
+
+  // Quitting (menu, last window closed, OS logout) always goes through one path: save what is
+  // being edited, lock, close the core; then quit for real.
+  let readyToQuit = false
+  let shuttingDown: Promise<void> | null = null
+  const shutdown = (): Promise<void> =>
+    (shuttingDown ??= (async () => {
+      idleLock.stop()
+      if (win && !win.isDestroyed()) prefs.set({ windowBounds: boundsOf(win) })
+      await lockController.lock('quit')
+      core.close()
+    })())
+
+  const openWindow = (): void => {
+    const workAreas = screen.getAllDisplays().map((display) => display.workArea)
+    const current = prefs.get()
+    const created = createMainWindow({
+      preloadPath: PRELOAD_PATH,
+      bounds: restoreBounds(current.windowBounds, workAreas),
+      contentProtection: current.contentProtection,
+      devTools: !app.isPackaged,
+      url: devOrigin ? `${devOrigin}/` : APP_ENTRY_URL,
+    })
+    win = created
+    watchKeyboardActivity(created.webContents, idleLock)
+    created.webContents.on('render-process-gone', (_event, details) => logger.warn('RENDERER_GONE', { reason: details.reason }))
+    created.on('close', (event) => {
+      if (readyToQuit) return
+      event.preventDefault()
+      app.quit()
+    })
+    created.on('closed', () => {
+      win = null
+    })
+  }
+
+  prefs.subscribe((next) => {
+    nativeTheme.themeSource = next.theme
+    if (win && !win.isDestroyed()) win.setContentProtection(next.contentProtection)
+  })
+
+  app.on('second-instance', () => {
+    if (!win) return
+    if (win.isMinimized()) win.restore()
+    win.focus()
+  })
+  app.on('window-all-closed', () => app.quit())
+  app.on('before-quit', (event) => {
+    if (readyToQuit) return
+    event.preventDefault()
+    void shutdown().finally(() => {
+      readyToQuit = true
+      app.quit()
+    })
+  })
+
+  openWindow()
+  idleLock.start()
+}

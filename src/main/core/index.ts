@@ -6,7 +6,6 @@ import { createCrisisPlanService } from './crisis-plan/crisis-plan.service'
 import { createDraftsService } from './drafts/drafts.service'
 import { createExportService, noPdfRenderer } from './export/export.service'
 import { createImportService, type ImportOptions } from './import/import.service'
-import { createRemindersService } from './reminders/reminders.service'
 import { silentEvents, silentLogger, systemClock, type Clock, type EventSink, type KdfCost, type Logger } from './ports'
 import { noDialogs, type FileDialogs, type PdfRenderer } from './ports'
 import type { ServiceContext } from './records/entity.service'
@@ -15,6 +14,7 @@ import { createRulesService } from './rules/rules.service'
 import { createSearchService } from './search/search.service'
 import { createSessionPrepService } from './session-prep/session-prep.service'
 import { createSessionsService } from './sessions/sessions.service'
+import { createAppShell, type AppShellOptions } from './shell/app-shell'
 import { createTalkingPointsService } from './talking-points/talking-points.service'
 import { createTherapistsService } from './therapists/therapists.service'
 import { createTimelineService } from './timeline/timeline.service'
@@ -22,7 +22,7 @@ import { createVaultService } from './vault/vault.service'
 import { createJournalService } from './journal/journal.service'
 import { createTagsService } from './tags/tags.service'
 
-export interface CoreOptions {
+export interface CoreOptions extends AppShellOptions {
   /** The vault folder: database and header. */
   dataDir: string
   clock?: Clock
@@ -60,16 +60,19 @@ export function createCore(options: CoreOptions) {
     events.emit('vault.locked', { reason })
   }
 
+  const records = createRecordServices(ctx)
+
   return {
     clock,
     events,
     logger,
     vault,
     lock,
-    ...createRecordServices(ctx),
+    ...records,
+    // prefs, shell (the app shell's port) and links (vetting of external links).
+    ...createAppShell(options, { vault, therapists: records.therapists, crisisPlan: records.crisisPlan }),
     exports: createExportService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
     imports: createImportService(ctx, options.dialogs ?? noDialogs, options.importOptions),
-    reminders: createRemindersService(ctx),
     sessionPrep: createSessionPrepService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
     close(): void {
       lock('quit')

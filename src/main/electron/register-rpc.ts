@@ -92,19 +92,11 @@ export interface EventTargetLike {
   send(channel: string, ...args: unknown[]): void
 }
 
-/** Events main pushes that are not the core's: the lock asks the window to save first. */
-export interface ShellEvents {
-  'ui.flush': { token: string }
-}
-
-export type PushEventName = BridgeEventName | keyof ShellEvents
-export type PushEvents = BridgeEvents & ShellEvents
-
 /** Sends one push event on `rpc:event` as { event, payload }; a closed window is skipped. */
-export function pushEvent<E extends PushEventName>(
+export function pushEvent<E extends BridgeEventName>(
   target: EventTargetLike | null | undefined,
   event: E,
-  payload: PushEvents[E],
+  payload: BridgeEvents[E],
 ): boolean {
   if (!target || target.isDestroyed()) return false
   const message: PushMessage = { event, payload }

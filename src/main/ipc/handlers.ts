@@ -1,12 +1,13 @@
 import type { Channel, ChannelOutput, ParsedInput } from '../../shared/ipc/contract'
 import type { Core } from '../core'
 import { exportHandlers } from '../core/export/export.handlers'
+import { prefsHandlers } from '../core/prefs/prefs.handlers'
+import { shellHandlers, uiHandlers } from '../core/shell/shell.handlers'
 import { journalHandlers } from '../core/journal/journal.handlers'
 import { tagsHandlers } from '../core/tags/tags.handlers'
 import { importHandlers } from '../core/import/import.handlers'
 import { contactCheckHandlers } from '../core/contact-check/contact-check.handlers'
 import { recordsHandlers } from '../core/records/records.handlers'
-import { remindersHandlers } from '../core/reminders/reminders.handlers'
 import { rulesHandlers } from '../core/rules/rules.handlers'
 import { searchHandlers } from '../core/search/search.handlers'
 import { sessionPrepHandlers } from '../core/session-prep/session-prep.handlers'
@@ -35,6 +36,8 @@ export function createHandlers(core: Core): Handlers {
     ...tagsHandlers(core),
     ...journalHandlers(core),
     ...importHandlers(core),
-    ...remindersHandlers(core),
+    ...prefsHandlers(core.prefs),
+    ...shellHandlers(core.links, core.shell),
+    ...uiHandlers(core.shell),
   }
 }

@@ -4,6 +4,8 @@ import type { RpcResult } from './result'
 export interface BridgeEvents {
   'vault.locked': { reason: 'idle' | 'manual' | 'suspend' | 'screen-lock' | 'quit' }
   'data.changed': { tables: string[] }
+  /** Save what is being edited, then call `ui.flushed` {token}: the vault is about to lock. */
+  'ui.flush': { token: string }
 }
 export type BridgeEventName = keyof BridgeEvents
 

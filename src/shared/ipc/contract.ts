@@ -3,13 +3,15 @@ import { contactCheckContract } from './contracts/contact-check'
 import { exportContract } from './contracts/export'
 import { journalContract } from './contracts/journal'
 import { importContract } from './contracts/import'
+import { prefsContract } from './contracts/prefs'
 import { recordsContract } from './contracts/records'
-import { remindersContract } from './contracts/reminders'
 import { rulesContract } from './contracts/rules'
 import { searchContract } from './contracts/search'
 import { sessionPrepContract } from './contracts/session-prep'
+import { shellContract } from './contracts/shell'
 import { tagsContract } from './contracts/tags'
 import { timelineContract } from './contracts/timeline'
+import { uiContract } from './contracts/ui'
 import { vaultContract } from './contracts/vault'
 
 /**
@@ -29,7 +31,9 @@ export const contract = {
   ...tagsContract,
   ...journalContract,
   ...importContract,
-  ...remindersContract,
+  ...prefsContract,
+  ...shellContract,
+  ...uiContract,
 } as const
 
 export type Contract = typeof contract
