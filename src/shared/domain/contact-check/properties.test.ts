@@ -34,12 +34,14 @@ const ZONES = [
   'Asia/Kolkata',
   'UTC',
   'Pacific/Auckland',
-  'America/Sao_Paulo',
+  'America/Santiago',
 ]
 /** Clock changes in 2026 (UTC instants) of the zones under test. */
 const TRANSITIONS: Record<string, number[]> = {
   'America/New_York': [Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 10, 1, 6)],
   'Europe/London': [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1)],
+  // Santiago changes at midnight: 24:00 -> 23:00 in April, 24:00 -> 01:00 in September.
+  'America/Santiago': [Date.UTC(2026, 3, 5, 3), Date.UTC(2026, 8, 6, 4)],
   'Australia/Lord_Howe': [Date.UTC(2026, 3, 4, 15), Date.UTC(2026, 9, 3, 15, 30)],
 }
 const ALL_TRANSITIONS = Object.values(TRANSITIONS).flat()
@@ -157,32 +159,44 @@ const bodyArb: fc.Arbitrary<RuleBody> = fc.oneof(
   }),
 ) as fc.Arbitrary<RuleBody>
 
-const rulesArb: fc.Arbitrary<Rule[]> = fc
-  .array(
-    fc.record({
-      body: bodyArb,
-      severity: fc.constantFrom(...SEVERITIES, 'block', 'block'),
-      active: fc.integer({ min: 0, max: 4 }).map((n) => n > 0),
-      agreedOn: fc.option(fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2026, 0, 1) }), {
-        nil: null,
+const TIMING_SET = new Set<string>(TIMING_KINDS)
+const timingBodyArb = bodyArb.filter((b) => TIMING_SET.has(b.kind))
+
+const rulesOf = (
+  body: fc.Arbitrary<RuleBody>,
+  severity: fc.Arbitrary<Rule['severity']>,
+): fc.Arbitrary<Rule[]> =>
+  fc
+    .array(
+      fc.record({
+        body,
+        severity,
+        active: fc.integer({ min: 0, max: 4 }).map((n) => n > 0),
+        agreedOn: fc.option(fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2026, 0, 1) }), {
+          nil: null,
+        }),
       }),
-    }),
-    { maxLength: 8 },
-  )
-  .map(
-    (xs) =>
-      xs.map((x, i) => ({
-        ...x.body,
-        id: `r${i}`,
-        therapistId: THERAPIST_ID,
-        version: 1,
-        severity: x.severity,
-        agreementText: i % 3 === 0 ? 'As we agreed' : '',
-        agreedOn: x.agreedOn,
-        reviewBy: null,
-        active: x.active,
-      })) as Rule[],
-  )
+      { minLength: 1, maxLength: 10 },
+    )
+    .map(
+      (xs) =>
+        xs.map((x, i) => ({
+          ...x.body,
+          id: `r${i}`,
+          therapistId: THERAPIST_ID,
+          version: 1,
+          severity: x.severity,
+          agreementText: i % 3 === 0 ? 'As we agreed' : '',
+          agreedOn: x.agreedOn,
+          reviewBy: null,
+          active: x.active,
+        })) as Rule[],
+    )
+
+/** Any kinds, any severities. */
+const rulesArb = rulesOf(bodyArb, fc.constantFrom(...SEVERITIES, 'block', 'block'))
+/** Only timing kinds, mostly blocking: the solver has work to do. */
+const timingRulesArb = rulesOf(timingBodyArb, fc.constantFrom('block', 'block', 'block', 'warn'))
 
 /** Instants: anywhere in 2026, or within a few days of a clock change. */
 const instantArb = fc.oneof(
@@ -207,72 +221,75 @@ interface World {
 
 const around = (span: [number, number]) => fc.integer({ min: span[0], max: span[1] })
 
-const worldArb: fc.Arbitrary<World> = instantArb.chain((now) =>
-  fc.record({
-    now: fc.constant(now),
-    personZone: fc.constantFrom(...ZONES),
-    therapistZone: fc.constantFrom(...ZONES),
-    rules: rulesArb,
-    sessions: fc.array(
-      fc.record({
-        id: fc.uuid(),
-        startsAt: around([-10 * DAY, 10 * DAY]).map((d) => now + d),
-        durationMinutes: fc.constantFrom(50, 60, 90),
-        status: fc.constantFrom(
-          'scheduled' as const,
-          'attended' as const,
-          'cancelled' as const,
-          'missed' as const,
-        ),
-      }),
-      { maxLength: 5 },
-    ),
-    contacts: fc.array(
-      fc.record({
-        direction: fc.constantFrom('sent' as const, 'sent' as const, 'received' as const),
-        channel: fc.constantFrom(...CHANNELS),
-        purpose: fc.constantFrom(...PURPOSES),
-        at: around([-14 * DAY, 2 * DAY]).map((d) => now + d),
-        matterKey: fc.option(fc.constantFrom('a', 'b'), { nil: undefined }),
-      }),
-      { maxLength: 25 },
-    ),
-    absences: fc.array(
-      fc
-        .record({
+const worldWith = (rules: fc.Arbitrary<Rule[]>): fc.Arbitrary<World> =>
+  instantArb.chain((now) =>
+    fc.record({
+      now: fc.constant(now),
+      personZone: fc.constantFrom(...ZONES),
+      therapistZone: fc.constantFrom(...ZONES),
+      rules,
+      sessions: fc.array(
+        fc.record({
           id: fc.uuid(),
-          startsAt: around([-10 * DAY, 20 * DAY]).map((d) => now + d),
-          length: fc.integer({ min: HOUR, max: 20 * DAY }),
-          coveringName: fc.constantFrom('', 'Dr Lee'),
-          coveringContact: fc.constantFrom('', '0100'),
-        })
-        .map(({ length, ...a }) => ({ ...a, endsAt: a.startsAt + length })),
-      { maxLength: 2 },
-    ),
-    events: fc.array(fc.record({ at: around([-3 * DAY, DAY]).map((d) => now + d) }), {
-      maxLength: 3,
+          startsAt: around([-10 * DAY, 10 * DAY]).map((d) => now + d),
+          durationMinutes: fc.constantFrom(50, 60, 90),
+          status: fc.constantFrom(
+            'scheduled' as const,
+            'attended' as const,
+            'cancelled' as const,
+            'missed' as const,
+          ),
+        }),
+        { maxLength: 5 },
+      ),
+      contacts: fc.array(
+        fc.record({
+          direction: fc.constantFrom('sent' as const, 'sent' as const, 'received' as const),
+          channel: fc.constantFrom(...CHANNELS),
+          purpose: fc.constantFrom(...PURPOSES),
+          at: around([-14 * DAY, 2 * DAY]).map((d) => now + d),
+          matterKey: fc.option(fc.constantFrom('a', 'b'), { nil: undefined }),
+        }),
+        { maxLength: 25 },
+      ),
+      absences: fc.array(
+        fc
+          .record({
+            id: fc.uuid(),
+            startsAt: around([-10 * DAY, 20 * DAY]).map((d) => now + d),
+            length: fc.integer({ min: HOUR, max: 20 * DAY }),
+            coveringName: fc.constantFrom('', 'Dr Lee'),
+            coveringContact: fc.constantFrom('', '0100'),
+          })
+          .map(({ length, ...a }) => ({ ...a, endsAt: a.startsAt + length })),
+        { maxLength: 2 },
+      ),
+      events: fc.array(fc.record({ at: around([-3 * DAY, DAY]).map((d) => now + d) }), {
+        maxLength: 3,
+      }),
+      reflections: fc.array(fc.record({ createdAt: around([-3 * DAY, 0]).map((d) => now + d) }), {
+        maxLength: 2,
+      }),
+      request: fc.record(
+        {
+          purpose: purposeArb as fc.Arbitrary<Purpose>,
+          channel: fc.constantFrom(...CHANNELS),
+          draftText: fc.constantFrom(
+            'Thank you',
+            'x'.repeat(120),
+            'A longer note about the week. '.repeat(12),
+          ),
+          journaled: fc.boolean(),
+          worksheetAnswered: fc.boolean(),
+          confirmedItems: fc.subarray(['r0', 'r1', 'r2', 'r3']),
+          matterKey: fc.constantFrom('a', 'b'),
+        },
+        { requiredKeys: ['purpose', 'channel'] },
+      ),
     }),
-    reflections: fc.array(fc.record({ createdAt: around([-3 * DAY, 0]).map((d) => now + d) }), {
-      maxLength: 2,
-    }),
-    request: fc.record(
-      {
-        purpose: purposeArb as fc.Arbitrary<Purpose>,
-        channel: fc.constantFrom(...CHANNELS),
-        draftText: fc.constantFrom(
-          'Thank you',
-          'x'.repeat(120),
-          'A longer note about the week. '.repeat(12),
-        ),
-        journaled: fc.boolean(),
-        worksheetAnswered: fc.boolean(),
-        confirmedItems: fc.subarray(['r0', 'r1', 'r2', 'r3']),
-        matterKey: fc.constantFrom('a', 'b'),
-      },
-      { requiredKeys: ['purpose', 'channel'] },
-    ),
-  }),
-)
+  )
+
+const worldArb = fc.oneof(worldWith(rulesArb), worldWith(timingRulesArb))
 
 function toInput(w: World, now = w.now, request = w.request): ContactCheckInput {
   return {

@@ -91,15 +91,14 @@ export class Zone {
 
   /**
    * The earliest instant whose wall time is `w` or, when `w` falls in a spring-forward gap, the
-   * first instant after the gap. In a fall-back overlap this is the first of the two.
+   * first instant after the gap. In a fall-back overlap this is the first of the two (or the first
+   * one later than `after`, for "the next start of a day" when a change crosses midnight).
    */
-  fromWall(w: number): number {
-    const before = this.offset(w - 14 * HOUR)
-    const after = this.offset(w + 14 * HOUR)
-    const a = w - before * MINUTE
-    const b = w - after * MINUTE
-    const aOk = this.wall(a) === w
-    const bOk = this.wall(b) === w
+  fromWall(w: number, after = -Infinity): number {
+    const a = w - this.offset(w - 14 * HOUR) * MINUTE
+    const b = w - this.offset(w + 14 * HOUR) * MINUTE
+    const aOk = a > after && this.wall(a) === w
+    const bOk = b > after && this.wall(b) === w
     if (aOk && bOk) return Math.min(a, b)
     if (aOk) return a
     if (bOk) return b
@@ -126,13 +125,13 @@ export class Zone {
   /** The first instant of the local day after the one containing t. */
   startOfNextDay(t: number): number {
     const w = this.wall(t)
-    return this.fromWall(w - mod(w, DAY) + DAY)
+    return this.fromWall(w - mod(w, DAY) + DAY, t)
   }
 
   startOfNextWeek(t: number): number {
     const w = this.wall(t)
     const day = w - mod(w, DAY)
-    return this.fromWall(day - ((weekdayOfWall(day) + 6) % 7) * DAY + 7 * DAY)
+    return this.fromWall(day - ((weekdayOfWall(day) + 6) % 7) * DAY + 7 * DAY, t)
   }
 
   /**

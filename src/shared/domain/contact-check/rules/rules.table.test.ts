@@ -429,6 +429,26 @@ describe('5. frequency_cap', () => {
   )
 })
 
+describe('5. frequency_cap where clocks change at midnight (America/Santiago)', () => {
+  // Saturday 4 April 2026: at 24:00 (-03) clocks go back to 23:00 (-04); Sunday starts at 04:00Z.
+  const santiago = { id: 't1', name: 'Sam', timeZone: 'America/Santiago' }
+  it.each([
+    ['first 23:30', Date.UTC(2026, 3, 5, 2, 30)],
+    ['repeated 23:30', Date.UTC(2026, 3, 5, 3, 30)],
+  ])('one sent on Saturday; at the %s the next fits from Sunday 00:00', (_name, now) => {
+    const r = rule('frequency_cap', { max: 1, period: 'day', counting: 'calendar', purposes: [] })
+    const res = evaluateContact(
+      input(
+        now,
+        {},
+        { therapist: santiago, rules: [r], contacts: [sent(Date.UTC(2026, 3, 4, 15))] },
+      ),
+    )
+    expect(res.lines[0]?.status).toBe('fail')
+    expect(res.earliestAt).toBe(Date.UTC(2026, 3, 5, 4))
+  })
+})
+
 describe('6. length_cap', () => {
   const long = 'x'.repeat(600)
   table(
