@@ -6,6 +6,7 @@ import { createCrisisPlanService } from './crisis-plan/crisis-plan.service'
 import { createDraftsService } from './drafts/drafts.service'
 import { createExportService, noPdfRenderer } from './export/export.service'
 import { createImportService, type ImportOptions } from './import/import.service'
+import { createRemindersService } from './reminders/reminders.service'
 import { silentEvents, silentLogger, systemClock, type Clock, type EventSink, type KdfCost, type Logger } from './ports'
 import { noDialogs, type FileDialogs, type PdfRenderer } from './ports'
 import type { ServiceContext } from './records/entity.service'
@@ -73,6 +74,7 @@ export function createCore(options: CoreOptions) {
     ...createAppShell(options, { vault, therapists: records.therapists, crisisPlan: records.crisisPlan }),
     exports: createExportService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
     imports: createImportService(ctx, options.dialogs ?? noDialogs, options.importOptions),
+    reminders: createRemindersService(ctx),
     sessionPrep: createSessionPrepService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
     close(): void {
       lock('quit')

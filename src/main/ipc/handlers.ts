@@ -8,6 +8,7 @@ import { tagsHandlers } from '../core/tags/tags.handlers'
 import { importHandlers } from '../core/import/import.handlers'
 import { contactCheckHandlers } from '../core/contact-check/contact-check.handlers'
 import { recordsHandlers } from '../core/records/records.handlers'
+import { remindersHandlers } from '../core/reminders/reminders.handlers'
 import { rulesHandlers } from '../core/rules/rules.handlers'
 import { searchHandlers } from '../core/search/search.handlers'
 import { sessionPrepHandlers } from '../core/session-prep/session-prep.handlers'
@@ -36,6 +37,7 @@ export function createHandlers(core: Core): Handlers {
     ...tagsHandlers(core),
     ...journalHandlers(core),
     ...importHandlers(core),
+    ...remindersHandlers(core),
     ...prefsHandlers(core.prefs),
     ...shellHandlers(core.links, core.shell),
     ...uiHandlers(core.shell),

@@ -5,6 +5,7 @@ import { journalContract } from './contracts/journal'
 import { importContract } from './contracts/import'
 import { prefsContract } from './contracts/prefs'
 import { recordsContract } from './contracts/records'
+import { remindersContract } from './contracts/reminders'
 import { rulesContract } from './contracts/rules'
 import { searchContract } from './contracts/search'
 import { sessionPrepContract } from './contracts/session-prep'
@@ -31,6 +32,7 @@ export const contract = {
   ...tagsContract,
   ...journalContract,
   ...importContract,
+  ...remindersContract,
   ...prefsContract,
   ...shellContract,
   ...uiContract,
