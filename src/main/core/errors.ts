@@ -45,12 +45,17 @@ export const genericError = (code: ErrorCode): RpcError => ({ code, message: GEN
 const CORRUPTION_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_VTAB', 'SQLITE_CORRUPT_INDEX'])
 
 /**
- * A damaged page met after unlock surfaces from SQLite as SQLITE_CORRUPT / SQLITE_NOTADB:
- * that is VAULT_CORRUPT to the person (so the app can offer a restore), never INTERNAL.
+ * SQLite failures the person can act on get their own code, never INTERNAL: a damaged page met
+ * after unlock is VAULT_CORRUPT (so the app can offer a restore); a full disk or a read-only
+ * folder is IO_ERROR.
  */
 export function asCoreError(error: unknown): CoreError | null {
   if (error instanceof CoreError) return error
   const code = (error as { code?: unknown } | null)?.code
-  if (typeof code === 'string' && CORRUPTION_CODES.has(code)) return new CoreError('VAULT_CORRUPT', { cause: error })
+  if (typeof code !== 'string') return null
+  if (CORRUPTION_CODES.has(code)) return new CoreError('VAULT_CORRUPT', { cause: error })
+  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_READONLY')) {
+    return new CoreError('IO_ERROR', { cause: error })
+  }
   return null
 }
