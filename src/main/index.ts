@@ -36,7 +36,6 @@ const devOrigin = devServerOrigin(app.isPackaged, process.env['ELECTRON_RENDERER
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  installAppGuards(app, { logger, devOrigin })
   app
     .whenReady()
     .then(start)
@@ -47,6 +46,8 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
+  // Sessions exist only once the app is ready; this runs before any window is created.
+  installAppGuards(app, { logger, devOrigin })
   const prefs = createElectronPrefsStore(logger)
   nativeTheme.themeSource = prefs.get().theme
   registerAppProtocol(session.fromPartition(APP_PARTITION).protocol, RENDERER_ROOT)
