@@ -9,7 +9,7 @@ import { list } from './format'
 /** As in "this is about …". */
 export const PURPOSE_ONE: Record<Purpose, string> = {
   scheduling: 'scheduling',
-  admin: 'admin or billing',
+  admin: 'an admin or billing matter',
   update: 'an update or reflection',
   question: 'a question about the work',
   concern: 'a specific concern',

@@ -1,5 +1,6 @@
 /** 5. At most N sent messages per day or week for the listed purposes, from the contact log. */
 import { covers, lowerBound, upperBound } from '../context'
+import { zoneCity } from '../format'
 import { notCovered, purposesAnd } from '../words'
 import { DAY } from '../zone'
 import type { Evaluator } from './evaluator'
@@ -62,9 +63,7 @@ export const frequencyCap: Evaluator<'frequency_cap'> = {
             ? period === 'day'
               ? 'in the last 24 hours'
               : 'in the last 7 days'
-            : period === 'day'
-              ? 'today'
-              : 'this week'
+            : `${period === 'day' ? 'today' : 'this week'}${ctx.zonesDiffer ? ` (${zoneCity(zone.name)} time)` : ''}`
         const sentWords = `You have sent ${count === 1 ? 'one' : count} ${where}`
         return timingOutcome(ctx, next, {
           met: () => `${sentWords}, so there is room for this one.`,

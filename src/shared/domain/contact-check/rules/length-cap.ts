@@ -1,10 +1,11 @@
 /** 6. Written messages over N characters should be a call or a session instead. */
-import { CHANNEL_ONE, capitalise, channelsBareOr, channelsOr } from '../words'
+import { list } from '../format'
+import { CHANNEL_ONE, capitalise, channelsBareOr } from '../words'
 import type { Evaluator } from './evaluator'
 
 export const lengthCap: Evaluator<'length_cap'> = {
   paraphrase: (rule) =>
-    `to keep messages by ${channelsBareOr(rule.params.channels)} under ${rule.params.maxChars} characters, and use ${channelsOr(rule.params.alternatives)} or a session for longer things`,
+    `to keep messages by ${channelsBareOr(rule.params.channels)} under ${rule.params.maxChars} characters, and use ${list([...rule.params.alternatives.map((c) => CHANNEL_ONE[c]), 'a session'], 'or')} for longer things`,
   check: (rule, ctx) => {
     const { maxChars, channels, alternatives } = rule.params
     const applies = ctx.purpose !== 'crisis' && channels.includes(ctx.channel)
@@ -23,7 +24,7 @@ export const lengthCap: Evaluator<'length_cap'> = {
         const instead = alternatives.filter((c) => c !== ctx.channel)
         return {
           met: false,
-          detail: `This draft is ${length} characters, more than ${maxChars}. ${instead.length > 0 ? `${capitalise(channelsOr(instead))} or your next session may suit it better.` : 'Your next session may suit it better.'}`,
+          detail: `This draft is ${length} characters, more than ${maxChars}. ${capitalise(list([...instead.map((c) => CHANNEL_ONE[c]), 'your next session'], 'or'))} may suit it better.`,
           effect:
             instead.length > 0
               ? { type: 'channels', channels: instead, agreed: false }
