@@ -4,15 +4,17 @@ import { e2eSkipReason, launchApp, type E2EApp } from './harness'
 
 const PASSPHRASE = 'copper meadow lantern quietly'
 
-/** What has focus, described the way a person would say it. */
-const focused = (app: E2EApp) =>
-  app.page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null
-    if (!el || el === document.body) return 'body'
-    const input = el as HTMLInputElement
-    const label = input.labels?.[0]?.textContent?.trim() ?? el.getAttribute('aria-label') ?? el.textContent?.trim() ?? ''
-    return `${el.tagName.toLowerCase()}:${label}`
-  })
+// Browser-side snippets as strings: the node tsconfig has no DOM types.
+const FOCUSED = `(() => {
+  const el = document.activeElement
+  if (!el || el === document.body) return 'body'
+  const label = el.labels?.[0]?.textContent?.trim() ?? el.getAttribute('aria-label') ?? el.textContent?.trim() ?? ''
+  return el.tagName.toLowerCase() + ':' + label
+})()`
+const FOCUS_IN_DIALOG = `!!document.activeElement?.closest('dialog')`
+
+/** What has focus, described the way a person would say it: "input:Passphrase". */
+const focused = (app: E2EApp) => app.page.evaluate<string>(FOCUSED)
 
 /** First run and the home screen with the keyboard only: Tab order, Enter submits, Escape closes. */
 describe.skipIf(e2eSkipReason())('keyboard only', () => {
@@ -81,7 +83,7 @@ describe.skipIf(e2eSkipReason())('keyboard only', () => {
 
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab')
-      expect(await page.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true)
+      expect(await page.evaluate<boolean>(FOCUS_IN_DIALOG)).toBe(true)
     }
 
     await page.keyboard.press('Escape')

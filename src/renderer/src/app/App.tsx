@@ -1,4 +1,5 @@
 import { Banner, Button, LoadingArea } from '../components/ui'
+import { useActivityPings } from '../lib/activity'
 import { Onboarding } from '../features/vault/Onboarding'
 import { UnlockScreen } from '../features/vault/UnlockScreen'
 import { useVaultSession } from '../features/vault/vault-session'
@@ -12,6 +13,8 @@ import { Providers } from './providers'
 function Screens(): React.JSX.Element {
   const session = useVaultSession()
   const { screen } = session
+  // While the vault may be open (first run opens it), report use to main's idle lock.
+  useActivityPings(screen.name === 'unlocked' || screen.name === 'onboarding')
   switch (screen.name) {
     case 'loading':
       return <LoadingArea label={vaultStrings.loading} />

@@ -1,0 +1,30 @@
+import { useEffect } from 'react'
+import './rpc'
+
+/** Main's idle timer has minute resolution: one ping per 15 s is plenty (see contracts/ui.ts). */
+export const ACTIVITY_THROTTLE_MS = 15_000
+
+const EVENTS = ['pointerdown', 'pointermove', 'wheel', 'touchstart'] as const
+
+/**
+ * Tells main the person is using the window (pointer, wheel, touch), throttled, so the idle lock
+ * measures real use. Keys are seen by main directly. Carries nothing but the fact of activity.
+ */
+export function useActivityPings(enabled: boolean): void {
+  useEffect(() => {
+    const bridge = window.bridge
+    if (!enabled || !bridge) return
+    let last = 0
+    const ping = (): void => {
+      const now = Date.now()
+      if (now - last < ACTIVITY_THROTTLE_MS) return
+      last = now
+      // Invoked loosely: a core without the `ui.activity` channel answers UNKNOWN_CHANNEL, harmlessly.
+      void bridge.invoke('ui.activity', {}).catch(() => undefined)
+    }
+    for (const event of EVENTS) window.addEventListener(event, ping, { passive: true, capture: true })
+    return () => {
+      for (const event of EVENTS) window.removeEventListener(event, ping, { capture: true })
+    }
+  }, [enabled])
+}
