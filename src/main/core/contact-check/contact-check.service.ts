@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { evaluateContact, HORIZON_DAYS, summarizeCrisisPlan, type ContactCheckResult } from '../../../shared/domain/contact-check'
+import { evaluateContact, historyNeededMs, HORIZON_DAYS, summarizeCrisisPlan, type ContactCheckResult } from '../../../shared/domain/contact-check'
 import { toEngineRule } from '../../../shared/domain/rules/stored-rule'
 import type { contactCheckInput } from '../../../shared/ipc/contracts/contact-check'
 import type { createCrisisPlanService } from '../crisis-plan/crisis-plan.service'
@@ -9,8 +9,6 @@ import type { createTherapistsService } from '../therapists/therapists.service'
 import { absencesEndingAfter, contactsSince, lastReflectionAt, sessionsBetween } from './contact-check.repo'
 
 const DAY = 86_400_000
-/** How far back the log matters: the longest frequency window (a week) with room to spare. */
-const LOOKBACK_DAYS = 35
 
 interface Deps {
   therapists: ReturnType<typeof createTherapistsService>
@@ -26,7 +24,9 @@ export function createContactCheckService(ctx: ServiceContext, deps: Deps) {
       const now = ctx.clock.now()
       const therapist = deps.therapists.get({ id: input.therapistId })
       const rules = deps.rules.list({ therapistId: therapist.id, includeRetired: false }).map(toEngineRule)
-      const contacts = contactsSince(db, therapist.id, now - LOOKBACK_DAYS * DAY)
+      // Only the history the active rules can look back over (frequency windows, buffers, replies).
+      const since = now - historyNeededMs(rules)
+      const contacts = contactsSince(db, therapist.id, since)
       const plan = deps.crisisPlan.get()
       return evaluateContact({
         now,
@@ -35,7 +35,7 @@ export function createContactCheckService(ctx: ServiceContext, deps: Deps) {
         therapist: { id: therapist.id, name: therapist.name, timeZone: therapist.timeZone },
         request: input.request,
         rules,
-        sessions: sessionsBetween(db, therapist.id, now - LOOKBACK_DAYS * DAY, now + (HORIZON_DAYS + 1) * DAY),
+        sessions: sessionsBetween(db, therapist.id, since, now + (HORIZON_DAYS + 1) * DAY),
         contacts,
         lastReflectionAt: lastReflectionAt(db),
         absences: absencesEndingAfter(db, therapist.id, now),
