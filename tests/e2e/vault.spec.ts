@@ -83,7 +83,7 @@ describe.skipIf(e2eSkipReason())('vault: first run, lock and unlock', () => {
     expect(await page.locator('.recovery-key__group').count()).toBe(0)
     expect(await page.content()).not.toContain(recoveryKey)
 
-    const label = await page.getByLabel(/^Group \d$/).evaluate((input) => input.labels?.[0]?.textContent ?? '')
+    const label = await page.getByLabel(/^Group \d$/).evaluate((input) => (input as HTMLInputElement).labels?.[0]?.textContent ?? '')
     const index = Number(/Group (\d)/.exec(label)?.[1]) - 1
     const wrong = recoveryKey.split('-')[(index + 1) % 6] ?? 'ZZZZZ'
     await page.getByLabel(/^Group \d$/).fill(wrong)
