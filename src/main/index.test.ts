@@ -111,6 +111,7 @@ vi.mock('electron', () => {
     app,
     BrowserWindow,
     clipboard: { writeText: async () => undefined, readText: async () => '', clear: () => undefined },
+    dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
     ipcMain: { handle: (channel: string) => fake.calls.push(`ipcMain.handle:${channel}`), removeHandler: () => undefined },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => fake.calls.push('menu') },
     nativeTheme: { themeSource: 'system' },

@@ -1,13 +1,15 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, clipboard, ipcMain, nativeTheme, powerMonitor, protocol, screen, session, shell } from 'electron'
+import { app, BrowserWindow, clipboard, dialog, ipcMain, nativeTheme, powerMonitor, protocol, screen, session, shell } from 'electron'
 import { createCore, type Core } from './core'
 import { createAutoLock, type AutoLock } from './core/lock/auto-lock'
 import { systemClock } from './core/ports'
 import { createClipboardGuard } from './electron/clipboard'
+import { createElectronFileDialogs } from './electron/dialogs'
 import { createElectronShellPort } from './electron/external-links'
 import { createLockController, watchKeyboardActivity, wirePowerEvents, withLockAftermath, type LockController } from './electron/lock'
 import { createMainLogger } from './electron/logger'
+import { createElectronPdfRenderer } from './electron/pdf'
 import { installMenu } from './electron/menu'
 import { createElectronPrefsStore } from './electron/prefs'
 import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, registerAppProtocol } from './electron/protocol'
@@ -65,6 +67,11 @@ function start(): void {
     events: withLockAftermath(createWindowEventSink(getContents), { afterLocked: (reason) => lock?.afterLocked(reason) }),
     logger,
     prefs,
+    dialogs: createElectronFileDialogs(dialog, () => win, () => prefs.get().backupFolder ?? app.getPath('documents')),
+    pdfRenderer: createElectronPdfRenderer({
+      createWindow: (options) => new BrowserWindow(options),
+      sessionFor: (partition) => session.fromPartition(partition),
+    }),
     shell: createElectronShellPort({
       shell,
       clipboard: clipboardGuard,
