@@ -58,6 +58,8 @@ export interface VaultServiceOptions {
   onOpen: (db: Database.Database) => void
   /** Runs after lock() closed the db. */
   onLock?: () => void
+  /** Runs just before a data-key rotation rekeys the database, on its connection (a backup). */
+  onBeforeRotate?: (db: Database.Database) => void
 }
 
 export interface VaultService {
@@ -496,6 +498,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
             passphrase: sealPassphraseSlot(fixed, kdfParams(costOf(header), salt), identity, kek, newKey),
             recovery: sealRecoverySlot(fixed, identity, newKey),
           }
+          options.onBeforeRotate?.(unlocked.db)
           rotateDatabaseKey({
             db: unlocked.db,
             dir,
