@@ -136,11 +136,8 @@ async function demoVault(): Promise<void> {
     await page.getByText('Dr Amara Rao').first().waitFor()
     await shoot(page, 'home')
 
-    app.core.lock('idle')
-    await app.eventsDelivered()
+    await app.lock('manual')
     await h1(page, 'Welcome back')
-    await page.getByText('Between locked itself').waitFor()
-    await shoot(page, 'unlock-after-idle')
 
     await page.getByRole('button', { name: /Use your recovery key/ }).click()
     await h1(page, 'Use your recovery key')

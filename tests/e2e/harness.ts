@@ -21,10 +21,18 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import type { BridgeEventName, BridgeEvents } from '../../src/shared/ipc/bridge'
 import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/ipc/contract'
 import type { RpcResult } from '../../src/shared/ipc/result'
-import { createCore, type Core } from '../../src/main/core'
+import { RPC_EVENT, type PushMessage } from '../../src/shared/ipc/transport'
+import { createCore, type Core, type CoreOptions, type LockReason } from '../../src/main/core'
+import { createAutoLock, type AutoLock } from '../../src/main/core/lock/auto-lock'
 import type { Clock, EventSink, KdfCost } from '../../src/main/core/ports'
+import { createMemoryPrefsStore } from '../../src/main/core/prefs/prefs-store'
+import type { ShellPort } from '../../src/main/core/shell/shell-port'
+import { createClipboardGuard } from '../../src/main/electron/clipboard'
+import { createLockController, withLockAftermath, type LockController, type LockWindowContents } from '../../src/main/electron/lock'
+import { createWindowEventSink } from '../../src/main/electron/register-rpc'
 import { dispatch } from '../../src/main/ipc/dispatch'
 import { createHandlers, type Handlers } from '../../src/main/ipc/handlers'
+import type { Prefs } from '../../src/shared/prefs'
 
 export const CHROMIUM_PATH = process.env.BETWEEN_CHROMIUM ?? '/usr/bin/chromium'
 export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url))
@@ -141,21 +149,52 @@ export async function serveStatic(root: string = RENDERER_DIR): Promise<StaticSe
 // ---------------------------------------------------------------------------------------------
 // Clock
 
-/** One "now" for both sides: the core's Clock and the page's `page.clock`. Time flows naturally. */
+/**
+ * One "now" for both sides: the core's Clock and the page's `page.clock`. Time flows naturally.
+ * Main's interval timers (the idle lock's poll) run on this clock too, and only when it is advanced.
+ */
 export interface E2EClock extends Clock {
-  /** Moves both clocks forward; the page runs the timers that fall due (e.g. an idle timeout). */
+  /**
+   * Moves both clocks forward. Main's intervals fire at each of their periods on the way (so a
+   * long advance does not look like the machine slept); the page runs the timers that fall due.
+   */
   advance(ms: number): Promise<void>
   /** Jumps both clocks to `ms` (epoch milliseconds) without running timers. */
   set(ms: number): Promise<void>
 }
 
-function createClock(start: number, page: () => Page | null): E2EClock {
+/** setInterval/clearInterval for main-side code, fired only by E2EClock.advance. */
+export interface ManualTimers {
+  setInterval(callback: () => void, ms: number): unknown
+  clearInterval(handle: unknown): void
+}
+
+function createClock(start: number, page: () => Page | null): E2EClock & { timers: ManualTimers } {
   // Offset from the real clock, so the core's time flows like the page's does after install().
   let offset = start - Date.now()
+  const intervals = new Map<number, { callback: () => void; ms: number; due: number }>()
+  let nextHandle = 1
+  const now = (): number => Date.now() + offset
   return {
-    now: () => Date.now() + offset,
+    now,
+    timers: {
+      setInterval(callback, ms) {
+        const handle = nextHandle++
+        intervals.set(handle, { callback, ms, due: now() + ms })
+        return handle
+      },
+      clearInterval: (handle) => void intervals.delete(handle as number),
+    },
     async advance(ms) {
-      offset += ms
+      const target = now() + ms
+      for (;;) {
+        const next = [...intervals.values()].sort((a, b) => a.due - b.due)[0]
+        if (!next || next.due > target) break
+        offset += Math.max(0, next.due - now())
+        next.due += next.ms
+        next.callback()
+      }
+      offset += Math.max(0, target - now())
       const p = page()
       if (p) await p.clock.fastForward(ms)
     },
@@ -180,8 +219,24 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number }
   locale?: string
   timezoneId?: string
+  /** Preferences to start with (memory only; e.g. { lockTimeoutMinutes: 5 }). */
+  prefs?: Partial<Prefs>
+  /** More createCore options (dialogs, pdfRenderer, importOptions …) for feature specs. */
+  core?: Partial<Omit<CoreOptions, 'dataDir' | 'clock' | 'events' | 'kdfCost' | 'prefs' | 'shell'>>
   /** Runs against the core before the page loads (seed data, create a vault …). */
   beforeLoad?: (app: { core: Core; invoke: E2EApp['invoke']; clock: E2EClock }) => Promise<void> | void
+}
+
+/** What the app shell did for the core, recorded instead of touching the OS. */
+export interface E2EShell {
+  /** The system clipboard as the app would leave it ('' when cleared). */
+  clipboard: string
+  /** URLs handed to the OS (shell.openExternal). */
+  opened: string[]
+  /** How many `ui.activity` pings arrived. */
+  activity: number
+  /** Tokens the renderer answered `ui.flush` with. */
+  flushed: string[]
 }
 
 export interface E2EApp {
@@ -194,13 +249,30 @@ export interface E2EApp {
   origin: string
   /** Calls a channel the way the renderer does (through dispatch), for seeding and checks. */
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>
-  /** Every push event the core sent, in order. */
+  /** Every push event sent to the page, in order (the core's and the lock's `ui.flush`). */
   events: Array<{ event: BridgeEventName; payload: unknown }>
+  /** The app shell's effects, recorded. */
+  shell: E2EShell
+  /**
+   * Locks the way the app does (src/main/electron/lock.ts): `ui.flush` to the page and wait for
+   * `ui.flushed` (500 ms at most), core.lock(reason), clear the clipboard if it holds Between's
+   * text, then restart the renderer (here: reload the page). Resolves when the page has reloaded.
+   */
+  lock(reason: LockReason): Promise<void>
+  /**
+   * The app's idle lock (src/main/core/lock/auto-lock.ts) runs on the shared clock: its poll
+   * fires as `clock.advance` passes it. This checks once more now and waits for any lock it
+   * started (flush, lock, page reload): `await app.clock.advance(6 * 60_000); await app.idleTick()`.
+   */
+  idleTick(): Promise<void>
+  autoLock: AutoLock
+  /** Pushes one event to the page as main would, with no side effects (no lock, no reload). */
+  push<E extends BridgeEventName>(event: E, payload: BridgeEvents[E]): Promise<void>
   /** Uncaught page errors and console errors (CSP violations show up here). */
   pageErrors: string[]
   /** Requests to anything but our own origin: always blocked, recorded here (should stay empty). */
   blockedRequests: string[]
-  /** Resolves when every event pushed so far has been delivered to the page. */
+  /** Resolves when every event pushed so far has been delivered (and any lock reload is done). */
   eventsDelivered(): Promise<void>
   /** Reloads the page (the core and vault stay as they are). */
   reload(): Promise<void>
@@ -255,25 +327,85 @@ export async function launchApp(options: LaunchOptions = {}): Promise<E2EApp> {
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'between-e2e-vault-'))
     if (ownDataDir) cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
 
+    // The page as the app's main process sees its window: push events on RPC_EVENT, reload.
     const events: E2EApp['events'] = []
     let delivery: Promise<void> = Promise.resolve()
-    const sink = {
-      emit(event: BridgeEventName, payload: BridgeEvents[BridgeEventName]) {
-        events.push({ event, payload })
-        const page = currentPage
-        if (!page) return
-        delivery = delivery
-          .then(() =>
-            page.evaluate(([e, p]) => (globalThis as unknown as { __betweenEmit?: (e: string, p: unknown) => void }).__betweenEmit?.(e, p), [
-              event,
-              payload,
-            ] as const),
-          )
-          .catch(() => undefined)
+    const enqueue = (step: (page: Page) => Promise<unknown>): void => {
+      const page = currentPage
+      if (!page) return
+      delivery = delivery.then(() => step(page)).then(
+        () => undefined,
+        () => undefined,
+      )
+    }
+    const contents: LockWindowContents = {
+      isDestroyed: () => !currentPage || currentPage.isClosed(),
+      send(channel: string, message: unknown) {
+        if (channel !== RPC_EVENT) return
+        const { event, payload } = message as PushMessage
+        events.push({ event: event as BridgeEventName, payload })
+        enqueue((page) =>
+          page.evaluate(
+            ([e, p]) => (globalThis as unknown as { __betweenEmit?: (e: string, p: unknown) => void }).__betweenEmit?.(e, p),
+            [event, payload] as const,
+          ),
+        )
       },
-    } as EventSink
-    const core = createCore({ dataDir, clock, events: sink, kdfCost: options.kdfCost ?? E2E_KDF })
-    cleanups.push(() => core.close())
+      // A page cannot be crashed and reloaded from Playwright; a reload gives a fresh document.
+      forcefullyCrashRenderer: () => undefined,
+      reload: () => enqueue((page) => page.reload({ waitUntil: 'load' })),
+    }
+
+    // The app shell's effects, recorded; the clipboard guarded as in the app.
+    const shell: E2EShell = { clipboard: '', opened: [], activity: 0, flushed: [] }
+    const clipboardGuard = createClipboardGuard({
+      writeText: async (text) => void (shell.clipboard = text),
+      readText: async () => shell.clipboard,
+      clear: () => void (shell.clipboard = ''),
+    })
+    let lockController: LockController | null = null
+    let autoLock: AutoLock | null = null
+    const shellPort: ShellPort = {
+      openExternal: async (url) => void shell.opened.push(url),
+      writeClipboard: (text) => clipboardGuard.write(text),
+      activity: () => {
+        shell.activity++
+        autoLock?.activity()
+      },
+      flushed: (token) => {
+        shell.flushed.push(token)
+        lockController?.flushed(token)
+      },
+    }
+    const prefs = createMemoryPrefsStore(options.prefs)
+
+    const sink: EventSink = withLockAftermath(createWindowEventSink(() => contents), {
+      afterLocked: (reason) => lockController?.afterLocked(reason),
+    })
+    const core = createCore({
+      ...options.core,
+      dataDir,
+      clock,
+      events: sink,
+      kdfCost: options.kdfCost ?? E2E_KDF,
+      prefs,
+      shell: shellPort,
+    })
+    cleanups.push(() => {
+      currentPage = null
+      core.close()
+    })
+    lockController = createLockController({ core, getContents: () => contents, clipboard: clipboardGuard })
+    const lock = lockController
+    let pendingLock: Promise<void> = Promise.resolve()
+    const idle = createAutoLock({
+      clock,
+      timers: clock.timers,
+      lockTimeoutMinutes: () => prefs.get().lockTimeoutMinutes,
+      lock: (reason) => void (pendingLock = lock.lock(reason)),
+    })
+    autoLock = idle
+    idle.start()
     const handlers = createHandlers(core)
     const invoke = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
       const result = (await dispatch(handlers, channel, input)) as RpcResult<ChannelOutput<C>>
@@ -333,6 +465,17 @@ export async function launchApp(options: LaunchOptions = {}): Promise<E2EApp> {
     await page.addInitScript(INIT_SCRIPT)
     await page.goto(`${server.origin}/index.html`, { waitUntil: 'load' })
 
+    // Everything queued so far (events, a lock's deferred reload), including what it queues.
+    const settle = async (): Promise<void> => {
+      for (;;) {
+        await pendingLock
+        await new Promise((done) => setImmediate(done))
+        const pending = delivery
+        await pending
+        if (pending === delivery) return
+      }
+    }
+
     return {
       page,
       context,
@@ -343,11 +486,23 @@ export async function launchApp(options: LaunchOptions = {}): Promise<E2EApp> {
       origin: server.origin,
       invoke,
       events,
+      shell,
       pageErrors,
       blockedRequests,
-      eventsDelivered: async () => {
-        await delivery
+      lock: async (reason) => {
+        await lock.lock(reason)
+        await settle()
       },
+      idleTick: async () => {
+        idle.tick()
+        await settle()
+      },
+      autoLock: idle,
+      push: async (event, payload) => {
+        contents.send(RPC_EVENT, { event, payload } satisfies PushMessage)
+        await settle()
+      },
+      eventsDelivered: settle,
       reload: async () => {
         await page.reload({ waitUntil: 'load' })
       },

@@ -111,6 +111,9 @@ describe.skipIf(e2eSkipReason())('keyboard only', () => {
     expect(await focused(app)).toBe('a:Skip to content')
     await page.keyboard.press('Tab')
     expect(await focused(app)).toBe('button:Home')
+    // Then every other screen in the sidebar (features add theirs), then Lock.
+    const navCount = await page.getByRole('navigation').getByRole('button').count()
+    for (let i = 1; i < navCount; i++) await page.keyboard.press('Tab')
     await page.keyboard.press('Tab')
     expect(await focused(app)).toBe('button:Lock Between')
     await page.keyboard.press('Enter')

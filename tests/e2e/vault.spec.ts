@@ -193,16 +193,48 @@ describe.skipIf(e2eSkipReason())('vault: first run, lock and unlock', () => {
     await heading('Good morning').waitFor()
   })
 
-  it('an idle lock from the core wipes the page and shows the lock screen', async () => {
+  it('pointer use keeps the vault open: ui.activity resets the idle timer', async () => {
     const { page } = app
     await page.getByText(THERAPIST).waitFor()
-    app.core.lock('idle')
-    await app.eventsDelivered()
+    await app.clock.advance(4 * 60_000)
+    const before = app.shell.activity
+    await page.mouse.move(200, 300)
+    await page.mouse.move(260, 340)
+    await expect.poll(() => app.shell.activity).toBeGreaterThan(before)
+    await app.clock.advance(4 * 60_000)
+    await app.idleTick()
+    expect(app.core.vault.status()).toBe('unlocked')
+    await page.getByText(THERAPIST).waitFor()
+  })
+
+  it('after the idle timeout the app locks itself and no content remains in the page', async () => {
+    const { page } = app
+    await app.clock.advance(6 * 60_000)
+    await app.idleTick()
+    expect(app.core.vault.status()).toBe('locked')
+    expect(app.events.map((e) => e.event)).toContain('ui.flush')
     await heading('Welcome back').waitFor()
-    await page.getByText('Between locked itself after a while without activity.').waitFor()
     const html = await page.content()
     expect(html).not.toContain(THERAPIST)
     expect(html).not.toContain('amara.rao')
+    expect(await page.getByRole('navigation').count()).toBe(0)
+  })
+
+  it('a lock wipes the page even without the renderer restart', async () => {
+    const { page } = app
+    await passphraseInput().fill(NEW_PASSPHRASE)
+    await passphraseInput().press('Enter')
+    await page.getByText(THERAPIST).waitFor()
+    // Only the event, no renderer restart: the page must drop its screens and cache by itself.
+    let loads = 0
+    page.on('load', () => loads++)
+    app.core.vault.lock()
+    await app.push('vault.locked', { reason: 'screen-lock' })
+    await heading('Welcome back').waitFor()
+    expect(loads).toBe(0)
+    expect(await page.content()).not.toContain(THERAPIST)
+    const cached = await page.evaluate(() => document.body.innerText)
+    expect(cached).not.toContain('Riverside')
   })
 
   it('kept its promises along the way: no page errors, no network', () => {

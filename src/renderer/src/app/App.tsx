@@ -34,7 +34,7 @@ function Screens(): React.JSX.Element {
     case 'onboarding':
       return <Onboarding />
     case 'locked':
-      return <UnlockScreen key="locked" reason={screen.reason} />
+      return <UnlockScreen key="locked" />
     case 'unlocked':
       return <AppShell />
   }

@@ -3,7 +3,7 @@ import { Banner, Button, PasswordField, TextField } from '../../components/ui'
 import { isRpcError, rpc } from '../../lib/rpc'
 import { NewPassphraseForm } from './NewPassphraseForm'
 import { friendlyError, vaultErrorMessage } from './vault-errors'
-import { useVaultSession, type LockReason } from './vault-session'
+import { useVaultSession } from './vault-session'
 import { VaultFrame } from './VaultFrame'
 import { vaultStrings as s } from './vault.strings'
 
@@ -13,11 +13,11 @@ type Mode = { name: 'passphrase' } | { name: 'recovery' } | { name: 'newPassphra
  * The lock screen. It shows nothing from the vault: no counts, no names, no titles. Unlock with
  * the passphrase, or with the recovery key and then a new passphrase.
  */
-export function UnlockScreen({ reason }: { reason: LockReason | null }): React.JSX.Element {
+export function UnlockScreen(): React.JSX.Element {
   const [mode, setMode] = useState<Mode>({ name: 'passphrase' })
   switch (mode.name) {
     case 'passphrase':
-      return <PassphraseUnlock reason={reason} onUseRecovery={() => setMode({ name: 'recovery' })} />
+      return <PassphraseUnlock onUseRecovery={() => setMode({ name: 'recovery' })} />
     case 'recovery':
       return (
         <RecoveryUnlock
@@ -30,7 +30,7 @@ export function UnlockScreen({ reason }: { reason: LockReason | null }): React.J
   }
 }
 
-function PassphraseUnlock({ reason, onUseRecovery }: { reason: LockReason | null; onUseRecovery: () => void }): React.JSX.Element {
+function PassphraseUnlock({ onUseRecovery }: { onUseRecovery: () => void }): React.JSX.Element {
   const session = useVaultSession()
   const [passphrase, setPassphrase] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -64,7 +64,6 @@ function PassphraseUnlock({ reason, onUseRecovery }: { reason: LockReason | null
   return (
     <VaultFrame title={s.unlock.title} intro={<p>{s.unlock.intro}</p>}>
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        {reason === 'idle' ? <Banner tone="info">{s.unlock.idleNote}</Banner> : null}
         {formError ? (
           <Banner tone="danger" urgent>
             {formError}

@@ -81,7 +81,6 @@ export const vaultStrings = {
   unlock: {
     title: 'Welcome back',
     intro: 'Between is locked. Enter your passphrase to open it.',
-    idleNote: 'Between locked itself after a while without activity.',
     passphrase: 'Passphrase',
     show: 'Show',
     capsLock: 'Caps Lock is on.',
