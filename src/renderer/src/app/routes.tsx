@@ -1,7 +1,10 @@
-import type { ComponentType } from 'react'
+import { lazy, type ComponentType } from 'react'
 import type { IconName } from '../components/ui'
 import { HomeScreen } from '../features/home/HomeScreen'
 import { appStrings } from './app.strings'
+import { timelineStrings } from '../features/timeline/timeline.strings'
+
+const TimelineScreen = lazy(() => import('../features/timeline/TimelineScreen'))
 
 /**
  * THE MOUNT POINT for feature screens. Each entry is one item in the sidebar and the screen it
@@ -15,7 +18,7 @@ import { appStrings } from './app.strings'
  *
  * The shell wraps every screen in <Suspense> and an error boundary.
  */
-export type RouteId = 'home'
+export type RouteId = 'home' | 'timeline'
 
 export interface RouteDef {
   id: RouteId
@@ -24,6 +27,9 @@ export interface RouteDef {
   Screen: ComponentType
 }
 
-export const routes: readonly RouteDef[] = [{ id: 'home', label: appStrings.nav.home, icon: 'home', Screen: HomeScreen }]
+export const routes: readonly RouteDef[] = [
+  { id: 'home', label: appStrings.nav.home, icon: 'home', Screen: HomeScreen },
+  { id: 'timeline', label: timelineStrings.nav, icon: 'clock', Screen: TimelineScreen },
+]
 
 export const DEFAULT_ROUTE: RouteId = 'home'

@@ -1,0 +1,88 @@
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
+import { useRef, type KeyboardEvent } from 'react'
+import type { SearchHit } from '../../../../shared/ipc/schemas/search'
+import { Banner, Button, EmptyState, Icon, Spinner, type IconName } from '../../components/ui'
+import { rpc } from '../../lib/rpc'
+import { formatDay, formatTime } from './format'
+import { Snippet } from './Snippet'
+import { timelineStrings as s } from './timeline.strings'
+
+const PAGE = 50
+const icons: Record<SearchHit['kind'], IconName> = { session: 'clock', reflection: 'leaf', talking_point: 'check', contact: 'arrowLeft', draft: 'copy' }
+
+export const searchQuery = (query: string) => ({
+  queryKey: ['search', query] as const,
+  queryFn: ({ pageParam }: { pageParam: string | null }) => rpc('search.query', { query, limit: PAGE, cursor: pageParam }),
+  initialPageParam: null as string | null,
+  getNextPageParam: (last: { nextCursor: string | null }) => last.nextCursor,
+  meta: { tables: '*' as const },
+})
+
+interface SearchResultsProps {
+  query: string
+  now: number
+  onPick(hit: SearchHit): void
+}
+
+/** Hits newest-written first, snippets with the matches marked; choosing one jumps to it. */
+export function SearchResults({ query, now, onPick }: SearchResultsProps): React.JSX.Element {
+  const results = useInfiniteQuery({ ...searchQuery(query), placeholderData: keepPreviousData })
+  const listRef = useRef<HTMLOListElement>(null)
+  const hits = results.data?.pages.flatMap((page) => page.hits) ?? []
+
+  const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
+    const buttons = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('.search-hit') ?? [])]
+    const index = buttons.indexOf(document.activeElement as HTMLButtonElement)
+    const move = event.key === 'ArrowDown' || event.key === 'j' ? 1 : event.key === 'ArrowUp' || event.key === 'k' ? -1 : 0
+    if (move === 0 || index < 0) return
+    event.preventDefault()
+    buttons[Math.min(buttons.length - 1, Math.max(0, index + move))]?.focus()
+  }
+
+  if (results.isPending) return <Spinner label={s.search.resultsLabel} />
+  if (results.isError) return <Banner tone="warning">{s.search.failed}</Banner>
+
+  return (
+    <section className="search-results" aria-label={s.search.resultsLabel}>
+      <p className="search-results__count" role="status">
+        {s.search.results(hits.length, results.hasNextPage)}
+      </p>
+      {hits.length === 0 ? (
+        <EmptyState icon="info" title={s.search.noneTitle}>
+          <p>{s.search.noneBody}</p>
+        </EmptyState>
+      ) : (
+        <ol className="search-results__list" ref={listRef} onKeyDown={onKeyDown}>
+          {hits.map((hit) => (
+            <li key={`${hit.kind}:${hit.id}`}>
+              <button type="button" className="search-hit" onClick={() => onPick(hit)} aria-describedby="search-jump-hint">
+                <span className="search-hit__icon">
+                  <Icon name={icons[hit.kind]} size={18} />
+                </span>
+                <span className="search-hit__content">
+                  <span className="search-hit__head">
+                    <span className="search-hit__kind">{s.search.kind[hit.kind]}</span>
+                    <span className="search-hit__when">{`${formatDay(hit.at, now)}, ${formatTime(hit.at)}`}</span>
+                  </span>
+                  <span className="search-hit__snippet">
+                    <Snippet text={hit.snippet} />
+                  </span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      <p id="search-jump-hint" className="visually-hidden">
+        {s.search.jumpHint}
+      </p>
+      {results.hasNextPage ? (
+        <div className="button-row button-row--center">
+          <Button onClick={() => void results.fetchNextPage()} busy={results.isFetchingNextPage}>
+            {s.search.loadMore}
+          </Button>
+        </div>
+      ) : null}
+    </section>
+  )
+}
