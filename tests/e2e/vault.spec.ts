@@ -70,10 +70,10 @@ describe.skipIf(e2eSkipReason())('vault: first run, lock and unlock', () => {
     recoveryKey = groups.join('-')
     await expectNoSeriousA11yViolations(page, { screen: 'recovery key' })
 
-    // Copy goes through main's guarded clipboard where the core offers it, else the browser's.
-    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin })
+    // Copy goes through main's guarded clipboard (the window has no clipboard permission).
     await page.getByRole('button', { name: 'Copy' }).click()
-    await page.getByText(/^Copied\./).waitFor()
+    await page.getByText(/^Copied\. Paste it into your password manager now/).waitFor()
+    expect(app.shell.clipboard).toBe(recoveryKey)
   })
 
   it('asks for one group back, with the key out of sight', async () => {
@@ -122,9 +122,13 @@ describe.skipIf(e2eSkipReason())('vault: first run, lock and unlock', () => {
 
   it('locks from the sidebar; the lock screen reveals nothing', async () => {
     const { page } = app
+    expect(app.shell.clipboard).toBe(recoveryKey)
     await page.getByRole('button', { name: 'Lock Between' }).click()
     await heading('Welcome back').waitFor()
+    await app.eventsDelivered()
     expect(app.core.vault.status()).toBe('locked')
+    // What Between copied (the recovery key) is cleared from the clipboard on lock.
+    expect(app.shell.clipboard).toBe('')
     const html = await page.content()
     expect(html).not.toContain(THERAPIST)
     expect(html).not.toContain('Riverside')

@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import './rpc'
+import { rpc } from './rpc'
 
 /** Main's idle timer has minute resolution: one ping per 15 s is plenty (see contracts/ui.ts). */
 export const ACTIVITY_THROTTLE_MS = 15_000
@@ -12,15 +12,13 @@ const EVENTS = ['pointerdown', 'pointermove', 'wheel', 'touchstart'] as const
  */
 export function useActivityPings(enabled: boolean): void {
   useEffect(() => {
-    const bridge = window.bridge
-    if (!enabled || !bridge) return
+    if (!enabled) return
     let last = 0
     const ping = (): void => {
       const now = Date.now()
       if (now - last < ACTIVITY_THROTTLE_MS) return
       last = now
-      // Invoked loosely: a core without the `ui.activity` channel answers UNKNOWN_CHANNEL, harmlessly.
-      void bridge.invoke('ui.activity', {}).catch(() => undefined)
+      void rpc('ui.activity', {}).catch(() => undefined)
     }
     for (const event of EVENTS) window.addEventListener(event, ping, { passive: true, capture: true })
     return () => {
