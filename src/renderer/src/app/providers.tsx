@@ -1,5 +1,6 @@
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState, type ReactNode } from 'react'
+import { wireFlushEvents } from '../lib/autosave'
 import { onBridgeEvent } from '../lib/rpc'
 import { VaultSessionProvider } from '../features/vault/vault-session'
 import { createQueryClient, queryReadsAny } from './query-client'
@@ -19,6 +20,8 @@ function DataChangedBridge(): null {
 
 export function Providers({ children }: { children: ReactNode }): React.JSX.Element {
   const [queryClient] = useState(createQueryClient)
+  // Answer main's `ui.flush` before every lock, even when no editor is open (then at once).
+  useEffect(() => wireFlushEvents(), [])
   return (
     <QueryClientProvider client={queryClient}>
       <DataChangedBridge />
