@@ -1,5 +1,6 @@
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Banner, Button, Icon, LoadingArea } from '../components/ui'
+import { ContactEntry } from '../features/contact/ContactEntry'
 import { useVaultSession } from '../features/vault/vault-session'
 import { appStrings as s } from './app.strings'
 import { ErrorBoundary } from './ErrorBoundary'
@@ -48,9 +49,10 @@ export function AppShell(): React.JSX.Element {
             </span>
             <span className="brand-name">Between</span>
           </div>
+          <ContactEntry />
           <nav aria-label={s.nav.label} className="sidebar__nav">
             <ul>
-              {routes.map((r) => (
+              {routes.filter((r) => r.sidebar !== false).map((r) => (
                 <li key={r.id}>
                   <button
                     type="button"

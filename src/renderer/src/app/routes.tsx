@@ -3,8 +3,16 @@ import type { IconName } from '../components/ui'
 import { HomeScreen } from '../features/home/HomeScreen'
 import { appStrings } from './app.strings'
 import { timelineStrings } from '../features/timeline/timeline.strings'
+import { agreementsStrings } from '../features/agreements/agreements.strings'
+import { contactStrings } from '../features/contact/contact.strings'
+import { crisisPlanStrings } from '../features/crisis-plan/crisis-plan.strings'
+import { sessionPrepStrings } from '../features/session-prep/session-prep.strings'
 
 const TimelineScreen = lazy(() => import('../features/timeline/TimelineScreen'))
+const ContactScreen = lazy(() => import('../features/contact/ContactScreen'))
+const PrepScreen = lazy(() => import('../features/session-prep/PrepScreen'))
+const AgreementsScreen = lazy(() => import('../features/agreements/AgreementsScreen'))
+const CrisisPlanScreen = lazy(() => import('../features/crisis-plan/CrisisPlanScreen'))
 
 /**
  * THE MOUNT POINT for feature screens. Each entry is one item in the sidebar and the screen it
@@ -18,18 +26,24 @@ const TimelineScreen = lazy(() => import('../features/timeline/TimelineScreen'))
  *
  * The shell wraps every screen in <Suspense> and an error boundary.
  */
-export type RouteId = 'home' | 'timeline'
+export type RouteId = 'home' | 'timeline' | 'contact' | 'session-prep' | 'agreements' | 'crisis-plan'
 
 export interface RouteDef {
   id: RouteId
   label: string
   icon: IconName
   Screen: ComponentType
+  /** false: not listed in the sidebar's nav (reached another way, e.g. the Ready to contact? button). */
+  sidebar?: false
 }
 
 export const routes: readonly RouteDef[] = [
   { id: 'home', label: appStrings.nav.home, icon: 'home', Screen: HomeScreen },
   { id: 'timeline', label: timelineStrings.nav, icon: 'clock', Screen: TimelineScreen },
+  { id: 'session-prep', label: sessionPrepStrings.nav, icon: 'list', Screen: PrepScreen },
+  { id: 'agreements', label: agreementsStrings.nav, icon: 'agreement', Screen: AgreementsScreen },
+  { id: 'crisis-plan', label: crisisPlanStrings.nav, icon: 'lifebuoy', Screen: CrisisPlanScreen },
+  { id: 'contact', label: contactStrings.nav, icon: 'message', Screen: ContactScreen, sidebar: false },
 ]
 
 export const DEFAULT_ROUTE: RouteId = 'home'

@@ -20,6 +20,11 @@ const paths = {
   arrowLeft: 'M19 12H5m6-6-6 6 6 6',
   offline: 'M3 3l18 18M8 7.7A5 5 0 0 0 6.5 17.5h10.8M10.6 5.6A6 6 0 0 1 18 10a4 4 0 0 1 2.6 6.4',
   trash: 'M5 7h14M10 7V5h4v2M7 7l1 12h8l1-12',
+  agreement: 'M7 3h7l4 4v14H7V3Zm7 0v4h4M10 13.5l2 2 3.5-3.5',
+  list: 'M9.5 6.5H20M9.5 12H20M9.5 17.5H20M4.5 6.5h.01M4.5 12h.01M4.5 17.5h.01',
+  lifebuoy:
+    'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm0-5a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-2.8-1.2-3.6 3.6m9.2-9.2 3.6-3.6m-3.6 9.2 3.6 3.6M9.2 9.2 5.6 5.6',
+  message: 'M4.5 5.5h15v10h-9l-4.5 3.5v-3.5H4.5v-10Z',
 } as const
 
 export type IconName = keyof typeof paths

@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { Banner, Button, PasswordField, TextField } from '../../components/ui'
 import { isRpcError, rpc } from '../../lib/rpc'
+import { LockScreenCrisis } from '../crisis-plan/LockScreenCrisis'
 import { NewPassphraseForm } from './NewPassphraseForm'
 import { friendlyError, vaultErrorMessage } from './vault-errors'
 import { useVaultSession } from './vault-session'
@@ -93,6 +94,7 @@ function PassphraseUnlock({ onUseRecovery }: { onUseRecovery: () => void }): Rea
           </Button>
         </p>
       </form>
+      <LockScreenCrisis />
     </VaultFrame>
   )
 }
