@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { Therapist } from '../../../../shared/ipc/schemas/therapists'
 import { Banner, Button, Card, Dialog, EmptyState, Spinner } from '../../components/ui'
+import { useNavigation } from '../../app/navigation'
 import { rpc } from '../../lib/rpc'
 import { useNow } from '../../lib/use-now'
 import { localTimeZone, TherapistForm } from '../therapists/TherapistForm'
@@ -9,12 +10,10 @@ import { therapistKeys, therapistsListQuery } from '../therapists/therapists.que
 import { therapistsStrings } from '../therapists/therapists.strings'
 import { homeStrings as s } from './home.strings'
 
-/**
- * A placeholder home until the timeline lands (src/renderer/src/features/timeline/): a greeting,
- * the therapist, and an empty timeline area.
- */
+/** A simple home: a greeting, the therapist, and the way into the timeline. */
 export function HomeScreen(): React.JSX.Element {
   const hour = new Date(useNow()).getHours()
+  const { navigate } = useNavigation()
   return (
     <div className="page">
       <header className="page__header">
@@ -23,7 +22,15 @@ export function HomeScreen(): React.JSX.Element {
       </header>
       <TherapistCard />
       <Card>
-        <EmptyState icon="clock" title={s.timeline.title}>
+        <EmptyState
+          icon="clock"
+          title={s.timeline.title}
+          action={
+            <Button variant="secondary" onClick={() => navigate('timeline')}>
+              {s.timeline.open}
+            </Button>
+          }
+        >
           <p>{s.timeline.body}</p>
         </EmptyState>
       </Card>

@@ -18,6 +18,7 @@ export const homeStrings = {
   },
   timeline: {
     title: 'Your timeline',
-    body: 'Your sessions, reflections and the things you want to bring up will be listed here, newest first.',
+    body: 'Your sessions, reflections and the things you want to bring up, newest first.',
+    open: 'Open your timeline',
   },
 } as const
