@@ -186,17 +186,32 @@ function createClock(start: number, page: () => Page | null): E2EClock & { timer
       clearInterval: (handle) => void intervals.delete(handle as number),
     },
     async advance(ms) {
+      // Step from one main-side interval to the next, moving the page along in the same steps,
+      // so the page's timers (activity pings, say) and main's (the idle poll) interleave as in
+      // the app.
       const target = now() + ms
+      const movePage = async (delta: number): Promise<void> => {
+        const p = page()
+        if (p && delta > 0) await p.clock.fastForward(Math.round(delta))
+      }
       for (;;) {
         const next = [...intervals.values()].sort((a, b) => a.due - b.due)[0]
         if (!next || next.due > target) break
-        offset += Math.max(0, next.due - now())
+        const delta = Math.max(0, next.due - now())
+        offset += delta
+        await movePage(delta)
         next.due += next.ms
         next.callback()
       }
-      offset += Math.max(0, target - now())
+      const rest = Math.max(0, target - now())
+      offset += rest
+      await movePage(rest)
+      // The page's clock stands still while it fast-forwards; catch it up with the core's.
       const p = page()
-      if (p) await p.clock.fastForward(ms)
+      if (p) {
+        const behind = now() - (await p.evaluate(() => Date.now()))
+        if (behind > 0) await p.clock.fastForward(Math.round(behind))
+      }
     },
     async set(ms) {
       offset = ms - Date.now()

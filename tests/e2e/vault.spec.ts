@@ -70,6 +70,12 @@ describe.skipIf(e2eSkipReason())('vault: first run, lock and unlock', () => {
     recoveryKey = groups.join('-')
     await expectNoSeriousA11yViolations(page, { screen: 'recovery key' })
 
+    // The key stays on screen however long copying it out by hand takes: no idle lock here.
+    await app.clock.advance(12 * 60_000)
+    await app.idleTick()
+    expect(app.core.vault.status()).toBe('unlocked')
+    expect(await page.locator('.recovery-key__group').count()).toBe(6)
+
     // Copy goes through main's guarded clipboard (the window has no clipboard permission).
     await page.getByRole('button', { name: 'Copy' }).click()
     await page.getByText(/^Copied\. Paste it into your password manager now/).waitFor()

@@ -26,3 +26,17 @@ export function useActivityPings(enabled: boolean): void {
     }
   }, [enabled])
 }
+
+/**
+ * Counts as activity every 30 s while mounted. Only for the first-run recovery key steps: the
+ * vault is new and empty then, and an idle lock there would lose the key for good (it is shown
+ * once) while the person is copying it out by hand.
+ */
+export function useKeepVaultOpen(): void {
+  useEffect(() => {
+    const ping = (): void => void rpc('ui.activity', {}).catch(() => undefined)
+    ping()
+    const timer = window.setInterval(ping, 30_000)
+    return () => window.clearInterval(timer)
+  }, [])
+}

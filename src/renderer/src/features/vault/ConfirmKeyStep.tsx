@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { Button, TextField } from '../../components/ui'
+import { useKeepVaultOpen } from '../../lib/activity'
 import { groupMatches, pickGroupIndex, recoveryKeyGroups } from './recovery-key'
 import { VaultFrame } from './VaultFrame'
 import { vaultStrings as s } from './vault.strings'
@@ -13,6 +14,7 @@ interface ConfirmKeyStepProps {
 
 /** Asks for one group of the key, with the key out of sight, to check it was really kept. */
 export function ConfirmKeyStep({ recoveryKey, step, onConfirmed, onBack }: ConfirmKeyStepProps): React.JSX.Element {
+  useKeepVaultOpen()
   const [index] = useState(() => pickGroupIndex(recoveryKey))
   const total = recoveryKeyGroups(recoveryKey).length
   const [typed, setTyped] = useState('')

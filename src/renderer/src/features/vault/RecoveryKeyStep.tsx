@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react'
 import { Banner, Button } from '../../components/ui'
+import { useKeepVaultOpen } from '../../lib/activity'
 import { copyText } from '../../lib/clipboard'
 import { recoveryKeyGroups } from './recovery-key'
 import { VaultFrame } from './VaultFrame'
@@ -16,6 +17,7 @@ type Notice = { tone: 'success' | 'warning'; text: string } | null
 
 /** The recovery key, shown once, with ways to keep it: copy, print, save as a file. */
 export function RecoveryKeyStep({ recoveryKey, createdAt, step, onKept }: RecoveryKeyStepProps): React.JSX.Element {
+  useKeepVaultOpen()
   const [notice, setNotice] = useState<Notice>(null)
   const groups = useMemo(() => recoveryKeyGroups(recoveryKey), [recoveryKey])
   const created = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(createdAt)
