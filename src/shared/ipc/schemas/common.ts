@@ -36,9 +36,22 @@ export const pageRequest = z.strictObject({
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.strictObject({ items: z.array(item), nextCursor: z.string().nullable() })
 
+/**
+ * The editable fields with their defaults removed, all optional: a patch carries only what the
+ * caller sent. (With `.partial()` alone, zod fills every absent field that has a default, and an
+ * update of one field would reset the others to their defaults.)
+ */
+const withoutDefaults = <T extends z.ZodObject>(fields: T): ReturnType<T['partial']> => {
+  const shape: Record<string, z.ZodType> = {}
+  for (const [key, schema] of Object.entries(fields.shape as Record<string, z.ZodType>)) {
+    shape[key] = (schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema).optional()
+  }
+  return z.strictObject(shape) as unknown as ReturnType<T['partial']>
+}
+
 /** An update: the ID plus any subset of the editable fields (at least one). */
 export const patchOf = <T extends z.ZodObject>(fields: T) =>
   z.strictObject({
     id: idSchema,
-    patch: fields.partial().refine((p) => Object.keys(p).length > 0, 'nothing to change'),
+    patch: withoutDefaults(fields).refine((p) => Object.keys(p).length > 0, 'nothing to change'),
   })
