@@ -74,6 +74,7 @@ function seed(v: TestVault) {
   core.reflections.create({ body: 'Old flagged thought', mood: 2, tags: [], sessionId: null, bringToSession: true })
   clock.set(TUESDAY - 3 * DAY)
   core.reflections.create({ body: 'Sunday calls with my sister\n\nMore detail here.', mood: 3, tags: [], sessionId: null, bringToSession: true })
+  clock.set(TUESDAY - 3 * DAY + 60_000)
   core.reflections.create({ body: 'Just a note', mood: 4, tags: [], sessionId: null, bringToSession: false })
   return { therapist, last, tuesday, next }
 }
@@ -93,7 +94,7 @@ describe('sessionPrep.open', () => {
     expect(points.map((p) => p.text)).toEqual(['Ask about the holidays', 'Sunday calls with my sister'])
     expect(prep.moods).toEqual([
       { at: TUESDAY - 3 * DAY, mood: 3 },
-      { at: TUESDAY - 3 * DAY, mood: 4 },
+      { at: TUESDAY - 3 * DAY + 60_000, mood: 4 },
     ])
 
     // Opening again adds nothing; a dropped point is not brought back.

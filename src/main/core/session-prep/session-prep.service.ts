@@ -71,7 +71,9 @@ export function createSessionPrepService(ctx: ServiceContext, ports: SessionPrep
     const db = ctx.db()
     const now = ctx.clock.now()
     const before = read(input, 0)
-    const flagged = repo.flaggedWithoutPoint(db, before.since)
+    // Since the last session that was closed: reflections flagged before a session that is still
+    // waiting for its review belong to that session's list.
+    const flagged = repo.flaggedWithoutPoint(db, before.lastSession?.startsAt ?? null)
     const toAdd = flagged.map((r) => ({ ...r, text: pointTextFrom(r.body) })).filter((r) => r.text !== '')
     if (toAdd.length === 0) return 0
     writeTransaction(db, () => {

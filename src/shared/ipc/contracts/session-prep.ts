@@ -72,8 +72,8 @@ export const briefMarkdownInput = z.strictObject(briefInput)
 
 export const sessionPrepContract = {
   /**
-   * The "Next session" page: adds reflections flagged "bring to session" since the last session
-   * to the talking points (once each; a removed one is not added again), then returns the page.
+   * The "Next session" page: adds reflections flagged "bring to session" since the last attended
+   * session to the talking points (once each; a removed one is not added again), then returns the page.
    */
   'sessionPrep.open': channel(sessionPrepOpenInput, sessionPrepSchema),
   /** Puts talking points in the given order, in one write. */
