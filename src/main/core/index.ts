@@ -7,6 +7,9 @@ import { createDraftsService } from './drafts/drafts.service'
 import { createExportService, noPdfRenderer } from './export/export.service'
 import { createImportService, type ImportOptions } from './import/import.service'
 import { createRemindersService } from './reminders/reminders.service'
+import { backupFolderFromPrefs, memoryBackupFolder } from './backup/backup-folder'
+import { createBackupService } from './backup/backup.service'
+import type { BackupFolderSetting } from './ports'
 import { silentEvents, silentLogger, systemClock, type Clock, type EventSink, type KdfCost, type Logger } from './ports'
 import { noDialogs, type FileDialogs, type PdfRenderer } from './ports'
 import type { ServiceContext } from './records/entity.service'
@@ -37,6 +40,10 @@ export interface CoreOptions extends AppShellOptions {
   pdfRenderer?: PdfRenderer
   /** Tests lower the import size limit. */
   importOptions?: ImportOptions
+  /** Where automatic backups go; by default the backupFolder preference. */
+  backupFolder?: BackupFolderSetting
+  /** Automatic backups kept (default 14). */
+  backupKeep?: number
 }
 
 export type LockReason = 'idle' | 'manual' | 'suspend' | 'screen-lock' | 'quit'
@@ -51,7 +58,11 @@ export function createCore(options: CoreOptions) {
     clock,
     logger,
     ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}),
-    onOpen: (db) => migrate(db),
+    onOpen: (db) => {
+      backups.beforeMigration(db)
+      migrate(db)
+    },
+    onBeforeRotate: (db) => backups.beforeKeyRotation(db),
   })
   const ctx: ServiceContext = { db: () => vault.db(), checkpoint: () => vault.checkpoint(), clock, events }
 
@@ -60,6 +71,15 @@ export function createCore(options: CoreOptions) {
     vault.lock()
     events.emit('vault.locked', { reason })
   }
+  const backups = createBackupService({
+    ctx,
+    vault,
+    lock,
+    dialogs: options.dialogs ?? noDialogs,
+    folder: options.backupFolder ?? (options.prefs ? backupFolderFromPrefs(options.prefs) : memoryBackupFolder()),
+    logger,
+    ...(options.backupKeep ? { keep: options.backupKeep } : {}),
+  })
 
   const records = createRecordServices(ctx)
 
@@ -75,6 +95,7 @@ export function createCore(options: CoreOptions) {
     exports: createExportService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
     imports: createImportService(ctx, options.dialogs ?? noDialogs, options.importOptions),
     reminders: createRemindersService(ctx),
+    backups,
     sessionPrep: createSessionPrepService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
     close(): void {
       lock('quit')

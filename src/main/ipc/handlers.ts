@@ -1,5 +1,6 @@
 import type { Channel, ChannelOutput, ParsedInput } from '../../shared/ipc/contract'
 import type { Core } from '../core'
+import { backupHandlers } from '../core/backup/backup.handlers'
 import { exportHandlers } from '../core/export/export.handlers'
 import { prefsHandlers } from '../core/prefs/prefs.handlers'
 import { shellHandlers, uiHandlers } from '../core/shell/shell.handlers'
@@ -38,6 +39,7 @@ export function createHandlers(core: Core): Handlers {
     ...journalHandlers(core),
     ...importHandlers(core),
     ...remindersHandlers(core),
+    ...backupHandlers(core),
     ...prefsHandlers(core.prefs),
     ...shellHandlers(core.links, core.shell),
     ...uiHandlers(core.shell),

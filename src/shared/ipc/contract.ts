@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { backupContract } from './contracts/backup'
 import { contactCheckContract } from './contracts/contact-check'
 import { exportContract } from './contracts/export'
 import { journalContract } from './contracts/journal'
@@ -33,6 +34,7 @@ export const contract = {
   ...journalContract,
   ...importContract,
   ...remindersContract,
+  ...backupContract,
   ...prefsContract,
   ...shellContract,
   ...uiContract,

@@ -1,0 +1,207 @@
+/**
+ * The backup file: one self-contained file per backup (docs/backups.md).
+ *
+ *   offset  size  content
+ *   0       8     magic "BTWNBKUP" (ASCII)
+ *   8       4     container version, uint32 big-endian (1)
+ *   12      4     N = byte length of the metadata JSON, uint32 big-endian (<= 1 MiB)
+ *   16      N     metadata JSON, UTF-8 (below)
+ *   16+N    L     the SQLCipher 4 database, exactly as `VACUUM INTO` wrote it: encrypted with the
+ *                 vault's data key, rollback-journal mode, complete on its own
+ *   end           the file is exactly 16 + N + L bytes
+ *
+ * Metadata: { format: "between-backup", version: 1, createdAt (epoch ms), reason,
+ *             schemaVersion, database: { bytes: L, sha256: hex of the L bytes },
+ *             vaultHeader: the vault's between.header.json, verbatim as an object }
+ * Nothing in the metadata is private: the header holds the data key only wrapped (by the
+ * passphrase and by the recovery key, as in the vault folder), so the file opens with the
+ * passphrase or recovery key that were current when it was made.
+ */
+import { createHash } from 'node:crypto'
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { z } from 'zod'
+import { CoreError } from '../errors'
+import { fsyncDirectory } from '../vault/atomic-write'
+import { ioError, isNotFound } from '../vault/failures'
+
+export const BACKUP_MAGIC = Buffer.from('BTWNBKUP', 'ascii')
+export const BACKUP_CONTAINER_VERSION = 1
+export const BACKUP_FORMAT = 'between-backup'
+export const BACKUP_EXTENSION = '.betweenbackup'
+const PREFIX_BYTES = 16
+const MAX_METADATA_BYTES = 1024 * 1024
+const CHUNK = 1024 * 1024
+
+export { BACKUP_REASONS } from '../../../shared/ipc/schemas/backup'
+import { BACKUP_REASONS } from '../../../shared/ipc/schemas/backup'
+export type BackupReason = (typeof BACKUP_REASONS)[number]
+
+export const backupMetadataSchema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_CONTAINER_VERSION),
+  createdAt: z.number().int().min(0),
+  reason: z.enum(BACKUP_REASONS),
+  schemaVersion: z.number().int().min(0),
+  database: z.strictObject({ bytes: z.number().int().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  /** The vault header; parsed and checked by the vault's own parser before use. */
+  vaultHeader: z.record(z.string(), z.unknown()),
+})
+export type BackupMetadata = z.infer<typeof backupMetadataSchema>
+
+const invalid = (code: string): CoreError => new CoreError('BACKUP_INVALID', { cause: { code } })
+
+const writeAll = (fd: number, bytes: Uint8Array): void => {
+  let offset = 0
+  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset)
+}
+
+/** sha256 and size of a file, streamed. */
+export function hashFile(path: string): { sha256: string; bytes: number } {
+  const fd = openSync(path, 'r')
+  try {
+    const hash = createHash('sha256')
+    const buffer = Buffer.alloc(CHUNK)
+    let total = 0
+    for (;;) {
+      const read = readSync(fd, buffer, 0, CHUNK, null)
+      if (read === 0) break
+      hash.update(buffer.subarray(0, read))
+      total += read
+    }
+    return { sha256: hash.digest('hex'), bytes: total }
+  } finally {
+    closeSync(fd)
+  }
+}
+
+function prefixFor(metadata: BackupMetadata): Buffer {
+  const json = Buffer.from(JSON.stringify(metadata), 'utf8')
+  const prefix = Buffer.alloc(PREFIX_BYTES)
+  BACKUP_MAGIC.copy(prefix, 0)
+  prefix.writeUInt32BE(BACKUP_CONTAINER_VERSION, 8)
+  prefix.writeUInt32BE(json.length, 12)
+  return Buffer.concat([prefix, json])
+}
+
+/**
+ * Writes the container atomically: `.<name>.partial` beside the target, fsync, rename, fsync
+ * the folder. The database bytes are copied from `databasePath` and must hash to metadata's.
+ */
+export function writeContainer(target: string, metadata: BackupMetadata, databasePath: string): void {
+  const temp = join(dirname(target), `.${basename(target)}.partial`)
+  try {
+    rmSync(temp, { force: true })
+    const out = openSync(temp, 'wx', 0o600)
+    try {
+      writeAll(out, prefixFor(metadata))
+      const input = openSync(databasePath, 'r')
+      try {
+        const hash = createHash('sha256')
+        const buffer = Buffer.alloc(CHUNK)
+        for (;;) {
+          const read = readSync(input, buffer, 0, CHUNK, null)
+          if (read === 0) break
+          hash.update(buffer.subarray(0, read))
+          writeAll(out, buffer.subarray(0, read))
+        }
+        // The copy changed under us: refuse rather than write a file that will not verify.
+        if (hash.digest('hex') !== metadata.database.sha256) throw new CoreError('IO_ERROR', { cause: { code: 'BACKUP_SOURCE_CHANGED' } })
+      } finally {
+        closeSync(input)
+      }
+      fsyncSync(out)
+    } finally {
+      closeSync(out)
+    }
+    renameSync(temp, target)
+    fsyncDirectory(dirname(target))
+  } catch (error) {
+    rmSync(temp, { force: true })
+    throw ioError(error)
+  }
+}
+
+export interface ContainerInfo {
+  metadata: BackupMetadata
+  /** Where the database bytes start. */
+  offset: number
+  /** The whole file's size. */
+  fileBytes: number
+}
+
+/** Reads and checks the prefix and metadata (not the database bytes). BACKUP_INVALID if wrong. */
+export function readContainerInfo(path: string): ContainerInfo {
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch (error) {
+    if (isNotFound(error)) throw new CoreError('NOT_FOUND')
+    throw ioError(error)
+  }
+  try {
+    const fileBytes = fstatSync(fd).size
+    const prefix = Buffer.alloc(PREFIX_BYTES)
+    if (readSync(fd, prefix, 0, PREFIX_BYTES, 0) !== PREFIX_BYTES) throw invalid('TOO_SHORT')
+    if (!prefix.subarray(0, 8).equals(BACKUP_MAGIC)) throw invalid('NOT_A_BACKUP')
+    const version = prefix.readUInt32BE(8)
+    if (version > BACKUP_CONTAINER_VERSION) throw new CoreError('VAULT_FROM_FUTURE')
+    if (version !== BACKUP_CONTAINER_VERSION) throw invalid('BAD_VERSION')
+    const length = prefix.readUInt32BE(12)
+    if (length === 0 || length > MAX_METADATA_BYTES || PREFIX_BYTES + length > fileBytes) throw invalid('BAD_METADATA_LENGTH')
+    const json = Buffer.alloc(length)
+    if (readSync(fd, json, 0, length, PREFIX_BYTES) !== length) throw invalid('TOO_SHORT')
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json))
+    } catch {
+      throw invalid('METADATA_NOT_JSON')
+    }
+    const metadata = backupMetadataSchema.safeParse(parsed)
+    if (!metadata.success) throw invalid('METADATA_SCHEMA')
+    if (PREFIX_BYTES + length + metadata.data.database.bytes !== fileBytes) throw invalid('SIZE_MISMATCH')
+    return { metadata: metadata.data, offset: PREFIX_BYTES + length, fileBytes }
+  } catch (error) {
+    if (error instanceof CoreError) throw error
+    throw ioError(error)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/**
+ * Streams the database bytes through sha256 and, when `extractTo` is given, into that new
+ * file. BACKUP_INVALID when the bytes are not the ones the metadata names.
+ */
+export function checkPayload(path: string, info: ContainerInfo, extractTo?: string): void {
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch (error) {
+    throw ioError(error)
+  }
+  let out: number | null = null
+  try {
+    if (extractTo !== undefined) out = openSync(extractTo, 'wx', 0o600)
+    const hash = createHash('sha256')
+    const buffer = Buffer.alloc(CHUNK)
+    let position = info.offset
+    let remaining = info.metadata.database.bytes
+    while (remaining > 0) {
+      const read = readSync(fd, buffer, 0, Math.min(CHUNK, remaining), position)
+      if (read === 0) throw invalid('TOO_SHORT')
+      hash.update(buffer.subarray(0, read))
+      if (out !== null) writeAll(out, buffer.subarray(0, read))
+      position += read
+      remaining -= read
+    }
+    if (hash.digest('hex') !== info.metadata.database.sha256) throw invalid('CHECKSUM')
+    if (out !== null) fsyncSync(out)
+  } catch (error) {
+    if (error instanceof CoreError) throw error
+    throw ioError(error)
+  } finally {
+    closeSync(fd)
+    if (out !== null) closeSync(out)
+  }
+}
