@@ -69,7 +69,7 @@ function start(): void {
     prefs,
     dialogs: createElectronFileDialogs(dialog, () => win, () => prefs.get().backupFolder ?? app.getPath('documents')),
     pdfRenderer: createElectronPdfRenderer({
-      createWindow: (options) => new BrowserWindow(options),
+      BrowserWindow,
       sessionFor: (partition) => session.fromPartition(partition),
     }),
     shell: createElectronShellPort({

@@ -8,10 +8,13 @@ import type { PdfRenderer } from '../core/ports'
 
 export const PDF_PARTITION = 'between-pdf'
 
+type PdfWindow = Pick<BrowserWindow, 'loadURL' | 'destroy' | 'isDestroyed'> & {
+  webContents: Pick<BrowserWindow['webContents'], 'printToPDF'>
+}
+
 export interface PdfWindowFactory {
-  createWindow(options: BrowserWindowConstructorOptions): Pick<BrowserWindow, 'loadURL' | 'destroy' | 'isDestroyed'> & {
-    webContents: Pick<BrowserWindow['webContents'], 'printToPDF'>
-  }
+  /** Electron's BrowserWindow (a fake in tests); constructed here so its options are visible to review and lint. */
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => PdfWindow
   sessionFor(partition: string): Pick<Session, 'webRequest' | 'setPermissionRequestHandler'>
 }
 
@@ -25,7 +28,7 @@ export function createElectronPdfRenderer(factory: PdfWindowFactory): PdfRendere
         pdfSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
         sessionReady = true
       }
-      const win = factory.createWindow({
+      const win = new factory.BrowserWindow({
         show: false,
         webPreferences: {
           partition: PDF_PARTITION,

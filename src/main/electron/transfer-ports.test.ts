@@ -58,16 +58,16 @@ describe('Electron PdfRenderer adapter', () => {
         log.push(`session ${partition}`)
         return { webRequest: { onBeforeRequest: (fn: typeof blocker) => (blocker = fn) }, setPermissionRequestHandler: () => undefined } as never
       },
-      createWindow: (o) => {
-        options = o as typeof options
-        let destroyed = false
-        return {
-          loadURL: async (url: string) => void log.push(url.slice(0, url.indexOf(',') + 1)),
-          webContents: { printToPDF: async () => Buffer.from('%PDF-1.7') },
-          destroy: () => void ((destroyed = true), log.push('destroyed')),
-          isDestroyed: () => destroyed,
-        } as never
-      },
+      BrowserWindow: class {
+        private destroyed = false
+        constructor(o: unknown) {
+          options = o as typeof options
+        }
+        loadURL = async (url: string) => void log.push(url.slice(0, url.indexOf(',') + 1))
+        webContents = { printToPDF: async () => Buffer.from('%PDF-1.7') }
+        destroy = () => void ((this.destroyed = true), log.push('destroyed'))
+        isDestroyed = () => this.destroyed
+      } as never,
     })
     const pdf = await renderer.render('<p>hi</p>')
     expect(Buffer.from(pdf).toString('latin1')).toBe('%PDF-1.7')
