@@ -115,6 +115,7 @@ vi.mock('electron', () => {
     ipcMain: { handle: (channel: string) => fake.calls.push(`ipcMain.handle:${channel}`), removeHandler: () => undefined },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => fake.calls.push('menu') },
     nativeTheme: { themeSource: 'system' },
+    Notification: Object.assign(class { on = vi.fn(); show = vi.fn() }, { isSupported: () => true }),
     powerMonitor: { on: (event: string) => fake.calls.push(`power:${event}`), removeListener: () => undefined },
     protocol: { registerSchemesAsPrivileged: () => fake.calls.push('registerSchemesAsPrivileged') },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },

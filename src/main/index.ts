@@ -1,7 +1,9 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, clipboard, dialog, ipcMain, nativeTheme, powerMonitor, protocol, screen, session, shell } from 'electron'
+import { app, BrowserWindow, clipboard, dialog, ipcMain, nativeTheme, Notification, powerMonitor, protocol, screen, session, shell } from 'electron'
 import { createCore, type Core } from './core'
+import { createBackupScheduler } from './core/backup/backup-scheduler'
+import { createReminderScheduler } from './core/reminders/reminder-scheduler'
 import { createAutoLock, type AutoLock } from './core/lock/auto-lock'
 import { systemClock } from './core/ports'
 import { createClipboardGuard } from './electron/clipboard'
@@ -9,6 +11,7 @@ import { createElectronFileDialogs } from './electron/dialogs'
 import { createElectronShellPort } from './electron/external-links'
 import { createLockController, watchKeyboardActivity, wirePowerEvents, withLockAftermath, type LockController } from './electron/lock'
 import { createMainLogger } from './electron/logger'
+import { createElectronNotifier } from './electron/notifications'
 import { createElectronPdfRenderer } from './electron/pdf'
 import { installMenu } from './electron/menu'
 import { createElectronPrefsStore } from './electron/prefs'
@@ -93,6 +96,22 @@ function start(): void {
   autoLock = idleLock
   wirePowerEvents(powerMonitor, idleLock)
 
+  // Reminders (generic text only) and daily backups run on their own timers; both look at the
+  // vault's state at each check, so they need no unlock hook.
+  const setTimer = (callback: () => void, ms: number) => {
+    const handle = setTimeout(callback, ms)
+    return { cancel: () => clearTimeout(handle) }
+  }
+  const reminders = createReminderScheduler({
+    core,
+    clock: systemClock,
+    notifier: createElectronNotifier(Notification, () => win?.show()),
+    setTimer,
+  })
+  const backups = createBackupScheduler({ core, clock: systemClock, setTimer, intervalMs: 10 * 60_000 })
+  reminders.start()
+  backups.start()
+
   const handlers = createHandlers(core)
   registerRpc(ipcMain, () => handlers, logger, { trustedOrigins: devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN] })
   installMenu({
@@ -109,6 +128,8 @@ function start(): void {
   const shutdown = (): Promise<void> =>
     (shuttingDown ??= (async () => {
       idleLock.stop()
+      reminders.stop()
+      backups.stop()
       if (win && !win.isDestroyed()) prefs.set({ windowBounds: boundsOf(win) })
       await lockController.lock('quit')
       core.close()
