@@ -52,7 +52,7 @@ describe.skipIf(e2eSkipReason())('Agreements', () => {
     expect(summary).toContain('No contact for 48 hours after a session, except a specific concern or a significant event')
     expect(summary).toContain('Contact Monday to Friday, 09:00–18:00, their time')
     expect(summary).toContain('Admin by email; updates and questions about the work by the portal')
-    expect(summary).toContain('While they are away, a specific concern and a significant event go to the covering clinician')
+    expect(summary).toContain('While they are away, specific concerns and significant events go to the covering clinician')
     await expectNoSeriousA11yViolations(page, { screen: 'starter: summary' })
     await page.getByRole('button', { name: 'Add these agreements' }).click()
     await page.getByText('4 agreements added.').first().waitFor()

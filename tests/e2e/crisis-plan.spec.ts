@@ -18,12 +18,12 @@ describe.skipIf(e2eSkipReason())('Crisis plan', () => {
     const { page } = app
     await expectNoSeriousA11yViolations(page, { screen: 'crisis plan (empty)' })
 
-    await page.getByRole('button', { name: 'Add warning sign' }).click()
+    await page.getByRole('button', { name: 'Add a warning sign' }).click()
     // The new row's field has focus, so typing can go straight on.
     await page.keyboard.type('Not sleeping for days')
-    await page.getByRole('button', { name: 'Add something i can do' }).click()
+    await page.getByRole('button', { name: 'Add something I can do' }).click()
     await page.keyboard.type('Cold water on my face')
-    await page.getByRole('button', { name: 'Add name' }).first().click()
+    await page.getByRole('button', { name: 'Add a person', exact: true }).click()
     await page.getByRole('textbox', { name: 'Name 1' }).first().fill('Mira')
     await page.getByLabel('Phone number').first().fill('07700 900456')
     await page.getByRole('button', { name: 'Add a reason' }).click()

@@ -221,7 +221,7 @@ function TherapistAgreements({ therapist }: { therapist: Therapist }): React.JSX
               {showRetired ? s.hideRetired : s.showRetired(retired.length)}
             </Button>
             {showRetired ? (
-              <div className="stack--sm">
+              <div className="stack stack--sm">
                 <h3>{s.retiredTitle}</h3>
                 <p className="muted small">{s.retiredIntro}</p>
                 <ul className="rule-list">

@@ -23,6 +23,17 @@ export const purposeWords: Record<Purpose, string> = {
   crisis: 'a crisis',
 }
 
+/** Purposes in an "and" list ("for updates and specific concerns"). */
+export const purposeMany: Record<Purpose, string> = {
+  scheduling: 'scheduling',
+  admin: 'admin',
+  update: 'updates',
+  question: 'questions about the work',
+  concern: 'specific concerns',
+  significant_event: 'significant events',
+  crisis: 'a crisis',
+}
+
 /** Channels as choices. */
 export const channelLabels: Record<ContactChannel, string> = {
   text: 'Text message',

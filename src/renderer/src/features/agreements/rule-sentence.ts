@@ -1,10 +1,10 @@
 import type { RuleBody } from '../../../../shared/domain/rules/rule-kinds'
 import type { ContactChannel, Purpose } from '../../../../shared/domain/vocabulary'
 import { PURPOSES } from '../../../../shared/domain/vocabulary'
-import { agreementsStrings as s, channelNouns, channelWords, dayNames, purposeWords } from './agreements.strings'
+import { agreementsStrings as s, channelNouns, channelWords, dayNames, purposeMany, purposeWords } from './agreements.strings'
 
 const purposesOr = (ps: readonly Purpose[]) => s.list(ps.map((p) => purposeWords[p]), 'or')
-const purposesAnd = (ps: readonly Purpose[]) => s.list(ps.map((p) => purposeWords[p]), 'and')
+const purposesAnd = (ps: readonly Purpose[]) => s.list(ps.map((p) => purposeMany[p]), 'and')
 const channelsOr = (cs: readonly ContactChannel[]) => s.list(cs.map((c) => channelWords[c]), 'or')
 const capital = (text: string) => (text ? text[0]!.toUpperCase() + text.slice(1) : text)
 const forPurposes = (ps: readonly Purpose[]) => (ps.length === 0 ? '' : ` for ${purposesAnd(ps)}`)

@@ -283,7 +283,6 @@ function ContactFlow({ therapist }: { therapist: Therapist }): React.JSX.Element
         />
         <RadioGroup
           legend={s.channel}
-          inline
           options={orderedChannels(recorded.map((r) => r.channel)).map((c) => ({
             value: c,
             label: channelLabels[c],

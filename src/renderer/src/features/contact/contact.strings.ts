@@ -35,7 +35,7 @@ export const contactStrings = {
   channel: 'How would you send it?',
   recorded: (address: string) => `Recorded: ${address}`,
   draft: 'Your message',
-  draftHint: 'Optional. It stays on this device until you copy or send it.',
+  draftHint: 'It stays on this device until you copy or send it.',
   optional: '(optional)',
   characters: (n: number) => `${n} ${n === 1 ? 'character' : 'characters'}`,
   choosePurpose: 'Choose what it is about, and the check appears here.',

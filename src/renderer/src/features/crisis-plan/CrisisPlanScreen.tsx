@@ -126,6 +126,7 @@ function PlanEditor({ plan }: { plan: CrisisPlan }): React.JSX.Element {
         <RowList
           count={draft[key].length}
           itemName={section.item}
+          addLabel={section.add}
           ordered={ordered}
           onAdd={() => update({ [key]: [...draft[key], ''] })}
           onRemove={(i) => update({ [key]: draft[key].filter((_, j) => j !== i) })}
@@ -159,6 +160,7 @@ function PlanEditor({ plan }: { plan: CrisisPlan }): React.JSX.Element {
         <RowList
           count={draft.distractions.length}
           itemName={s.sections.distractions.item}
+          addLabel={s.sections.distractions.add}
           onAdd={() => update({ distractions: [...draft.distractions, { name: '', note: '' }] })}
           onRemove={(i) => update({ distractions: draft.distractions.filter((_, j) => j !== i) })}
           renderRow={(i) => {
@@ -178,6 +180,7 @@ function PlanEditor({ plan }: { plan: CrisisPlan }): React.JSX.Element {
         <RowList
           count={draft.helpers.length}
           itemName={s.sections.helpers.item}
+          addLabel={s.sections.helpers.add}
           onAdd={() => update({ helpers: [...draft.helpers, { name: '', phone: '' }] })}
           onRemove={(i) => update({ helpers: draft.helpers.filter((_, j) => j !== i) })}
           renderRow={(i) => {
@@ -197,6 +200,7 @@ function PlanEditor({ plan }: { plan: CrisisPlan }): React.JSX.Element {
         <RowList
           count={draft.professionals.length}
           itemName={s.sections.professionals.item}
+          addLabel={s.sections.professionals.add}
           onAdd={() => update({ professionals: [...draft.professionals, { name: '', phone: '', role: '' }] })}
           onRemove={(i) => update({ professionals: draft.professionals.filter((_, j) => j !== i) })}
           renderRow={(i) => {
@@ -215,6 +219,7 @@ function PlanEditor({ plan }: { plan: CrisisPlan }): React.JSX.Element {
         <RowList
           count={draft.crisisLines.length}
           itemName={lines.item}
+          addLabel={lines.add}
           onAdd={() => update({ crisisLines: [...draft.crisisLines, { name: '', phone: '', url: '' }] })}
           onRemove={(i) => update({ crisisLines: draft.crisisLines.filter((_, j) => j !== i) })}
           renderRow={(i) => {
@@ -282,6 +287,7 @@ function PlanEditor({ plan }: { plan: CrisisPlan }): React.JSX.Element {
 function RowList({
   count,
   itemName,
+  addLabel,
   ordered = false,
   onAdd,
   onRemove,
@@ -289,6 +295,7 @@ function RowList({
 }: {
   count: number
   itemName: string
+  addLabel: string
   ordered?: boolean
   onAdd: () => void
   onRemove: (i: number) => void
@@ -325,7 +332,7 @@ function RowList({
             onAdd()
           }}
         >
-          {s.add(itemName)}
+          {addLabel}
         </Button>
       </div>
     </div>

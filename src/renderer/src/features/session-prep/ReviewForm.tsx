@@ -104,7 +104,7 @@ export function ReviewForm({
             </option>
           ))}
         </SelectField>
-        <div className="stack--sm">
+        <div className="stack stack--sm">
           <h3>{t.homeworkTitle}</h3>
           {homework.map((text, i) => (
             <div key={i} className="row-list__item">
@@ -125,7 +125,7 @@ export function ReviewForm({
           </div>
         </div>
         {previous && previous.homework.length > 0 ? (
-          <div className="stack--sm">
+          <div className="stack stack--sm">
             <h3>{t.previousTitle}</h3>
             {previous.homework.map((h) => (
               <SelectField

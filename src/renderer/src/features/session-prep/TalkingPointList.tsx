@@ -153,8 +153,6 @@ export function TalkingPointList({ points, onMessage }: { points: readonly Talki
               <div className="point__body">
                 <p className="point__text">{point.text}</p>
                 <p className="point__meta">
-                  {point.priority === 'high' ? <span className="tag tag--high">{t.priorities.high}</span> : null}
-                  {point.priority === 'low' ? <span className="tag">{t.priorities.low}</span> : null}
                   {point.status === 'carried_over' ? <span className="tag">{t.carried}</span> : null}
                   {point.sourceReflectionId ? <span className="muted small">{t.fromReflection}</span> : null}
                   {point.sourceDraftId ? <span className="muted small">{t.fromDraft}</span> : null}
@@ -188,8 +186,8 @@ export function TalkingPointList({ points, onMessage }: { points: readonly Talki
                 >
                   ↓
                 </Button>
-                <Button variant="quiet" icon="close" aria-label={t.removeLabel(short(point.text))} onClick={() => void remove(point)}>
-                  {t.remove}
+                <Button variant="quiet" icon="close" className="point__remove" aria-label={t.removeLabel(short(point.text))} onClick={() => void remove(point)}>
+                  <span className="visually-hidden">{t.removeLabel(short(point.text))}</span>
                 </Button>
               </div>
             </li>

@@ -5,7 +5,7 @@ export const sessionPrepStrings = {
   title: 'Next session',
   intro: 'What you would like to bring, gathered since your last session.',
   next: (when: string, who: string | null) => (who ? `${when}, with ${who}` : when),
-  noNext: 'No session is scheduled yet. The list is ready for whenever the next one is.',
+  noNext: 'The next session is not in your calendar yet. The list is ready for whenever it is.',
   loadFailed: 'Between could not gather this just now. Try again in a moment.',
   retry: 'Try again',
   gathered: (n: number) => `${n} flagged ${n === 1 ? 'reflection was' : 'reflections were'} added to the list.`,
