@@ -194,5 +194,98 @@ export async function seedDemoVault(invoke: Invoke, clock: SettableClock): Promi
     summary: 'Thanked her and said next week is fine.',
   })
 
+  await seedAgreementsAndPlan(invoke, at, { therapistId: therapist.id, firstSession: tuesdaySession(now, 5), now })
+
   await at(now)
+}
+
+/**
+ * The agreements made in the first session, an absence with a covering clinician, a draft waiting
+ * for its time, and a crisis plan (for the agreements, Ready to contact?, crisis plan and next
+ * session screens).
+ */
+async function seedAgreementsAndPlan(
+  invoke: Invoke,
+  at: (ms: number) => Promise<void>,
+  { therapistId, firstSession, now }: { therapistId: string; firstSession: number; now: number },
+): Promise<void> {
+  await at(firstSession + 3 * HOUR)
+  const agreed = firstSession
+  const common = { therapistId, agreedOn: agreed, reviewBy: agreed + 91 * DAY, active: true } as const
+  await invoke('rules.create', {
+    ...common,
+    severity: 'block',
+    agreementText: 'Give it a couple of days after a session to settle, unless something specific worries you or something big happens.',
+    body: { kind: 'buffer_after_session', params: { hours: 48, exemptPurposes: ['concern', 'significant_event'] } },
+  })
+  await invoke('rules.create', {
+    ...common,
+    severity: 'block',
+    agreementText: 'I read messages on weekdays during the day.',
+    body: { kind: 'contact_hours', params: { windows: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:30' }], exemptPurposes: [], exemptChannels: [] } },
+  })
+  await invoke('rules.create', {
+    ...common,
+    severity: 'block',
+    agreementText: 'Texts or email for times and admin. Anything about the work goes through the portal, so it stays in your notes.',
+    body: {
+      kind: 'channel_for_purpose',
+      params: {
+        allowed: [
+          { purposes: ['scheduling', 'admin'], channels: ['text', 'email', 'portal'] },
+          { purposes: ['update', 'question', 'concern', 'significant_event'], channels: ['portal', 'phone'] },
+        ],
+        never: ['social'],
+      },
+    },
+  })
+  await invoke('rules.create', {
+    ...common,
+    severity: 'warn',
+    agreementText: 'I usually reply within two working days.',
+    body: { kind: 'response_expectation', params: { amount: 2, unit: 'business_days', purposes: [] } },
+  })
+  await invoke('rules.create', {
+    ...common,
+    severity: 'block',
+    agreementText: 'When I am away, Dr Okafor covers anything urgent.',
+    body: { kind: 'therapist_away', params: { coverPurposes: ['concern', 'significant_event'], note: '' } },
+  })
+  await invoke('absences.create', {
+    therapistId,
+    startsAt: now + 13 * DAY - 9.5 * HOUR,
+    endsAt: now + 20 * DAY - 9.5 * HOUR,
+    coveringName: 'Dr Sam Okafor',
+    coveringContact: '020 7946 0999',
+    note: 'Easter break',
+  })
+
+  await at(now - 5 * DAY)
+  await invoke('crisisPlan.save', {
+    warningSigns: ['Not sleeping for several nights', 'Cancelling on friends', 'Thinking everyone would be better off without me'],
+    copingStrategies: ['Cold water on my face, slow breaths for two minutes', 'Walk to the canal and count the herons', 'Put on the rain sounds playlist'],
+    distractions: [
+      { name: 'The library café on Mill Road', note: 'Open until 8pm' },
+      { name: 'Jo from the choir', note: 'Happy to just talk about nothing' },
+    ],
+    helpers: [
+      { name: 'Mira (sister)', phone: '07700 900456' },
+      { name: 'Tom', phone: '07700 900789' },
+    ],
+    professionals: [
+      { name: 'Dr Amara Rao', phone: '020 7946 0321', role: 'Therapist' },
+      { name: 'Riverside Surgery', phone: '020 7946 0555', role: 'GP' },
+    ],
+    crisisLines: [{ name: 'Samaritans', phone: '116 123', url: '' }],
+    emergencyNumber: '999',
+    safeEnvironment: ['Keep only a week of tablets at home; the rest stays with Mira'],
+    reasonsToLive: ['My nephew Leo', 'The allotment in spring', 'Finishing the quilt for Mira'],
+  })
+  await invoke('drafts.create', {
+    therapistId,
+    body: 'Thank you for Tuesday. The bit about the Sunday calls has stayed with me.',
+    purpose: 'update',
+    channel: 'portal',
+    remindAt: null,
+  })
 }

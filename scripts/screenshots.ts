@@ -157,6 +157,114 @@ async function demoVault(): Promise<void> {
   }
 }
 
+/** Ready to contact?, the crisis view, the next session page, agreements and the crisis plan. */
+async function contactPrepAgreements(): Promise<void> {
+  const app: E2EApp = await launchApp({
+    beforeLoad: async ({ invoke, clock }) => {
+      await invoke('vault.create', { passphrase: DEMO_PASSPHRASE })
+      await seedDemoVault(invoke, clock)
+    },
+  })
+  try {
+    const { page } = app
+    const sidebar = page.locator('.sidebar')
+    const go = async (name: string, heading: string | RegExp) => {
+      await sidebar.getByRole('button', { name, exact: true }).click()
+      await h1(page, heading)
+    }
+    await h1(page, /Good (morning|afternoon|evening)/)
+
+    // Ready to contact? on Tuesday morning: an update by text points to the portal.
+    await go('Ready to contact?', 'Ready to contact?')
+    await shoot(page, 'contact-start')
+    await page.getByRole('radio', { name: /^An update/ }).check()
+    await page.getByRole('radio', { name: /^Text message/ }).check()
+    await page.getByLabel(/^Your message/).fill('The worry came back on Sunday evening, quieter than before. I wrote it down and it helped.')
+    await page.locator('.verdict .banner__title', { hasText: 'portal' }).waitFor()
+    await shoot(page, 'contact-other-channel')
+    await page.getByRole('button', { name: 'Use the portal instead' }).click()
+    await page.locator('.verdict .banner__title', { hasText: 'fits' }).waitFor()
+    await shoot(page, 'contact-send')
+    await page.getByRole('button', { name: 'I feel unsafe right now' }).click()
+    await page.getByRole('dialog', { name: 'Your crisis plan' }).waitFor()
+    await shoot(page, 'crisis-view')
+    await page.keyboard.press('Escape')
+
+    // Tuesday evening, after the session: the same update waits; send anyway is there.
+    await app.clock.set(app.clock.now() + 10 * 60 * 60_000)
+    await go('Home', /Good (morning|afternoon|evening)/)
+    await go('Ready to contact?', 'Ready to contact?')
+    await page.getByRole('radio', { name: /^An update/ }).check()
+    await page.getByRole('radio', { name: /^Patient portal/ }).check()
+    await page.getByLabel(/^Your message/).fill('Thank you for today. The bit about the Sunday calls has stayed with me.')
+    await page.locator('.verdict .banner__title', { hasText: 'wait until' }).waitFor()
+    await shoot(page, 'contact-wait')
+    await page.getByRole('button', { name: 'Send anyway' }).click()
+    await shoot(page, 'contact-send-anyway')
+    await page.getByRole('button', { name: 'Log a reply I received' }).click()
+    await page.getByRole('dialog', { name: 'Log a reply' }).waitFor()
+    await shoot(page, 'contact-log-reply')
+    await page.keyboard.press('Escape')
+
+    // The next session page, then its review (the session at 17:00 has happened).
+    await go('Next session', 'Next session')
+    await page.locator('[data-testid="talking-point"]').first().waitFor()
+    await shoot(page, 'next-session')
+    await page.getByRole('button', { name: 'Save as PDF' }).click()
+    await page.getByRole('alertdialog').waitFor()
+    await shoot(page, 'next-session-pdf-confirm')
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Review the session' }).click()
+    await page.getByRole('heading', { name: /^Your session on/ }).waitFor()
+    await shoot(page, 'session-review')
+    await page.getByRole('button', { name: 'Cancel' }).click()
+
+    // Agreements, with one review due.
+    const [therapist] = await app.invoke('therapists.list', {})
+    const rules = await app.invoke('rules.list', { therapistId: therapist?.id ?? null, includeRetired: false })
+    const reply = rules.find((r) => r.body.kind === 'response_expectation')
+    if (reply) await app.invoke('rules.update', { id: reply.id, patch: { reviewBy: app.clock.now() - 24 * 60 * 60_000 } })
+    await go('Agreements', 'Agreements')
+    await page.locator('.reviews').waitFor()
+    await shoot(page, 'agreements')
+    await page.locator('.rule', { hasText: 'No contact for 48 hours' }).last().getByRole('button', { name: /^History/ }).click()
+    await page.getByRole('dialog', { name: 'History of this agreement' }).waitFor()
+    await shoot(page, 'agreement-history')
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Add an agreement' }).click()
+    await page.getByRole('heading', { name: 'Add an agreement' }).waitFor()
+    await shoot(page, 'agreement-kinds')
+    await page.getByRole('button', { name: 'Next', exact: true }).click()
+    await page.getByRole('heading', { name: /Add an agreement: / }).waitFor()
+    await shoot(page, 'agreement-form')
+    await page.getByRole('button', { name: 'Cancel' }).click()
+    await page.getByRole('button', { name: 'Start with the common questions' }).click()
+    await page.getByRole('radio', { name: 'After two days' }).check()
+    await shoot(page, 'starter-questions')
+    for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Next', exact: true }).click()
+    await page.getByRole('heading', { name: 'These agreements will be added' }).waitFor()
+    await shoot(page, 'starter-summary')
+    await page.getByRole('button', { name: 'Close' }).click()
+    await page.getByRole('button', { name: 'Add an absence' }).click()
+    await page.getByRole('dialog', { name: 'Add an absence' }).waitFor()
+    await shoot(page, 'absence-dialog')
+    await page.keyboard.press('Escape')
+
+    // The crisis plan, and the lock screen once the person chose to show a line there.
+    await go('Crisis plan', 'Your crisis plan')
+    await shoot(page, 'crisis-plan')
+    await page.getByRole('checkbox', { name: 'Show them on the lock screen' }).check()
+    await page.getByRole('button', { name: 'Save lock screen settings' }).click()
+    await page.getByText('Lock screen settings saved.').waitFor()
+    await app.lock('manual')
+    await h1(page, 'Welcome back')
+    await page.getByRole('heading', { name: 'Need help now?' }).waitFor()
+    await shoot(page, 'unlock-with-crisis-line')
+  } finally {
+    await app.close()
+  }
+}
+
 async function main(): Promise<void> {
   const reason = e2eSkipReason()
   if (reason) {
@@ -167,6 +275,7 @@ async function main(): Promise<void> {
   await firstRun()
   await emptyHome()
   await demoVault()
+  await contactPrepAgreements()
   process.stdout.write(`Wrote ${written.length} screenshots to ${OUT}\n`)
 }
 
