@@ -5,6 +5,7 @@ import { UnlockScreen } from '../features/vault/UnlockScreen'
 import { useVaultSession } from '../features/vault/vault-session'
 import { VaultFrame } from '../features/vault/VaultFrame'
 import { vaultStrings } from '../features/vault/vault.strings'
+import { useThemeFromPrefs } from '../features/settings/theme'
 import { appStrings as s } from './app.strings'
 import { AppShell } from './AppShell'
 import { Providers } from './providers'
@@ -13,6 +14,7 @@ import { Providers } from './providers'
 function Screens(): React.JSX.Element {
   const session = useVaultSession()
   const { screen } = session
+  useThemeFromPrefs()
   // While the vault may be open (first run opens it), report use to main's idle lock.
   useActivityPings(screen.name === 'unlocked' || screen.name === 'onboarding')
   switch (screen.name) {

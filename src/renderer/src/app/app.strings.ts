@@ -3,6 +3,7 @@ export const appStrings = {
   nav: {
     label: 'Main',
     home: 'Home',
+    settings: 'Settings',
   },
   lock: 'Lock Between',
   lockHint: 'Locks now. Your passphrase opens it again.',

@@ -13,6 +13,7 @@ const ContactScreen = lazy(() => import('../features/contact/ContactScreen'))
 const PrepScreen = lazy(() => import('../features/session-prep/PrepScreen'))
 const AgreementsScreen = lazy(() => import('../features/agreements/AgreementsScreen'))
 const CrisisPlanScreen = lazy(() => import('../features/crisis-plan/CrisisPlanScreen'))
+const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen'))
 
 /**
  * THE MOUNT POINT for feature screens. Each entry is one item in the sidebar and the screen it
@@ -26,7 +27,7 @@ const CrisisPlanScreen = lazy(() => import('../features/crisis-plan/CrisisPlanSc
  *
  * The shell wraps every screen in <Suspense> and an error boundary.
  */
-export type RouteId = 'home' | 'timeline' | 'contact' | 'session-prep' | 'agreements' | 'crisis-plan'
+export type RouteId = 'home' | 'timeline' | 'contact' | 'session-prep' | 'agreements' | 'crisis-plan' | 'settings'
 
 export interface RouteDef {
   id: RouteId
@@ -43,6 +44,7 @@ export const routes: readonly RouteDef[] = [
   { id: 'session-prep', label: sessionPrepStrings.nav, icon: 'list', Screen: PrepScreen },
   { id: 'agreements', label: agreementsStrings.nav, icon: 'agreement', Screen: AgreementsScreen },
   { id: 'crisis-plan', label: crisisPlanStrings.nav, icon: 'lifebuoy', Screen: CrisisPlanScreen },
+  { id: 'settings', label: appStrings.nav.settings, icon: 'settings', Screen: SettingsScreen },
   { id: 'contact', label: contactStrings.nav, icon: 'message', Screen: ContactScreen, sidebar: false },
 ]
 

@@ -25,6 +25,7 @@ const paths = {
   lifebuoy:
     'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm0-5a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-2.8-1.2-3.6 3.6m9.2-9.2 3.6-3.6m-3.6 9.2 3.6 3.6M9.2 9.2 5.6 5.6',
   message: 'M4.5 5.5h15v10h-9l-4.5 3.5v-3.5H4.5v-10Z',
+  settings: 'M4 7h9m4 0h3M4 17h3m4 0h9M15 4.5v5M9 14.5v5',
 } as const
 
 export type IconName = keyof typeof paths
