@@ -16,6 +16,7 @@ const STEPS = ['buffer', 'hours', 'channels', 'urgent', 'reply', 'away'] as cons
 type Step = (typeof STEPS)[number] | 'summary'
 const WEEK = [1, 2, 3, 4, 5, 6, 0] as const
 const BUFFER_OPTIONS = ['0', '24', '48', '72'] as const
+const DEFAULT_WINDOW: WeeklyWindow = { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }
 
 export interface StarterAnswers {
   buffer: { hours: number; exceptUrgent: boolean } | null
@@ -143,7 +144,7 @@ export function StarterAgreement({
     case 'hours': {
       title = t.hours.title
       const hours = answers.hours
-      const window = hours && !hours.any ? hours.window : { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }
+      const window = hours && !hours.any ? hours.window : DEFAULT_WINDOW
       content = (
         <>
           <Checkbox label={t.hours.any} checked={hours?.any === true} onChange={(any) => set('hours', any ? { any: true } : { any: false, window })} />
@@ -309,7 +310,11 @@ export function StarterAgreement({
         onSubmit={(ev) => {
           ev.preventDefault()
           if (step === 'summary') void finish()
-          else go(1)
+          else {
+            // The hours shown are the answer unless the person skips the question.
+            if (step === 'hours' && answers.hours === null) set('hours', { any: false, window: DEFAULT_WINDOW })
+            go(1)
+          }
         }}
       >
         {content}
