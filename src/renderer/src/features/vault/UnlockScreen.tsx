@@ -2,13 +2,14 @@ import { useRef, useState, type FormEvent } from 'react'
 import { Banner, Button, PasswordField, TextField } from '../../components/ui'
 import { isRpcError, rpc } from '../../lib/rpc'
 import { LockScreenCrisis } from '../crisis-plan/LockScreenCrisis'
+import { CorruptVaultNotice } from '../recovery/CorruptVaultNotice'
 import { NewPassphraseForm } from './NewPassphraseForm'
 import { friendlyError, vaultErrorMessage } from './vault-errors'
 import { useVaultSession } from './vault-session'
 import { VaultFrame } from './VaultFrame'
 import { vaultStrings as s } from './vault.strings'
 
-type Mode = { name: 'passphrase' } | { name: 'recovery' } | { name: 'newPassphrase'; recoveryKey: string }
+type Mode = { name: 'passphrase' } | { name: 'recovery' } | { name: 'newPassphrase'; recoveryKey: string } | { name: 'corrupt' }
 
 /**
  * The lock screen. It shows nothing from the vault: no counts, no names, no titles. Unlock with
@@ -18,20 +19,24 @@ export function UnlockScreen(): React.JSX.Element {
   const [mode, setMode] = useState<Mode>({ name: 'passphrase' })
   switch (mode.name) {
     case 'passphrase':
-      return <PassphraseUnlock onUseRecovery={() => setMode({ name: 'recovery' })} />
+      return <PassphraseUnlock onUseRecovery={() => setMode({ name: 'recovery' })} onCorrupt={() => setMode({ name: 'corrupt' })} />
     case 'recovery':
       return (
         <RecoveryUnlock
           onBack={() => setMode({ name: 'passphrase' })}
           onUnlocked={(recoveryKey) => setMode({ name: 'newPassphrase', recoveryKey })}
+          onCorrupt={() => setMode({ name: 'corrupt' })}
         />
       )
     case 'newPassphrase':
       return <ChooseNewPassphrase recoveryKey={mode.recoveryKey} />
+    case 'corrupt':
+      // The vault could not be read: offer a backup instead (features/recovery).
+      return <CorruptVaultNotice onBack={() => setMode({ name: 'passphrase' })} />
   }
 }
 
-function PassphraseUnlock({ onUseRecovery }: { onUseRecovery: () => void }): React.JSX.Element {
+function PassphraseUnlock({ onUseRecovery, onCorrupt }: { onUseRecovery: () => void; onCorrupt: () => void }): React.JSX.Element {
   const session = useVaultSession()
   const [passphrase, setPassphrase] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -55,6 +60,7 @@ function PassphraseUnlock({ onUseRecovery }: { onUseRecovery: () => void }): Rea
       session.enter()
     } catch (failure) {
       setBusy(false)
+      if (isRpcError(failure, 'VAULT_CORRUPT')) return onCorrupt()
       if (isRpcError(failure, 'WRONG_PASSPHRASE')) setError(s.unlock.wrong)
       else setFormError(vaultErrorMessage(failure))
       inputRef.current?.select()
@@ -99,7 +105,7 @@ function PassphraseUnlock({ onUseRecovery }: { onUseRecovery: () => void }): Rea
   )
 }
 
-function RecoveryUnlock({ onBack, onUnlocked }: { onBack: () => void; onUnlocked: (recoveryKey: string) => void }): React.JSX.Element {
+function RecoveryUnlock({ onBack, onUnlocked, onCorrupt }: { onBack: () => void; onUnlocked: (recoveryKey: string) => void; onCorrupt: () => void }): React.JSX.Element {
   const [recoveryKey, setRecoveryKey] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [formError, setFormError] = useState<string | null>(null)
@@ -122,6 +128,7 @@ function RecoveryUnlock({ onBack, onUnlocked }: { onBack: () => void; onUnlocked
       onUnlocked(recoveryKey)
     } catch (failure) {
       setBusy(false)
+      if (isRpcError(failure, 'VAULT_CORRUPT')) return onCorrupt()
       if (isRpcError(failure, 'WRONG_RECOVERY_KEY') || isRpcError(failure, 'INVALID_RECOVERY_KEY_FORMAT')) {
         setError(vaultErrorMessage(failure))
       } else {
