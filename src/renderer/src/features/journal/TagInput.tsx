@@ -48,7 +48,7 @@ export function TagInput({ value, onChange }: TagInputProps): React.JSX.Element 
       </p>
       <div className="tag-input__box">
         {value.length > 0 ? (
-          <ul className="tag-input__chips" aria-label={s.tags.input}>
+          <ul className="tag-input__chips" aria-label={s.tags.chosen}>
             {value.map((tag) => (
               <li key={tag} className="tag-chip">
                 <span>{tag}</span>

@@ -134,7 +134,7 @@ export function TagsManager({ open, onClose }: { open: boolean; onClose(): void 
                         {s.tags.rename}
                       </Button>
                       {tags.data.length > 1 ? (
-                        <Button variant="quiet" aria-label={s.tags.mergeLabel(tag.name)} onClick={() => setMode({ kind: 'merge', tag, targetId: '' })}>
+                        <Button variant="quiet" aria-label={s.tags.mergeButton(tag.name)} onClick={() => setMode({ kind: 'merge', tag, targetId: '' })}>
                           {s.tags.merge}
                         </Button>
                       ) : null}

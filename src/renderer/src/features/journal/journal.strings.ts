@@ -96,6 +96,7 @@ export const journalStrings = {
 
   tags: {
     input: 'Tags',
+    chosen: 'Chosen tags',
     inputHint: 'Type a tag and press Enter or comma. Existing tags are suggested.',
     remove: (name: string) => `Remove tag ${name}`,
     manageTitle: 'Your tags',
@@ -106,7 +107,8 @@ export const journalStrings = {
     renameLabel: (name: string) => `New name for ${name}`,
     renameSave: 'Save name',
     renameTaken: 'Another tag already has that name. Merge them instead.',
-    merge: 'Merge into…',
+    merge: 'Merge',
+    mergeButton: (name: string) => `Merge ${name}`,
     mergeLabel: (name: string) => `Merge ${name} into`,
     mergeChoose: 'Choose a tag',
     mergeConfirm: 'Merge',

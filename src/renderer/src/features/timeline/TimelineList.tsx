@@ -44,7 +44,7 @@ export const TimelineList = forwardRef<TimelineListHandle, TimelineListProps>(fu
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => {
       const row = rows[i]
-      return row?.type === 'group' ? 150 : row?.type === 'entry' ? 104 : 56
+      return row?.type === 'group' ? 170 : row?.type === 'entry' ? 150 : 64
     },
     getItemKey: (i) => rows[i]?.key ?? i,
     overscan: 6,
@@ -74,7 +74,8 @@ export const TimelineList = forwardRef<TimelineListHandle, TimelineListProps>(fu
           pendingFocus.current = null
         } else if (tries++ < 10) requestAnimationFrame(attempt)
       }
-      requestAnimationFrame(attempt)
+      // In view already: focus now, so a key pressed next starts from here.
+      attempt()
     },
     [rows, virtualizer],
   )
@@ -102,11 +103,11 @@ export const TimelineList = forwardRef<TimelineListHandle, TimelineListProps>(fu
     if (index >= 0) focusIndex(index)
   }, [rows, focusIndex])
 
-  // Load the next page when the end comes near.
+  // Load the next page while the end is still about a screenful or two away.
   const items = virtualizer.getVirtualItems()
   const lastIndex = items.at(-1)?.index ?? 0
   useEffect(() => {
-    if (hasMore && !loadingMore && !moreFailed && lastIndex >= rows.length - 30) onLoadMore()
+    if (hasMore && !loadingMore && !moreFailed && lastIndex >= rows.length - 100) onLoadMore()
   }, [lastIndex, rows.length, hasMore, loadingMore, moreFailed, onLoadMore])
 
   const step = (from: number, delta: number): number => {
@@ -123,7 +124,9 @@ export const TimelineList = forwardRef<TimelineListHandle, TimelineListProps>(fu
     if (event.altKey || event.ctrlKey || event.metaKey) return
     const target = event.target as HTMLElement
     if (target.closest('input, textarea, select')) return
-    const current = rows.findIndex((row) => row.key === activeKey)
+    // The row that has focus (state may lag a keypress that follows focus at once).
+    const rowEl = target.closest('article')
+    const current = rowEl ? rows.findIndex((row) => rowDomId(row.key) === rowEl.id) : rows.findIndex((row) => row.key === activeKey)
     const from = current >= 0 ? current : firstFocusable
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / 110))
     let next: number

@@ -12,7 +12,9 @@ export interface TimelineFilter {
 
 export const NO_FILTER: TimelineFilter = { kinds: null, tag: null, therapistId: null, from: null, to: null }
 
-export const PAGE_SIZE = 200
+/** The first page is small, for a quick first paint; later pages are large, for fewer calls. */
+export const FIRST_PAGE = 150
+export const PAGE_SIZE = 500
 
 interface FeedState {
   items: TimelineEntry[]
@@ -68,7 +70,7 @@ export function useTimelineFeed(filter: TimelineFilter): TimelineFeed {
     const gen = ++generation.current
     busy.current = false
     const current = JSON.parse(key) as TimelineFilter
-    rpc('timeline.page', { limit: PAGE_SIZE, cursor: null, filter: current }).then(
+    rpc('timeline.page', { limit: FIRST_PAGE, cursor: null, filter: current }).then(
       (page) => {
         if (gen === generation.current) setState({ key, items: page.items, nextCursor: page.nextCursor, status: 'ready', loadingMore: false, moreFailed: false })
       },
@@ -105,7 +107,7 @@ export function useTimelineFeed(filter: TimelineFilter): TimelineFeed {
   /** Splices a fresh first page over the top of what is loaded. */
   const refreshTop = useCallback(() => {
     const gen = generation.current
-    fetchPage(null).then(
+    fetchPage(null, FIRST_PAGE).then(
       (page) => {
         if (gen !== generation.current) return
         setState((s) => {
