@@ -88,9 +88,8 @@ describe.skipIf(e2eSkipReason())('timeline', () => {
     await hit.waitFor()
     expect(await hit.locator('mark').allInnerTexts()).toEqual(['heron'])
     const shown = await hit.innerText()
-    expect(shown).toContain('<b>heron</b>'.replace(/<\/?b>/g, '')) // the word itself
     expect(shown).toContain('<b>')
-    expect(shown).not.toMatch(/[\u0002\u0003]/)
+    expect(shown.includes('\u0002') || shown.includes('\u0003')).toBe(false)
     expect(await results.locator('img, b, script').count()).toBe(0)
     expect(await page.evaluate('window.__pwned')).toBeUndefined()
     await expectNoSeriousA11yViolations(page, { screen: 'search results' })
