@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCore, createRecordServices } from '../src/main/core'
 import { migrate } from '../src/main/core/db/migrate'
+import { insertRow } from '../src/main/core/db/table.repo'
+import { newId } from '../src/main/core/ids'
+import { reflectionsTable } from '../src/main/core/reflections/reflections.repo'
 import { silentEvents, systemClock } from '../src/main/core/ports'
 import { applyConnectionPragmas } from '../src/main/core/vault/open-database'
 import { COMMON_WORD, DATASET_END, DATASET_START, fillDataset, RARE_WORD, reflectionBody, seeded } from './dataset'
@@ -96,6 +99,17 @@ async function benchSize(size: number): Promise<Figure[]> {
       void side.services.contactCheck.evaluate({ therapistId: side.therapistId, request, personZone: 'Europe/London', locale: 'en-GB' }),
     )
     figures.push(figure(`[${label}] contact check through the store (50 rules)`, 'ms', checkE, checkP))
+
+    // Issue #2's figure: 10,000 reflections inserted in one transaction, then read back by index.
+    const insertTenThousand = (side: Side) =>
+      side.db.transaction(() => {
+        for (let i = 0; i < 10_000; i++) insertRow(side.db, reflectionsTable, { id: newId(DATASET_END + i), body: reflectionBody(random), mood: null, sessionId: null, bringToSession: false, createdAt: DATASET_END + i, updatedAt: DATASET_END + i })
+      })()
+    const [insE, insP] = both(encrypted, plain, 3, insertTenThousand)
+    figures.push(figure(`[${label}] insert 10,000 reflections (one transaction)`, 'ms', insE, insP))
+    const readTenThousand = (side: Side) => void side.db.prepare('SELECT id, body, mood, created_at FROM reflections ORDER BY created_at DESC, id DESC LIMIT 10000').all()
+    const [readE, readP] = both(encrypted, plain, 20, readTenThousand)
+    figures.push(figure(`[${label}] read 10,000 reflections by index`, 'ms', readE, readP))
 
     const rss = process.memoryUsage().rss / 2 ** 20
     figures.push({ name: `[${label}] resident memory of the bench process (core + both DBs)`, unit: 'MB', median: rss, p95: rss, runs: 1 })
