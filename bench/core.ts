@@ -52,10 +52,11 @@ function both(encrypted: Side, plain: Side, runs: number, op: (side: Side, i: nu
 }
 
 /** The core's memory in a process of its own, so the benchmark's own data does not count. */
-function coreMemoryMB(dataDir: string): number {
+function coreMemoryMB(dataDir: string): { rss: number; runtime: number } {
   const script = fileURLToPath(new URL('./core-memory.ts', import.meta.url))
   const out = execFileSync(process.execPath, ['--import', 'tsx', script, dataDir, PASSPHRASE], { encoding: 'utf8' })
-  return Number(out.trim())
+  const [rss, runtime] = out.trim().split(' ').map(Number)
+  return { rss: rss as number, runtime: runtime as number }
 }
 
 function cursorAt(at: number): string {
@@ -121,9 +122,12 @@ async function benchSize(size: number): Promise<Figure[]> {
     figures.push(figure(`[${label}] read 10,000 reflections by index`, 'ms', readE, readP))
 
     core.lock('manual')
-    const rss = coreMemoryMB(join(dir, 'vault'))
+    const memory = coreMemoryMB(join(dir, 'vault'))
     await core.vault.unlock({ passphrase: PASSPHRASE })
-    figures.push({ name: `[${label}] resident memory of the core alone (unlock, 50 pages, 5 searches)`, unit: 'MB', median: rss, p95: rss, runs: 1 })
+    figures.push({
+      name: `[${label}] resident memory of the core alone (unlock, 50 pages, 5 searches)`, unit: 'MB', median: memory.rss, p95: memory.rss, runs: 1,
+      note: `of which ${memory.runtime.toFixed(0)} MB is Node + tsx before the core loads`,
+    })
 
     const bodies = (core.vault.db().prepare('SELECT created_at AS at, body FROM reflections').all() as Array<{ at: number; body: string }>)
     const baseline = decryptAndScanBaseline(bodies, RARE_WORD, COMMON_WORD)
