@@ -8,4 +8,5 @@ export const suites: Record<string, () => Promise<Figure[]>> = {
   contactCheck,
   core,
   vault,
+  renderer: async () => (await import('./renderer')).default(),
 }

@@ -265,6 +265,108 @@ async function contactPrepAgreements(): Promise<void> {
   }
 }
 
+/** The timeline, search, filters, mood, and the session and reflection editors (DESIGN: part 1). */
+async function timelineAndJournal(): Promise<void> {
+  const app = await launchApp({
+    beforeLoad: async ({ invoke, clock }) => {
+      await invoke('vault.create', { passphrase: DEMO_PASSPHRASE })
+      await seedDemoVault(invoke, clock)
+    },
+  })
+  try {
+    const { page } = app
+    const panel = page.getByRole('complementary', { name: 'Details' })
+    const feed = page.getByRole('feed', { name: 'Timeline entries' })
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Timeline' }).click()
+    await h1(page, 'Your timeline')
+    await feed.getByRole('article').first().waitFor()
+    await shoot(page, 'timeline')
+
+    await feed.getByRole('article').filter({ hasText: 'Sunday call with Mira' }).click()
+    await panel.getByRole('heading', { name: 'Reflection' }).waitFor()
+    await shoot(page, 'timeline-reflection')
+    await panel.getByRole('button', { name: 'Preview' }).click()
+    await panel.locator('.markdown').waitFor()
+    await shoot(page, 'timeline-reflection-preview')
+    await panel.getByRole('button', { name: 'Delete reflection' }).click()
+    await page.getByRole('alertdialog').waitFor()
+    await shoot(page, 'timeline-delete-confirm')
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click()
+    await page.getByRole('button', { name: 'Undo' }).waitFor()
+    await shoot(page, 'timeline-undo')
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await page.getByText('Put back.').waitFor()
+    await page.getByRole('button', { name: 'Dismiss' }).click()
+
+    await feed.getByRole('heading', { level: 2 }).nth(1).click()
+    await panel.getByRole('heading', { name: 'Session' }).waitFor()
+    await shoot(page, 'timeline-session')
+    await panel.getByRole('button', { name: 'Close' }).last().click()
+
+    await page.getByRole('button', { name: 'Add a session' }).first().click()
+    await panel.getByRole('heading', { name: 'New session' }).waitFor()
+    await shoot(page, 'timeline-session-new')
+    await panel.getByRole('button', { name: 'Cancel' }).click()
+
+    await page.getByRole('button', { name: 'Write a reflection' }).first().click()
+    await panel.getByRole('heading', { name: 'New reflection' }).waitFor()
+    await shoot(page, 'timeline-reflection-new')
+    await panel.getByRole('button', { name: 'Close' }).last().click()
+
+    await page.getByRole('searchbox', { name: 'Search everything' }).fill('sunday')
+    await page.getByRole('region', { name: 'Search results' }).getByRole('button').first().waitFor()
+    await shoot(page, 'timeline-search')
+    await page.getByRole('searchbox', { name: 'Search everything' }).fill('zebra crossing')
+    await page.getByText('Nothing matches that').waitFor()
+    await shoot(page, 'timeline-search-empty')
+    await page.getByRole('searchbox', { name: 'Search everything' }).fill('')
+
+    await page.getByRole('button', { name: 'Filter', exact: true }).click()
+    await page.getByRole('region', { name: 'Filters' }).getByLabel('Tag').selectOption('sleep')
+    await feed.getByRole('article').first().waitFor()
+    await shoot(page, 'timeline-filters')
+    await page.getByRole('region', { name: 'Filters' }).getByLabel('From').fill('2020-01-01')
+    await page.getByRole('region', { name: 'Filters' }).getByLabel('Until').fill('2020-01-31')
+    await page.getByRole('heading', { name: 'Nothing here with these filters' }).waitFor()
+    await shoot(page, 'timeline-filters-empty')
+    await page.getByRole('button', { name: 'Clear filters' }).first().click()
+    await page.getByRole('button', { name: /^Filter/ }).click()
+
+    await page.getByRole('button', { name: 'Mood over time' }).click()
+    await page.locator('.mood-chart canvas').waitFor()
+    await shoot(page, 'timeline-mood')
+    await page.getByRole('button', { name: 'Entries' }).click()
+
+    await page.getByRole('button', { name: 'Schedule sessions' }).first().click()
+    await page.getByRole('dialog', { name: 'Schedule sessions' }).waitFor()
+    await shoot(page, 'timeline-schedule-dialog')
+    await page.getByRole('dialog', { name: 'Schedule sessions' }).getByRole('button', { name: /^Add \d+ sessions$/ }).click()
+    await page.getByText(/sessions added\./).waitFor()
+    await feed.getByText(/more sessions? scheduled/).waitFor()
+    await shoot(page, 'timeline-scheduled')
+
+    await page.getByRole('button', { name: 'Tags', exact: true }).click()
+    await page.getByRole('dialog', { name: 'Your tags' }).waitFor()
+    await shoot(page, 'timeline-tags-dialog')
+    await page.getByRole('dialog', { name: 'Your tags' }).getByRole('button', { name: 'Close' }).click()
+  } finally {
+    await app.close()
+  }
+
+  const empty = await launchApp({ beforeLoad: async ({ invoke }) => void (await invoke('vault.create', { passphrase: DEMO_PASSPHRASE })) })
+  try {
+    const { page } = empty
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Timeline' }).click()
+    await page.getByRole('heading', { name: 'Your timeline starts here' }).waitFor()
+    await shoot(page, 'timeline-empty')
+    await page.getByRole('button', { name: 'Mood over time' }).click()
+    await page.getByRole('heading', { name: 'No moods recorded yet' }).waitFor()
+    await shoot(page, 'timeline-mood-empty')
+  } finally {
+    await empty.close()
+  }
+}
+
 async function main(): Promise<void> {
   const reason = e2eSkipReason()
   if (reason) {
@@ -276,6 +378,7 @@ async function main(): Promise<void> {
   await emptyHome()
   await demoVault()
   await contactPrepAgreements()
+  await timelineAndJournal()
   process.stdout.write(`Wrote ${written.length} screenshots to ${OUT}\n`)
 }
 

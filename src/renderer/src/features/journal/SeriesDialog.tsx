@@ -1,13 +1,15 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { SessionFormat } from '../../../../shared/domain/vocabulary'
-import { instantFromLocalParts, localParts } from '../../../../shared/domain/time/local-time'
+import { addLocalDays, instantFromLocalParts, localParts } from '../../../../shared/domain/time/local-time'
+import type { Session } from '../../../../shared/ipc/schemas/sessions'
 import { Banner, Button, Dialog, SelectField, TextField } from '../../components/ui'
 import { rpc } from '../../lib/rpc'
 import { therapistsListQuery } from '../therapists/therapists.queries'
 import { localZone } from '../timeline/format'
 import { journalStrings as s } from './journal.strings'
 import { FORMATS } from './SessionEditor'
+import { recentSessionsQuery } from './journal.queries'
 
 type Repeat = 'once' | 'weekly' | 'fortnightly'
 
@@ -20,20 +22,37 @@ interface SeriesDialogProps {
 
 /** Schedule the next session, or a weekly or fortnightly run of them (sessions.createSeries). */
 export function SeriesDialog({ open, onClose, onAdded }: SeriesDialogProps): React.JSX.Element {
+  const sessions = useQuery({ ...recentSessionsQuery(), enabled: open })
   return (
     <Dialog open={open} onClose={onClose} title={s.series.title} description={s.series.intro} closeLabel={s.series.close}>
-      {open ? <SeriesForm onClose={onClose} onAdded={onAdded} /> : null}
+      {open && !sessions.isPending ? <SeriesForm onClose={onClose} onAdded={onAdded} latest={sessions.data?.[0] ?? null} /> : null}
     </Dialog>
   )
 }
 
-function SeriesForm({ onClose, onAdded }: Omit<SeriesDialogProps, 'open'>): React.JSX.Element {
+/** The same weekday and time as the latest session, a week on and in the future; else a week ahead. */
+function suggestedStart(latest: Session | null): number {
+  const now = Date.now()
+  if (latest) {
+    // A week after the latest session (past or already scheduled), then on until it is ahead.
+    let at = addLocalDays(latest.startsAt, 7, latest.timeZone)
+    for (let i = 0; at <= now && i < 520; i++) at = addLocalDays(at, 7, latest.timeZone)
+    if (at > now) return at
+  }
+  return Math.ceil((now + 7 * 86_400_000) / 3_600_000) * 3_600_000
+}
+
+function SeriesForm({ onClose, onAdded, latest }: Omit<SeriesDialogProps, 'open'> & { latest: Session | null }): React.JSX.Element {
   const zone = localZone()
   const therapists = useQuery(therapistsListQuery())
-  const [form, setForm] = useState(() => {
-    const nextWeek = Math.ceil((Date.now() + 7 * 86_400_000) / 3_600_000) * 3_600_000
-    return { ...localParts(nextWeek, zone), durationMinutes: 50, format: 'in_person' as SessionFormat, therapistId: '', repeat: 'weekly' as Repeat, count: 6 }
-  })
+  const [form, setForm] = useState(() => ({
+    ...localParts(suggestedStart(latest), zone),
+    durationMinutes: latest?.durationMinutes ?? 50,
+    format: (latest?.format ?? 'in_person') as SessionFormat,
+    therapistId: latest?.therapistId ?? '',
+    repeat: 'weekly' as Repeat,
+    count: 6,
+  }))
   const [busy, setBusy] = useState(false)
   const [failed, setFailed] = useState(false)
   const [touched, setTouched] = useState(false)
@@ -99,9 +118,14 @@ function SeriesForm({ onClose, onAdded }: Omit<SeriesDialogProps, 'open'>): Reac
           ))}
         </SelectField>
         {form.repeat !== 'once' ? (
-          <TextField label={s.series.count} hint={s.series.countHint} type="number" min={1} max={52} value={String(form.count)} onChange={(e) => set({ count: Number(e.target.value) })} />
+          <TextField label={s.series.count} type="number" min={1} max={52} value={String(form.count)} aria-describedby="series-count-hint" onChange={(e) => set({ count: Number(e.target.value) })} />
         ) : null}
       </div>
+      {form.repeat !== 'once' ? (
+        <p className="field__hint" id="series-count-hint">
+          {s.series.countHint}
+        </p>
+      ) : null}
       <div className="button-row button-row--end">
         <Button variant="quiet" onClick={onClose}>
           {s.series.cancel}

@@ -50,8 +50,9 @@ function Chart({ buckets, label }: { buckets: MoodBucket[]; label: string }): Re
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: true }, y: { range: [1, 5] } },
         axes: [
-          { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
-          { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, splits: () => [1, 2, 3, 4, 5], values: (_u, splits) => splits.map((v) => s.moods[v - 1] ?? '') , size: 80 },
+          // Dates as the person's locale writes them (uPlot's own labels are US-style).
+          { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, values: (_u, splits) => splits.map((v) => formatShortDate(v * 1000, false)) },
+          { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, splits: () => [1, 2, 3, 4, 5], values: (_u, splits) => splits.map((v) => s.moods[v - 1] ?? ''), size: 80 },
         ],
         series: [
           {},

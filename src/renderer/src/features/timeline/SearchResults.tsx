@@ -43,7 +43,7 @@ export function SearchResults({ query, now, onPick }: SearchResultsProps): React
   if (results.isError) return <Banner tone="warning">{s.search.failed}</Banner>
 
   return (
-    <section className="search-results" aria-label={s.search.resultsLabel}>
+    <section className="search-results" aria-label={s.search.resultsLabel} data-query={results.isPlaceholderData ? undefined : query}>
       <p className="search-results__count" role="status">
         {s.search.results(hits.length, results.hasNextPage)}
       </p>

@@ -21,6 +21,8 @@ interface TimelineListProps {
   onLoadMore(): void
   onOpen(row: TimelineRow): void
   onToggleLater(): void
+  /** No session headings (sessions filtered out): entries are not indented under them. */
+  flat: boolean
 }
 
 const focusable = (row: TimelineRow | undefined) => row !== undefined && row.type !== 'since'
@@ -32,7 +34,7 @@ const rowDomId = (key: string) => `tl-${key.replace(/[^a-zA-Z0-9_-]/g, '_')}`
  * Enter or Space opens. One row is in the tab order at a time (roving tabindex).
  */
 export const TimelineList = forwardRef<TimelineListHandle, TimelineListProps>(function TimelineList(
-  { rows, ctx, openKey, loadingMore, hasMore, moreFailed, onLoadMore, onOpen, onToggleLater },
+  { rows, ctx, openKey, loadingMore, hasMore, moreFailed, onLoadMore, onOpen, onToggleLater, flat },
   ref,
 ) {
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -170,7 +172,7 @@ export const TimelineList = forwardRef<TimelineListHandle, TimelineListProps>(fu
 
   return (
     <div className="tl-scroll" ref={scrollRef} onKeyDown={onKeyDown}>
-      <div role="feed" aria-label={s.list.label} aria-busy={loadingMore} className="tl-feed" style={{ height: virtualizer.getTotalSize() }}>
+      <div role="feed" aria-label={s.list.label} aria-busy={loadingMore} className={`tl-feed${flat ? ' tl-feed--flat' : ''}`} style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const row = rows[item.index]
           return (

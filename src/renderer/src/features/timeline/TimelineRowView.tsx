@@ -23,7 +23,9 @@ const moodWord = (mood: number) => s.moods[mood - 1] ?? ''
 export function sessionTitle(session: SessionEntry, ctx: RowContext): string {
   const therapist = session.therapistId ? ctx.therapists.get(session.therapistId) : undefined
   const who = therapist ? s.group.sessionWith(therapist.name) : s.group.session
-  return [who, formatDay(session.at, ctx.now), s.minutes(session.durationMinutes), s.formats[session.format]].join(' · ')
+  // A no-break space before each dot keeps it with the words before it when the line wraps.
+  const keep = (text: string) => text.replace(/ /g, '\u00a0')
+  return [who, keep(formatDay(session.at, ctx.now)), keep(s.minutes(session.durationMinutes)), s.formats[session.format]].join('\u00a0· ')
 }
 
 function sessionMood(session: SessionEntry): string | null {

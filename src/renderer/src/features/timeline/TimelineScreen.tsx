@@ -274,6 +274,7 @@ export default function TimelineScreen(): React.JSX.Element {
           onLoadMore={feed.loadMore}
           onOpen={onOpenRow}
           onToggleLater={() => setLaterExpanded((x) => !x)}
+          flat={!grouped}
         />
       </>
     )

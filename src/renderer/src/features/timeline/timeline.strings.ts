@@ -53,7 +53,7 @@ export const timelineStrings = {
     from: 'From',
     to: 'Until',
     reset: 'Clear filters',
-    active: (n: number) => (n === 1 ? '1 filter on' : `${n} filters on`),
+    active: (n: number) => `${n} on`,
   },
 
   anchor: {
