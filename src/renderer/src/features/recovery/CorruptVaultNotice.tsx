@@ -7,6 +7,7 @@ import { LockScreenCrisis } from '../crisis-plan/LockScreenCrisis'
 import { useVaultSession } from '../vault/vault-session'
 import { VaultFrame } from '../vault/VaultFrame'
 import { describeCounts, formatWhen, reasonLabel } from './backup-format'
+import { backupsQuery } from './backups.queries'
 import { SecretDialog } from './SecretDialog'
 import type { Unlock } from './SecretFields'
 import { recoveryStrings } from './recovery.strings'
@@ -18,9 +19,6 @@ const r = recoveryStrings.restore
 type Listing = ChannelOutput<'backup.listAvailable'>['backups'][number]
 type Restored = Extract<ChannelOutput<'backup.restore'>, { status: 'restored' }>
 type Source = { name: string; when: string } | { choose: true }
-
-/** backup.listAvailable works while the vault is locked and damaged: it needs no key. */
-const backupsQuery = () => ({ queryKey: ['backups', 'available'] as const, queryFn: () => rpc('backup.listAvailable', {}) })
 
 /** The newest intact backup, preferring one made from this vault. */
 export function newestIntact(backups: readonly Listing[]): Listing | null {

@@ -13,7 +13,7 @@ export const recoveryStrings = {
     keptAside: 'The damaged vault is kept aside in a folder next to it, not deleted.',
     restore: 'Restore this backup',
     othersTitle: 'Other backups',
-    chooseOther: 'Restore this one instead',
+    chooseOther: 'Restore',
     chooseOtherLabel: (when: string) => `Restore the backup from ${when}`,
     damagedBackup: (when: string) => `${when}: damaged, cannot be used`,
     noFolder: 'No backup folder is set on this computer.',

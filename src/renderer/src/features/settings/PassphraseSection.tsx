@@ -1,0 +1,121 @@
+import { useRef, useState, type FormEvent } from 'react'
+import { Banner, Button, Dialog, PasswordField } from '../../components/ui'
+import { isRpcError, rpc } from '../../lib/rpc'
+import { NewPassphraseForm } from '../vault/NewPassphraseForm'
+import { friendlyError } from '../vault/vault-errors'
+import { Section } from './Section'
+import { settingsStrings } from './settings.strings'
+
+const t = settingsStrings.passphrase
+
+/** Change the passphrase: the current one first, then a new one with the same strength check as at creation. */
+export function PassphraseSection({ id }: { id: string }): React.JSX.Element {
+  const [open, setOpen] = useState(false)
+  const [done, setDone] = useState(false)
+  return (
+    <Section id={id} title={t.title} intro={t.intro}>
+      <div>
+        <Button
+          icon="key"
+          onClick={() => {
+            setDone(false)
+            setOpen(true)
+          }}
+        >
+          {t.change}
+        </Button>
+      </div>
+      <div aria-live="polite">{done ? <Banner tone="success">{t.done}</Banner> : null}</div>
+      <Dialog open={open} onClose={() => setOpen(false)} title={t.dialogTitle} closeLabel={t.cancel}>
+        {open ? (
+          <ChangePassphrase
+            onCancel={() => setOpen(false)}
+            onChanged={() => {
+              setOpen(false)
+              setDone(true)
+            }}
+          />
+        ) : null}
+      </Dialog>
+    </Section>
+  )
+}
+
+function ChangePassphrase({ onCancel, onChanged }: { onCancel: () => void; onChanged: () => void }): React.JSX.Element {
+  const [current, setCurrent] = useState<string | null>(null)
+  const [typed, setTyped] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const inputRef = useRef<HTMLInputElement>(null)
+
+  if (current === null) {
+    const next = (event: FormEvent): void => {
+      event.preventDefault()
+      if (typed === '') {
+        setError(t.currentEmpty)
+        inputRef.current?.focus()
+        return
+      }
+      setCurrent(typed)
+    }
+    return (
+      <form className="form" onSubmit={next} noValidate>
+        <p className="muted">{t.currentIntro}</p>
+        <PasswordField
+          ref={inputRef}
+          label={t.current}
+          showLabel={t.show}
+          capsLockText={t.capsLock}
+          value={typed}
+          onChange={(event) => {
+            setTyped(event.target.value)
+            setError(null)
+          }}
+          error={error}
+          maxLength={1024}
+          autoFocus
+        />
+        <div className="dialog__actions">
+          <Button variant="quiet" onClick={onCancel}>
+            {t.cancel}
+          </Button>
+          <Button type="submit" variant="primary">
+            {t.next}
+          </Button>
+        </div>
+      </form>
+    )
+  }
+
+  return (
+    <div className="stack">
+      <p className="muted">{t.newIntro}</p>
+      <NewPassphraseForm
+        submitLabel={t.submit}
+        submittingLabel={t.submitting}
+        secondary={
+          <Button variant="quiet" icon="arrowLeft" onClick={() => setCurrent(null)}>
+            {t.back}
+          </Button>
+        }
+        onSubmit={async (next) => {
+          try {
+            await rpc('vault.changePassphrase', { current, next })
+          } catch (failure) {
+            if (isRpcError(failure, 'WRONG_PASSPHRASE')) {
+              // Back to the first step, with the current passphrase selected to retype.
+              setError(t.currentWrong)
+              setCurrent(null)
+              requestAnimationFrame(() => {
+                inputRef.current?.select()
+                inputRef.current?.focus()
+              })
+              return
+            }
+            throw friendlyError(failure)
+          }
+          onChanged()
+        }}
+      />
+    </div>
+  )
+}
