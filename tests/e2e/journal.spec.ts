@@ -226,6 +226,15 @@ describe.skipIf(e2eSkipReason())('sessions and reflections', () => {
     await dialog.getByRole('button', { name: 'Close' }).click()
   })
 
+  it('saves what was typed just before leaving for another screen', async () => {
+    const { page } = app
+    await page.getByRole('button', { name: 'Write a reflection' }).first().click()
+    await body().fill('Typed and left at once.')
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Home' }).click()
+    await expect.poll(async () => (await reflections()).some((r) => r.body === 'Typed and left at once.')).toBe(true)
+    await openTimeline()
+  })
+
   it('saves what was typed just before a lock (the app asks the window to flush first)', async () => {
     const { page } = app
     await page.locator('[role="feed"] [aria-current="true"], [role="feed"] article').filter({ hasText: 'Quiet **morning**' }).first().click()

@@ -48,7 +48,7 @@ describe.skipIf(e2eSkipReason())('timeline', () => {
     await expect.poll(() => first.innerText()).toContain('Next session')
     const text = await first.innerText()
     expect(text).toContain(`Session with ${DEMO_THERAPIST}`)
-    expect(text).toMatch(/50 min · in person/)
+    expect(text).toMatch(/50\smin\s·\sin person/)
     expect(text).toContain('4 things to bring up')
     // Past sessions head their own stretch, with the time since.
     const headings = await feed().getByRole('heading', { level: 2 }).allInnerTexts()

@@ -38,8 +38,12 @@ export function instantFromLocalParts(date: string, time: string, zone: string):
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
   const h = /^(\d{2}):(\d{2})$/.exec(time)
   if (!d || !h) return null
-  const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(h[1]), Number(h[2]))
-  return Number.isFinite(wall) ? instantFromWall(wall, zone) : null
+  const [year, month, day, hour, minute] = [d[1], d[2], d[3], h[1], h[2]].map(Number) as [number, number, number, number, number]
+  if (hour > 23 || minute > 59) return null
+  const wall = Date.UTC(year, month - 1, day, hour, minute)
+  // Refuse dates that roll over (31 April, month 13).
+  if (new Date(wall).toISOString().slice(0, 10) !== date) return null
+  return instantFromWall(wall, zone)
 }
 
 /** epoch ms → { date: "2026-03-10", time: "17:30" } in `zone` (for date and time inputs). */

@@ -123,7 +123,7 @@ function ReflectionForm({ id, newKey, loaded, onCreated, onSaved, onDeleted, onC
     <div className="editor">
       <header className="editor__header">
         <div>
-          <h2 className="editor__title">{meta.id === null ? s.reflection.newTitle : s.reflection.editTitle}</h2>
+          <h2 className="editor__title" tabIndex={-1}>{meta.id === null ? s.reflection.newTitle : s.reflection.editTitle}</h2>
           {meta.createdAt ? <p className="muted small">{s.reflection.written(formatDateTime(meta.createdAt))}</p> : <p className="muted small">{s.reflection.emptyNew}</p>}
         </div>
         <SaveStatus autosave={autosave} />

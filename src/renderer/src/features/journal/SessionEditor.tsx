@@ -219,7 +219,7 @@ function NewSessionForm({ newKey, suggestAt, onCreated, onSaved, onClose }: Prop
       }}
     >
       <header className="editor__header">
-        <h2 className="editor__title">{s.session.newTitle}</h2>
+        <h2 className="editor__title" tabIndex={-1}>{s.session.newTitle}</h2>
       </header>
       {failed ? <Banner tone="danger">{s.session.createFailed}</Banner> : null}
       <SessionFields draft={{ ...draft, therapistId }} update={(patch) => setDraft((d) => ({ ...d, therapistId, ...patch }))} zone={zone} dateError={touched && !fields} />
@@ -272,7 +272,7 @@ function SessionForm({ id, loaded, onSaved, onDeleted, onClose }: Props & { id: 
   return (
     <div className="editor" onBlur={() => void autosave.flush()}>
       <header className="editor__header">
-        <h2 className="editor__title">{s.session.editTitle}</h2>
+        <h2 className="editor__title" tabIndex={-1}>{s.session.editTitle}</h2>
         <SaveStatus autosave={autosave} />
       </header>
       {autosave.status === 'error' ? <Banner tone="danger">{s.save.errorDetail}</Banner> : null}

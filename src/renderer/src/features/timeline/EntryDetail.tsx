@@ -56,7 +56,7 @@ export function EntryDetail({ target, onClose }: { target: DetailTarget; onClose
   return (
     <div className="editor">
       <header className="editor__header">
-        <h2 className="editor__title">{d.title}</h2>
+        <h2 className="editor__title" tabIndex={-1}>{d.title}</h2>
       </header>
       <Rows rows={d.rows} />
       <p className="detail-body">{d.body}</p>

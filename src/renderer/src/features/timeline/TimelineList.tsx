@@ -6,7 +6,7 @@ import { TimelineRowView, type RowContext } from './TimelineRowView'
 import { timelineStrings as s } from './timeline.strings'
 
 export interface TimelineListHandle {
-  /** Moves focus to the row with this key once it is loaded (search jumps). */
+  /** Moves focus to the row with this key once it is loaded. */
   focusKey(key: string): void
   focusActive(): void
 }
@@ -23,6 +23,9 @@ interface TimelineListProps {
   onToggleLater(): void
   /** No session headings (sessions filtered out): entries are not indented under them. */
   flat: boolean
+  /** A row to scroll into view and make the tab stop once it is loaded (a search jump). */
+  reveal: string | null
+  onRevealed(): void
 }
 
 const focusable = (row: TimelineRow | undefined) => row !== undefined && row.type !== 'since'
@@ -34,7 +37,7 @@ const rowDomId = (key: string) => `tl-${key.replace(/[^a-zA-Z0-9_-]/g, '_')}`
  * Enter or Space opens. One row is in the tab order at a time (roving tabindex).
  */
 export const TimelineList = forwardRef<TimelineListHandle, TimelineListProps>(function TimelineList(
-  { rows, ctx, openKey, loadingMore, hasMore, moreFailed, onLoadMore, onOpen, onToggleLater, flat },
+  { rows, ctx, openKey, loadingMore, hasMore, moreFailed, onLoadMore, onOpen, onToggleLater, flat, reveal, onRevealed },
   ref,
 ) {
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -97,13 +100,22 @@ export const TimelineList = forwardRef<TimelineListHandle, TimelineListProps>(fu
     [rows, focusIndex, tabIndexRow],
   )
 
-  // A jump asked for a row that was not loaded yet: focus it when it arrives.
+  // A row asked for before it was loaded: focus or reveal it when it arrives.
   useEffect(() => {
-    const key = pendingFocus.current
-    if (!key) return
-    const index = rows.findIndex((row) => row.key === key)
-    if (index >= 0) focusIndex(index)
-  }, [rows, focusIndex])
+    const focusKey = pendingFocus.current
+    if (focusKey) {
+      const index = rows.findIndex((row) => row.key === focusKey)
+      if (index >= 0) focusIndex(index)
+    }
+    if (reveal) {
+      const index = rows.findIndex((row) => row.key === reveal)
+      if (index >= 0) {
+        setActiveKey(reveal)
+        virtualizer.scrollToIndex(index, { align: 'start' })
+        onRevealed()
+      }
+    }
+  }, [rows, focusIndex, virtualizer, reveal, onRevealed])
 
   // Load the next page while the end is still about a screenful or two away.
   const items = virtualizer.getVirtualItems()

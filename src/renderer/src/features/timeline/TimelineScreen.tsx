@@ -78,6 +78,8 @@ export default function TimelineScreen(): React.JSX.Element {
   const [tagsOpen, setTagsOpen] = useState(false)
   const [undo, setUndo] = useState<Undo | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
+  const [reveal, setReveal] = useState<string | null>(null)
+  const onRevealed = useCallback(() => setReveal(null), [])
 
   // Search as you type, debounced.
   useEffect(() => {
@@ -187,11 +189,18 @@ export default function TimelineScreen(): React.JSX.Element {
   const panelKey = panel === null ? null : panel.kind === 'detail' ? panel.target.id : `${panel.kind}:${panel.id ?? panel.newKey}`
   useEffect(() => {
     if (panelKey === null) return
-    const frame = requestAnimationFrame(() => {
+    let frame = 0
+    let tries = 0
+    // The entry may still be loading: wait (a few frames) for its heading, unless focus is
+    // already inside the panel (a new reflection focuses its text box itself).
+    const attempt = () => {
       const el = panelRef.current
       if (!el || el.contains(document.activeElement)) return
-      el.querySelector<HTMLElement>('h2')?.focus()
-    })
+      const heading = el.querySelector<HTMLElement>('h2')
+      if (heading) heading.focus()
+      else if (tries++ < 60) frame = requestAnimationFrame(attempt)
+    }
+    frame = requestAnimationFrame(attempt)
     return () => cancelAnimationFrame(frame)
   }, [panelKey])
 
@@ -204,7 +213,7 @@ export default function TimelineScreen(): React.JSX.Element {
     if (hit.kind === 'talking_point') open({ kind: 'detail', target: { kind: 'talking_point', id: hit.id } })
     else {
       openEntry({ kind: hit.kind, id: hit.id, at: hit.at })
-      listRef.current?.focusKey(entryKey(hit))
+      setReveal(entryKey(hit))
     }
   }
 
@@ -275,6 +284,8 @@ export default function TimelineScreen(): React.JSX.Element {
           onOpen={onOpenRow}
           onToggleLater={() => setLaterExpanded((x) => !x)}
           flat={!grouped}
+          reveal={reveal}
+          onRevealed={onRevealed}
         />
       </>
     )
