@@ -28,6 +28,9 @@ interface TimelineListProps {
   onRevealed(): void
 }
 
+/** Rows to keep loaded below the last one on screen (a page is 500 entries). */
+const AHEAD = 600
+
 const focusable = (row: TimelineRow | undefined) => row !== undefined && row.type !== 'since'
 const rowDomId = (key: string) => `tl-${key.replace(/[^a-zA-Z0-9_-]/g, '_')}`
 
@@ -117,11 +120,11 @@ export const TimelineList = forwardRef<TimelineListHandle, TimelineListProps>(fu
     }
   }, [rows, focusIndex, virtualizer, reveal, onRevealed])
 
-  // Load the next page while the end is still about a screenful or two away.
+  // Keep about a page loaded beyond what is on screen, so scrolling rarely meets "loading".
   const items = virtualizer.getVirtualItems()
   const lastIndex = items.at(-1)?.index ?? 0
   useEffect(() => {
-    if (hasMore && !loadingMore && !moreFailed && lastIndex >= rows.length - 100) onLoadMore()
+    if (hasMore && !loadingMore && !moreFailed && lastIndex >= rows.length - AHEAD) onLoadMore()
   }, [lastIndex, rows.length, hasMore, loadingMore, moreFailed, onLoadMore])
 
   const step = (from: number, delta: number): number => {
