@@ -2,10 +2,12 @@
  * npm run screenshots: every screen, light and dark, into docs/screenshots/<screen>-<theme>.png.
  * Runs the built renderer through the e2e harness (real core, temp vaults, fictional content).
  */
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { e2eSkipReason, launchApp, type E2EApp } from '../tests/e2e/harness'
+import { fakeDialogs } from '../tests/helpers/fake-ports'
 import { DEMO_PASSPHRASE, seedDemoVault } from './demo-vault'
 
 const OUT = join(process.cwd(), 'docs', 'screenshots')
@@ -367,6 +369,106 @@ async function timelineAndJournal(): Promise<void> {
   }
 }
 
+/** Settings (every section, backups, the export warning, an import error, passphrase, restore). */
+async function settingsScreens(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'between-shots-settings-'))
+  const dialogs = fakeDialogs()
+  const app = await launchApp({
+    dataDir: join(root, 'vault'),
+    core: { dialogs },
+    beforeLoad: async ({ invoke, clock }) => {
+      await invoke('vault.create', { passphrase: DEMO_PASSPHRASE })
+      await seedDemoVault(invoke, clock)
+    },
+  })
+  try {
+    const { page } = app
+    await h1(page, /Good (morning|afternoon|evening)/)
+    await page.locator('.sidebar').getByRole('button', { name: 'Settings', exact: true }).click()
+    await h1(page, 'Settings')
+    await page.getByRole('checkbox', { name: 'The evening before a session' }).waitFor()
+    await shoot(page, 'settings')
+
+    const folder = join(root, 'Sync', 'Between backups')
+    mkdirSync(join(root, 'Sync'))
+    dialogs.answers.folder = folder
+    await page.getByRole('button', { name: 'Choose a folder…' }).click()
+    await page.getByRole('button', { name: 'Back up now' }).click()
+    await page.getByText(/^Backup made and checked/).waitFor()
+    await page.getByRole('table').getByRole('button', { name: /^Test the backup from / }).first().click()
+    await page.getByText(/is complete and opens\.$/).waitFor()
+    await shoot(page, 'settings-backups')
+
+    await page.getByRole('button', { name: 'Export JSON…' }).click()
+    await page.getByRole('alertdialog').waitFor()
+    await shoot(page, 'settings-export-warning')
+    await page.keyboard.press('Escape')
+
+    const ics = readFileSync(join(process.cwd(), 'tests', 'fixtures', 'import', 'therapist-portal.ics'), 'utf8').replace('END:VEVENT', 'END:VTODO')
+    dialogs.answers.open = join(root, 'appointments.ics')
+    writeFileSync(dialogs.answers.open, ics)
+    await page.getByRole('button', { name: 'Import a calendar…' }).click()
+    await page.getByText('This file could not be imported').waitFor()
+    await shoot(page, 'settings-import-error')
+
+    await page.getByRole('button', { name: 'Change passphrase' }).click()
+    await page.getByLabel('Current passphrase').fill(DEMO_PASSPHRASE)
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await page.getByRole('dialog').getByLabel('Passphrase', { exact: true }).fill('harbour kettle juniper sparrow')
+    await page.locator('.strength[data-score]').waitFor()
+    await shoot(page, 'settings-change-passphrase')
+    await page.keyboard.press('Escape')
+
+    await page.getByRole('table').getByRole('button', { name: /^Restore the backup from / }).first().click()
+    await page.getByRole('dialog', { name: 'Restore a backup' }).waitFor()
+    await shoot(page, 'settings-restore')
+    await page.keyboard.press('Escape')
+  } finally {
+    await app.close()
+    rmSync(root, { recursive: true, force: true })
+  }
+}
+
+/** The damaged-vault screen, its restore dialog, and the person back in. */
+async function damagedVault(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'between-shots-damaged-'))
+  const dataDir = join(root, 'vault')
+  const app = await launchApp({
+    dataDir,
+    prefs: { backupFolder: join(root, 'backups') },
+    beforeLoad: async ({ core, invoke, clock }) => {
+      await invoke('vault.create', { passphrase: DEMO_PASSPHRASE })
+      await seedDemoVault(invoke, clock)
+      await invoke('backup.now', { chooseLocation: false })
+      await clock.set(clock.now() + 26 * 60 * 60_000)
+      core.backups.dailyIfDue()
+      core.lock('manual')
+      const db = join(dataDir, 'between.db')
+      const bytes = readFileSync(db)
+      for (let i = 8192; i < bytes.length; i += 997) bytes[i] = (bytes[i] as number) ^ 0xff
+      writeFileSync(db, bytes)
+    },
+  })
+  try {
+    const { page } = app
+    await h1(page, 'Welcome back')
+    await page.getByLabel('Passphrase', { exact: true }).fill(DEMO_PASSPHRASE)
+    await page.getByRole('button', { name: 'Unlock' }).click()
+    await h1(page, 'Between could not read your vault')
+    await page.getByRole('heading', { name: 'Restore your newest backup' }).waitFor()
+    await shoot(page, 'vault-damaged')
+    await page.getByRole('button', { name: 'Restore this backup' }).click()
+    await page.getByRole('dialog').getByLabel('Passphrase', { exact: true }).fill(DEMO_PASSPHRASE)
+    await shoot(page, 'vault-damaged-restore')
+    await page.getByRole('button', { name: 'Restore', exact: true }).click()
+    await h1(page, 'Your backup is restored')
+    await shoot(page, 'vault-restored')
+  } finally {
+    await app.close()
+    rmSync(root, { recursive: true, force: true })
+  }
+}
+
 async function main(): Promise<void> {
   const reason = e2eSkipReason()
   if (reason) {
@@ -379,6 +481,8 @@ async function main(): Promise<void> {
   await demoVault()
   await contactPrepAgreements()
   await timelineAndJournal()
+  await settingsScreens()
+  await damagedVault()
   process.stdout.write(`Wrote ${written.length} screenshots to ${OUT}\n`)
 }
 
