@@ -167,7 +167,7 @@ function DamagedView({ onBack, onRestored }: { onBack: () => void; onRestored: (
 function RestoredView({ restored }: { restored: Restored }): React.JSX.Element {
   const session = useVaultSession()
   return (
-    <VaultFrame title={r.doneTitle} focusTitle>
+    <VaultFrame title={r.doneTitle} intro={<p>{r.doneIntro(formatWhen(restored.createdAt))}</p>} focusTitle>
       <div className="stack">
         <p>{r.doneHolds(describeCounts(restored.counts))}</p>
         {restored.keptAside ? <p className="muted">{r.doneKeptAside(restored.keptAside)}</p> : null}

@@ -40,6 +40,7 @@ export const recoveryStrings = {
     cancel: 'Cancel',
     cancelled: 'Nothing was restored.',
     doneTitle: 'Your backup is restored',
+    doneIntro: (when: string) => `The backup from ${when} is your vault now.`,
     doneHolds: (what: string) => `It holds ${what}.`,
     doneKeptAside: (name: string) => `The vault that was here before is kept aside in a folder named “${name}”, next to the vault folder.`,
     open: 'Open Between',

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import type { ChannelOutput } from '../../../../shared/ipc/contract'
 import { Banner, Button, Icon } from '../../components/ui'
 import { isRpcError, rpc } from '../../lib/rpc'
-import { describeCounts, formatDay, formatSize, formatWhen, reasonLabel } from '../recovery/backup-format'
+import { describeCounts, formatDay, formatSize, formatWhen } from '../recovery/backup-format'
 import { backupKeys, backupsQuery } from '../recovery/backups.queries'
 import { SecretDialog } from '../recovery/SecretDialog'
 import type { Unlock } from '../recovery/SecretFields'
@@ -134,10 +134,7 @@ export function BackupsSection({ id }: { id: string }): React.JSX.Element {
         <div className="settings-folder__text">
           <p className="settings-label">{t.folder}</p>
           {listing.isPending ? null : folder ? (
-            <p className="settings-path">
-              <Icon name="download" size={18} />
-              <span>{folder}</span>
-            </p>
+            <p className="settings-path">{folder}</p>
           ) : (
             <p className="muted">{t.noFolder}</p>
           )}
@@ -248,7 +245,7 @@ function BackupTable({
             return (
               <tr key={b.name}>
                 <th scope="row">{when}</th>
-                <td>{reasonLabel(b.reason)}</td>
+                <td>{t.kinds[b.reason]}</td>
                 <td>{formatSize(b.sizeBytes)}</td>
                 <td>
                   {b.intact ? (

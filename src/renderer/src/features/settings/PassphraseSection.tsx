@@ -25,7 +25,7 @@ export function PassphraseSection({ id }: { id: string }): React.JSX.Element {
           {t.change}
         </Button>
       </div>
-      <div aria-live="polite">{done ? <Banner tone="success">{t.done}</Banner> : null}</div>
+      <div aria-live="polite" className="settings-message">{done ? <Banner tone="success">{t.done}</Banner> : null}</div>
       <Dialog open={open} onClose={() => setOpen(false)} title={t.dialogTitle} closeLabel={t.cancel}>
         {open ? (
           <ChangePassphrase

@@ -32,7 +32,7 @@ export function AppearanceSection({ id, prefs }: { id: string; prefs: Prefs }): 
   const [theme, setTheme] = useState<Theme>(prefs.theme)
   const t = s.appearance
   return (
-    <Section id={id} title={t.title}>
+    <Section id={id} title={t.title} status={<SavedNote text={note} tone={failed ? 'danger' : 'ok'} />}>
       <RadioGroup<Theme>
         legend={t.theme}
         value={theme}
@@ -47,7 +47,6 @@ export function AppearanceSection({ id, prefs }: { id: string; prefs: Prefs }): 
         }}
         options={THEMES.map((value) => ({ value, label: t.themes[value].label, hint: t.themes[value].hint }))}
       />
-      <SavedNote text={note} tone={failed ? 'danger' : 'muted'} />
     </Section>
   )
 }
@@ -67,7 +66,7 @@ export function LockingSection({ id, prefs }: { id: string; prefs: Prefs }): Rea
     choices.sort((a, b) => a - b)
   }
   return (
-    <Section id={id} title={t.title}>
+    <Section id={id} title={t.title} status={<SavedNote text={note} tone={failed ? 'danger' : 'ok'} />}>
       <SelectField
         label={t.timeout}
         hint={t.timeoutHint}
@@ -97,7 +96,6 @@ export function LockingSection({ id, prefs }: { id: string; prefs: Prefs }): Rea
           void save({ contentProtection: next }, () => setProtection(!next))
         }}
       />
-      <SavedNote text={note} tone={failed ? 'danger' : 'muted'} />
       <div className="settings-subsection">
         <h3 className="settings-subsection__title">{t.crisisTitle}</h3>
         <p className="muted">{t.crisisBody}</p>

@@ -13,24 +13,26 @@ const CLOCK = /^([01][0-9]|2[0-3]):[0-5][0-9]$/
 /** Which reminders the person wants (kept in the vault); each change saves as it is made. */
 export function RemindersSection({ id }: { id: string }): React.JSX.Element {
   const settings = useQuery(reminderSettingsQuery())
+  const [note, setNote] = useState<Note | null>(null)
   return (
-    <Section id={id} title={t.title} intro={t.intro}>
+    <Section id={id} title={t.title} intro={t.intro} status={<SavedNote text={note?.text ?? null} tone={note?.failed ? 'danger' : 'ok'} />}>
       {settings.isPending ? null : settings.isError ? (
         <Banner tone="warning" action={<Button onClick={() => void settings.refetch()}>{settingsStrings.retry}</Button>}>
           {settingsStrings.loadFailed}
         </Banner>
       ) : (
-        <ReminderForm initial={settings.data} />
+        <ReminderForm initial={settings.data} onNote={setNote} />
       )}
     </Section>
   )
 }
 
-function ReminderForm({ initial }: { initial: ReminderSettings }): React.JSX.Element {
+type Note = { text: string; failed: boolean }
+
+function ReminderForm({ initial, onNote: setNote }: { initial: ReminderSettings; onNote: (note: Note | null) => void }): React.JSX.Element {
   const saveSettings = useSaveReminderSettings()
   const [value, setValue] = useState<ReminderSettings>(initial)
   const [time, setTime] = useState(initial.reflectionPrompt.time)
-  const [note, setNote] = useState<{ text: string; failed: boolean } | null>(null)
 
   const save = async (next: ReminderSettings): Promise<void> => {
     const before = value
@@ -50,7 +52,7 @@ function ReminderForm({ initial }: { initial: ReminderSettings }): React.JSX.Ele
   })
 
   return (
-    <div className="form">
+    <div className="settings-checks">
       <Checkbox label={t.draftReady} checked={value.draftReady} onChange={(draftReady) => void save({ ...value, draftReady })} />
       <Checkbox label={t.sessionTomorrow} checked={value.sessionTomorrow} onChange={(sessionTomorrow) => void save({ ...value, sessionTomorrow })} />
       <Checkbox label={t.ruleReview} checked={value.ruleReview} onChange={(ruleReview) => void save({ ...value, ruleReview })} />
@@ -73,7 +75,6 @@ function ReminderForm({ initial }: { initial: ReminderSettings }): React.JSX.Ele
           }}
         />
       ) : null}
-      <SavedNote text={note?.text ?? null} tone={note?.failed ? 'danger' : 'muted'} />
     </div>
   )
 }

@@ -84,6 +84,7 @@ export const settingsStrings = {
     colSize: 'Size',
     colState: 'State',
     colActions: 'Actions',
+    kinds: { manual: 'Made by you', daily: 'Daily', 'before-update': 'Before an update', 'before-key-change': 'Before a key change' },
     intact: 'Complete',
     damaged: 'Damaged',
     otherVault: 'From another vault',
