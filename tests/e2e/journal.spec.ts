@@ -180,6 +180,24 @@ describe.skipIf(e2eSkipReason())('sessions and reflections', () => {
     await panel().getByRole('button', { name: 'Close' }).last().click()
   })
 
+  it('deletes a session after asking, and undo brings it back with its reflections attached', async () => {
+    const { page } = app
+    const [session] = await app.invoke('sessions.list', { from: Date.UTC(2026, 2, 6), to: Date.UTC(2026, 2, 7) })
+    if (!session) throw new Error('no session')
+    const note = await app.invoke('reflections.create', { body: 'About the extra session.', sessionId: session.id })
+    await page.locator('[role="feed"]').getByRole('heading', { level: 2, name: /Fri 6 Mar/ }).click()
+    await panel().getByRole('heading', { level: 2, name: 'Session' }).waitFor()
+    await panel().getByRole('button', { name: 'Delete session' }).click()
+    await page.getByRole('alertdialog', { name: 'Delete this session?' }).getByRole('button', { name: 'Delete' }).click()
+    await page.getByText('Session deleted.').waitFor()
+    expect((await app.invoke('reflections.get', { id: note.id })).sessionId).toBeNull()
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await page.getByText('Put back.').waitFor()
+    expect(await app.invoke('sessions.get', { id: session.id })).toEqual(session)
+    expect((await app.invoke('reflections.get', { id: note.id })).sessionId).toBe(session.id)
+    await page.getByRole('button', { name: 'Dismiss' }).click()
+  })
+
   it('schedules a weekly run of sessions ahead at the same local time', async () => {
     const { page } = app
     const before = (await app.invoke('sessions.list', { limit: 1000 })).length

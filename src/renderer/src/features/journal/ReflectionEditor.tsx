@@ -8,7 +8,7 @@ import { formatDateTime, formatDay } from '../timeline/format'
 import { timelineStrings } from '../timeline/timeline.strings'
 import { ConfirmDelete } from './ConfirmDelete'
 import type { EditorEvents } from './editor-types'
-import { journalKeys, recentSessionsQuery, reflectionQuery } from './journal.queries'
+import { journalKeys, recentSessionsQuery, reflectionQuery, sessionQuery } from './journal.queries'
 import { journalStrings as s } from './journal.strings'
 import { MoodPicker } from './MoodPicker'
 import { SaveStatus } from './SaveStatus'
@@ -117,7 +117,10 @@ function ReflectionForm({ id, newKey, loaded, onCreated, onSaved, onDeleted, onC
     })
   }
 
-  const sessionOptions = sessions.data ?? []
+  // The linked session may be older than the recent ones listed: include it too.
+  const linkedMissing = draft.sessionId !== null && sessions.data !== undefined && !sessions.data.some((x) => x.id === draft.sessionId)
+  const linked = useQuery({ ...sessionQuery(draft.sessionId ?? ''), enabled: linkedMissing })
+  const sessionOptions = [...(sessions.data ?? []), ...(linkedMissing && linked.data ? [linked.data] : [])]
 
   return (
     <div className="editor">
