@@ -89,6 +89,29 @@ describe.skipIf(e2eSkipReason())('Settings and recovery', () => {
     await page.getByRole('heading', { level: 1, name: 'Your crisis plan' }).waitFor()
   }, SLOW)
 
+  it('works from the keyboard: the section list moves focus to a section; arrows change the theme', async () => {
+    const a = await openSettings()
+    const { page } = a
+    const sections = page.getByRole('navigation', { name: 'Settings sections' })
+    await sections.getByRole('button', { name: 'Backups' }).focus()
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Backups')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Choose a folder…')
+
+    await sections.getByRole('button', { name: 'Appearance' }).focus()
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.checked)).toBe(true)
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowDown')
+    await expect.poll(() => dataTheme(a)).toBe('dark')
+    await expect.poll(async () => (await a.invoke('prefs.get', {})).prefs.theme).toBe('dark')
+    // Focus stays visible on the radio.
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)
+    expect(outline).toBe('solid')
+  }, SLOW)
+
   it('backs up now into the chosen folder, verified, says what it holds, and tests it', async () => {
     const dialogs = fakeDialogs()
     const a = await openSettings({ dialogs })
@@ -164,6 +187,36 @@ describe.skipIf(e2eSkipReason())('Settings and recovery', () => {
     await page.keyboard.press('Escape')
     await warning.waitFor({ state: 'hidden' })
     expect(readdirSync(out)).toEqual(['between-export.json'])
+  }, SLOW)
+
+  it('exports one Markdown document for a date range, after the same warning', async () => {
+    const dialogs = fakeDialogs()
+    const a = await openSettings({ dialogs })
+    const { page } = a
+    const out = join(root, 'exports')
+    mkdirSync(out)
+    // The reflection was written on Tuesday 10 March: a range ending the day before leaves it out.
+    dialogs.answers.save = join(out, 'before.md')
+    await page.getByLabel('From', { exact: true }).fill('2026-03-01')
+    await page.getByLabel('Up to and including').fill('2026-03-09')
+    await page.getByRole('button', { name: 'Export one document…' }).click()
+    await page.getByRole('alertdialog', { name: 'This file will not be encrypted' }).getByRole('button', { name: 'Export', exact: true }).click()
+    await page.getByText(/^Saved before\.md: 0 items\.$/).waitFor()
+    expect(readFileSync(join(out, 'before.md'), 'utf8')).not.toContain('Kestrel-canary')
+
+    dialogs.answers.save = join(out, 'tuesday.md')
+    await page.getByLabel('From', { exact: true }).fill('2026-03-10')
+    await page.getByLabel('Up to and including').fill('2026-03-10')
+    await page.getByRole('button', { name: 'Export one document…' }).click()
+    await page.getByRole('alertdialog', { name: 'This file will not be encrypted' }).getByRole('button', { name: 'Export', exact: true }).click()
+    await page.getByText(/^Saved tuesday\.md: 1 item\.$/).waitFor()
+    expect(readFileSync(join(out, 'tuesday.md'), 'utf8')).toContain(CANARY)
+
+    // A range the wrong way round is explained, and its exports wait.
+    await page.getByLabel('From', { exact: true }).fill('2026-03-12')
+    await page.getByText('The first date needs to be before the second.').waitFor()
+    expect(await page.getByRole('button', { name: 'Export one document…' }).isDisabled()).toBe(true)
+    expect(await page.getByRole('button', { name: 'Export JSON…' }).isDisabled()).toBe(false)
   }, SLOW)
 
   it('a damaged calendar gets a clear error with its line, shows none of the file, and changes nothing; a good one shows counts', async () => {
