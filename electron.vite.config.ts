@@ -3,7 +3,21 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
 export default defineConfig({
-  main: {},
+  main: {
+    build: {
+      // hash-wasm is bundled into the worker (its only user), so kdf.worker.js needs nothing but
+      // Node built-ins: no node_modules lookup from the worker thread (inside app.asar when packaged).
+      externalizeDeps: { exclude: ['hash-wasm'] },
+      rolldownOptions: {
+        // Two entries, bundled apart: the app, and the Argon2id worker thread that kdf.ts starts
+        // from the bundle's folder (out/main/kdf.worker.js; from the sources it runs the .ts).
+        input: {
+          index: resolve('src/main/index.ts'),
+          'kdf.worker': resolve('src/main/core/vault/kdf.worker.ts'),
+        },
+      },
+    },
+  },
   preload: {
     build: {
       // The window is sandboxed: its preload runs as a CommonJS script that may require only

@@ -4,10 +4,17 @@
  * Input: the passphrase, Unicode NFC-normalised, as UTF-8 bytes (no trimming). Output: 32 bytes.
  * Argon2 version 0x13 (19), type id, no secret, no associated data. Parameters and the 16-byte
  * salt live in the header. The cost is calibrated once, at creation, on the creating machine.
+ *
+ * Every Argon2id run happens in a short-lived worker thread (kdf.worker.ts), never on the main
+ * thread: the UI stays responsive during an unlock, and hash-wasm's 64+ MiB of WebAssembly memory
+ * is handed back to the operating system when the thread exits, instead of waiting for a
+ * garbage collection of the main isolate.
  */
-import { argon2id } from 'hash-wasm'
+import { existsSync } from 'node:fs'
+import { Worker } from 'node:worker_threads'
 import { CoreError } from '../errors'
 import type { KdfCost } from '../ports'
+import type { KdfFailure, KdfReply, KdfRequest } from './kdf.worker'
 
 /** Never below this, whatever the machine: 64 MiB, 3 passes, 1 lane. */
 export const KDF_FLOOR: Readonly<KdfCost> = Object.freeze({ memoryKiB: 64 * 1024, iterations: 3, parallelism: 1 })
@@ -30,29 +37,174 @@ export function assertPassphraseFloor(passphrase: string): void {
   if ([...normalizePassphrase(passphrase)].length < MIN_PASSPHRASE_CHARS) throw new CoreError('WEAK_PASSPHRASE')
 }
 
-async function argon2Raw(password: Uint8Array, salt: Uint8Array, cost: KdfCost): Promise<Buffer> {
-  const raw = await argon2id({
-    password,
-    salt,
-    parallelism: cost.parallelism,
-    iterations: cost.iterations,
-    memorySize: cost.memoryKiB,
-    hashLength: KDF_KEY_BYTES,
-    outputType: 'binary',
-  })
-  const key = Buffer.alloc(KDF_KEY_BYTES)
-  key.set(raw)
-  raw.fill(0)
-  return key
+type KdfErrorCode = KdfFailure | 'KDF_TIMEOUT' | 'KDF_WORKER_ERROR' | 'KDF_WORKER_EXIT'
+
+/** Every KDF failure is INTERNAL to the caller; the cause says which (never a message, never a secret). */
+const kdfError = (code: KdfErrorCode): CoreError => new CoreError('INTERNAL', { cause: { code } })
+
+/**
+ * The worker's file. Built, kdf.ts is inlined into out/main/index.js and the worker is its
+ * sibling out/main/kdf.worker.js (a second main entry in electron.vite.config.ts). From the
+ * sources (vitest, tsx), no .js sits next to this file and Node runs kdf.worker.ts itself.
+ */
+let workerFile: URL | null = null
+export function kdfWorkerUrl(): URL {
+  if (!workerFile) {
+    const built = new URL('./kdf.worker.js', import.meta.url)
+    workerFile = existsSync(built) ? built : new URL('./kdf.worker.ts', import.meta.url)
+  }
+  return workerFile
 }
 
-/** Derives the 32-byte passphrase key. The caller zeroes the result. */
-export async function derivePassphraseKey(passphrase: string, salt: Buffer, cost: KdfCost): Promise<Buffer> {
-  const password = Buffer.from(normalizePassphrase(passphrase), 'utf8')
+/**
+ * Generous enough for any machine that can open the vault at all (2 s per unit of the floor's
+ * work, 64 MiB x 3 passes, and never under 30 s); a stuck or runaway worker is ended after it.
+ */
+export function kdfTimeoutMs(cost: KdfCost): number {
+  const units = (cost.memoryKiB / KDF_FLOOR.memoryKiB) * (cost.iterations / KDF_FLOOR.iterations)
+  return Math.max(30_000, Math.ceil(2_000 * units))
+}
+
+/** Password bytes then salt, in an ArrayBuffer of their own (never Buffer's shared pool), to be transferred. */
+function packInput(password: string, salt: Uint8Array): { input: ArrayBuffer; passwordLength: number } {
+  // The same bytes as Buffer.from(password, 'utf8'): lone surrogates become U+FFFD either way.
+  const passwordLength = Buffer.byteLength(password, 'utf8')
+  const input = new ArrayBuffer(passwordLength + salt.length)
+  const bytes = new Uint8Array(input)
+  new TextEncoder().encodeInto(password, bytes)
+  bytes.set(salt, passwordLength)
+  return { input, passwordLength }
+}
+
+export interface Argon2Result {
+  /** The caller zeroes it. Its own 32-byte ArrayBuffer, moved from the worker. */
+  key: Buffer
+  /** Milliseconds the Argon2id run itself took in the worker (no start-up, no messaging). */
+  ms: number
+}
+
+export interface Argon2WorkerOptions {
+  /** Tests point this at the built worker or at a misbehaving one. */
+  workerUrl?: URL
+  /** Default: kdfTimeoutMs(cost) for each run. */
+  timeoutMs?: number
+}
+
+export interface Argon2Worker {
+  /** Transfers `input` (password bytes then salt) to the worker; it is zeroed there, or here if it never left. */
+  run(input: ArrayBuffer, passwordLength: number, cost: KdfCost, last: boolean): Promise<Argon2Result>
+  /** Ends the thread (and its memory). Idempotent. */
+  close(): void
+}
+
+/**
+ * One worker thread, one run at a time. Any failure — bad parameters, memory that cannot be
+ * had, a crash, an exit without an answer, no answer in time — rejects the run with INTERNAL
+ * and ends the thread; nothing is logged.
+ */
+export function openArgon2Worker(options: Argon2WorkerOptions = {}): Argon2Worker {
+  let broken: CoreError | null = null
+  let closed = false
+  let pending: { resolve: (result: Argon2Result) => void; reject: (error: CoreError) => void; timer: NodeJS.Timeout } | null = null
+
+  const url = options.workerUrl ?? kdfWorkerUrl()
+  // The built .js needs none of the parent's flags (a quicker start); nor does the .ts where Node
+  // strips types itself. Only an older Node under tsx needs the parent's loader flags to run it.
+  const inheritFlags = url.pathname.endsWith('.ts') && !process.features.typescript
+  let worker: Worker
   try {
-    return await argon2Raw(password, salt, cost)
+    worker = new Worker(url, inheritFlags ? {} : { execArgv: [] })
+  } catch {
+    broken = kdfError('KDF_WORKER_ERROR')
+    return {
+      run: (input) => {
+        new Uint8Array(input).fill(0)
+        return Promise.reject(broken)
+      },
+      close: () => {},
+    }
+  }
+
+  const close = (): void => {
+    if (closed) return
+    closed = true
+    worker.terminate().catch(() => {})
+  }
+  const fail = (error: CoreError): void => {
+    broken ??= error
+    const waiting = pending
+    pending = null
+    if (waiting) {
+      clearTimeout(waiting.timer)
+      waiting.reject(error)
+    }
+    close()
+  }
+
+  worker.on('message', (reply: KdfReply) => {
+    const key = reply.ok && reply.key instanceof ArrayBuffer ? Buffer.from(reply.key) : null
+    const waiting = pending
+    if (!waiting || !reply.ok || key?.length !== KDF_KEY_BYTES) {
+      // A failure, a malformed answer, or an answer nobody waits for any more: wipe, reject, end.
+      key?.fill(0)
+      if (waiting) fail(kdfError(reply.ok ? 'KDF_FAILED' : reply.failure))
+      return
+    }
+    pending = null
+    clearTimeout(waiting.timer)
+    waiting.resolve({ key, ms: reply.ms })
+  })
+  worker.on('error', (error: unknown) => {
+    const code = (error as { code?: unknown } | null)?.code
+    fail(kdfError(code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'KDF_OUT_OF_MEMORY' : 'KDF_WORKER_ERROR'))
+  })
+  worker.on('messageerror', () => fail(kdfError('KDF_WORKER_ERROR')))
+  worker.on('exit', () => {
+    closed = true
+    fail(kdfError('KDF_WORKER_EXIT'))
+  })
+
+  return {
+    run(input, passwordLength, cost, last) {
+      if (broken || closed || pending) {
+        new Uint8Array(input).fill(0)
+        return Promise.reject(broken ?? kdfError('KDF_WORKER_EXIT'))
+      }
+      return new Promise<Argon2Result>((resolve, reject) => {
+        const timer = setTimeout(() => fail(kdfError('KDF_TIMEOUT')), options.timeoutMs ?? kdfTimeoutMs(cost))
+        timer.unref()
+        pending = { resolve, reject, timer }
+        const request: KdfRequest = {
+          input,
+          passwordLength,
+          memoryKiB: cost.memoryKiB,
+          iterations: cost.iterations,
+          parallelism: cost.parallelism,
+          hashLength: KDF_KEY_BYTES,
+          last,
+        }
+        try {
+          worker.postMessage(request, [input])
+        } catch {
+          fail(kdfError('KDF_WORKER_ERROR'))
+        } finally {
+          // Transferred, the buffer is detached (length 0) here; if it never left, wipe it.
+          if (input.byteLength > 0) new Uint8Array(input).fill(0)
+        }
+      })
+    },
+    close,
+  }
+}
+
+/** Derives the 32-byte passphrase key in a worker thread of its own. The caller zeroes the result. */
+export async function derivePassphraseKey(passphrase: string, salt: Buffer, cost: KdfCost): Promise<Buffer> {
+  const worker = openArgon2Worker()
+  try {
+    const { input, passwordLength } = packInput(normalizePassphrase(passphrase), salt)
+    return (await worker.run(input, passwordLength, cost, true)).key
   } finally {
-    password.fill(0)
+    worker.close()
   }
 }
 
@@ -90,17 +242,30 @@ export async function calibrateKdf(options: CalibrationOptions = {}): Promise<Ca
   const lowMs = options.lowMs ?? 250
   const highMs = options.highMs ?? 1000
   const maxMemoryKiB = Math.max(options.maxMemoryKiB ?? 256 * MIB, KDF_FLOOR.memoryKiB)
-  const password = Buffer.from('between-calibration', 'ascii')
   const salt = Buffer.alloc(KDF_SALT_BYTES, 0x5a)
+  // One worker for every trial run (it keeps the compiled module between them), ended at the end.
+  const session: { worker: Argon2Worker | null } = { worker: null }
   const timeArgon2 = async (cost: KdfCost): Promise<number> => {
-    const start = performance.now()
-    ;(await argon2Raw(password, salt, cost)).fill(0)
-    return performance.now() - start
+    session.worker ??= openArgon2Worker()
+    const { input, passwordLength } = packInput('between-calibration', salt)
+    const { key, ms } = await session.worker.run(input, passwordLength, cost, false)
+    key.fill(0)
+    return ms
   }
-  const measure = options.measure ?? timeArgon2
+  try {
+    return await pickCost(options.measure ?? timeArgon2, !options.measure, { targetMs, lowMs, highMs, maxMemoryKiB })
+  } finally {
+    session.worker?.close()
+  }
+}
 
+async function pickCost(
+  measure: (cost: KdfCost) => Promise<number>,
+  warmUp: boolean,
+  { targetMs, lowMs, highMs, maxMemoryKiB }: { targetMs: number; lowMs: number; highMs: number; maxMemoryKiB: number },
+): Promise<Calibration> {
   // Compile and instantiate the WebAssembly module outside the measurement.
-  if (!options.measure) await timeArgon2({ memoryKiB: 8 * MIB, iterations: 1, parallelism: 1 })
+  if (warmUp) await measure({ memoryKiB: 8 * MIB, iterations: 1, parallelism: 1 })
   const floor: KdfCost = { ...KDF_FLOOR }
   const floorMs = await measure(floor)
   if (floorMs >= lowMs) return { cost: floor, measuredMs: floorMs }
