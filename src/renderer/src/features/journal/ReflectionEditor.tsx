@@ -178,7 +178,7 @@ function ReflectionForm({ id, newKey, loaded, onCreated, onSaved, onDeleted, onC
 
       <div className="field">
         <label className="field__label" htmlFor={`${baseId}-session`}>
-          {s.reflection.session} <span className="field__optional">(optional)</span>
+          {s.reflection.session} <span className="field__optional">{s.mood.optional}</span>
         </label>
         <select id={`${baseId}-session`} className="input input--select" value={draft.sessionId ?? ''} onChange={(event) => update({ sessionId: event.target.value || null })}>
           <option value="">{s.reflection.noSession}</option>

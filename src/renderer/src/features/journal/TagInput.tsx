@@ -41,7 +41,7 @@ export function TagInput({ value, onChange }: TagInputProps): React.JSX.Element 
   return (
     <div className="field tag-input">
       <label className="field__label" htmlFor={`${id}-input`}>
-        {s.tags.input} <span className="field__optional">(optional)</span>
+        {s.tags.input} <span className="field__optional">{s.mood.optional}</span>
       </label>
       <p className="field__hint" id={`${id}-hint`}>
         {s.tags.inputHint}

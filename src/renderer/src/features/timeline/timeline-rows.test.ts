@@ -34,10 +34,10 @@ describe('buildRows', () => {
     expect(shape(buildRows(items, NOW, true, false))).toEqual(['[next next 1]', 'r3', '[past s2 2]', 'r2', 'r1', '[past s1 0]'])
   })
 
-  it('folds later scheduled sessions into one row, expandable, oldest first', () => {
+  it('folds later scheduled sessions into one row below the next one, expandable, oldest first', () => {
     const items = newestFirst([session('w3', NOW + 21 * 24 * H, 'scheduled'), session('w2', NOW + 14 * 24 * H, 'scheduled'), session('w1', NOW + 7 * 24 * H, 'scheduled'), reflection('r', NOW - H)])
-    expect(shape(buildRows(items, NOW, true, false))).toEqual(['[later w2,w3]', '[next w1 1]', 'r'])
-    expect(shape(buildRows(items, NOW, true, true))).toEqual(['[later w2,w3]', 'w2', 'w3', '[next w1 1]', 'r'])
+    expect(shape(buildRows(items, NOW, true, false))).toEqual(['[next w1 1]', '[later w2,w3]', 'r'])
+    expect(shape(buildRows(items, NOW, true, true))).toEqual(['[next w1 1]', '[later w2,w3]', 'w2', 'w3', 'r'])
   })
 
   it('starts with "since your last session" when nothing is scheduled; cancelled sessions are entries', () => {

@@ -38,7 +38,7 @@ function moodsOf(entry: TimelineEntry): MoodPoint[] {
  * Turns a newest-first page stream into rows. When sessions are shown (`grouped`), each
  * attended or scheduled session heads the entries below it, back to the previous session: the
  * stretch that led up to it. The next upcoming session comes first; later scheduled ones fold
- * into one row. Without sessions (filtered out) the rows are the entries, flat.
+ * into one row right below it. Without sessions (filtered out) the rows are the entries, flat.
  */
 export function buildRows(items: readonly TimelineEntry[], now: number, grouped: boolean, laterExpanded: boolean): TimelineRow[] {
   if (!grouped) return items.map((entry) => ({ type: 'entry', key: entryKey(entry), entry }))
@@ -70,11 +70,12 @@ export function buildRows(items: readonly TimelineEntry[], now: number, grouped:
     }
   }
 
+  // The next session comes first; the ones after it fold into one row just below it.
+  if (next) open({ type: 'group', key: entryKey(next), session: next, tense: 'next', moods: moodsOf(next), size: 0 })
   if (later.length > 0) {
     rows.push({ type: 'later', key: 'later', sessions: later, expanded: laterExpanded })
     if (laterExpanded) for (const session of later) rows.push({ type: 'entry', key: entryKey(session), entry: session })
   }
-  if (next) open({ type: 'group', key: entryKey(next), session: next, tense: 'next', moods: moodsOf(next), size: 0 })
   for (const entry of futureOther) add(entry)
 
   for (; index < items.length; index++) {
