@@ -83,11 +83,12 @@ describe('vault lifecycle', () => {
     vault.lock()
   })
 
-  it('unlock is a no-op when already unlocked; lock is a no-op when locked', async () => {
+  it('unlock when already unlocked keeps the same connection (the secret is still checked); lock is a no-op when locked', async () => {
     const onLock = vi.fn()
     const { vault } = await createdVault(1, { onLock })
     const db = vault.db()
-    await vault.unlock({ passphrase: 'not even checked' })
+    await vault.unlock({ passphrase: PASSPHRASE })
+    await expectCode(vault.unlock({ passphrase: 'not the passphrase' }), 'WRONG_PASSPHRASE')
     expect(vault.db()).toBe(db)
     vault.lock()
     vault.lock()

@@ -396,7 +396,6 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
     },
 
     async unlock(input) {
-      if (state) return
       const secret: Secret =
         'recoveryKey' in input
           ? { kind: 'recovery', secret: parseRecoveryKey(input.recoveryKey) }
@@ -404,7 +403,12 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
       const since = epoch
       return serialize(async () => {
         try {
-          if (state) return
+          if (state) {
+            // Already open: the secret is still proven, so a lock screen shown over an open
+            // vault (a window reloading mid-restore, say) never lets a wrong passphrase in.
+            ;(await unwrap(loadHeader().header, secret)).fill(0)
+            return
+          }
           await unlockWith(secret, since)
         } finally {
           if (secret.kind === 'recovery') secret.secret.fill(0)
