@@ -46,7 +46,8 @@ export interface CoreOptions extends AppShellOptions {
   backupKeep?: number
 }
 
-export type LockReason = 'idle' | 'manual' | 'suspend' | 'screen-lock' | 'quit'
+/** 'restore': the vault closes only to be swapped for a backup, and opens again in the same call. */
+export type LockReason = 'idle' | 'manual' | 'suspend' | 'screen-lock' | 'quit' | 'restore'
 
 /** The one entry the app and the tests use: every service over one vault. */
 export function createCore(options: CoreOptions) {

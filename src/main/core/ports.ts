@@ -9,7 +9,7 @@ export const systemClock: Clock = { now: () => Date.now() }
 /** Push events to the renderer; the Electron glue and the e2e harness each provide one. */
 export interface EventSink {
   emit(event: 'data.changed', payload: { tables: string[] }): void
-  emit(event: 'vault.locked', payload: { reason: 'idle' | 'manual' | 'suspend' | 'screen-lock' | 'quit' }): void
+  emit(event: 'vault.locked', payload: { reason: 'idle' | 'manual' | 'suspend' | 'screen-lock' | 'quit' | 'restore' }): void
 }
 
 export const silentEvents: EventSink = { emit: () => undefined }

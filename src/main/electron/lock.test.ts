@@ -161,10 +161,11 @@ describe('lock controller', () => {
     expect(b.clipboard.now()).toBe('something the person copied elsewhere')
   })
 
-  it('a lock from elsewhere (renderer vault.lock, quit) runs the aftermath; quit does not reload', async () => {
+  it('a lock from elsewhere (renderer vault.lock, quit, restore) runs the aftermath; quit and restore do not reload', async () => {
     const h = setup()
     await h.guard.write('x')
     h.controller.afterLocked('quit')
+    h.controller.afterLocked('restore')
     h.runDeferred()
     await settle()
     expect(h.clipboard.now()).toBe('')

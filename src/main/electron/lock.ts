@@ -120,7 +120,9 @@ export function createLockController(deps: LockControllerDeps): LockController {
     },
     afterLocked(reason) {
       void deps.clipboard.clearIfOurs()
-      if (reason === 'quit') return
+      // Quitting closes the window anyway; a restore reopens the vault in the same call and the
+      // window that asked for it shows the result.
+      if (reason === 'quit' || reason === 'restore') return
       defer(() => restartRenderer(deps.getContents()))
     },
   }

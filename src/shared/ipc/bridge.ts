@@ -2,7 +2,7 @@ import type { RpcResult } from './result'
 
 /** Push events from main to the renderer. */
 export interface BridgeEvents {
-  'vault.locked': { reason: 'idle' | 'manual' | 'suspend' | 'screen-lock' | 'quit' }
+  'vault.locked': { reason: 'idle' | 'manual' | 'suspend' | 'screen-lock' | 'quit' | 'restore' }
   'data.changed': { tables: string[] }
   /** Save what is being edited, then call `ui.flushed` {token}: the vault is about to lock. */
   'ui.flush': { token: string }

@@ -87,7 +87,7 @@ export interface BackupDeps {
   ctx: ServiceContext
   vault: VaultService
   /** core.lock: closes the vault and tells the renderer. */
-  lock: (reason: 'manual') => void
+  lock: (reason: 'restore') => void
   dialogs: FileDialogs
   folder: BackupFolderSetting
   logger: Logger
@@ -538,7 +538,7 @@ export function createBackupService(deps: BackupDeps) {
         throw error
       }
 
-      deps.lock('manual')
+      deps.lock('restore')
       const aside = join(parent, `${basename(dataDir)}.before-restore-${stamp}`)
       let keptAside: string | null = null
       try {

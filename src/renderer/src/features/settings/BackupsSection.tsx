@@ -11,6 +11,7 @@ import { recoveryStrings } from '../recovery/recovery.strings'
 import { prefsKeys } from './settings.queries'
 import { Section, SectionMessage, type Message } from './Section'
 import { settingsStrings } from './settings.strings'
+import { useVaultSession } from '../vault/vault-session'
 
 const t = settingsStrings.backups
 const r = recoveryStrings
@@ -44,6 +45,7 @@ function testedMessage(report: Tested): Message {
  */
 export function BackupsSection({ id }: { id: string }): React.JSX.Element {
   const queryClient = useQueryClient()
+  const session = useVaultSession()
   const listing = useQuery(backupsQuery())
   const [busy, setBusy] = useState<string | null>(null)
   const [message, setMessage] = useState<Message | null>(null)
@@ -120,12 +122,29 @@ export function BackupsSection({ id }: { id: string }): React.JSX.Element {
       setMessage(result.status === 'cancelled' ? { tone: 'info', text: t.testCancelled } : testedMessage(result))
       return
     }
-    // Restoring locks the vault first: main then restarts this window, which opens again on the
-    // restored vault (or on the lock screen, if the restore is still finishing).
-    const result = await rpc('backup.restore', { source: asking.source, unlock })
-    setAsking(null)
-    if (result.status === 'cancelled') setMessage({ tone: 'info', text: r.restore.cancelled })
-    refresh()
+    // The vault closes while the backup is swapped in and opens again before this call returns;
+    // if the restore fails, the old vault is back but locked, and the session check shows that.
+    try {
+      const result = await rpc('backup.restore', { source: asking.source, unlock })
+      setAsking(null)
+      if (result.status === 'cancelled') setMessage({ tone: 'info', text: r.restore.cancelled })
+      else {
+        setMessage({
+          tone: 'success',
+          title: r.restore.doneTitle,
+          text: (
+            <>
+              <p>{r.restore.doneIntro(formatWhen(result.createdAt))}</p>
+              <p>{r.restore.doneHolds(describeCounts(result.counts))}</p>
+              {result.keptAside ? <p>{r.restore.doneKeptAside(result.keptAside)}</p> : null}
+            </>
+          ),
+        })
+      }
+    } finally {
+      refresh()
+      if ((await rpc('vault.status', {})).state !== 'unlocked') session.refresh()
+    }
   }
 
   return (

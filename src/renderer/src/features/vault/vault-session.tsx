@@ -73,7 +73,9 @@ export function VaultSessionProvider({ children }: { children: ReactNode }): Rea
     () =>
       onBridgeEvent('vault.locked', ({ reason }) => {
         wipe()
-        setScreen({ name: 'locked', reason })
+        // A restore closes the vault only to open the backup in the same call; the screen that
+        // asked shows the outcome and checks the vault's state after.
+        if (reason !== 'restore') setScreen({ name: 'locked', reason })
       }),
     [wipe],
   )
