@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Banner, Button, LoadingArea } from '../../components/ui'
 import { rpc } from '../../lib/rpc'
 import { formatDateTime } from './format'
+import { timelineKeys } from './timeline.queries'
 import { timelineStrings as s } from './timeline.strings'
 
 export type DetailTarget = { kind: 'contact' | 'draft' | 'talking_point'; id: string } | { kind: 'rule_change'; id: string; at: number; preview: string; version: number }
@@ -22,7 +23,7 @@ function Rows({ rows }: { rows: Array<[string, string]> }): React.JSX.Element {
 /** Read-only details of entries this screen does not edit: contacts, drafts, agreements, points. */
 export function EntryDetail({ target, onClose }: { target: DetailTarget; onClose(): void }): React.JSX.Element {
   const query = useQuery({
-    queryKey: [target.kind === 'talking_point' ? 'talking_points' : target.kind === 'rule_change' ? 'rules' : `${target.kind}s`, 'detail', target.id],
+    queryKey: timelineKeys.detail(target.kind, target.id),
     queryFn: async (): Promise<{ title: string; rows: Array<[string, string]>; body: string; hint: string | null }> => {
       switch (target.kind) {
         case 'contact': {

@@ -6,6 +6,7 @@ import type { MoodBucket } from '../../../../shared/ipc/contracts/journal'
 import { Banner, EmptyState, LoadingArea, SelectField } from '../../components/ui'
 import { rpc } from '../../lib/rpc'
 import { formatShortDate, localZone } from './format'
+import { timelineKeys } from './timeline.queries'
 import { timelineStrings as s } from './timeline.strings'
 
 type Bucket = 'day' | 'week' | 'month'
@@ -78,7 +79,7 @@ export default function MoodTrend(): React.JSX.Element {
   const [from] = useState(() => Date.now())
   const span = RANGE_MS[range]
   const query = useQuery({
-    queryKey: ['reflections', 'mood-trend', bucket, range],
+    queryKey: timelineKeys.moodTrend(bucket, range),
     queryFn: () => rpc('mood.trend', { timeZone: localZone(), bucket, from: span === null ? null : from - span, to: null }),
     meta: { tables: ['sessions'] },
   })

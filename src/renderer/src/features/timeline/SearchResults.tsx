@@ -5,13 +5,14 @@ import { Banner, Button, EmptyState, Icon, Spinner, type IconName } from '../../
 import { rpc } from '../../lib/rpc'
 import { formatDay, formatTime } from './format'
 import { Snippet } from './Snippet'
+import { timelineKeys } from './timeline.queries'
 import { timelineStrings as s } from './timeline.strings'
 
 const PAGE = 50
 const icons: Record<SearchHit['kind'], IconName> = { session: 'clock', reflection: 'leaf', talking_point: 'check', contact: 'arrowLeft', draft: 'copy' }
 
 export const searchQuery = (query: string) => ({
-  queryKey: ['search', query] as const,
+  queryKey: timelineKeys.search(query),
   queryFn: ({ pageParam }: { pageParam: string | null }) => rpc('search.query', { query, limit: PAGE, cursor: pageParam }),
   initialPageParam: null as string | null,
   getNextPageParam: (last: { nextCursor: string | null }) => last.nextCursor,
