@@ -1,4 +1,5 @@
 import type { RuleKind } from '../../../../shared/domain/rules/rule-kinds'
+import { therapistsStrings } from '../therapists/therapists.strings'
 import type { ContactChannel, Purpose, Severity } from '../../../../shared/domain/vocabulary'
 
 /** Purposes as choices ("What is it about?"). */
@@ -34,17 +35,8 @@ export const purposeMany: Record<Purpose, string> = {
   crisis: 'a crisis',
 }
 
-/** Channels as choices. */
-export const channelLabels: Record<ContactChannel, string> = {
-  text: 'Text message',
-  email: 'Email',
-  phone: 'Phone call',
-  voicemail: 'Voicemail',
-  portal: 'Patient portal',
-  video: 'Video call',
-  social: 'Messaging app',
-  in_person: 'In person',
-}
+/** Channels as choices: the same names the therapist's contact details use. */
+export const channelLabels: Record<ContactChannel, string> = therapistsStrings.channels
 
 /** Channels inside a sentence ("by text or email"). */
 export const channelWords: Record<ContactChannel, string> = {
