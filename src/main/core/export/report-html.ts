@@ -4,15 +4,13 @@
  * (no fonts, images or styles from anywhere). The PdfRenderer port turns it into a PDF.
  */
 import { exportStrings as t } from './export.strings'
+import { escapeHtml, printableHtml } from './printable-html'
 import { datedItems, rangeTitle, type MarkdownOptions, type MarkdownSource, type RangeLabel } from './markdown'
 import { displayDateTime } from './zoned-time'
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
 /** Escapes text for HTML element content and quoted attribute values. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] as string)
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'"
 
 const STYLE = `
 @page { size: A4; margin: 18mm 16mm; }
@@ -75,26 +73,13 @@ export function reportHtml(source: MarkdownSource, range: RangeLabel, options: M
       `${c.direction === 'sent' ? t.sent : t.received} (${c.channel}, ${c.purpose})`,
     ])}${textBlock(c.summary)}</article>`
   })
-  const lang = escapeHtml(options.locale)
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(t.reportTitle)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header>
-<h1>${escapeHtml(t.reportTitle)}</h1>
+  return printableHtml({
+    locale: options.locale,
+    title: t.reportTitle,
+    style: STYLE,
+    header: `<h1>${escapeHtml(t.reportTitle)}</h1>
 <p class="range">${escapeHtml(rangeTitle(range, options))}</p>
-<p class="meta">${escapeHtml(t.summary(counts.sessions, counts.reflections, counts.contacts))}. ${escapeHtml(t.generated(displayDateTime(now, options.timeZone, options.locale)))}</p>
-</header>
-<main>
-${articles.length === 0 ? `<p>${escapeHtml(t.nothingInRange)}</p>` : articles.join('\n')}
-</main>
-</body>
-</html>
-`
+<p class="meta">${escapeHtml(t.summary(counts.sessions, counts.reflections, counts.contacts))}. ${escapeHtml(t.generated(displayDateTime(now, options.timeZone, options.locale)))}</p>`,
+    main: articles.length === 0 ? `<p>${escapeHtml(t.nothingInRange)}</p>` : articles.join('\n'),
+  })
 }

@@ -3,7 +3,7 @@
  * (for the PdfRenderer port) or Markdown (copied by the renderer). Pure.
  */
 import type { SessionPrep } from '../../../shared/ipc/contracts/session-prep'
-import { escapeHtml } from '../export/report-html'
+import { escapeHtml, printableHtml } from '../export/printable-html'
 import { briefStrings as t } from './session-prep.strings'
 
 export interface BriefOptions {
@@ -67,7 +67,6 @@ export function buildBrief(prep: SessionPrep, options: BriefOptions): Brief {
   }
 }
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'"
 
 const STYLE = `
 @page { size: A4; margin: 16mm 16mm 14mm; }
@@ -110,33 +109,21 @@ export function briefHtml(brief: Brief, locale: string): string {
       : `<h2>${e(t.questionsTitle)}</h2><ul class="plain">${brief.open
           .map((o) => `<li><span class="text">${e(o.text)}</span> <span class="note">(${e(o.note)})</span></li>`)
           .join('')}</ul>`
-  return `<!doctype html>
-<html lang="${e(locale)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="referrer" content="no-referrer">
-<title>${e(brief.title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header>
-<h1>${e(brief.title)}</h1>
-${brief.subtitle ? `<p class="subtitle">${e(brief.subtitle)}</p>` : ''}
-</header>
-<main>
-<h2>${e(t.pointsTitle)}</h2>
+  return printableHtml({
+    locale,
+    title: brief.title,
+    style: STYLE,
+    header: `<h1>${e(brief.title)}</h1>
+${brief.subtitle ? `<p class="subtitle">${e(brief.subtitle)}</p>` : ''}`,
+    main: `<h2>${e(t.pointsTitle)}</h2>
 ${points}
 ${homework}
 ${mood}
 ${open}
 <h2>${e(t.notesTitle)}</h2>
-<div class="lines"><div></div><div></div><div></div><div></div></div>
-</main>
-<footer>${e(brief.made)}</footer>
-</body>
-</html>
-`
+<div class="lines"><div></div><div></div><div></div><div></div></div>`,
+    footer: e(brief.made),
+  })
 }
 
 /** Markdown special characters at the start of a line or inline, escaped so the text stays text. */
