@@ -34,6 +34,8 @@ export interface CoreOptions extends AppShellOptions {
   logger?: Logger
   /** Tests pass a cheap Argon2id cost; the app calibrates at creation. */
   kdfCost?: KdfCost
+  /** Full page check at unlock up to this size (tests lower it to exercise the large-vault path). */
+  fullCheckUpToBytes?: number
   /** OS file dialogs: the only way exports, imports and backups learn a path. */
   dialogs?: FileDialogs
   /** HTML -> PDF for the report export (Electron: printToPDF). */
@@ -59,6 +61,7 @@ export function createCore(options: CoreOptions) {
     clock,
     logger,
     ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}),
+    ...(options.fullCheckUpToBytes === undefined ? {} : { fullCheckUpToBytes: options.fullCheckUpToBytes }),
     onOpen: (db) => {
       backups.beforeMigration(db)
       migrate(db)
