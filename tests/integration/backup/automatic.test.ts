@@ -7,6 +7,7 @@ import { dispatch } from '../../../src/main/ipc/dispatch'
 import { fakeTimers } from '../../helpers/fake-ports'
 import { writeOneOfEverything } from '../../helpers/sample-records'
 import { TEST_PASSPHRASE } from '../../helpers/test-vault'
+import { latestVersion } from '../../../src/main/core/db/migrate'
 import { backupFiles, createBackupVault, type BackupVault } from './backup-helpers'
 
 const HOUR = 3_600_000
@@ -77,13 +78,13 @@ describe('automatic backups', () => {
     const files = backupFiles(vault.folder)
     expect(files).toEqual(['between-2026-03-03-100000Z-before-update.betweenbackup'])
     expect(readContainerInfo(join(vault.folder, files[0] as string)).metadata).toMatchObject({ reason: 'before-update', schemaVersion: 10 })
-    expect(vault.core.vault.db().pragma('user_version', { simple: true })).toBe(20)
+    expect(vault.core.vault.db().pragma('user_version', { simple: true })).toBe(latestVersion())
     // The old-schema backup still tests and restores (and is migrated on unlock).
     const tested = await dispatch(vault.handlers, 'backup.test', { source: { name: files[0] as string }, unlock: { passphrase: TEST_PASSPHRASE } })
     expect(tested).toMatchObject({ ok: true, value: { schemaVersion: 10, counts: { reflections: 1 } } })
     const restored = await dispatch(vault.handlers, 'backup.restore', { source: { name: files[0] as string }, unlock: { passphrase: TEST_PASSPHRASE } })
     expect(restored).toMatchObject({ ok: true, value: { status: 'restored', schemaVersion: 10 } })
-    expect(vault.core.vault.db().pragma('user_version', { simple: true })).toBe(20)
+    expect(vault.core.vault.db().pragma('user_version', { simple: true })).toBe(latestVersion())
   })
 
   it('before a data-key rotation: a backup under the old key, openable with the passphrase', async () => {

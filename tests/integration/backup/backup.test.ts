@@ -11,6 +11,7 @@ import { digestDatabase } from '../../helpers/db-digest'
 import { fakeDialogs } from '../../helpers/fake-ports'
 import { writeOneOfEverything } from '../../helpers/sample-records'
 import { CHEAP_KDF, makeTempDir, TEST_PASSPHRASE } from '../../helpers/test-vault'
+import { latestVersion } from '../../../src/main/core/db/migrate'
 import { backupFiles, createBackupVault, leftoverWorkDirs, removeSiblings, siblingsOf, type BackupVault } from './backup-helpers'
 
 const CANARY = 'canaryBk3Wt7'
@@ -38,7 +39,7 @@ describe('Back up now', () => {
     const bytes = readFileSync(join(vault.folder, written.name))
     expect(bytes.subarray(0, 8).equals(BACKUP_MAGIC)).toBe(true)
     const info = readContainerInfo(join(vault.folder, written.name))
-    expect(info.metadata).toMatchObject({ format: 'between-backup', version: 1, reason: 'manual', schemaVersion: 20 })
+    expect(info.metadata).toMatchObject({ format: 'between-backup', version: 1, reason: 'manual', schemaVersion: latestVersion() })
     expect(info.metadata.vaultHeader).toEqual(JSON.parse(readFileSync(vault.core.vault.paths.header, 'utf8')))
     expect(bytes.subarray(info.offset, info.offset + 16).toString('latin1')).not.toBe('SQLite format 3\0')
 
@@ -121,7 +122,7 @@ describe('Test a backup', () => {
         createdAt: vault.clock.now(),
         reason: 'manual',
         sizeBytes: expect.any(Number),
-        schemaVersion: 20,
+        schemaVersion: latestVersion(),
         fromNewerVersion: false,
         sameVault: true,
         counts: { therapists: 1, sessions: 1, reflections: 2, talkingPoints: 1, drafts: 1, contacts: 1, absences: 1, rules: 1, tags: 2 },
@@ -239,7 +240,7 @@ describe('Restore', () => {
     expect(vault.core.vault.status()).toBe('unlocked')
     expect(digestDatabase(vault.core.vault.db())).toBe(atBackup)
     expect(vault.core.reflections.get({ id: written.reflection.id }).body).toBe(`reflection ${CANARY}`)
-    expect(vault.events.log.filter((e) => e.event === 'vault.locked')).toEqual([{ event: 'vault.locked', payload: { reason: 'manual' } }])
+    expect(vault.events.log.filter((e) => e.event === 'vault.locked')).toEqual([{ event: 'vault.locked', payload: { reason: 'restore' } }])
 
     // The vault as it was before the restore is intact beside it and still opens.
     const asideDir = join(vault.dir, '..', keptAside)

@@ -14,7 +14,7 @@ describe('migration 0020: import sources, reminder keys, reminder settings', () 
       "INSERT INTO sessions (id, starts_at, time_zone, duration_minutes, format, status, created_at, updated_at) VALUES ('s1', 1, 'UTC', 50, 'video', 'scheduled', 1, 1)",
     ).run()
     db.prepare("INSERT INTO reflections (id, body, created_at, updated_at) VALUES ('r1', 'x', 1, 1)").run()
-    migrate(db)
+    migrate(db, upTo(20))
     expect(schemaVersion(db)).toBe(20)
     expect(db.prepare('SELECT count(*) FROM sessions').pluck().get()).toBe(1)
 
@@ -39,7 +39,7 @@ describe('migration 0020: import sources, reminder keys, reminder settings', () 
 
   it('makes (kind, ref_id) unique among reminders and keeps one settings row', () => {
     const db = new Database(':memory:')
-    migrate(db)
+    migrate(db, upTo(20))
     const add = db.prepare("INSERT INTO reminders (id, kind, ref_id, due_at, created_at) VALUES (?, 'draft_ready', ?, 1, 1)")
     add.run('a', 'd1')
     expect(() => add.run('b', 'd1')).toThrow(/UNIQUE/)
