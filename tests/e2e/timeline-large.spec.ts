@@ -58,7 +58,7 @@ describe.skipIf(e2eSkipReason())('timeline with 100,000 entries', () => {
       while (!document.querySelector('.tl-end')) {
         el.scrollTop = el.scrollHeight
         rounds++
-        await new Promise((done) => requestAnimationFrame(done))
+        await new Promise<void>((done) => requestAnimationFrame(() => done()))
         maxDomRows = Math.max(maxDomRows, el.querySelectorAll('article').length)
         if (el.scrollHeight !== lastHeight) {
           lastHeight = el.scrollHeight
