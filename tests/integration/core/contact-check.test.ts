@@ -35,6 +35,16 @@ describe('contactCheck.evaluate over the store', () => {
     const line = gratitude.ok ? (gratitude.value as { lines: Array<{ ruleId: string; message: string }> }).lines[0] : undefined
     expect(line?.ruleId).toBe(rule.id)
 
+    // An edited agreement applies at once (the rules kept between keystrokes are refreshed).
+    vault.core.rules.update({ id: rule.id, patch: {}, body: { kind: 'buffer_after_session', params: { hours: 1, exemptPurposes: [] } } })
+    const edited = await dispatch(vault.handlers, 'contactCheck.evaluate', {
+      therapistId: therapist.id,
+      request: { purpose: 'update', channel: 'text', draftText: 'Thank you for today.' },
+      personZone: 'Europe/London',
+    })
+    expect(edited).toMatchObject({ ok: true, value: { verdict: { kind: 'send' } } })
+    vault.core.rules.update({ id: rule.id, patch: {}, body: { kind: 'buffer_after_session', params: { hours: 72, exemptPurposes: ['concern', 'significant_event'] } } })
+
     vault.clock.set(tuesday17 + 18 * HOUR) // Wednesday morning
     const event = await dispatch(vault.handlers, 'contactCheck.evaluate', {
       therapistId: therapist.id,

@@ -29,3 +29,8 @@ export function absencesEndingAfter(db: Database.Database, therapistId: string, 
        FROM absences WHERE therapist_id = ? AND ends_at > ? ORDER BY starts_at`,
   ).all(therapistId, after) as CheckAbsence[]
 }
+
+/** Rows this connection has changed since it opened: any write anywhere moves it. */
+export function totalChanges(db: Database.Database): number {
+  return prepared(db, 'SELECT total_changes()').pluck().get() as number
+}

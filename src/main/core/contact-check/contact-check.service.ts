@@ -1,12 +1,13 @@
 import type { z } from 'zod'
 import { evaluateContact, historyNeededMs, HORIZON_DAYS, summarizeCrisisPlan, type ContactCheckResult } from '../../../shared/domain/contact-check'
+import type { Rule } from '../../../shared/domain/rules/rule-kinds'
 import { toEngineRule } from '../../../shared/domain/rules/stored-rule'
 import type { contactCheckInput } from '../../../shared/ipc/contracts/contact-check'
 import type { createCrisisPlanService } from '../crisis-plan/crisis-plan.service'
 import type { ServiceContext } from '../records/entity.service'
 import type { createRulesService } from '../rules/rules.service'
 import type { createTherapistsService } from '../therapists/therapists.service'
-import { absencesEndingAfter, contactsSince, lastReflectionAt, sessionsBetween } from './contact-check.repo'
+import { absencesEndingAfter, contactsSince, lastReflectionAt, sessionsBetween, totalChanges } from './contact-check.repo'
 
 const DAY = 86_400_000
 
@@ -18,16 +19,28 @@ interface Deps {
 
 /** Gathers what the engine needs from the store and asks it. The engine itself is pure. */
 export function createContactCheckService(ctx: ServiceContext, deps: Deps) {
+  // The check runs on every keystroke; the rules change rarely. They are kept until this
+  // connection writes anything at all (or another connection replaces it, e.g. after a restore).
+  let cached: { db: unknown; changes: number; therapistId: string; rules: Rule[] } | null = null
+  const rulesFor = (db: Parameters<typeof totalChanges>[0], therapistId: string): Rule[] => {
+    const changes = totalChanges(db)
+    if (cached && cached.db === db && cached.changes === changes && cached.therapistId === therapistId) return cached.rules
+    const rules = deps.rules.list({ therapistId, includeRetired: false }).map(toEngineRule)
+    cached = { db, changes, therapistId, rules }
+    return rules
+  }
+
   return {
     evaluate(input: z.output<typeof contactCheckInput>): ContactCheckResult {
       const db = ctx.db()
       const now = ctx.clock.now()
       const therapist = deps.therapists.get({ id: input.therapistId })
-      const rules = deps.rules.list({ therapistId: therapist.id, includeRetired: false }).map(toEngineRule)
+      const rules = rulesFor(db, therapist.id)
       // Only the history the active rules can look back over (frequency windows, buffers, replies).
       const since = now - historyNeededMs(rules)
       const contacts = contactsSince(db, therapist.id, since)
-      const plan = deps.crisisPlan.get()
+      // The plan is read only when it is asked for: it is shown for the crisis purpose alone.
+      const plan = input.request.purpose === 'crisis' ? deps.crisisPlan.get() : null
       return evaluateContact({
         now,
         personZone: input.personZone,
@@ -40,7 +53,7 @@ export function createContactCheckService(ctx: ServiceContext, deps: Deps) {
         lastReflectionAt: lastReflectionAt(db),
         absences: absencesEndingAfter(db, therapist.id, now),
         events: contacts.filter((c) => c.purpose === 'significant_event'),
-        crisisPlan: plan.updatedAt === null ? null : summarizeCrisisPlan(plan),
+        crisisPlan: plan === null || plan.updatedAt === null ? null : summarizeCrisisPlan(plan),
       })
     },
   }
