@@ -87,7 +87,7 @@ async function firstRun(): Promise<void> {
     await shoot(page, 'add-therapist')
     await page.getByRole('button', { name: 'Save and continue' }).click()
     await page.getByRole('button', { name: 'Skip for now' }).waitFor({ state: 'detached' }).catch(() => undefined)
-    await h1(page, /Good (morning|afternoon|evening)/)
+    await h1(page, 'Your timeline')
     await page.getByText('Dr Amara Rao').first().waitFor()
   } finally {
     await app.close()
@@ -102,7 +102,7 @@ async function emptyHome(): Promise<void> {
   })
   try {
     const { page } = app
-    await h1(page, /Good (morning|afternoon|evening)/)
+    await h1(page, 'Your timeline')
     await page.getByRole('heading', { name: 'No therapist added yet' }).waitFor()
     await shoot(page, 'home-empty')
     await page.getByRole('button', { name: 'Add your therapist' }).click()
@@ -134,7 +134,7 @@ async function demoVault(): Promise<void> {
 
     await page.getByLabel('Passphrase', { exact: true }).fill(DEMO_PASSPHRASE)
     await page.getByRole('button', { name: 'Unlock' }).click()
-    await h1(page, /Good (morning|afternoon|evening)/)
+    await h1(page, 'Your timeline')
     await page.getByText('Dr Amara Rao').first().waitFor()
     await shoot(page, 'home')
 
@@ -174,7 +174,7 @@ async function contactPrepAgreements(): Promise<void> {
       await sidebar.getByRole('button', { name, exact: true }).click()
       await h1(page, heading)
     }
-    await h1(page, /Good (morning|afternoon|evening)/)
+    await h1(page, 'Your timeline')
 
     // Ready to contact? on Tuesday morning: an update by text points to the portal.
     await go('Ready to contact?', 'Ready to contact?')
@@ -194,7 +194,7 @@ async function contactPrepAgreements(): Promise<void> {
 
     // Tuesday evening, after the session: the same update waits; send anyway is there.
     await app.clock.set(app.clock.now() + 10 * 60 * 60_000)
-    await go('Home', /Good (morning|afternoon|evening)/)
+    await go('Overview', /Good (morning|afternoon|evening)/)
     await go('Ready to contact?', 'Ready to contact?')
     await page.getByRole('radio', { name: /^An update/ }).check()
     await page.getByRole('radio', { name: /^Patient portal/ }).check()
@@ -383,7 +383,7 @@ async function settingsScreens(): Promise<void> {
   })
   try {
     const { page } = app
-    await h1(page, /Good (morning|afternoon|evening)/)
+    await h1(page, 'Your timeline')
     await page.locator('.sidebar').getByRole('button', { name: 'Settings', exact: true }).click()
     await h1(page, 'Settings')
     await page.getByRole('checkbox', { name: 'The evening before a session' }).waitFor()

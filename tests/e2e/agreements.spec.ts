@@ -19,7 +19,7 @@ describe.skipIf(e2eSkipReason())('Agreements', () => {
         await invoke('therapists.create', { name: 'Dr Amara Rao', practice: '', timeZone: ZONE, channels: [{ channel: 'email', address: 'a@r.example', label: '' }] })
       },
     })
-    await h1(app, /Good evening/)
+    await h1(app, 'Your timeline')
     await openScreen(app, 'Agreements')
     const { page } = app
     await page.getByRole('heading', { name: 'No agreements written down yet' }).waitFor()
@@ -79,7 +79,7 @@ describe.skipIf(e2eSkipReason())('Agreements', () => {
         await clock.set(at(16, 10))
       },
     })
-    await h1(app, /Good morning/)
+    await h1(app, 'Your timeline')
     await openScreen(app, 'Agreements')
     const { page } = app
 
@@ -149,7 +149,7 @@ describe.skipIf(e2eSkipReason())('Agreements', () => {
         })
       },
     })
-    await h1(app, /Good morning/)
+    await h1(app, 'Your timeline')
     await openScreen(app, 'Agreements')
     const { page } = app
     await page.getByRole('button', { name: 'Add an absence' }).click()

@@ -23,7 +23,7 @@ describe.skipIf(e2eSkipReason())('Ready to contact?', () => {
         await extra?.(seeded, invoke)
       },
     })
-    await h1(app, /Good (morning|afternoon|evening)/)
+    await h1(app, 'Your timeline')
     await openScreen(app, 'Ready to contact?')
     return { app, seeded: seeded as Seeded }
   }

@@ -248,7 +248,7 @@ describe.skipIf(e2eSkipReason())('sessions and reflections', () => {
     const { page } = app
     await page.getByRole('button', { name: 'Write a reflection' }).first().click()
     await body().fill('Typed and left at once.')
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Home' }).click()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Overview' }).click()
     await expect.poll(async () => (await reflections()).some((r) => r.body === 'Typed and left at once.')).toBe(true)
     await openTimeline()
   })

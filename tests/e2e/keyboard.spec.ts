@@ -69,11 +69,13 @@ describe.skipIf(e2eSkipReason())('keyboard only', () => {
     await page.keyboard.press('Shift+Tab')
     expect(await focused(app)).toBe('button:Skip for now')
     await page.keyboard.press('Enter')
-    await h1('Good morning')
+    await h1('Your timeline')
   })
 
   it('opens the add-therapist dialog, traps focus in it, and Escape closes it', async () => {
     const { page } = app
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Overview' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Good morning' }).waitFor()
     const opener = page.getByRole('button', { name: 'Add your therapist' })
     await opener.focus()
     await page.keyboard.press('Enter')
@@ -107,7 +109,7 @@ describe.skipIf(e2eSkipReason())('keyboard only', () => {
     const { page } = app
     // A fresh page has no focus: the first Tab starts at the top.
     await app.reload()
-    await page.getByRole('heading', { level: 1, name: 'Good morning' }).waitFor()
+    await page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
     await page.keyboard.press('Tab')
     expect(await focused(app)).toBe('a:Skip to content')
     // Then the sidebar, top to bottom (features add their entries), ending with Lock.
@@ -117,7 +119,8 @@ describe.skipIf(e2eSkipReason())('keyboard only', () => {
       expect(await page.evaluate<boolean>(IN_SIDEBAR)).toBe(true)
       stops.push(await focused(app))
     }
-    expect(stops).toContain('button:Home')
+    expect(stops).toContain('button:Timeline')
+    expect(stops).toContain('button:Overview')
     expect(stops.at(-1)).toBe('button:Lock Between')
     await page.keyboard.press('Enter')
     await page.getByRole('heading', { level: 1, name: 'Welcome back' }).waitFor()

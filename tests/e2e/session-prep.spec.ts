@@ -58,7 +58,7 @@ describe.skipIf(e2eSkipReason())('Next session', () => {
         await clock.set(options.now ?? at(15, 18))
       },
     })
-    await h1(app, /Good (morning|afternoon|evening)/)
+    await h1(app, 'Your timeline')
     await openScreen(app, 'Next session')
     return { app, seeded: seeded as Seeded }
   }

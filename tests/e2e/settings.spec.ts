@@ -42,7 +42,7 @@ describe.skipIf(e2eSkipReason())('Settings and recovery', () => {
         await invoke('reflections.create', { body: CANARY })
       },
     })
-    await app.page.getByRole('heading', { level: 1, name: /Good (morning|afternoon|evening)/ }).waitFor()
+    await app.page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
     await app.page.locator('.sidebar').getByRole('button', { name: 'Settings', exact: true }).click()
     await app.page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
     return app
@@ -288,7 +288,7 @@ describe.skipIf(e2eSkipReason())('Settings and recovery', () => {
     await page.getByText('That passphrase did not unlock your vault.').waitFor()
     await page.getByLabel('Passphrase', { exact: true }).fill(NEW_PASSPHRASE)
     await page.getByRole('button', { name: 'Unlock' }).click()
-    await page.getByRole('heading', { level: 1, name: /Good (morning|afternoon|evening)/ }).waitFor()
+    await page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
     expect(a.core.vault.status()).toBe('unlocked')
   }, SLOW)
 
@@ -388,7 +388,7 @@ describe.skipIf(e2eSkipReason())('Settings and recovery', () => {
     await page.getByText(/^The vault that was here before is kept aside in a folder named “vault\.before-restore-/).waitFor()
     await expectNoSeriousA11yViolations(page, { screen: 'backup restored' })
     await page.getByRole('button', { name: 'Open Between' }).click()
-    await page.getByRole('heading', { level: 1, name: /Good (morning|afternoon|evening)/ }).waitFor()
+    await page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
 
     expect(app.core.vault.status()).toBe('unlocked')
     const reflections = await app.invoke('reflections.list', {})
@@ -435,7 +435,7 @@ describe.skipIf(e2eSkipReason())('Settings and recovery', () => {
     await dialog.getByRole('button', { name: 'Restore', exact: true }).click()
     await page.getByRole('heading', { level: 1, name: 'Your backup is restored' }).waitFor()
     await page.getByRole('button', { name: 'Open Between' }).click()
-    await page.getByRole('heading', { level: 1, name: /Good (morning|afternoon|evening)/ }).waitFor()
+    await page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
     expect((await app.invoke('reflections.list', {})).map((r) => r.body)).toEqual([CANARY])
   }, SLOW)
 })

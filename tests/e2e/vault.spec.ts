@@ -17,6 +17,12 @@ describe.skipIf(e2eSkipReason())('vault: first run, lock and unlock', () => {
 
   const heading = (name: string | RegExp) => app.page.getByRole('heading', { level: 1, name })
   const passphraseInput = () => app.page.getByLabel('Passphrase', { exact: true })
+  /** The overview (greeting and therapist), one click from the timeline. */
+  const showOverview = async () => {
+    await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Overview' }).click()
+    await heading('Good morning').waitFor()
+    await app.page.getByText(THERAPIST).first().waitFor()
+  }
 
   beforeAll(async () => {
     app = await launchApp()
@@ -114,8 +120,8 @@ describe.skipIf(e2eSkipReason())('vault: first run, lock and unlock', () => {
     await page.getByLabel('Email address').fill('amara.rao@riverside.example')
     await page.getByRole('button', { name: 'Save and continue' }).click()
 
-    await heading('Good morning').waitFor()
-    await page.getByText(THERAPIST).waitFor()
+    await heading('Your timeline').waitFor()
+    await showOverview()
     const [therapist] = await app.invoke('therapists.list', {})
     expect(therapist).toMatchObject({
       name: THERAPIST,
@@ -158,14 +164,14 @@ describe.skipIf(e2eSkipReason())('vault: first run, lock and unlock', () => {
   it('unlocks with the passphrase', async () => {
     await passphraseInput().fill(PASSPHRASE)
     await passphraseInput().press('Enter')
-    await heading('Good morning').waitFor()
-    await app.page.getByText(THERAPIST).waitFor()
+    await heading('Your timeline').waitFor()
+    await showOverview()
   })
 
   it('never shows the recovery key again, even after a reload', async () => {
     await app.reload()
     // The core still holds the open vault (as main does in the app), so the app comes back.
-    await heading('Good morning').waitFor()
+    await heading('Your timeline').waitFor()
     expect(await app.page.content()).not.toContain(recoveryKey.split('-')[0])
     await app.page.getByRole('button', { name: 'Lock Between' }).click()
     await heading('Welcome back').waitFor()
@@ -191,7 +197,7 @@ describe.skipIf(e2eSkipReason())('vault: first run, lock and unlock', () => {
     await passphraseInput().fill(NEW_PASSPHRASE)
     await page.getByLabel('Type it again').fill(NEW_PASSPHRASE)
     await page.getByRole('button', { name: 'Save new passphrase' }).click()
-    await heading('Good morning').waitFor()
+    await heading('Your timeline').waitFor()
 
     await page.getByRole('button', { name: 'Lock Between' }).click()
     await heading('Welcome back').waitFor()
@@ -200,7 +206,8 @@ describe.skipIf(e2eSkipReason())('vault: first run, lock and unlock', () => {
     await page.getByText('That passphrase did not unlock your vault.').waitFor()
     await passphraseInput().fill(NEW_PASSPHRASE)
     await passphraseInput().press('Enter')
-    await heading('Good morning').waitFor()
+    await heading('Your timeline').waitFor()
+    await showOverview()
   })
 
   it('pointer use keeps the vault open: ui.activity resets the idle timer', async () => {
@@ -234,7 +241,8 @@ describe.skipIf(e2eSkipReason())('vault: first run, lock and unlock', () => {
     const { page } = app
     await passphraseInput().fill(NEW_PASSPHRASE)
     await passphraseInput().press('Enter')
-    await page.getByText(THERAPIST).waitFor()
+    await heading('Your timeline').waitFor()
+    await showOverview()
     // Only the event, no renderer restart: the page must drop its screens and cache by itself.
     let loads = 0
     page.on('load', () => loads++)

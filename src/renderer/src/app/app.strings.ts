@@ -2,7 +2,7 @@ export const appStrings = {
   skipToContent: 'Skip to content',
   nav: {
     label: 'Main',
-    home: 'Home',
+    home: 'Overview',
     settings: 'Settings',
   },
   lock: 'Lock Between',

@@ -39,8 +39,8 @@ export interface RouteDef {
 }
 
 export const routes: readonly RouteDef[] = [
-  { id: 'home', label: appStrings.nav.home, icon: 'home', Screen: HomeScreen },
   { id: 'timeline', label: timelineStrings.nav, icon: 'clock', Screen: TimelineScreen },
+  { id: 'home', label: appStrings.nav.home, icon: 'home', Screen: HomeScreen },
   { id: 'session-prep', label: sessionPrepStrings.nav, icon: 'list', Screen: PrepScreen },
   { id: 'agreements', label: agreementsStrings.nav, icon: 'agreement', Screen: AgreementsScreen },
   { id: 'crisis-plan', label: crisisPlanStrings.nav, icon: 'lifebuoy', Screen: CrisisPlanScreen },
@@ -48,4 +48,5 @@ export const routes: readonly RouteDef[] = [
   { id: 'contact', label: contactStrings.nav, icon: 'message', Screen: ContactScreen, sidebar: false },
 ]
 
-export const DEFAULT_ROUTE: RouteId = 'home'
+/** The timeline is home: the first thing seen after unlocking. */
+export const DEFAULT_ROUTE: RouteId = 'timeline'
