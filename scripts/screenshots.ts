@@ -36,6 +36,11 @@ async function shoot(page: Page, screen: string): Promise<void> {
 }
 
 const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor()
+/** From the timeline (home) to the overview: greeting and therapist. */
+const overview = async (page: Page) => {
+  await page.locator('.sidebar').getByRole('button', { name: 'Overview', exact: true }).click()
+  await h1(page, /Good (morning|afternoon|evening)/)
+}
 
 async function firstRun(): Promise<void> {
   const app = await launchApp()
@@ -88,6 +93,7 @@ async function firstRun(): Promise<void> {
     await page.getByRole('button', { name: 'Save and continue' }).click()
     await page.getByRole('button', { name: 'Skip for now' }).waitFor({ state: 'detached' }).catch(() => undefined)
     await h1(page, 'Your timeline')
+    await overview(page)
     await page.getByText('Dr Amara Rao').first().waitFor()
   } finally {
     await app.close()
@@ -103,6 +109,7 @@ async function emptyHome(): Promise<void> {
   try {
     const { page } = app
     await h1(page, 'Your timeline')
+    await overview(page)
     await page.getByRole('heading', { name: 'No therapist added yet' }).waitFor()
     await shoot(page, 'home-empty')
     await page.getByRole('button', { name: 'Add your therapist' }).click()
@@ -135,6 +142,7 @@ async function demoVault(): Promise<void> {
     await page.getByLabel('Passphrase', { exact: true }).fill(DEMO_PASSPHRASE)
     await page.getByRole('button', { name: 'Unlock' }).click()
     await h1(page, 'Your timeline')
+    await overview(page)
     await page.getByText('Dr Amara Rao').first().waitFor()
     await shoot(page, 'home')
 
