@@ -236,3 +236,16 @@ export function skipIntervals(intervals: readonly Interval[], t: number): number
   }
   return t
 }
+
+/**
+ * The earliest moment ≥ t outside every window [start, start + span), for sorted starts (the
+ * quiet time after each session or logged event).
+ */
+export function afterWindows(starts: readonly number[], span: number, t: number): number {
+  for (let i = lowerBound(starts, t - span); i < starts.length; i++) {
+    const start = starts[i] as number
+    if (start > t) break
+    if (t < start + span) t = start + span
+  }
+  return t
+}

@@ -1,5 +1,5 @@
 /** 1. No non-urgent contact for N hours after a session ends; listed purposes are exempt. */
-import { end, lowerBound, upperBound } from '../context'
+import { afterWindows, end, upperBound } from '../context'
 import { hoursWords } from '../format'
 import { notCovered, purposesOr } from '../words'
 import { HOUR } from '../zone'
@@ -17,15 +17,7 @@ export const bufferAfterSession: Evaluator<'buffer_after_session'> = {
     const span = rule.params.hours * HOUR
     const applies = ctx.purpose !== 'crisis' && !rule.params.exemptPurposes.includes(ctx.purpose)
     // Blocked: [end, end + span) for every scheduled or attended session.
-    const next = (t: number): number | null => {
-      let i = lowerBound(ctx.sessionEnds, t - span)
-      for (; i < ctx.sessionEnds.length; i++) {
-        const e = ctx.sessionEnds[i] as number
-        if (e > t) break
-        if (t < e + span) t = e + span
-      }
-      return t
-    }
+    const next = (t: number): number | null => afterWindows(ctx.sessionEnds, span, t)
     return {
       applies,
       next: applies ? next : undefined,

@@ -1,5 +1,5 @@
 /** 11. No coaching contact for N hours after a logged event, with the agreed alternative. */
-import { covers, lowerBound } from '../context'
+import { afterWindows, covers, lowerBound } from '../context'
 import { hoursWords } from '../format'
 import { notCovered, quote } from '../words'
 import { HOUR } from '../zone'
@@ -13,14 +13,7 @@ export const pauseAfterEvent: Evaluator<'pause_after_event'> = {
     const span = rule.params.hours * HOUR
     const applies = covers(rule.params.purposes, ctx.purpose)
     // Blocked: [event, event + span) for each logged event.
-    const next = (t: number): number | null => {
-      for (let i = lowerBound(ctx.events, t - span); i < ctx.events.length; i++) {
-        const e = ctx.events[i] as number
-        if (e > t) break
-        if (t < e + span) t = e + span
-      }
-      return t
-    }
+    const next = (t: number): number | null => afterWindows(ctx.events, span, t)
     return {
       applies,
       next: applies ? next : undefined,
