@@ -9,12 +9,13 @@ export default defineConfig({
       // Node built-ins: no node_modules lookup from the worker thread (inside app.asar when packaged).
       externalizeDeps: { exclude: ['hash-wasm'] },
       rolldownOptions: {
-        // Two entries, bundled apart: the app, and the Argon2id worker thread that kdf.ts starts
-        // from the bundle's folder (out/main/kdf.worker.js; from the sources it runs the .ts).
+        // Entries bundled apart: the app, and each worker thread (src/main/core/workers/worker-path.ts):
+        // '<name>.worker' is emitted as out/main/<name>.worker.mjs beside index.js.
         input: {
           index: resolve('src/main/index.ts'),
           'kdf.worker': resolve('src/main/core/vault/kdf.worker.ts'),
         },
+        output: { entryFileNames: (chunk) => (chunk.name.endsWith('.worker') ? '[name].mjs' : '[name].js') },
       },
     },
   },

@@ -98,6 +98,7 @@ vi.mock('electron', () => {
         }, 0),
       ),
     getPath: () => fake.userData,
+    setPath: (name: string) => fake.calls.push(`setPath:${name}`),
     on: (event: string, listener: (...args: unknown[]) => void) => {
       if (!fake.appListeners.has(event)) fake.appListeners.set(event, [])
       fake.appListeners.get(event)?.push(listener)
@@ -116,7 +117,7 @@ vi.mock('electron', () => {
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => fake.calls.push('menu') },
     nativeTheme: { themeSource: 'system' },
     Notification: Object.assign(class { on = vi.fn(); show = vi.fn() }, { isSupported: () => true }),
-    powerMonitor: { on: (event: string) => fake.calls.push(`power:${event}`), removeListener: () => undefined },
+    powerMonitor: { on: (event: string) => fake.calls.push(`power:${event}`), removeListener: () => undefined, getSystemIdleState: () => 'active' },
     protocol: { registerSchemesAsPrivileged: () => fake.calls.push('registerSchemesAsPrivileged') },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     session: {

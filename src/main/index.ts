@@ -9,7 +9,7 @@ import { systemClock } from './core/ports'
 import { createClipboardGuard } from './electron/clipboard'
 import { createElectronFileDialogs } from './electron/dialogs'
 import { createElectronShellPort } from './electron/external-links'
-import { createLockController, watchKeyboardActivity, wirePowerEvents, withLockAftermath, type LockController } from './electron/lock'
+import { createLockController, linuxScreenLockProbe, watchKeyboardActivity, wirePowerEvents, wireSessionEnd, withLockAftermath, type LockController } from './electron/lock'
 import { createMainLogger } from './electron/logger'
 import { createElectronNotifier } from './electron/notifications'
 import { createElectronPdfRenderer } from './electron/pdf'
@@ -18,6 +18,8 @@ import { createElectronPrefsStore } from './electron/prefs'
 import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, registerAppProtocol } from './electron/protocol'
 import { APP_ORIGIN, createWindowEventSink, registerRpc } from './electron/register-rpc'
 import { APP_PARTITION, boundsOf, createMainWindow, devServerOrigin, installAppGuards, restoreBounds } from './electron/window'
+import { separateDevUserData, vaultFolder } from './electron/user-data'
+import { APP_USER_MODEL_ID } from './electron/app-id'
 import { createHandlers } from './ipc/handlers'
 
 /**
@@ -31,7 +33,11 @@ const RENDERER_ROOT = join(here, '../renderer')
 
 const logger = createMainLogger()
 
-// Before 'ready': the privileged scheme, sandbox for every renderer, no DNS prefetching.
+// Before 'ready': a checkout's own userData (never the person's real vault, its own
+// single-instance lock), the Windows app id (notifications, taskbar grouping), the privileged
+// scheme, sandbox for every renderer, no DNS prefetching.
+separateDevUserData(app)
+if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 app.enableSandbox()
 app.commandLine.appendSwitch('dns-prefetch-disable')
@@ -65,7 +71,7 @@ function start(): void {
   let autoLock: AutoLock | null = null
 
   const core: Core = createCore({
-    dataDir: process.env['BETWEEN_DATA_DIR'] ?? join(app.getPath('userData'), 'vault'),
+    dataDir: vaultFolder(app.getPath('userData'), process.env),
     clock: systemClock,
     events: withLockAftermath(createWindowEventSink(getContents), { afterLocked: (reason) => lock?.afterLocked(reason) }),
     logger,
@@ -92,6 +98,7 @@ function start(): void {
     },
     lockTimeoutMinutes: () => prefs.get().lockTimeoutMinutes,
     lock: (reason) => void lockController.lock(reason),
+    systemIdleState: linuxScreenLockProbe(process.platform, powerMonitor),
   })
   autoLock = idleLock
   wirePowerEvents(powerMonitor, idleLock)
@@ -134,6 +141,11 @@ function start(): void {
       await lockController.lock('quit')
       core.close()
     })())
+  const quitAfterShutdown = (): void =>
+    void shutdown().finally(() => {
+      readyToQuit = true
+      app.quit()
+    })
 
   const openWindow = (): void => {
     const workAreas = screen.getAllDisplays().map((display) => display.workArea)
@@ -147,6 +159,8 @@ function start(): void {
     })
     win = created
     watchKeyboardActivity(created.webContents, idleLock)
+    // Windows log-off and shutdown skip before-quit: the same path, from the window's events.
+    wireSessionEnd(created, quitAfterShutdown)
     created.webContents.on('render-process-gone', (_event, details) => logger.warn('RENDERER_GONE', { reason: details.reason }))
     created.on('close', (event) => {
       if (readyToQuit) return
@@ -172,10 +186,7 @@ function start(): void {
   app.on('before-quit', (event) => {
     if (readyToQuit) return
     event.preventDefault()
-    void shutdown().finally(() => {
-      readyToQuit = true
-      app.quit()
-    })
+    quitAfterShutdown()
   })
 
   openWindow()

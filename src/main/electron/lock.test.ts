@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createAutoLock } from '../core/lock/auto-lock'
 import { createClipboardGuard } from './clipboard'
-import { createLockController, FLUSH_TIMEOUT_MS, watchKeyboardActivity, wirePowerEvents, withLockAftermath, type LockableCore } from './lock'
+import { createLockController, FLUSH_TIMEOUT_MS, linuxScreenLockProbe, watchKeyboardActivity, wirePowerEvents, wireSessionEnd, withLockAftermath, type LockableCore } from './lock'
 import { RPC_EVENT } from './register-rpc'
 
 type Reason = Parameters<LockableCore['lock']>[0]
@@ -244,5 +244,45 @@ describe('power and input wiring', () => {
     listeners.get('before-input-event')?.({}, { type: 'keyUp', key: 'a' })
     listeners.get('focus')?.()
     expect(autoLock.activity).toHaveBeenCalledTimes(2)
+  })
+
+  it('Linux: the policy polls powerMonitor.getSystemIdleState and locks on "locked"; other systems use the events only', () => {
+    let state: 'active' | 'locked' = 'active'
+    const powerMonitor = { getSystemIdleState: vi.fn(() => state) }
+    expect(linuxScreenLockProbe('darwin', powerMonitor)).toBeUndefined()
+    expect(linuxScreenLockProbe('win32', powerMonitor)).toBeUndefined()
+    const lock = vi.fn()
+    let tick: () => void = () => undefined
+    const autoLock = createAutoLock({
+      clock: { now: () => 0 },
+      timers: {
+        setInterval: (callback) => {
+          tick = callback
+          return 1
+        },
+        clearInterval: () => undefined,
+      },
+      lockTimeoutMinutes: () => null,
+      lock,
+      systemIdleState: linuxScreenLockProbe('linux', powerMonitor),
+    })
+    autoLock.start()
+    tick()
+    expect(lock).not.toHaveBeenCalled()
+    state = 'locked'
+    tick()
+    tick()
+    expect(lock.mock.calls).toEqual([['screen-lock']])
+    expect(powerMonitor.getSystemIdleState).toHaveBeenCalledWith(expect.any(Number))
+  })
+
+  it('Windows: query-session-end and session-end both start the quit path (flush, lock, close)', () => {
+    const listeners = new Map<string, () => void>()
+    const quit = vi.fn()
+    wireSessionEnd({ on: (event, listener) => listeners.set(event, listener) }, quit)
+    expect([...listeners.keys()].sort()).toEqual(['query-session-end', 'session-end'])
+    listeners.get('query-session-end')?.()
+    listeners.get('session-end')?.()
+    expect(quit).toHaveBeenCalledTimes(2)
   })
 })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { LockReason } from '../core'
-import type { AutoLock, PowerEvent } from '../core/lock/auto-lock'
+import type { AutoLock, PowerEvent, SystemIdleState } from '../core/lock/auto-lock'
 import type { EventSink, Logger } from '../core/ports'
 import type { ClipboardGuard } from './clipboard'
 import { pushEvent, type EventTargetLike } from './register-rpc'
@@ -155,6 +155,38 @@ export function wirePowerEvents(powerMonitor: PowerMonitorLike, autoLock: Pick<A
   return () => {
     for (const [event, listener] of listeners) powerMonitor.removeListener(event, listener)
   }
+}
+
+export interface IdleStateSourceLike {
+  getSystemIdleState(idleThresholdSeconds: number): SystemIdleState
+}
+
+/** Only 'locked' is read; the idle rule uses Between's own activity (auto-lock.ts). */
+const IDLE_THRESHOLD_SECONDS = 60
+
+/**
+ * Linux's screen lock, for the auto-lock policy to poll: Electron's 'lock-screen' event exists
+ * on macOS and Windows only, so on Linux the policy reads powerMonitor.getSystemIdleState()
+ * and locks on 'locked'. Elsewhere undefined: the events are enough.
+ */
+export function linuxScreenLockProbe(platform: NodeJS.Platform, powerMonitor: IdleStateSourceLike): (() => SystemIdleState) | undefined {
+  if (platform !== 'linux') return undefined
+  return () => powerMonitor.getSystemIdleState(IDLE_THRESHOLD_SECONDS)
+}
+
+export interface SessionEndSourceLike {
+  on(event: 'query-session-end' | 'session-end', listener: () => void): unknown
+}
+
+/**
+ * Windows log-off, restart and shutdown. Electron emits no before-quit then, only the window's
+ * 'query-session-end' (the session is about to end) and 'session-end' (it ends, no way back):
+ * both start the quit path, which saves the draft, locks and closes the vault. It starts on the
+ * first so the work is done before Windows stops waiting; the shutdown itself is never delayed.
+ */
+export function wireSessionEnd(win: SessionEndSourceLike, quit: () => void): void {
+  win.on('query-session-end', quit)
+  win.on('session-end', quit)
 }
 
 export interface InputSourceLike {

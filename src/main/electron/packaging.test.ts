@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import Ajv from 'ajv'
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config'
 import { describe, expect, it } from 'vitest'
+import { APP_USER_MODEL_ID } from './app-id'
 
 /**
  * `npm run dist` cannot run here (no Electron binary, no network), so its configuration is
@@ -64,6 +65,12 @@ describe('electron-builder.yml', () => {
     expect(config.win?.target).toEqual(['nsis'])
     expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3-multiple-ciphers/**/*'])
     expect(config.npmRebuild).toBe(false)
+  })
+
+  it("the app id is the one main gives Windows (app.setAppUserModelId), so notifications and the taskbar group work", async () => {
+    const config = await load()
+    expect(config.appId).toBe(APP_USER_MODEL_ID)
+    expect(readFileSync(join(root, 'src', 'main', 'index.ts'), 'utf8')).toContain('app.setAppUserModelId(APP_USER_MODEL_ID)')
   })
 
   it('publishes nowhere and never deletes the vault on uninstall', async () => {

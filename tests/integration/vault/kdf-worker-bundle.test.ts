@@ -11,11 +11,12 @@ import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
 import { openArgon2Worker } from '../../../src/main/core/vault/kdf'
+import { builtWorkerUrl } from '../../../src/main/core/workers/worker-path'
 import type { KdfReply, KdfRequest } from '../../../src/main/core/vault/kdf.worker'
 
 const outMain = join(process.cwd(), 'out', 'main')
 const bundle = join(outMain, 'index.js')
-const workerFile = join(outMain, 'kdf.worker.js')
+const workerFile = join(outMain, 'kdf.worker.mjs')
 const built = existsSync(bundle)
 if (!built) console.log('[kdf-worker-bundle] skipped: the app is not built (run `npx electron-vite build` first)')
 
@@ -37,10 +38,12 @@ function request(last: boolean): { message: KdfRequest; transfer: ArrayBuffer[] 
 }
 
 describe.skipIf(!built)('the built bundle and its KDF worker', () => {
-  it('out/main has kdf.worker.js beside index.js, which finds it there and no longer runs hash-wasm itself', () => {
-    expect(existsSync(workerFile), 'out/main/kdf.worker.js is missing: stale build? run `npx electron-vite build`').toBe(true)
+  it('out/main has kdf.worker.mjs beside index.js, where the bundle looks for it, and index.js no longer runs hash-wasm itself', () => {
+    expect(existsSync(workerFile), 'out/main/kdf.worker.mjs is missing: stale build? run `npx electron-vite build`').toBe(true)
     const index = readFileSync(bundle, 'utf8')
-    expect(index).toContain('new URL("./kdf.worker.js", import.meta.url)')
+    // The bundle resolves workers with worker-path.ts from its own URL: here, this very file.
+    expect(index).toContain('WORKER_EXTENSION = ".worker.mjs"')
+    expect(builtWorkerUrl('kdf', pathToFileURL(bundle)).href).toBe(pathToFileURL(workerFile).href)
     expect(index).not.toMatch(/from ["']hash-wasm["']/)
     expect(index).not.toContain('argon2id(')
     // Self-contained (hash-wasm bundled in): Node built-ins only, no chunk or package to look up.

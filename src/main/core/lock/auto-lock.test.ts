@@ -97,6 +97,46 @@ describe('auto-lock', () => {
     expect(h.locks).toEqual(['suspend', 'screen-lock'])
   })
 
+  it('Linux: a locked session (system idle state) locks once within one poll, even with "only when I lock"', () => {
+    let system: 'active' | 'idle' | 'locked' | 'unknown' = 'active'
+    const h = harness(null, { systemIdleState: () => system })
+    h.autoLock.start()
+    h.advance(3 * DEFAULT_POLL_MS)
+    expect(h.locks).toEqual([])
+    system = 'locked'
+    h.advance(DEFAULT_POLL_MS)
+    expect(h.locks).toEqual(['screen-lock'])
+    // Still locked for an hour: no second lock.
+    h.advance(60 * MINUTE)
+    expect(h.locks).toEqual(['screen-lock'])
+    // Unlocked, then locked again: a new locked period, a new lock.
+    system = 'active'
+    h.advance(DEFAULT_POLL_MS)
+    system = 'locked'
+    h.advance(DEFAULT_POLL_MS)
+    expect(h.locks).toEqual(['screen-lock', 'screen-lock'])
+  })
+
+  it('Linux: leaving the lock screen restarts the idle count; idle and unknown states never lock by themselves', () => {
+    let system: 'active' | 'idle' | 'locked' | 'unknown' = 'idle'
+    const h = harness(5, { systemIdleState: () => system })
+    h.autoLock.start()
+    h.advance(4 * MINUTE)
+    system = 'unknown'
+    h.advance(30_000)
+    expect(h.locks).toEqual([])
+    system = 'locked'
+    h.advance(DEFAULT_POLL_MS)
+    expect(h.locks).toEqual(['screen-lock'])
+    system = 'active'
+    h.advance(DEFAULT_POLL_MS)
+    // The idle timeout counts from the unlock, not from the last activity before it.
+    h.advance(5 * MINUTE - 2 * DEFAULT_POLL_MS)
+    expect(h.locks).toEqual(['screen-lock'])
+    h.advance(2 * DEFAULT_POLL_MS)
+    expect(h.locks).toEqual(['screen-lock', 'idle'])
+  })
+
   it('resume restarts the idle count from now', () => {
     const h = harness(5)
     h.autoLock.start()

@@ -16,12 +16,17 @@ import type { Clock } from '../ports'
  *   null means "only when I lock" and disables this rule only;
  * - suspend and screen lock always lock: a sleeping machine keeps keys in RAM, and a locked
  *   screen means the person has stepped away;
+ * - Linux has no 'lock-screen' event (Electron emits it on macOS and Windows only), so there the
+ *   glue passes systemIdleState (powerMonitor.getSystemIdleState, which GNOME, KDE and others
+ *   answer through their screensaver interfaces) and every tick reads it: 'locked' locks once per
+ *   locked period (at most one poll after the screen locked), leaving 'locked' counts as unlock;
  * - a wall-clock gap much longer than the poll interval between two ticks means the machine
  *   slept without telling us (missed suspend event): lock('suspend').
  */
 
 export type AutoLockReason = 'idle' | 'suspend' | 'screen-lock'
 export type PowerEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen'
+export type SystemIdleState = 'active' | 'idle' | 'locked' | 'unknown'
 
 export interface Timers {
   setInterval(callback: () => void, ms: number): unknown
@@ -34,6 +39,8 @@ export interface AutoLockOptions {
   /** Read on every tick, so a change of preference applies at once. */
   lockTimeoutMinutes(): number | null
   lock(reason: AutoLockReason): void
+  /** Linux: the system's idle state, read on every tick (see the rules above). */
+  systemIdleState?(): SystemIdleState
   /** How often idleness is checked; the idle lock fires at most this late. */
   pollMs?: number
   /** A gap between ticks longer than pollMs + this means the machine was asleep. */
@@ -63,10 +70,29 @@ export function createAutoLock(options: AutoLockOptions): AutoLock {
   let lastTick = clock.now()
   /** Set once the idle lock fired; cleared by the next activity. */
   let firedThisIdlePeriod = false
+  /** The last systemIdleState() said 'locked'. */
+  let screenLocked = false
 
   const fire = (reason: AutoLockReason): void => {
     firedThisIdlePeriod = true
     options.lock(reason)
+  }
+
+  /** Back from sleep or the lock screen: the person just proved they are here (and the vault is locked already). */
+  const back = (): void => {
+    lastTick = clock.now()
+    lastActivity = lastTick
+    firedThisIdlePeriod = false
+  }
+
+  /** True when the screen is locked (and the lock for it has fired). */
+  const screenIsLocked = (): boolean => {
+    if (!options.systemIdleState) return false
+    const locked = options.systemIdleState() === 'locked'
+    if (locked && !screenLocked) fire('screen-lock')
+    else if (!locked && screenLocked) back()
+    screenLocked = locked
+    return locked
   }
 
   const tick = (): void => {
@@ -77,6 +103,7 @@ export function createAutoLock(options: AutoLockOptions): AutoLock {
       fire('suspend')
       return
     }
+    if (screenIsLocked()) return
     const minutes = options.lockTimeoutMinutes()
     if (minutes === null || firedThisIdlePeriod) return
     if (now - lastActivity >= minutes * MINUTE) fire('idle')
@@ -102,13 +129,8 @@ export function createAutoLock(options: AutoLockOptions): AutoLock {
     power(event) {
       if (event === 'suspend') fire('suspend')
       else if (event === 'lock-screen') fire('screen-lock')
-      else {
-        // Back from sleep or the lock screen: the person just proved they are here, and the
-        // vault is locked already. Restart the idle count and the gap detector from now.
-        lastTick = clock.now()
-        lastActivity = lastTick
-        firedThisIdlePeriod = false
-      }
+      // Restart the idle count and the gap detector from now.
+      else back()
     },
     tick,
   }

@@ -10,8 +10,8 @@
  * is handed back to the operating system when the thread exits, instead of waiting for a
  * garbage collection of the main isolate.
  */
-import { existsSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
+import { workerUrl } from '../workers/worker-path'
 import { CoreError } from '../errors'
 import type { KdfCost } from '../ports'
 import type { KdfFailure, KdfReply, KdfRequest } from './kdf.worker'
@@ -42,18 +42,9 @@ type KdfErrorCode = KdfFailure | 'KDF_TIMEOUT' | 'KDF_WORKER_ERROR' | 'KDF_WORKE
 /** Every KDF failure is INTERNAL to the caller; the cause says which (never a message, never a secret). */
 const kdfError = (code: KdfErrorCode): CoreError => new CoreError('INTERNAL', { cause: { code } })
 
-/**
- * The worker's file. Built, kdf.ts is inlined into out/main/index.js and the worker is its
- * sibling out/main/kdf.worker.js (a second main entry in electron.vite.config.ts). From the
- * sources (vitest, tsx), no .js sits next to this file and Node runs kdf.worker.ts itself.
- */
-let workerFile: URL | null = null
+/** The worker's file: out/main/kdf.worker.mjs when built, kdf.worker.ts from the sources (workers/worker-path.ts). */
 export function kdfWorkerUrl(): URL {
-  if (!workerFile) {
-    const built = new URL('./kdf.worker.js', import.meta.url)
-    workerFile = existsSync(built) ? built : new URL('./kdf.worker.ts', import.meta.url)
-  }
-  return workerFile
+  return workerUrl('kdf', new URL('./kdf.worker.ts', import.meta.url))
 }
 
 /**

@@ -6,7 +6,8 @@
  * Runs as is in three places, so: erasable TypeScript only (no enums, namespaces or parameter
  * properties), no relative imports, `import type` for types.
  *  - from the sources (vitest, tsx): Node strips the types of this .ts file;
- *  - built: electron-vite emits it as out/main/kdf.worker.js, a second main entry.
+ *  - built: electron-vite emits it as out/main/kdf.worker.mjs, a main entry of its own
+ *    (the pattern: src/main/core/workers/worker-path.ts).
  *
  * Protocol, one request at a time: the request transfers an ArrayBuffer holding the password
  * bytes then the salt; this thread zeroes it after use. The reply transfers the key's own
