@@ -33,6 +33,7 @@ import { createWindowEventSink } from '../../src/main/electron/register-rpc'
 import { dispatch } from '../../src/main/ipc/dispatch'
 import { createHandlers, type Handlers } from '../../src/main/ipc/handlers'
 import type { Prefs } from '../../src/shared/prefs'
+import { watchWindowHealth, type WindowHealth } from './window-health'
 
 export const CHROMIUM_PATH = process.env.BETWEEN_CHROMIUM ?? '/usr/bin/chromium'
 export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url))
@@ -47,7 +48,7 @@ export const DEFAULT_NOW = Date.UTC(2026, 2, 10, 9, 30)
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; connect-src 'self'"
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -285,6 +286,8 @@ export interface E2EApp {
   push<E extends BridgeEventName>(event: E, payload: BridgeEvents[E]): Promise<void>
   /** Uncaught page errors and console errors (CSP violations show up here). */
   pageErrors: string[]
+  /** The window-health check (tests/helpers/window-health.ts); launchApp asserts it once the page has loaded. */
+  health: WindowHealth
   /** Requests to anything but our own origin: always blocked, recorded here (should stay empty). */
   blockedRequests: string[]
   /** Resolves when every event pushed so far has been delivered (and any lock reload is done). */
@@ -464,11 +467,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<E2EApp> {
 
     const page = context.pages()[0] ?? (await context.newPage())
     currentPage = page
-    const pageErrors: string[] = []
-    page.on('pageerror', (error) => pageErrors.push(error.message))
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text())
-    })
+    const health = await watchWindowHealth(page, { origin: server.origin })
+    const pageErrors = health.errors
 
     await page.exposeBinding('__betweenInvoke', async (source, channel: unknown, input: unknown) => {
       // The app's sender check: only our own top frame may call.
@@ -479,6 +479,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<E2EApp> {
     })
     await page.addInitScript(INIT_SCRIPT)
     await page.goto(`${server.origin}/index.html`, { waitUntil: 'load' })
+    // A working window, not a blank one: rendered, no errors, no failed request, no crash.
+    await health.assertHealthy()
 
     // Everything queued so far (events, a lock's deferred reload), including what it queues.
     const settle = async (): Promise<void> => {
@@ -503,6 +505,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<E2EApp> {
       events,
       shell,
       pageErrors,
+      health,
       blockedRequests,
       lock: async (reason) => {
         await lock.lock(reason)

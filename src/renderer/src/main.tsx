@@ -1,3 +1,5 @@
+// First: zod's configuration must be in place before any module creates a schema.
+import './lib/zod-jitless'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
