@@ -1,33 +1,67 @@
 /**
  * The PdfRenderer port over Electron: a hidden window in its own in-memory session, no
  * JavaScript, every request but the document itself refused, printToPDF, then destroyed.
- * The HTML never touches disk (it is loaded as a data: URL).
+ *
+ * The HTML never touches disk and never travels in a URL: the PDF session serves it from memory
+ * through protocol.handle('app') at a one-time address (app://pdf/<random>.html). A data: URL
+ * would not do: Chromium refuses URLs over 2 MB, and a session brief with months of reflections
+ * is several MB of HTML. Documents up to MAX_PDF_HTML_BYTES are printed; larger ones are refused
+ * with PDF_TOO_LARGE before a window opens.
  */
+import { randomUUID } from 'node:crypto'
 import type { BrowserWindow, BrowserWindowConstructorOptions, Session } from 'electron'
+import { CoreError } from '../core/errors'
 import type { PdfRenderer } from '../core/ports'
+import { APP_SCHEME } from './protocol'
 
 export const PDF_PARTITION = 'between-pdf'
+/** 64 MiB of HTML: years of daily reflections; beyond it printToPDF's own memory becomes the risk. */
+export const MAX_PDF_HTML_BYTES = 64 * 1024 * 1024
+const PDF_ORIGIN = `${APP_SCHEME}://pdf`
 
 type PdfWindow = Pick<BrowserWindow, 'loadURL' | 'destroy' | 'isDestroyed'> & {
   webContents: Pick<BrowserWindow['webContents'], 'printToPDF'>
 }
 
+export type PdfSession = Pick<Session, 'webRequest' | 'setPermissionRequestHandler'> & {
+  protocol: Pick<Session['protocol'], 'handle'>
+}
+
 export interface PdfWindowFactory {
   /** Electron's BrowserWindow (a fake in tests); constructed here so its options are visible to review and lint. */
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => PdfWindow
-  sessionFor(partition: string): Pick<Session, 'webRequest' | 'setPermissionRequestHandler'>
+  sessionFor(partition: string): PdfSession
+  newToken?(): string
 }
 
 export function createElectronPdfRenderer(factory: PdfWindowFactory): PdfRenderer {
+  const newToken = factory.newToken ?? randomUUID
+  /** The documents being printed, by their one-time URL. */
+  const documents = new Map<string, Buffer>()
   let sessionReady = false
+
+  const prepareSession = (): void => {
+    if (sessionReady) return
+    const pdfSession = factory.sessionFor(PDF_PARTITION)
+    pdfSession.protocol.handle(APP_SCHEME, (request) => {
+      const body = documents.get(request.url)
+      if (!body) return new Response(null, { status: 404 })
+      return new Response(new Uint8Array(body), {
+        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(body.length), 'Cache-Control': 'no-store' },
+      })
+    })
+    pdfSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !documents.has(details.url) }))
+    pdfSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+    sessionReady = true
+  }
+
   return {
     async render(html) {
-      if (!sessionReady) {
-        const pdfSession = factory.sessionFor(PDF_PARTITION)
-        pdfSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('data:') }))
-        pdfSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-        sessionReady = true
-      }
+      const body = Buffer.from(html, 'utf8')
+      if (body.length > MAX_PDF_HTML_BYTES) throw new CoreError('INTERNAL', { cause: { code: 'PDF_TOO_LARGE' } })
+      prepareSession()
+      const url = `${PDF_ORIGIN}/${newToken()}.html`
+      documents.set(url, body)
       const win = new factory.BrowserWindow({
         show: false,
         webPreferences: {
@@ -41,10 +75,12 @@ export function createElectronPdfRenderer(factory: PdfWindowFactory): PdfRendere
         },
       })
       try {
-        await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`)
+        await win.loadURL(url)
         const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true })
         return new Uint8Array(pdf)
       } finally {
+        documents.delete(url)
+        body.fill(0)
         if (!win.isDestroyed()) win.destroy()
       }
     },
