@@ -73,6 +73,21 @@ describe('electron-builder.yml', () => {
     expect(readFileSync(join(root, 'src', 'main', 'index.ts'), 'utf8')).toContain('app.setAppUserModelId(APP_USER_MODEL_ID)')
   })
 
+  it('the deb has what electron-builder requires (homepage, a maintainer with an e-mail), its AppArmor profile, and AppImage and deb an icon and desktop entry', async () => {
+    const config = await load()
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { homepage?: string; author?: { name?: string; email?: string } }
+    expect(pkg.homepage).toMatch(/^https:\/\//)
+    expect(pkg.author?.email).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]+$/)
+    const profile = readFileSync(join(root, String(config.deb?.appArmorProfile)), 'utf8')
+    expect(profile).toContain('profile "${executable}" "/opt/${sanitizedProductName}/${executable}" flags=(unconfined)')
+    expect(profile).toMatch(/^\s*userns,$/m)
+    const icon = readFileSync(join(root, String(config.linux?.icon)))
+    expect(icon.subarray(1, 4).toString('latin1')).toBe('PNG')
+    // electron-builder wants at least 512x512 to make every platform's icon from it.
+    expect([icon.readUInt32BE(16), icon.readUInt32BE(20)]).toEqual([512, 512])
+    expect(config.linux?.desktop).toMatchObject({ entry: { Name: 'Between', Comment: expect.stringContaining('encrypted') } })
+  })
+
   it('publishes nowhere and never deletes the vault on uninstall', async () => {
     const config = await load()
     expect(config.publish).toBeNull()
