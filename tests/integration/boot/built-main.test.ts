@@ -35,7 +35,7 @@ interface Boot {
 }
 
 /** Runs `<appRoot>/out/main/index.js` under the stand-in; returns its exit status and recorded steps. */
-function boot(appRoot: string, name: string): Boot {
+function boot(appRoot: string, name: string, end: 'menu' | 'session-end' = 'menu'): Boot {
   const home = join(temp, name)
   mkdirSync(home, { recursive: true })
   const report = join(home, 'report.json')
@@ -44,7 +44,7 @@ function boot(appRoot: string, name: string): Boot {
     cwd: appRoot,
     encoding: 'utf8',
     timeout: 90_000,
-    env: { ...env, BETWEEN_BOOT_HOME: home, BETWEEN_BOOT_REPORT: report },
+    env: { ...env, BETWEEN_BOOT_HOME: home, BETWEEN_BOOT_REPORT: report, BETWEEN_BOOT_END: end },
   })
   const steps = existsSync(report) ? (JSON.parse(readFileSync(report, 'utf8')) as Step[]) : []
   return { status: result.status, stderr: result.stderr, steps, home }
@@ -119,6 +119,19 @@ describe.skipIf(!built)('the built main bundle boots (Node 24, a recording stand
     // The vault was written where an unpackaged run keeps it.
     expect(existsSync(join(result.home, 'appData', 'Between-dev', 'vault'))).toBe(true)
     expect(existsSync(join(result.home, 'appData', 'Between'))).toBe(false)
+  }, 120_000)
+
+  it('Windows log-off (query-session-end, session-end) saves the draft, locks and quits like Quit does, without delaying the log-off', () => {
+    const result = boot(root, 'session-end', 'session-end')
+    const ended = index(result, 'session-end')
+    expect(ended).toBeGreaterThan(0)
+    const flush = index(result, 'webContents.send', (d) => (d as { event: string }).event === 'ui.flush')
+    const locked = result.steps.findIndex((step, at) => at > flush && step.name === 'webContents.send' && (step.detail as { event: string }).event === 'vault.locked')
+    expect(flush).toBeGreaterThan(ended)
+    expect(locked).toBeGreaterThan(flush)
+    expect(index(result, 'quit')).toBeGreaterThan(locked)
+    expect(index(result, 'session-end.prevented')).toBe(-1)
+    expect(result.status).toBe(0)
   }, 120_000)
 
   it('the check fails on an external that is not installed', () => {

@@ -260,5 +260,13 @@ async function playSession(win) {
   } catch (error) {
     record('session-failed', error instanceof Error ? `${error.name}: ${error.message}` : String(error))
   }
-  app.quit()
+  if (process.env['BETWEEN_BOOT_END'] === 'session-end') endWindowsSession(win)
+  else app.quit()
+}
+
+/** Windows log-off: the window's query-session-end, then session-end; Electron emits no before-quit. */
+function endWindowsSession(win) {
+  record('session-end')
+  const event = { reasons: ['logoff'], preventDefault: () => record('session-end.prevented') }
+  for (const name of ['query-session-end', 'session-end']) for (const listener of win.listeners.get(name) ?? []) listener(event)
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -63,6 +63,12 @@ describe('ensure-electron (before npm start)', () => {
     // Nothing half-installed is left behind.
     expect(existsSync(join(electronDir, 'path.txt'))).toBe(false)
     expect(readdirSync(electronDir).sort()).toEqual(['checksums.json', 'index.js', 'install.js', 'package.json'])
+  })
+
+  it('runs before electron-vite needs the binary (start, dev), and npm install downloads nothing', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    for (const script of ['start', 'dev']) expect(pkg.scripts[script]).toMatch(/^node scripts\/ensure-electron\.mjs && electron-vite /)
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(pkg.scripts[hook]).toBeUndefined()
   })
 
   it('with the binary in place, does nothing and exits 0 (no download attempted)', async () => {
