@@ -89,6 +89,10 @@ function explain(cause) {
 }
 
 if (installedBinary()) process.exit(0)
+if (process.env['ELECTRON_EXEC_PATH']) {
+  console.error(`\nBetween cannot start: ELECTRON_EXEC_PATH names ${process.env['ELECTRON_EXEC_PATH']}, which does not exist. Point it at an unpacked Electron ${version} executable, or unset it to let \`npm start\` download Electron.\n`)
+  process.exit(EXIT_NO_ELECTRON)
+}
 
 console.log(`Electron ${version} is not installed yet: downloading ${zipName} once (install-electron)...`)
 const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], {
