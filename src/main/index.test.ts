@@ -153,6 +153,8 @@ describe('composition root', () => {
     expect(fake.windows[0]?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, partition: 'between' })
     expect(String((fake.windows[0]?.options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/)
     expect(fake.calls).not.toContain('exit:1')
+    // Windows log-off and shutdown reach the quit path through the window's events.
+    expect([...(fake.windows[0]?.listeners.keys() ?? [])]).toEqual(expect.arrayContaining(['query-session-end', 'session-end']))
   })
 
   it('quitting saves the window bounds, locks and closes the core, then quits for real', async () => {
