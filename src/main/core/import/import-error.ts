@@ -22,6 +22,11 @@ export type ImportProblem =
   | 'missing_reference'
   | 'not_calendar'
   | 'broken_calendar'
+  | 'not_daylio'
+  | 'broken_csv'
+  | 'broken_zip'
+  | 'plan_expired'
+  | 'cancelled'
 
 const PROBLEMS: Record<ImportProblem, string> = {
   too_large: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most Between imports at once.`,
@@ -36,6 +41,11 @@ const PROBLEMS: Record<ImportProblem, string> = {
   missing_reference: 'An item refers to another item that is neither in the file nor in this vault.',
   not_calendar: 'The file is not a calendar (.ics) file.',
   broken_calendar: 'The calendar file is damaged.',
+  not_daylio: 'The file is not a Daylio backup export (CSV).',
+  broken_csv: 'The CSV file is damaged.',
+  broken_zip: 'The zip archive is damaged or uses a form Between cannot read. Unzip it and choose the JSON file inside.',
+  plan_expired: 'This preview is no longer current. Choose the file again.',
+  cancelled: 'The import was stopped before it finished.',
 }
 
 export class ImportError extends CoreError {
