@@ -39,7 +39,10 @@ export interface CalendarEvent {
   rdates: number[]
   /** EXDATE instants, to the minute. */
   exdates: Set<number>
-  /** EXDATE values given as dates (YYYY-MM-DD in the series' zone). */
+  /**
+   * Days an EXDATE names (YYYY-MM-DD): its DATE values, and for an all-day series also the day
+   * written in a DATE-TIME value (Exchange writes EXDATE;TZID=...:20260105T000000 for them).
+   */
   exdateDays: Set<string>
   title: string
   location: string
@@ -79,18 +82,18 @@ const tzidOf = (property: IcalProperty): string | null => {
 }
 
 /** The instants a DATE-TIME property names (EXDATE and RDATE may list several). */
-function instantsOf(property: IcalProperty, zones: ZoneResolver, seriesZone: Zone): Array<{ ms: number; date: string | null }> {
-  const out: Array<{ ms: number; date: string | null }> = []
+function instantsOf(property: IcalProperty, zones: ZoneResolver, seriesZone: Zone): Array<{ ms: number; date: string | null; writtenDay: string }> {
+  const out: Array<{ ms: number; date: string | null; writtenDay: string }> = []
   for (const value of property.getValues() as unknown[]) {
     if (!(value instanceof ICAL.Time)) continue
     const wall = wallOf(value)
     if (value.isDate) {
-      out.push({ ms: zones.toInstant(wall, seriesZone), date: dayKey(wall) })
+      out.push({ ms: zones.toInstant(wall, seriesZone), date: dayKey(wall), writtenDay: dayKey(wall) })
       continue
     }
     const tzid = tzidOf(property)
     const zone = tzid === null && !isUtc(value) ? seriesZone : zones.resolve(tzid, isUtc(value)).zone
-    out.push({ ms: zones.toInstant(wall, zone), date: null })
+    out.push({ ms: zones.toInstant(wall, zone), date: null, writtenDay: dayKey(wall) })
   }
   return out
 }
@@ -175,9 +178,10 @@ function readEvent(block: ScannedBlock, zones: ZoneResolver, method: string): Ca
   const exdates = new Set<number>()
   const exdateDays = new Set<string>()
   for (const property of component.getAllProperties('exdate')) {
-    for (const { ms, date } of instantsOf(property, zones, resolved.zone)) {
+    for (const { ms, date, writtenDay } of instantsOf(property, zones, resolved.zone)) {
       if (date !== null) exdateDays.add(date)
       else exdates.add(minuteOf(ms))
+      if (allDay) exdateDays.add(writtenDay)
     }
   }
   const rdates = component.getAllProperties('rdate').flatMap((property) => instantsOf(property, zones, resolved.zone).map(({ ms }) => ms))

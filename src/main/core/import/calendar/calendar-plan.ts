@@ -53,7 +53,11 @@ export function planCalendar(parsed: ParsedCalendar, options: Options, now: numb
         preview.body.unchanged++
         continue
       }
-      if (options.allDay === 'skip' || occurrence.excluded || event.cancelled) {
+      if (occurrence.excluded || event.cancelled) {
+        preview.skip('cancelled_occurrence', place)
+        continue
+      }
+      if (options.allDay === 'skip') {
         preview.skip('all_day', place)
         continue
       }

@@ -63,9 +63,12 @@ interface LogicalLine {
 /** Unfolds lines; a line that is not a property is joined to a text property before it, or dropped. */
 function logicalLines(text: string, repairs: Repair[]): LogicalLine[] {
   const out: LogicalLine[] = []
+  let previousRaw = ''
   text.split(/\r\n|\n|\r/).forEach((raw, index) => {
     const lineNo = index + 1
     const last = out[out.length - 1]
+    const before = previousRaw
+    previousRaw = raw
     if (raw.startsWith(' ') || raw.startsWith('\t')) {
       if (last) last.text += raw.slice(1)
       else if (raw.trim() !== '') repairs.push({ line: lineNo, kind: 'stray_line' })
@@ -76,9 +79,12 @@ function logicalLines(text: string, repairs: Repair[]): LogicalLine[] {
       out.push({ line: lineNo, text: raw })
       return
     }
-    if (last && isTextProperty(last.text)) {
-      // A fold that lost its leading space, or a raw line break inside a text value.
-      last.text += `\\n${raw}`
+    const continues = last !== undefined && !/^(BEGIN|END):/i.test(last.text) && (isTextProperty(last.text) || /^[^\s:;]+$/.test(raw))
+    if (last && continues) {
+      // A fold that lost its leading space (the line before was cut at RFC 5545's 75 octets),
+      // or a raw line break inside a text value.
+      const lostFold = Buffer.byteLength(before) >= 72 || !isTextProperty(last.text)
+      last.text += lostFold ? raw : `\\n${raw}`
       repairs.push({ line: lineNo, kind: 'joined_line' })
       return
     }
