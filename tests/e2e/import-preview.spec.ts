@@ -12,17 +12,19 @@ const SLOW = 120_000
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'imports')
 const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
 
-/** The preview region inside the viewport's width, and a screenshot per theme. */
+/** The preview region inside the viewport's width, and a screenshot of it per theme. */
 async function shoot(page: Page, name: string): Promise<void> {
   const box = await page.getByRole('region', { name: 'Before anything is written' }).boundingBox()
   const viewport = page.viewportSize()
   expect(box && viewport && box.x >= 0 && box.x + box.width <= viewport.width).toBe(true)
+  // The app scrolls inside <main>: a tall window shows the whole preview in one picture.
+  await page.setViewportSize({ width: viewport?.width ?? 1280, height: 1800 })
   for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme })
-    await page.getByRole('region', { name: 'Before anything is written' }).scrollIntoViewIfNeeded()
-    await page.screenshot({ path: join(SHOTS, `${name}-${theme}.png`), animations: 'disabled', caret: 'hide' })
+    await page.getByRole('region', { name: 'Before anything is written' }).screenshot({ path: join(SHOTS, `${name}-${theme}.png`), animations: 'disabled', caret: 'hide' })
   }
   await page.emulateMedia({ colorScheme: 'light' })
+  if (viewport) await page.setViewportSize(viewport)
 }
 
 /**

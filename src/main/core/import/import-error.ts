@@ -48,6 +48,21 @@ const PROBLEMS: Record<ImportProblem, string> = {
   cancelled: 'The import was stopped before it finished.',
 }
 
+/** What the person can do next, where there is something. */
+const NEXT_STEPS: Partial<Record<ImportProblem, string>> = {
+  not_json: 'Export it again from the app it came from, or check the place named.',
+  not_between_export: 'Choose a file made with Export JSON in Between.',
+  from_newer_version: 'Update Between, then import it again.',
+  not_day_one: 'In Day One, export the journal as JSON and choose that zip or its JSON file.',
+  invalid_field: 'Export it again from the app it came from, or fix the value at the place named.',
+  missing_reference: 'Import the whole export, not part of it.',
+  not_calendar: 'Choose a file ending in .ics, exported from your calendar.',
+  broken_calendar: 'Export the calendar again, or remove the event at the place named.',
+  not_daylio: 'In Daylio, use More, Export entries, CSV, and choose that file.',
+  broken_csv: 'Export the backup again from Daylio, or fix the line named.',
+  not_text: 'Export it again from the app it came from.',
+}
+
 export class ImportError extends CoreError {
   readonly problem: ImportProblem
   readonly where: string | undefined
@@ -60,7 +75,8 @@ export class ImportError extends CoreError {
     this.where = where
     this.detail = detail
     const at = where === undefined ? '' : ` Where: ${where}${detail ? `, ${detail}` : ''}.`
-    this.message = `${PROBLEMS[problem]}${at} Nothing was changed.`
+    const next = NEXT_STEPS[problem] === undefined ? '' : ` ${NEXT_STEPS[problem]}`
+    this.message = `${PROBLEMS[problem]}${at}${next} Nothing was changed.`
   }
 
   override toRpcError(): RpcError {

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import type { ChannelOutput } from '../../../../shared/ipc/contract'
 import { Button } from '../../components/ui'
 import { describeCounts } from '../recovery/backup-format'
@@ -11,6 +12,19 @@ export type ImportPreview = ChannelOutput<'import.preview'>
 const day = (ms: number) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(ms)
 const dayTime = (ms: number) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(ms)
 
+/** "entries.2" (the core's place) as "entry 3"; lines stay as they are. */
+const placeLabel = (place: string): string => place.replace(/entries\.(\d+)/g, (_, index: string) => t.entry(Number(index) + 1))
+
+function describeItem(item: ImportPreview['items'][number]): string {
+  const parts = [
+    item.kind === 'absence' ? t.absence : null,
+    item.status ? (t.statuses[item.status as keyof typeof t.statuses] ?? null) : null,
+    item.format ? t.formats[item.format] : null,
+    item.mood !== null ? t.mood(item.mood) : null,
+  ]
+  return parts.filter((part): part is string => part !== null).join(' · ')
+}
+
 function ReasonList({ title, groups }: { title: string; groups: ImportPreview['skipped'] }): React.JSX.Element | null {
   if (groups.length === 0) return null
   return (
@@ -20,7 +34,7 @@ function ReasonList({ title, groups }: { title: string; groups: ImportPreview['s
         {groups.map((group) => (
           <li key={group.reason}>
             <span className="import-preview__count">{new Intl.NumberFormat().format(group.count)}</span> {t.reasons[group.reason] ?? group.reason}
-            {group.places.length > 0 && group.reason !== 'attachments' ? <span className="settings-action__hint"> {t.at(group.places.join(', '))}</span> : null}
+            {group.places.length > 0 && group.reason !== 'attachments' ? <span className="settings-action__hint"> {t.at(group.places.map(placeLabel).join(', '))}</span> : null}
           </li>
         ))}
       </ul>
@@ -40,9 +54,14 @@ interface Props {
 /** What an import will do, the choices it offers, then Import or Don't import. */
 export function ImportPreviewPanel({ preview, options, busy, onOptions, onConfirm, onCancel }: Props): React.JSX.Element {
   const adds = Object.values(preview.create).some((n) => n > 0)
+  const heading = useRef<HTMLHeadingElement>(null)
+  // A new file's preview takes the focus, so keyboard and screen reader users land on it.
+  useEffect(() => heading.current?.focus(), [preview.planId])
   return (
     <div className="import-preview" role="region" aria-label={t.previewTitle}>
-      <h3 className="import-preview__title">{t.previewTitle}</h3>
+      <h3 className="import-preview__title" ref={heading} tabIndex={-1}>
+        {t.previewTitle}
+      </h3>
       <p>{adds ? t.willCreate(describeCounts(preview.create)) : t.nothingNew}</p>
       {preview.update > 0 ? <p>{t.willUpdate(preview.update)}</p> : null}
       {preview.unchanged > 0 ? <p>{t.unchanged(preview.unchanged)}</p> : null}
@@ -59,7 +78,7 @@ export function ImportPreviewPanel({ preview, options, busy, onOptions, onConfir
               <li key={`${item.at}-${index}`}>
                 <time dateTime={new Date(item.at).toISOString()}>{dayTime(item.at)}</time>{' '}
                 <span dir="auto">{item.title}</span>
-                {item.status || item.format ? <span className="settings-action__hint"> · {[item.status, item.format].filter(Boolean).join(' · ').replace(/_/g, ' ')}</span> : null}
+                {describeItem(item) ? <span className="settings-action__hint"> · {describeItem(item)}</span> : null}
               </li>
             ))}
           </ol>

@@ -1,4 +1,6 @@
 /** Words of the import section and its preview (Settings). */
+import type { SessionFormat, SessionStatus } from '../../../../shared/domain/vocabulary'
+
 export const importStrings = {
   title: 'Import',
   intro: 'Bring in writing and appointments you kept elsewhere. You see what will happen before anything is written.',
@@ -19,6 +21,7 @@ export const importStrings = {
   skippedTitle: 'Not imported',
   repairsTitle: 'Read with repairs',
   at: (places: string) => `At ${places}.`,
+  entry: (n: number) => `entry ${n}`,
   firstItems: (shown: number, total: number) => (total > shown ? `The first ${shown} of ${total}:` : 'What will be added or changed:'),
   confirm: 'Import',
   confirming: 'Importing…',
@@ -33,6 +36,10 @@ export const importStrings = {
   where: (field: string) => `Where: ${field}.`,
   unchangedNote: 'Nothing was changed.',
   failed: 'Between could not import the file. Nothing was changed. Please try again.',
+  formats: { in_person: 'in person', video: 'video', phone: 'phone' } as Record<SessionFormat, string>,
+  statuses: { scheduled: 'scheduled', attended: 'attended', cancelled: 'cancelled', missed: 'missed' } as Record<SessionStatus, string>,
+  mood: (n: number) => `mood ${n} of 5`,
+  absence: 'absence',
   choices: {
     therapist: 'Appointments are with',
     noTherapist: 'Nobody in particular',
