@@ -12,7 +12,7 @@ import { dispatch } from '../../../src/main/ipc/dispatch'
 import { digestDatabase } from '../../helpers/db-digest'
 import { fakeDialogs } from '../../helpers/fake-ports'
 import { importOptionsSchema } from '../../../src/shared/ipc/schemas/import'
-import { createTestVault, makeTempDir, type TestVault } from '../../helpers/test-vault'
+import { createTestVault, makeTempDir, TEST_PASSPHRASE, type TestVault } from '../../helpers/test-vault'
 
 let vaults: TestVault[] = []
 let dir: string
@@ -108,6 +108,26 @@ describe('importing a calendar again', () => {
       { done: 0, total: 300, phase: 'writing' },
       { done: 250, total: 300, phase: 'writing' },
     ])
+    expect(digestDatabase(vault.core.vault.db())).toBe(before)
+  })
+})
+
+describe('a preview belongs to its file and its unlocked vault', () => {
+  it('after a lock and unlock, or another choice, applying it is refused and nothing is written', async () => {
+    const { vault, dialogs } = await newVault()
+    writeFileSync(join(dir, 'c.ics'), calendarOf([event('a', '20260310T100000Z')]))
+    dialogs.answers.open = join(dir, 'c.ics')
+    const full = importOptionsSchema.parse(options())
+    const first = await vault.core.imports.choose(full)
+    if (first.status !== 'ready') throw new Error('expected a preview')
+    const second = await vault.core.imports.choose(full)
+    if (second.status !== 'ready') throw new Error('expected a preview')
+    expect(await dispatch(vault.handlers, 'import.apply', { planId: first.preview.planId, options: full })).toMatchObject({ ok: false, error: { code: 'INVALID_IMPORT', message: /no longer current/ } })
+
+    vault.core.lock('manual')
+    await vault.core.vault.unlock({ passphrase: TEST_PASSPHRASE })
+    const before = digestDatabase(vault.core.vault.db())
+    expect(await dispatch(vault.handlers, 'import.apply', { planId: second.preview.planId, options: full })).toMatchObject({ ok: false, error: { code: 'INVALID_IMPORT' } })
     expect(digestDatabase(vault.core.vault.db())).toBe(before)
   })
 })

@@ -9,6 +9,7 @@
  * signal }); both take only a handle and data.
  */
 import { randomUUID } from 'node:crypto'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import type { ImportOptions, ImportPreview, ImportResult } from '../../../shared/ipc/schemas/import'
 import type { FileDialogs, OpenKind } from '../ports'
 import type { ServiceContext } from '../records/entity.service'
@@ -35,6 +36,8 @@ interface Chosen {
   planId: string
   kind: ImportOptions['kind']
   bytes: Buffer
+  /** The connection it was chosen under: after a lock and unlock the preview is not current. */
+  db: Database.Database
 }
 
 export function createImportService(ctx: ServiceContext, dialogs: FileDialogs, options: ImportServiceOptions = {}) {
@@ -44,6 +47,8 @@ export function createImportService(ctx: ServiceContext, dialogs: FileDialogs, o
   const planFor = (file: Chosen, importOptions: ImportOptions) => planImport(ctx.db(), file.bytes, importOptions, ctx.clock.now(), maxBytes)
 
   const current = (planId: string, importOptions: ImportOptions): Chosen => {
+    const db = ctx.db()
+    if (chosen !== null && chosen.db !== db) chosen = null
     if (chosen === null || chosen.planId !== planId || chosen.kind !== importOptions.kind) throw new ImportError('plan_expired')
     return chosen
   }
@@ -56,7 +61,7 @@ export function createImportService(ctx: ServiceContext, dialogs: FileDialogs, o
       chosen = null
       const path = await dialogs.chooseOpenPath(OPEN_KIND[importOptions.kind])
       if (path === null) return { status: 'cancelled' }
-      const file: Chosen = { planId: randomUUID(), kind: importOptions.kind, bytes: readImportBytes(path, maxBytes) }
+      const file: Chosen = { planId: randomUUID(), kind: importOptions.kind, bytes: readImportBytes(path, maxBytes), db: ctx.db() }
       const preview = previewOf(file, importOptions)
       chosen = file
       return { status: 'ready', preview }
