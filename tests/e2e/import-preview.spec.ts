@@ -60,7 +60,9 @@ describe.skipIf(e2eSkipReason())('Import preview', () => {
     const dialogs = fakeDialogs({ open: join(FIXTURES, 'exchange-weekly-since-2019.ics') })
     const a = await openSettings(dialogs)
     const { page } = a
-    await page.getByRole('button', { name: 'Choose a calendar…' }).click()
+    // By keyboard: focus the button, Enter; the preview takes the focus.
+    await page.getByRole('button', { name: 'Choose a calendar…' }).focus()
+    await page.keyboard.press('Enter')
     const preview = page.getByRole('region', { name: 'Before anything is written' })
     await preview.getByText(/^Will add \d+ sessions\.$/).waitFor()
     expect(await a.invoke('sessions.list', {})).toEqual([])
@@ -68,10 +70,11 @@ describe.skipIf(e2eSkipReason())('Import preview', () => {
     await expectNoSeriousA11yViolations(page, { screen: 'import preview (calendar)' })
     await shoot(page, 'import-preview-calendar')
 
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Before anything is written')
     await preview.getByLabel('Past appointments from').selectOption('0')
     await preview.getByText(/^Will add \d+ sessions\.$/).waitFor()
-    await page.keyboard.press('Tab')
-    await preview.getByRole('button', { name: 'Import', exact: true }).click()
+    await preview.getByRole('button', { name: 'Import', exact: true }).focus()
+    await page.keyboard.press('Enter')
     await page.getByText('Imported.', { exact: true }).first().waitFor()
     const sessions = (await a.invoke('sessions.list', {})) as Array<{ startsAt: number; format: string }>
     expect(sessions.length).toBeGreaterThan(40)

@@ -246,6 +246,30 @@ describe('bad files: a clear error, and nothing changes', () => {
     expect(b.core.reflections.list({ limit: 10, before: null, tag: null })).toEqual([])
   })
 
+  it('dates outside 1900 to 2199: a Between export is refused with the place, a Day One entry is skipped with its reason', async () => {
+    const { vault: a } = await newVault({ save: join(dir, 'a.json') })
+    writeOneOfEverything(a.core, CANARY)
+    await dispatch(a.handlers, 'export.json', { confirmUnencrypted: true })
+    const document = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8'))
+    document.data.sessions[0].startsAt = Date.UTC(1850, 0, 1)
+    writeFileSync(join(dir, 'old.json'), JSON.stringify(document))
+    const { vault: b, dialogs } = await newVault({ open: join(dir, 'old.json') })
+    const before = digestDatabase(b.core.vault.db())
+    expect(await runImport(b.handlers, OPTIONS['import.betweenJson'])).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_IMPORT', field: 'data.sessions.0.startsAt', message: /a date outside 1900 to 2199/ },
+    })
+    expect(digestDatabase(b.core.vault.db())).toBe(before)
+
+    writeFileSync(
+      join(dir, 'day-one.json'),
+      JSON.stringify({ metadata: { version: '1.0' }, entries: [{ uuid: 'x', creationDate: '2250-01-01T00:00:00Z', text: CANARY }, { uuid: 'y', creationDate: '2026-01-01T00:00:00Z', text: 'ok' }] }),
+    )
+    dialogs.answers.open = join(dir, 'day-one.json')
+    const chosen = await dispatch(b.handlers, 'import.choose', OPTIONS['import.dayOne'])
+    expect(chosen).toMatchObject({ ok: true, value: { preview: { create: { reflections: 1 }, skipped: [{ reason: 'outside_date_range', count: 1, places: ['entries.0'] }] } } })
+  })
+
   it('a cancelled dialog imports nothing; a locked vault asks for no file', async () => {
     const { vault, dialogs } = await newVault()
     expect(await runImport(vault.handlers, OPTIONS['import.dayOne'])).toEqual({ ok: true, value: { status: 'cancelled' } })
