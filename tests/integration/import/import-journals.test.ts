@@ -154,6 +154,19 @@ describe('Daylio', () => {
     ])
   })
 
+  it('the first export format: a year column and the day and month in words (English, German)', async () => {
+    const vault = await newVault(join(FIXTURES, 'daylio-2017-year-column.csv'))
+    const options = { kind: 'daylio', daylio: { timeZone: 'Europe/London', moods: {} } }
+    const chosen = await preview(vault, options)
+    if (!chosen.ok) throw new Error('expected a preview')
+    await dispatch(vault.handlers, 'import.apply', { planId: chosen.value.preview.planId, options })
+    expect(reflectionsOf(vault).map((r) => [new Date(r.createdAt).toISOString(), r.mood, r.tags, r.body])).toEqual([
+      ['2017-05-03T20:15:00.000Z', 4, ['reading', 'sport'], 'First entry'],
+      ['2017-05-04T07:00:00.000Z', 5, [], ''],
+      ['2017-05-04T20:30:00.000Z', 3, [], 'Zweiter, kurzer Text'],
+    ])
+  })
+
   it('bad CSVs: a clear sentence with the line, nothing written', async () => {
     const cases: Array<[string, RegExp, string]> = [
       [`full_date,date,weekday,time,mood,activities,note\n2026-01-01,x,y,10:00,good,,"${CANARY} never closed\n`, /CSV file is damaged/, 'line 2'],

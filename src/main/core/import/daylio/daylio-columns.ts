@@ -10,7 +10,9 @@ import { ImportError } from '../import-error'
 import type { CsvRecord } from './csv'
 
 export interface DaylioColumns {
+  /** An ISO date column, or (first versions) a day-and-month column read with `year`. */
   date: number
+  year: number | null
   time: number | null
   mood: number
   activities: number | null
@@ -18,7 +20,9 @@ export interface DaylioColumns {
   note: number | null
 }
 
-const NAMES: Record<keyof DaylioColumns, string[]> = {
+const NAMES: Record<keyof DaylioColumns | 'dayMonth', string[]> = {
+  year: ['year', 'jahr', 'année', 'annee', 'año', 'ano', 'anno', 'jaar', 'rok', 'год'],
+  dayMonth: ['date', 'datum', 'fecha', 'data', 'дата'],
   date: ['full_date', 'fulldate', 'full date', 'datum_voll', 'fecha_completa', 'date_complete', 'data_completa'],
   time: ['time', 'zeit', 'uhrzeit', 'heure', 'hora', 'ora', 'tijd', 'czas', 'время'],
   mood: ['mood', 'stimmung', 'laune', 'humeur', 'ánimo', 'animo', 'estado de ánimo', 'umore', 'humor', 'stemming', 'nastrój', 'настроение'],
@@ -40,10 +44,13 @@ function columnWhere(rows: CsvRecord[], width: number, test: (value: string) => 
 
 export function findColumns(header: string[], sample: CsvRecord[]): DaylioColumns {
   const names = header.map((name) => name.trim().toLowerCase())
-  const byName = (key: keyof DaylioColumns): number => names.findIndex((name) => NAMES[key].includes(name))
+  const byName = (key: keyof typeof NAMES): number => names.findIndex((name) => NAMES[key].includes(name))
   const width = Math.max(header.length, ...sample.map((row) => row.fields.length))
 
-  const date = byName('date') !== -1 ? byName('date') : columnWhere(sample, width, (v) => ISO_DATE.test(v))
+  const iso = byName('date') !== -1 ? byName('date') : columnWhere(sample, width, (v) => ISO_DATE.test(v))
+  const yearFound = byName('year') !== -1 ? byName('year') : columnWhere(sample, width, (v) => /^\d{4}$/.test(v))
+  const year = iso === -1 && yearFound !== -1 ? yearFound : null
+  const date = iso !== -1 ? iso : year !== null ? (byName('dayMonth') !== -1 ? byName('dayMonth') : year + 1) : -1
   if (date === -1) throw new ImportError('not_daylio', 'line 1', 'no column holds dates like 2024-05-03')
   const timeFound = byName('time') !== -1 ? byName('time') : columnWhere(sample, width, (v) => CLOCK_TIME.test(v))
   const time = timeFound === -1 ? null : timeFound
@@ -56,5 +63,5 @@ export function findColumns(header: string[], sample: CsvRecord[]): DaylioColumn
   const noteTitleFound = byName('noteTitle')
   const note = noteFound !== -1 ? noteFound : (activities ?? mood) + 1 < width ? width - 1 : null
   const noteTitle = noteTitleFound !== -1 ? noteTitleFound : note !== null && note - 1 > (activities ?? mood) ? note - 1 : null
-  return { date, time, mood, activities, noteTitle, note }
+  return { date, year, time, mood, activities, noteTitle, note }
 }

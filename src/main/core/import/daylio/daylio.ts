@@ -13,7 +13,8 @@ import { inImportRange } from '../date-range'
 import { ImportError } from '../import-error'
 import { cleanTags } from '../tag-names'
 import { parseCsv } from './csv'
-import { CLOCK_TIME, findColumns } from './daylio-columns'
+import { CLOCK_TIME, findColumns, type DaylioColumns } from './daylio-columns'
+import { parseDayAndMonth } from './daylio-dates'
 import { htmlNoteToText } from './daylio-note'
 
 export interface DaylioEntry {
@@ -47,6 +48,16 @@ function parseTime(value: string): { hour: number; minute: number } | null {
 
 const cell = (fields: string[], column: number | null): string => (column === null ? '' : (fields[column] ?? '').trim())
 
+function dateOf(fields: string[], columns: DaylioColumns): { year: number; month: number; day: number } | null {
+  if (columns.year === null) {
+    const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(cell(fields, columns.date))
+    return iso ? { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) } : null
+  }
+  const year = Number(cell(fields, columns.year))
+  const dayMonth = parseDayAndMonth(cell(fields, columns.date))
+  return Number.isInteger(year) && year > 0 && dayMonth ? { year, ...dayMonth } : null
+}
+
 export function readDaylio(text: string, timeZone: string): ParsedDaylio {
   const records = parseCsv(text)
   const [header, ...rows] = records
@@ -60,13 +71,13 @@ export function readDaylio(text: string, timeZone: string): ParsedDaylio {
   const moods = new Map<string, number>()
 
   for (const row of rows) {
-    const date = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(cell(row.fields, columns.date))
+    const date = dateOf(row.fields, columns)
     const time = parseTime(cell(row.fields, columns.time)) ?? { hour: 12, minute: 0 }
     if (!date) {
       skips.push({ line: row.line, reason: 'unreadable_date' })
       continue
     }
-    const createdAt = new TZDate(Number(date[1]), Number(date[2]) - 1, Number(date[3]), time.hour, time.minute, 0, timeZone).getTime()
+    const createdAt = new TZDate(date.year, date.month - 1, date.day, time.hour, time.minute, 0, timeZone).getTime()
     if (!Number.isFinite(createdAt) || !inImportRange(createdAt)) {
       skips.push({ line: row.line, reason: Number.isFinite(createdAt) ? 'outside_date_range' : 'unreadable_date' })
       continue
