@@ -107,5 +107,18 @@ describe.skipIf(e2eSkipReason())('Import preview', () => {
     await page.getByText('Imported.', { exact: true }).first().waitFor()
     const reflections = (await a.invoke('reflections.list', {})) as Array<{ mood: number | null; body: string }>
     expect(reflections.map((r) => r.mood).sort()).toEqual([1, 3, 3, 5])
+
+    // A file that is not a Daylio export: a clear sentence with the place, none of its content, nothing written.
+    dialogs.answers.open = join(FIXTURES, 'owa-published-feed.ics')
+    await page.getByRole('button', { name: 'Choose a Daylio CSV…' }).click()
+    const error = page.locator('.banner--danger')
+    await error.getByText('This file could not be imported').waitFor()
+    const text = await error.innerText()
+    expect(text).toContain('The file is not a Daylio backup export (CSV).')
+    expect(text).toContain('line 1')
+    expect(text).toContain('Nothing was changed.')
+    expect(text).not.toContain('Praxis')
+    expect(((await a.invoke('reflections.list', {})) as unknown[]).length).toBe(4)
+    await expectNoSeriousA11yViolations(page, { screen: 'import error' })
   }, SLOW)
 })
