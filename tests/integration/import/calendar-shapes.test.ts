@@ -146,6 +146,16 @@ describe('calendar shapes', () => {
     expect(reasons(p, 'repairs')).toEqual({ stray_line: [1, ['line 1']], uid_derived: [1, ['line 7']] })
   })
 
+  it('a patient portal: the mode said only in the title, a cancelled visit', () => {
+    const p = plan('patient-portal.ics')
+    expect(sessions(p)).toEqual([
+      ['2026-03-12T15:00:00.000Z', 45, 'video', 'scheduled', 'Europe/London'],
+      ['2026-03-19T15:00:00.000Z', 45, 'phone', 'scheduled', 'Europe/London'],
+      ['2026-03-26T15:00:00.000Z', 50, 'in_person', 'cancelled', 'Europe/London'],
+    ])
+    expect(notes(p)[0]).toBe('Imported details (from the calendar)\nTitle: Video Visit with Jordan Reyes, LCSW\n\nPlease log in 15 minutes early.')
+  })
+
   it('past appointments can stay "scheduled" when the person says so', () => {
     expect(sessions(plan('davx5-tzid-z.ics', { pastStatus: 'scheduled' })).map((s) => s[3])).toEqual(['scheduled', 'scheduled', 'scheduled'])
   })

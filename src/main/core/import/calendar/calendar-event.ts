@@ -112,7 +112,7 @@ function wasCalledOff(component: IcalComponent, method: string, title: string): 
   return free && CANCELLED_TITLE.test(title)
 }
 
-function modeSources(component: IcalComponent, location: string, description: string): ModeSources {
+function modeSources(component: IcalComponent, title: string, location: string, description: string): ModeSources {
   const names = new Set<string>()
   const flags = new Map<string, string>()
   for (const property of component.getAllProperties()) {
@@ -120,6 +120,7 @@ function modeSources(component: IcalComponent, location: string, description: st
     if (property.name.startsWith('x-microsoft-')) flags.set(property.name, String(property.getFirstValue() ?? '').trim().toUpperCase())
   }
   return {
+    title,
     location,
     description,
     url: text(component, 'url'),
@@ -208,7 +209,7 @@ function readEvent(block: ScannedBlock, zones: ZoneResolver, method: string): Ca
     title,
     location,
     description,
-    mode: meetingMode(modeSources(component, location, description)),
+    mode: meetingMode(modeSources(component, title, location, description)),
     cancelled: wasCalledOff(component, method, title),
   }
 }

@@ -1,7 +1,8 @@
 /**
  * How a calendar event is held: a video link anywhere a calendar puts one means video; a
  * location that is a web address, or only a phone number (or "Phone call"), means video or
- * phone; otherwise in person.
+ * phone; with no place, a title that says so ("Video visit", "Telephone appointment"); otherwise
+ * in person.
  * DESCRIPTION counts only for links to known meeting services: a practice's website in the
  * text is not a video session, and dial-in numbers in a Zoom invitation are not a phone call.
  */
@@ -16,6 +17,7 @@ const ONLINE_MEETING_PROPERTIES = ['x-google-conference', 'x-microsoft-skypeteam
 const PHONE_ONLY = /^(?:tel:|phone:?|telefon:?|téléphone:?)?\s*\+?[\d\s()./-]{6,}$/i
 
 export interface ModeSources {
+  title: string
   location: string
   description: string
   url: string
@@ -40,5 +42,8 @@ export function meetingMode(sources: ModeSources): SessionFormat {
   if (location !== '' && PHONE_ONLY.test(location) && digits(location) >= 6) return 'phone'
   if (/^(phone|telephone|phone call|by phone|call|telefon|anruf|téléphone|teléfono|telefono)\b/i.test(location)) return 'phone'
   if (sources.conference.length > 0) return 'phone'
+  // Patient portals often say it only in the title: "Video visit", "Telephone appointment".
+  if (location === '' && /\b(video|telehealth|telemedicine|virtual|online|videosprechstunde)\b/i.test(sources.title)) return 'video'
+  if (location === '' && /\b(phone|telephone|telefon|téléphone|teléfono|telefono)\b/i.test(sources.title)) return 'phone'
   return 'in_person'
 }

@@ -84,7 +84,12 @@ export function ImportPreviewPanel({ preview, options, busy, onOptions, onConfir
           </ol>
         </section>
       ) : null}
-      {busy ? <p role="status">{t.progress(preview.total)}</p> : null}
+      {busy ? (
+        <div role="status" className="import-preview__progress">
+          <progress aria-label={t.confirming} />
+          <p>{t.progress(preview.total)}</p>
+        </div>
+      ) : null}
       <div className="import-preview__actions">
         <Button variant="primary" busy={busy} busyLabel={t.confirming} onClick={onConfirm} disabled={!adds && preview.update === 0}>
           {t.confirm}
