@@ -146,6 +146,17 @@ describe('calendar shapes', () => {
     expect(reasons(p, 'repairs')).toEqual({ stray_line: [1, ['line 1']], uid_derived: [1, ['line 7']] })
   })
 
+  it('Outlook: a custom VTIMEZONE (no IANA name) with summer time, a weekly series and a UTC EXDATE after the change', () => {
+    expect(sessions(plan('outlook-custom-vtimezone-series.ics'))).toEqual([
+      ['2026-03-02T09:00:00.000Z', 50, 'video', 'attended', 'Europe/London'],
+      ['2026-03-09T09:00:00.000Z', 50, 'video', 'scheduled', 'Europe/London'],
+      ['2026-03-16T09:00:00.000Z', 50, 'video', 'scheduled', 'Europe/London'],
+      ['2026-03-23T09:00:00.000Z', 50, 'video', 'scheduled', 'Europe/London'],
+      // 30 March 10:00 (+02:00 from the 29th) = 08:00Z: taken out by the UTC EXDATE
+      ['2026-04-06T08:00:00.000Z', 50, 'video', 'scheduled', 'Europe/London'],
+    ])
+  })
+
   it('a patient portal: the mode said only in the title, a cancelled visit', () => {
     const p = plan('patient-portal.ics')
     expect(sessions(p)).toEqual([
