@@ -12,7 +12,6 @@ const NEW_PASSPHRASE = 'harbour kettle juniper sparrow'
 const CANARY = 'Kestrel-canary-7c1f the worry came back on Sunday'
 /** Each test launches Chromium and derives keys; allow for a busy machine. */
 const SLOW = 90_000
-const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'import')
 
 /**
  * Settings (appearance, locking, passphrase, backups, export, import, reminders) and the
@@ -217,39 +216,6 @@ describe.skipIf(e2eSkipReason())('Settings and recovery', () => {
     await page.getByText('The first date needs to be before the second.').waitFor()
     expect(await page.getByRole('button', { name: 'Export one document…' }).isDisabled()).toBe(true)
     expect(await page.getByRole('button', { name: 'Export JSON…' }).isDisabled()).toBe(false)
-  }, SLOW)
-
-  it('a damaged calendar gets a clear error with its line, shows none of the file, and changes nothing; a good one shows counts', async () => {
-    const dialogs = fakeDialogs()
-    const a = await openSettings({ dialogs })
-    const { page } = a
-    const good = join(FIXTURES, 'therapist-portal.ics')
-    const lines = readFileSync(good, 'utf8').split(/\r?\n/)
-    // The first event's END:VEVENT becomes END:VTODO: the calendar is damaged from that line on.
-    const broken = lines.findIndex((line) => line === 'END:VEVENT')
-    expect(broken).toBeGreaterThan(0)
-    const bad = join(root, 'bad.ics')
-    writeFileSync(bad, lines.map((line, i) => (i === broken ? 'END:VTODO' : line)).join('\r\n'))
-    dialogs.answers.open = bad
-
-    const sessionsBefore = await a.invoke('sessions.list', {})
-    await page.getByRole('button', { name: 'Import a calendar…' }).click()
-    const error = page.locator('.banner--danger')
-    await error.getByText('This file could not be imported').waitFor()
-    const text = await error.innerText()
-    expect(text).toContain('The calendar file is damaged.')
-    expect(text).toContain(`line ${broken + 1}`)
-    expect(text).toContain('Nothing was changed.')
-    expect(text).not.toContain('Example Therapy')
-    expect(text).not.toContain('portal.example')
-    expect(await a.invoke('sessions.list', {})).toEqual(sessionsBefore)
-    await expectNoSeriousA11yViolations(page, { screen: 'settings (import error)' })
-
-    dialogs.answers.open = good
-    await page.getByRole('button', { name: 'Import a calendar…' }).click()
-    await page.getByText('Imported.').waitFor()
-    await page.getByText(/^Added \d+ sessions?\.$/).waitFor()
-    expect((await a.invoke('sessions.list', {})).length).toBeGreaterThan(sessionsBefore.length)
   }, SLOW)
 
   it('changes the passphrase with the strength check; then only the new one unlocks', async () => {

@@ -5,7 +5,7 @@ import { createContactsService } from './contacts/contacts.service'
 import { createCrisisPlanService } from './crisis-plan/crisis-plan.service'
 import { createDraftsService } from './drafts/drafts.service'
 import { createExportService, noPdfRenderer } from './export/export.service'
-import { createImportService, type ImportOptions } from './import/import.service'
+import { createImportService, type ImportServiceOptions } from './import/import.service'
 import { createRemindersService } from './reminders/reminders.service'
 import { backupFolderFromPrefs, memoryBackupFolder } from './backup/backup-folder'
 import { createBackupService } from './backup/backup.service'
@@ -41,7 +41,7 @@ export interface CoreOptions extends AppShellOptions {
   /** HTML -> PDF for the report export (Electron: printToPDF). */
   pdfRenderer?: PdfRenderer
   /** Tests lower the import size limit. */
-  importOptions?: ImportOptions
+  importOptions?: ImportServiceOptions
   /** Where automatic backups go; by default the backupFolder preference. */
   backupFolder?: BackupFolderSetting
   /** Automatic backups kept (default 14). */

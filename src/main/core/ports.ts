@@ -34,7 +34,7 @@ export interface KdfCost {
 
 /** What a file dialog is for: the adapter picks the title, filters and default folder from it. */
 export type SaveKind = 'backup' | 'json-export' | 'markdown-export' | 'pdf-export'
-export type OpenKind = 'backup' | 'between-json' | 'day-one-json' | 'calendar'
+export type OpenKind = 'backup' | 'between-json' | 'day-one-json' | 'daylio-csv' | 'calendar'
 export type FolderKind = 'backup-folder' | 'markdown-folder'
 
 /**

@@ -16,7 +16,8 @@ export const SAVE_CHOICES: Record<SaveKind, { title: string; filters: FileFilter
 export const OPEN_CHOICES: Record<OpenKind, { title: string; filters: FileFilter[] }> = {
   backup: { title: 'Choose a Between backup', filters: [{ name: 'Between backup', extensions: ['betweenbackup'] }] },
   'between-json': { title: 'Import a Between export', filters: [{ name: 'JSON', extensions: ['json'] }] },
-  'day-one-json': { title: 'Import a Day One journal (the JSON file from its export)', filters: [{ name: 'JSON', extensions: ['json'] }] },
+  'day-one-json': { title: 'Import a Day One journal (its export zip or a JSON file from it)', filters: [{ name: 'Day One export', extensions: ['zip', 'json'] }] },
+  'daylio-csv': { title: 'Import a Daylio backup (the CSV file it exports)', filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }] },
   calendar: { title: 'Import appointments from a calendar file', filters: [{ name: 'Calendar', extensions: ['ics', 'ical', 'ifb', 'icalendar'] }] },
 }
 

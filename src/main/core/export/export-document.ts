@@ -44,7 +44,7 @@ export const exportedReminderSchema = z.strictObject({
 })
 
 export const exportedImportSourceSchema = z.strictObject({
-  source: z.enum(['ics', 'day_one']),
+  source: z.enum(['ics', 'day_one', 'daylio']),
   externalKey: z.string().min(1).max(1000),
   sessionId: idSchema.nullable(),
   reflectionId: idSchema.nullable(),

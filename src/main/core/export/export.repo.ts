@@ -115,7 +115,7 @@ export const storedReminderSettings = (db: Database.Database): string | undefine
 
 export function allImportSources(db: Database.Database) {
   const rows = prepared(db, 'SELECT * FROM import_sources ORDER BY source, external_key').all() as Array<{
-    source: 'ics' | 'day_one'
+    source: 'ics' | 'day_one' | 'daylio'
     external_key: string
     session_id: string | null
     reflection_id: string | null

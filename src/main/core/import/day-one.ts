@@ -1,47 +1,67 @@
 /**
- * Day One's JSON export (the Journal.json inside its export zip):
+ * Day One's JSON export (one JSON file per journal, usually inside its export zip):
  *   { "metadata": { "version": "1.0" },
  *     "entries": [ { "uuid", "creationDate": ISO 8601 UTC, "modifiedDate", "timeZone": IANA,
- *                    "text": Markdown, "tags": [..], "starred", "location", "weather", "photos", ... } ] }
+ *                    "text": Markdown, "richText": JSON string, "tags": [..], "starred",
+ *                    "location", "weather", "photos", "videos", "audios", "pdfAttachments" } ] }
  * Entries become reflections with their dates and tags; the zone each was written in is kept
- * in import_sources. Location, weather, device and photos are left out: Between does not keep
- * them. Day One escapes Markdown punctuation ("\." "\-") and marks photos as
- * ![](dayone-moment://…): both are undone.
+ * in import_sources. Photo markers (![](dayone-moment://…)) are removed without leaving holes;
+ * attachments are not imported but counted. Starred, place and weather are kept as a short,
+ * visible block under the text (see day-one-text). An entry with only rich text is read from
+ * its richText. Empty entries are listed as skipped.
  */
 import { z } from 'zod'
+import { inImportRange } from './date-range'
+import { attachmentCount, dayOneBody, metadataLines } from './day-one-text'
 import { fromZodError, ImportError } from './import-error'
+import { cleanTags } from './tag-names'
 
 const isoInstant = z.iso.datetime({ offset: true })
+const optionalText = z.string().max(200_000).optional()
 
 const entrySchema = z.object({
   uuid: z.string().trim().min(1).max(100),
   creationDate: isoInstant,
   modifiedDate: isoInstant.optional(),
   timeZone: z.string().max(100).optional(),
-  text: z.string().max(200_000).optional(),
+  text: optionalText,
+  richText: z.string().max(2_000_000).optional(),
   tags: z.array(z.string().max(1000)).max(1000).optional(),
   starred: z.boolean().optional(),
+  location: z.record(z.string(), z.unknown()).optional(),
+  weather: z.record(z.string(), z.unknown()).optional(),
+  photos: z.array(z.unknown()).optional(),
+  videos: z.array(z.unknown()).optional(),
+  audios: z.array(z.unknown()).optional(),
+  pdfAttachments: z.array(z.unknown()).optional(),
 })
+export type DayOneRawEntry = z.infer<typeof entrySchema>
 
 const journalSchema = z.object({
-  metadata: z.object({ version: z.string().max(20) }),
+  metadata: z.object({ version: z.string().max(20) }).optional(),
   entries: z.array(entrySchema).max(1_000_000),
 })
 
 export interface DayOneEntry {
   uuid: string
+  /** "entries.3", or "Work.json: entries.3" when the export holds several journals. */
+  place: string
   createdAt: number
   updatedAt: number
   /** IANA zone, when Day One recorded a valid one. */
   timeZone: string | null
   body: string
   tags: string[]
+  attachments: number
 }
+
+export type DayOneSkipReason = 'no_text' | 'outside_date_range'
 
 export interface ParsedDayOne {
   entries: DayOneEntry[]
-  /** Entries with no text (photo-only, say). */
-  empty: number
+  skips: Array<{ place: string; reason: DayOneSkipReason }>
+  /** Photos, videos, audio and PDFs not imported, over all entries. */
+  attachments: number
 }
 
 const validZone = (zone: string | undefined): string | null => {
@@ -54,50 +74,41 @@ const validZone = (zone: string | undefined): string | null => {
   }
 }
 
-/** Day One's Markdown escapes, undone: "\." -> ".", "\\" -> "\". */
-export const unescapeDayOne = (text: string): string =>
-  text
-    .replace(/^[ \t]*!\[[^\]]*\]\(dayone-moment:\/[^)]*\)[ \t]*\r?\n?/gm, '')
-    .replace(/\\([\\`*_{}[\]()#+\-.!>~|<"'&:=/])/g, '$1')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
-
-const TAG_MAX = 60
-const TAGS_PER_REFLECTION = 50
-
-function cleanTags(tags: readonly string[] | undefined): string[] {
-  const seen = new Map<string, string>()
-  for (const raw of tags ?? []) {
-    const name = [...raw.trim()].slice(0, TAG_MAX).join('').trim()
-    if (name !== '' && !seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name)
-  }
-  return [...seen.values()].slice(0, TAGS_PER_REFLECTION)
-}
-
-export function parseDayOne(json: unknown): ParsedDayOne {
+/** One journal file. `journal` names it when an export holds several (it becomes a tag too). */
+export function parseDayOneJournal(json: unknown, journal: string | null, into: ParsedDayOne): void {
+  const prefix = journal === null ? '' : `${journal}: `
   const isObject = typeof json === 'object' && json !== null && !Array.isArray(json)
-  if (!isObject || !('entries' in json)) throw new ImportError('not_day_one', 'entries')
-  if (!('metadata' in json)) throw new ImportError('not_day_one', 'metadata')
+  if (!isObject || !('entries' in json)) throw new ImportError('not_day_one', `${prefix}entries`)
   const parsed = journalSchema.safeParse(json)
-  if (!parsed.success) throw fromZodError(parsed.error)
-  const entries: DayOneEntry[] = []
-  let empty = 0
-  for (const entry of parsed.data.entries) {
-    const body = unescapeDayOne(entry.text ?? '')
-    if (body === '') {
-      empty++
-      continue
-    }
+  if (!parsed.success) throw fromZodError(parsed.error, 'invalid_field', journal ?? undefined)
+  const journalTag = journal === null ? [] : [journal.replace(/\.json$/i, '').split('/').pop() ?? '']
+  parsed.data.entries.forEach((entry, index) => {
+    const place = `${prefix}entries.${index}`
     const createdAt = Date.parse(entry.creationDate)
+    const attachments = attachmentCount(entry)
+    into.attachments += attachments
+    if (!inImportRange(createdAt)) {
+      into.skips.push({ place, reason: 'outside_date_range' })
+      return
+    }
+    const text = dayOneBody(entry)
+    if (text === '') {
+      into.skips.push({ place, reason: 'no_text' })
+      return
+    }
+    const metadata = metadataLines(entry, attachments)
     const modified = entry.modifiedDate === undefined ? createdAt : Date.parse(entry.modifiedDate)
-    entries.push({
+    into.entries.push({
       uuid: entry.uuid,
+      place,
       createdAt,
       updatedAt: Math.max(createdAt, modified),
       timeZone: validZone(entry.timeZone),
-      body,
-      tags: cleanTags(entry.tags),
+      body: metadata.length === 0 ? text : `${text}\n\n${metadata.join('\n')}`,
+      tags: cleanTags([...(entry.tags ?? []), ...journalTag]),
+      attachments,
     })
-  }
-  return { entries, empty }
+  })
 }
+
+export const emptyDayOne = (): ParsedDayOne => ({ entries: [], skips: [], attachments: 0 })

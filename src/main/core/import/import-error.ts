@@ -22,6 +22,11 @@ export type ImportProblem =
   | 'missing_reference'
   | 'not_calendar'
   | 'broken_calendar'
+  | 'not_daylio'
+  | 'broken_csv'
+  | 'broken_zip'
+  | 'plan_expired'
+  | 'cancelled'
 
 const PROBLEMS: Record<ImportProblem, string> = {
   too_large: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most Between imports at once.`,
@@ -36,6 +41,26 @@ const PROBLEMS: Record<ImportProblem, string> = {
   missing_reference: 'An item refers to another item that is neither in the file nor in this vault.',
   not_calendar: 'The file is not a calendar (.ics) file.',
   broken_calendar: 'The calendar file is damaged.',
+  not_daylio: 'The file is not a Daylio backup export (CSV).',
+  broken_csv: 'The CSV file is damaged.',
+  broken_zip: 'The zip archive is damaged or uses a form Between cannot read. Unzip it and choose the JSON file inside.',
+  plan_expired: 'This preview is no longer current. Choose the file again.',
+  cancelled: 'The import was stopped before it finished.',
+}
+
+/** What the person can do next, where there is something. */
+const NEXT_STEPS: Partial<Record<ImportProblem, string>> = {
+  not_json: 'Export it again from the app it came from, or check the place named.',
+  not_between_export: 'Choose a file made with Export JSON in Between.',
+  from_newer_version: 'Update Between, then import it again.',
+  not_day_one: 'In Day One, export the journal as JSON and choose that zip or its JSON file.',
+  invalid_field: 'Export it again from the app it came from, or fix the value at the place named.',
+  missing_reference: 'Import the whole export, not part of it.',
+  not_calendar: 'Choose a file ending in .ics, exported from your calendar.',
+  broken_calendar: 'Export the calendar again, or remove the event at the place named.',
+  not_daylio: 'In Daylio, use More, Export entries, CSV, and choose that file.',
+  broken_csv: 'Export the backup again from Daylio, or fix the line named.',
+  not_text: 'Export it again from the app it came from.',
 }
 
 export class ImportError extends CoreError {
@@ -50,7 +75,8 @@ export class ImportError extends CoreError {
     this.where = where
     this.detail = detail
     const at = where === undefined ? '' : ` Where: ${where}${detail ? `, ${detail}` : ''}.`
-    this.message = `${PROBLEMS[problem]}${at} Nothing was changed.`
+    const next = NEXT_STEPS[problem] === undefined ? '' : ` ${NEXT_STEPS[problem]}`
+    this.message = `${PROBLEMS[problem]}${at}${next} Nothing was changed.`
   }
 
   override toRpcError(): RpcError {

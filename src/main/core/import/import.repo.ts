@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3-multiple-ciphers'
 import { writeCrisisPlan } from '../crisis-plan/crisis-plan.repo'
 import { insertRow, prepared, type TableSpec } from '../db/table.repo'
 import { newId } from '../ids'
+import type { ImportLookups, SessionFields, SourceKind, SourceLink } from './import-plan'
 
 export type Referenced = 'therapists' | 'sessions' | 'reflections' | 'drafts' | 'rules'
 
@@ -97,20 +98,17 @@ export const insertReminderSettings = (db: Database.Database, settingsJson: stri
   prepared(db, 'INSERT INTO reminder_settings (id, settings, updated_at) VALUES (1, ?, ?)').run(settingsJson, updatedAt)
 }
 
-export type SourceKind = 'ics' | 'day_one'
 
-export interface SourceLink {
-  sessionId: string | null
-  reflectionId: string | null
-}
-
+/** The link an earlier import made for (source, key), if any. */
 export function findSource(db: Database.Database, source: SourceKind, key: string): SourceLink | undefined {
-  return prepared(db, 'SELECT session_id AS sessionId, reflection_id AS reflectionId FROM import_sources WHERE source = ? AND external_key = ?').get(source, key) as
-    | SourceLink
-    | undefined
+  return prepared(
+    db,
+    `SELECT session_id AS sessionId, reflection_id AS reflectionId, absence_id AS absenceId, written_digest AS writtenDigest
+     FROM import_sources WHERE source = ? AND external_key = ?`,
+  ).get(source, key) as SourceLink | undefined
 }
 
-/** Returns false when this (source, key) is already linked. */
+/** Returns false when this (source, key) is already linked (Between JSON imports its links). */
 export function insertSource(
   db: Database.Database,
   s: { source: SourceKind; externalKey: string; sessionId: string | null; reflectionId: string | null; timeZone: string | null; importedAt: number },
@@ -124,21 +122,40 @@ export function insertSource(
   )
 }
 
-export interface SessionTiming {
-  startsAt: number
-  durationMinutes: number
-  timeZone: string
-  status: string
-}
-
-export const sessionTiming = (db: Database.Database, id: string): SessionTiming | undefined =>
-  prepared(db, 'SELECT starts_at AS startsAt, duration_minutes AS durationMinutes, time_zone AS timeZone, status FROM sessions WHERE id = ?').get(id) as
-    | SessionTiming
-    | undefined
-
-export function updateSessionTiming(db: Database.Database, id: string, timing: SessionTiming, now: number): void {
+/** A new link from an imported item to where it came from. */
+export function linkSource(
+  db: Database.Database,
+  s: { source: SourceKind; externalKey: string; sessionId?: string; reflectionId?: string; absenceId?: string; timeZone?: string | null; writtenDigest?: string; importedAt: number },
+): void {
   prepared(
     db,
-    'UPDATE sessions SET starts_at = @startsAt, duration_minutes = @durationMinutes, time_zone = @timeZone, status = @status, updated_at = @now WHERE id = @id',
-  ).run({ ...timing, id, now })
+    `INSERT INTO import_sources (source, external_key, session_id, reflection_id, absence_id, time_zone, written_digest, imported_at)
+     VALUES (@source, @externalKey, @sessionId, @reflectionId, @absenceId, @timeZone, @writtenDigest, @importedAt)`,
+  ).run({ sessionId: null, reflectionId: null, absenceId: null, timeZone: null, writtenDigest: null, ...s })
 }
+
+export const setWrittenDigest = (db: Database.Database, source: SourceKind, key: string, digest: string): void => {
+  prepared(db, 'UPDATE import_sources SET written_digest = ? WHERE source = ? AND external_key = ?').run(digest, source, key)
+}
+
+export const sessionFields = (db: Database.Database, id: string): SessionFields | undefined =>
+  prepared(
+    db,
+    `SELECT therapist_id AS therapistId, starts_at AS startsAt, time_zone AS timeZone, duration_minutes AS durationMinutes, format, status, notes
+     FROM sessions WHERE id = ?`,
+  ).get(id) as SessionFields | undefined
+
+export function updateImportedSession(db: Database.Database, id: string, s: SessionFields, now: number): void {
+  prepared(
+    db,
+    `UPDATE sessions SET therapist_id = @therapistId, starts_at = @startsAt, duration_minutes = @durationMinutes, time_zone = @timeZone,
+     format = @format, status = @status, notes = @notes, updated_at = @now WHERE id = @id`,
+  ).run({ ...s, id, now })
+}
+
+/** Planning reads the vault through these, and only these. */
+export const lookupsFor = (db: Database.Database): ImportLookups => ({
+  source: (kind, key) => findSource(db, kind, key),
+  session: (id) => sessionFields(db, id),
+  therapistExists: (id) => exists(db, 'therapists', id),
+})

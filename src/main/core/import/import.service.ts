@@ -1,149 +1,88 @@
+/**
+ * Imports in three steps: choose (the OS dialog, read and check the whole file, keep its bytes
+ * in memory only), preview (a plan with the person's choices, as often as they change them),
+ * apply (write the plan in one transaction). One chosen file at a time; choosing another, or
+ * applying, forgets the previous one.
+ *
+ * To run apply as a job (issue 17): the worker opens its own connection and calls
+ * planImport(db, bytes, options, now, maxBytes) then applyPlan(db, plan, now, { onProgress,
+ * signal }); both take only a handle and data.
+ */
+import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3-multiple-ciphers'
-import type { z } from 'zod'
-import type { calendarImportInput, ImportResult } from '../../../shared/ipc/schemas/import'
-import { CoreError } from '../errors'
-import { newId } from '../ids'
+import type { ImportOptions, ImportPreview, ImportResult } from '../../../shared/ipc/schemas/import'
 import type { FileDialogs, OpenKind } from '../ports'
-import { reflectionsTable, setTags } from '../reflections/reflections.repo'
-import { writeTransaction, type ServiceContext } from '../records/entity.service'
-import { sessionsTable } from '../sessions/sessions.repo'
-import { importBetweenExport, parseBetweenExport } from './between-json'
-import { parseCalendar } from './calendar'
-import { parseDayOne } from './day-one'
-import { emptyCounts, type ImportCounts } from './import-counts'
+import type { ServiceContext } from '../records/entity.service'
+import { applyPlan, type ApplyControl } from './import-apply'
 import { ImportError, MAX_IMPORT_BYTES } from './import-error'
-import * as repo from './import.repo'
-import { parseJsonWithLocation, readImportText } from './read-import-file'
+import { planImport } from './import-planner'
+import { readImportBytes } from './read-import-file'
 
 const ALL_TABLES = ['therapists', 'sessions', 'reflections', 'tags', 'drafts', 'talking_points', 'contacts', 'absences', 'rules', 'rule_versions', 'crisis_plan', 'reminders']
 
-export interface ImportOptions {
+const OPEN_KIND: Record<ImportOptions['kind'], OpenKind> = {
+  betweenJson: 'between-json',
+  dayOne: 'day-one-json',
+  daylio: 'daylio-csv',
+  calendar: 'calendar',
+}
+
+export interface ImportServiceOptions {
   /** Tests lower it to exercise the limit without writing 50 MB. */
   maxBytes?: number
 }
 
-export function createImportService(ctx: ServiceContext, dialogs: FileDialogs, options: ImportOptions = {}) {
-  const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES
+interface Chosen {
+  planId: string
+  kind: ImportOptions['kind']
+  bytes: Buffer
+  /** The connection it was chosen under: after a lock and unlock the preview is not current. */
+  db: Database.Database
+}
 
-  /**
-   * Asks for the file, reads and checks it completely, then writes in ONE transaction: any
-   * problem, at any item, leaves the vault exactly as it was.
-   */
-  const run = async <T>(kind: OpenKind, parse: (text: string) => T, write: (db: Database.Database, parsed: T, now: number) => ImportCounts): Promise<ImportResult> => {
-    ctx.db() // VAULT_LOCKED before any dialog
-    const path = await dialogs.chooseOpenPath(kind)
-    if (path === null) return { status: 'cancelled' }
-    const parsed = parse(readImportText(path, maxBytes))
+export function createImportService(ctx: ServiceContext, dialogs: FileDialogs, options: ImportServiceOptions = {}) {
+  const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES
+  let chosen: Chosen | null = null
+
+  const planFor = (file: Chosen, importOptions: ImportOptions) => planImport(ctx.db(), file.bytes, importOptions, ctx.clock.now(), maxBytes)
+
+  const current = (planId: string, importOptions: ImportOptions): Chosen => {
     const db = ctx.db()
-    const now = ctx.clock.now()
-    let counts: ImportCounts
-    try {
-      counts = writeTransaction(db, () => write(db, parsed, now))
-    } catch (error) {
-      // A constraint the checks above did not foresee: still the file's fault, still nothing changed.
-      if (error instanceof CoreError && (error.code === 'INVALID_INPUT' || error.code === 'CONFLICT')) throw new ImportError('invalid_field')
-      throw error
-    }
-    ctx.events.emit('data.changed', { tables: ALL_TABLES })
-    return { status: 'imported', ...counts }
+    if (chosen !== null && chosen.db !== db) chosen = null
+    if (chosen === null || chosen.planId !== planId || chosen.kind !== importOptions.kind) throw new ImportError('plan_expired')
+    return chosen
   }
 
+  const previewOf = (file: Chosen, importOptions: ImportOptions): ImportPreview => ({ planId: file.planId, kind: file.kind, ...planFor(file, importOptions).preview })
+
   return {
-    betweenJson: () => run('between-json', (text) => parseBetweenExport(parseJsonWithLocation(text)), importBetweenExport),
+    async choose(importOptions: ImportOptions): Promise<{ status: 'cancelled' } | { status: 'ready'; preview: ImportPreview }> {
+      ctx.db() // VAULT_LOCKED before any dialog
+      chosen = null
+      const path = await dialogs.chooseOpenPath(OPEN_KIND[importOptions.kind])
+      if (path === null) return { status: 'cancelled' }
+      const file: Chosen = { planId: randomUUID(), kind: importOptions.kind, bytes: readImportBytes(path, maxBytes), db: ctx.db() }
+      const preview = previewOf(file, importOptions)
+      chosen = file
+      return { status: 'ready', preview }
+    },
 
-    dayOne: () =>
-      run(
-        'day-one-json',
-        (text) => parseDayOne(parseJsonWithLocation(text)),
-        (db, parsed, now) => {
-          const counts = emptyCounts()
-          counts.skipped += parsed.empty
-          for (const entry of parsed.entries) {
-            if (repo.findSource(db, 'day_one', entry.uuid)) {
-              counts.skipped++
-              continue
-            }
-            const id = newId(entry.createdAt)
-            repo.insertEntity(db, reflectionsTable, {
-              id,
-              body: entry.body,
-              mood: null,
-              sessionId: null,
-              bringToSession: false,
-              createdAt: entry.createdAt,
-              updatedAt: entry.updatedAt,
-            })
-            setTags(db, id, entry.tags, now)
-            repo.insertSource(db, { source: 'day_one', externalKey: entry.uuid, sessionId: null, reflectionId: id, timeZone: entry.timeZone, importedAt: now })
-            counts.created.reflections++
-          }
-          return counts
-        },
-      ),
+    preview: (input: { planId: string; options: ImportOptions }): ImportPreview => previewOf(current(input.planId, input.options), input.options),
 
-    calendar: (input: z.output<typeof calendarImportInput>) =>
-      run(
-        'calendar',
-        (text) => parseCalendar(text, { now: ctx.clock.now(), horizonDays: input.horizonDays, defaultZone: input.timeZone }),
-        (db, parsed, now) => {
-          const counts = emptyCounts()
-          counts.skipped += parsed.skipped
-          if (input.therapistId !== null && !repo.exists(db, 'therapists', input.therapistId)) throw new CoreError('NOT_FOUND')
-          for (const occurrence of parsed.occurrences) {
-            const link = repo.findSource(db, 'ics', occurrence.key)
-            if (!link) {
-              if (occurrence.cancelled) {
-                counts.skipped++
-                continue
-              }
-              const id = newId(now)
-              repo.insertEntity(db, sessionsTable, {
-                id,
-                therapistId: input.therapistId,
-                startsAt: occurrence.startsAt,
-                timeZone: occurrence.timeZone,
-                durationMinutes: occurrence.durationMinutes,
-                format: input.format ?? occurrence.format,
-                status: 'scheduled',
-                notes: '',
-                moodBefore: null,
-                moodAfter: null,
-                takeaways: '',
-                homework: [],
-                createdAt: now,
-                updatedAt: now,
-              })
-              repo.insertSource(db, { source: 'ics', externalKey: occurrence.key, sessionId: id, reflectionId: null, timeZone: null, importedAt: now })
-              counts.created.sessions++
-              continue
-            }
-            // Deleted by the person since the last import: it stays deleted.
-            const current = link.sessionId === null ? undefined : repo.sessionTiming(db, link.sessionId)
-            if (!current || link.sessionId === null || current.status !== 'scheduled') {
-              counts.skipped++
-              continue
-            }
-            const next = {
-              startsAt: occurrence.startsAt,
-              durationMinutes: occurrence.durationMinutes,
-              timeZone: occurrence.timeZone,
-              status: occurrence.cancelled ? 'cancelled' : 'scheduled',
-            }
-            if (
-              next.startsAt === current.startsAt &&
-              next.durationMinutes === current.durationMinutes &&
-              next.timeZone === current.timeZone &&
-              next.status === current.status
-            ) {
-              counts.skipped++
-              continue
-            }
-            repo.updateSessionTiming(db, link.sessionId, next, now)
-            counts.updated++
-          }
-          return counts
-        },
-      ),
+    apply(input: { planId: string; options: ImportOptions }, control: ApplyControl = {}): ImportResult {
+      const file = current(input.planId, input.options)
+      const plan = planFor(file, input.options)
+      const counts = applyPlan(ctx.db(), plan, ctx.clock.now(), control)
+      chosen = null
+      ctx.events.emit('data.changed', { tables: ALL_TABLES })
+      return { status: 'imported', ...counts }
+    },
+
+    discard(input: { planId: string }): { discarded: boolean } {
+      const had = chosen?.planId === input.planId
+      if (had) chosen = null
+      return { discarded: had }
+    },
   }
 }
 

@@ -5,7 +5,9 @@ import { ImportError, MAX_IMPORT_BYTES } from './import-error'
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04])
 
-export function readImportText(path: string, maxBytes = MAX_IMPORT_BYTES): string {
+export const isZip = (bytes: Buffer): boolean => bytes.subarray(0, 4).equals(ZIP_MAGIC)
+
+export function readImportBytes(path: string, maxBytes = MAX_IMPORT_BYTES): Buffer {
   let fd: number
   try {
     fd = openSync(path, 'r')
@@ -31,7 +33,12 @@ export function readImportText(path: string, maxBytes = MAX_IMPORT_BYTES): strin
   } finally {
     closeSync(fd)
   }
-  if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) throw new ImportError('zip_archive')
+  return bytes
+}
+
+/** Strict UTF-8 (a leading BOM dropped); a zip archive gets its own sentence. */
+export function decodeImportText(bytes: Buffer): string {
+  if (isZip(bytes)) throw new ImportError('zip_archive')
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)

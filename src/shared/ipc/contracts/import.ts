@@ -1,16 +1,21 @@
-import { betweenJsonImportInput, calendarImportInput, dayOneImportInput, importResultSchema } from '../schemas/import'
+import { z } from 'zod'
+import { importChooseOutput, importOptionsSchema, importPlanInput, importPreviewSchema, importResultSchema } from '../schemas/import'
 import { channel } from './channel'
 
 /**
- * Imports: the core asks the OS open dialog for the file. All-or-nothing: a file with any
- * problem fails with INVALID_IMPORT (what is wrong, and where: a field path or a line) and
- * changes nothing. Files over 50 MB are refused.
+ * Imports, in two steps. `choose` asks the OS open dialog for the file, reads and checks it
+ * completely and returns the preview; `preview` recomputes it with other choices (the window,
+ * the mood mapping); `apply` writes it, all-or-nothing, in one transaction. Nothing is written
+ * before `apply`. A file with a problem fails with INVALID_IMPORT (what is wrong, and where: a
+ * line, an event, an entry) and changes nothing. Files over 50 MB are refused.
  */
 export const importContract = {
-  /** Between's own JSON export; items already in the vault are skipped. */
-  'import.betweenJson': channel(betweenJsonImportInput, importResultSchema),
-  /** A Day One JSON export: entries become reflections, with dates, tags and zones. */
-  'import.dayOne': channel(dayOneImportInput, importResultSchema),
-  /** A calendar (.ics): appointments become sessions; re-importing updates, never duplicates. */
-  'import.calendar': channel(calendarImportInput, importResultSchema),
+  /** Choose a file of this kind and see what importing it would do. */
+  'import.choose': channel(importOptionsSchema, importChooseOutput),
+  /** The same file's preview with other choices. */
+  'import.preview': channel(importPlanInput, importPreviewSchema),
+  /** Write what the preview showed. Re-importing the same file creates nothing new. */
+  'import.apply': channel(importPlanInput, importResultSchema),
+  /** Forget the chosen file without importing. */
+  'import.discard': channel(z.strictObject({ planId: z.string().max(100) }), z.strictObject({ discarded: z.boolean() })),
 } as const

@@ -1,21 +1,26 @@
-import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { ChannelOutput } from '../../../../shared/ipc/contract'
-import { Button, SelectField } from '../../components/ui'
+import { Button } from '../../components/ui'
 import { isRpcError, rpc } from '../../lib/rpc'
 import { describeCounts } from '../recovery/backup-format'
-import { therapistsListQuery } from '../therapists/therapists.queries'
+import type { ImportOptionsInput } from './ImportChoices'
+import { ImportPreviewPanel, type ImportPreview } from './ImportPreviewPanel'
 import { Section, SectionMessage, type Message } from './Section'
 import { localZone } from './settings.queries'
-import { settingsStrings } from './settings.strings'
+import { importStrings } from './import.strings'
 
-const t = settingsStrings.imports
+const t = importStrings
 
-type Kind = keyof typeof t.kinds
-const KINDS: readonly Kind[] = ['betweenJson', 'dayOne', 'calendar']
-type Imported = Extract<ChannelOutput<'import.calendar'>, { status: 'imported' }>
+type Kind = ImportOptionsInput['kind']
+const KINDS: readonly Kind[] = ['calendar', 'dayOne', 'daylio', 'betweenJson']
 
-function importedMessage(result: Imported): Message {
+function startOptions(kind: Kind): ImportOptionsInput {
+  if (kind === 'calendar') return { kind, calendar: { timeZone: localZone() } }
+  if (kind === 'daylio') return { kind, daylio: { timeZone: localZone(), moods: {} } }
+  return { kind }
+}
+
+function importedMessage(result: ChannelOutput<'import.apply'>): Message {
   const added = Object.values(result.created).some((n) => n > 0)
   return {
     tone: 'success',
@@ -37,39 +42,65 @@ function importedMessage(result: Imported): Message {
 function failedMessage(error: unknown): Message {
   if (isRpcError(error, 'INVALID_IMPORT')) {
     const where = error.field && !error.message.includes(error.field) ? ` ${t.where(error.field)}` : ''
-    const unchanged = error.message.includes(t.unchanged) ? '' : ` ${t.unchanged}`
+    const unchanged = error.message.includes(t.unchangedNote) ? '' : ` ${t.unchangedNote}`
     return { tone: 'danger', title: t.invalidTitle, text: `${error.message}${where}${unchanged}` }
   }
   return { tone: 'danger', text: t.failed }
 }
 
-/** Imports: Between JSON, Day One JSON, a calendar (.ics). Counts after; a clear error, nothing changed. */
+/** Imports: choose a file, see the preview, change the choices, then import or not. */
 export function ImportSection({ id }: { id: string }): React.JSX.Element {
-  const therapists = useQuery(therapistsListQuery())
-  /** undefined: not chosen yet (the only therapist, if there is one); '': nobody in particular. */
-  const [choice, setChoice] = useState<string | undefined>(undefined)
-  const [busy, setBusy] = useState<Kind | null>(null)
+  const [busy, setBusy] = useState<Kind | 'apply' | null>(null)
   const [message, setMessage] = useState<Message | null>(null)
-  const list = therapists.data ?? []
-  const selected = choice ?? (list.length === 1 ? (list[0]?.id ?? '') : '')
-  const withTherapist = selected === '' ? null : selected
+  const [open, setOpen] = useState<{ preview: ImportPreview; options: ImportOptionsInput } | null>(null)
 
-  const run = async (kind: Kind): Promise<void> => {
+  const choose = async (kind: Kind): Promise<void> => {
     setBusy(kind)
     setMessage(null)
+    setOpen(null)
     try {
-      const result =
-        kind === 'betweenJson'
-          ? await rpc('import.betweenJson', {})
-          : kind === 'dayOne'
-            ? await rpc('import.dayOne', {})
-            : await rpc('import.calendar', { therapistId: withTherapist, format: null, timeZone: localZone(), horizonDays: 365 })
-      setMessage(result.status === 'imported' ? importedMessage(result) : { tone: 'info', text: t.cancelled })
+      const options = startOptions(kind)
+      const result = await rpc('import.choose', options)
+      if (result.status === 'ready') setOpen({ preview: result.preview, options })
+      else setMessage({ tone: 'info', text: t.cancelled })
     } catch (error) {
       setMessage(failedMessage(error))
     } finally {
       setBusy(null)
     }
+  }
+
+  const change = async (options: ImportOptionsInput): Promise<void> => {
+    if (!open) return
+    setOpen({ ...open, options })
+    try {
+      const preview = await rpc('import.preview', { planId: open.preview.planId, options })
+      setOpen({ preview, options })
+    } catch (error) {
+      setOpen(null)
+      setMessage(failedMessage(error))
+    }
+  }
+
+  const confirm = async (): Promise<void> => {
+    if (!open) return
+    setBusy('apply')
+    try {
+      const result = await rpc('import.apply', { planId: open.preview.planId, options: open.options })
+      setOpen(null)
+      setMessage(importedMessage(result))
+    } catch (error) {
+      setOpen(null)
+      setMessage(failedMessage(error))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const dismiss = (): void => {
+    if (open) void rpc('import.discard', { planId: open.preview.planId }).catch(() => undefined)
+    setOpen(null)
+    setMessage({ tone: 'info', text: t.cancelled })
   }
 
   return (
@@ -80,28 +111,23 @@ export function ImportSection({ id }: { id: string }): React.JSX.Element {
             <div className="settings-action__text">
               <span className="settings-action__label">{t.kinds[kind].label}</span>
               <span className="settings-action__hint">{t.kinds[kind].hint}</span>
-              {kind === 'calendar' && list.length > 0 ? (
-                <SelectField
-                  label={t.therapist}
-                  className="field--medium settings-action__field"
-                  value={selected}
-                  onChange={(e) => setChoice(e.target.value)}
-                >
-                  <option value="">{t.noTherapist}</option>
-                  {list.map((therapist) => (
-                    <option key={therapist.id} value={therapist.id}>
-                      {therapist.name}
-                    </option>
-                  ))}
-                </SelectField>
-              ) : null}
             </div>
-            <Button busy={busy === kind} busyLabel={t.busy} onClick={() => void run(kind)}>
+            <Button variant="secondary" busy={busy === kind} busyLabel={t.reading} disabled={busy !== null} onClick={() => void choose(kind)}>
               {t.kinds[kind].button}
             </Button>
           </li>
         ))}
       </ul>
+      {open ? (
+        <ImportPreviewPanel
+          preview={open.preview}
+          options={open.options}
+          busy={busy === 'apply'}
+          onOptions={(next) => void change(next)}
+          onConfirm={() => void confirm()}
+          onCancel={dismiss}
+        />
+      ) : null}
       <SectionMessage message={message} />
     </Section>
   )

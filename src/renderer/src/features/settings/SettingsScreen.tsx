@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Banner, Button, LoadingArea } from '../../components/ui'
 import { BackupsSection } from './BackupsSection'
 import { ExportSection } from './ExportSection'
+import { importStrings } from './import.strings'
 import { ImportSection } from './ImportSection'
 import { PassphraseSection } from './PassphraseSection'
 import { AppearanceSection, LockingSection } from './PrefsSections'
@@ -17,7 +18,7 @@ const SECTIONS = [
   { id: 'settings-passphrase', title: s.passphrase.title },
   { id: 'settings-backups', title: s.backups.title },
   { id: 'settings-export', title: s.exports.title },
-  { id: 'settings-import', title: s.imports.title },
+  { id: 'settings-import', title: importStrings.title },
   { id: 'settings-reminders', title: s.reminders.title },
 ] as const
 

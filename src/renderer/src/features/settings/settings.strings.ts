@@ -132,33 +132,6 @@ export const settingsStrings = {
     failed: 'Between could not write the export. Nothing was saved. Check the place you chose can be written to, then try again.',
   },
 
-  imports: {
-    title: 'Import',
-    intro: 'Bring in writing and appointments you kept elsewhere. Nothing already in Between is changed or duplicated.',
-    kinds: {
-      betweenJson: { label: 'A Between export (JSON)', hint: 'Items already in Between are skipped.', button: 'Import a Between export…' },
-      dayOne: { label: 'A Day One journal (JSON)', hint: 'Entries become reflections, with their dates and tags.', button: 'Import from Day One…' },
-      calendar: {
-        label: 'A calendar (.ics)',
-        hint: 'Appointments become sessions. Importing the same calendar again updates them.',
-        button: 'Import a calendar…',
-      },
-    },
-    therapist: 'Appointments are with',
-    noTherapist: 'Nobody in particular',
-    busy: 'Importing…',
-    done: 'Imported.',
-    created: (what: string) => `Added ${what}.`,
-    nothingNew: 'Nothing new was added.',
-    updated: (n: number) => (n === 1 ? '1 appointment was updated.' : `${n} appointments were updated.`),
-    skipped: (n: number) => (n === 1 ? '1 item was already here or had nothing to import.' : `${n} items were already here or had nothing to import.`),
-    cancelled: 'Nothing was imported.',
-    invalidTitle: 'This file could not be imported',
-    where: (field: string) => `Where: ${field}.`,
-    unchanged: 'Nothing was changed.',
-    failed: 'Between could not import the file. Nothing was changed. Please try again.',
-  },
-
   reminders: {
     title: 'Reminders',
     intro: 'Reminders appear as notifications on this computer. They never show what you wrote.',

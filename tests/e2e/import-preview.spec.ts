@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { fakeDialogs, type FakeDialogs } from '../helpers/fake-ports'
+import { expectNoSeriousA11yViolations } from './axe'
+import { e2eSkipReason, launchApp, type E2EApp } from './harness'
+
+const PASSPHRASE = 'quiet lantern orchard velvet'
+const SLOW = 120_000
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'imports')
+const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
+
+/** The preview region inside the viewport's width, and a screenshot of it per theme. */
+async function shoot(page: Page, name: string): Promise<void> {
+  const box = await page.getByRole('region', { name: 'Before anything is written' }).boundingBox()
+  const viewport = page.viewportSize()
+  expect(box && viewport && box.x >= 0 && box.x + box.width <= viewport.width).toBe(true)
+  // The app scrolls inside <main>: a tall window shows the whole preview in one picture.
+  await page.setViewportSize({ width: viewport?.width ?? 1280, height: 1800 })
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme })
+    await page.getByRole('region', { name: 'Before anything is written' }).screenshot({ path: join(SHOTS, `${name}-${theme}.png`), animations: 'disabled', caret: 'hide' })
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  if (viewport) await page.setViewportSize(viewport)
+}
+
+/**
+ * The import preview, end to end: choose a file (faked dialog), see what will happen, change
+ * a choice, import; nothing is written before "Import".
+ */
+describe.skipIf(e2eSkipReason())('Import preview', () => {
+  let app: E2EApp | undefined
+  let root = ''
+  afterEach(async () => {
+    await app?.close()
+    app = undefined
+    if (root) rmSync(root, { recursive: true, force: true })
+  })
+
+  async function openSettings(dialogs: FakeDialogs, viewport = { width: 1280, height: 800 }): Promise<E2EApp> {
+    root = mkdtempSync(join(tmpdir(), 'between-e2e-import-'))
+    app = await launchApp({
+      dataDir: join(root, 'vault'),
+      core: { dialogs },
+      beforeLoad: async ({ invoke }) => {
+        await invoke('vault.create', { passphrase: PASSPHRASE })
+      },
+    })
+    await app.page.setViewportSize(viewport)
+    await app.page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
+    await app.page.locator('.sidebar').getByRole('button', { name: 'Settings', exact: true }).click()
+    await app.page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+    return app
+  }
+
+  it('a calendar: preview, change the window, import; nothing written before', async () => {
+    const dialogs = fakeDialogs({ open: join(FIXTURES, 'exchange-weekly-since-2019.ics') })
+    const a = await openSettings(dialogs)
+    const { page } = a
+    // By keyboard: focus the button, Enter; the preview takes the focus.
+    await page.getByRole('button', { name: 'Choose a calendar…' }).focus()
+    await page.keyboard.press('Enter')
+    const preview = page.getByRole('region', { name: 'Before anything is written' })
+    await preview.getByText(/^Will add \d+ sessions\.$/).waitFor()
+    expect(await a.invoke('sessions.list', {})).toEqual([])
+    await preview.getByText('Before the chosen time').waitFor()
+    await expectNoSeriousA11yViolations(page, { screen: 'import preview (calendar)' })
+    await shoot(page, 'import-preview-calendar')
+
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Before anything is written')
+    await preview.getByLabel('Past appointments from').selectOption('0')
+    await preview.getByText(/^Will add \d+ sessions\.$/).waitFor()
+    await preview.getByRole('button', { name: 'Import', exact: true }).focus()
+    await page.keyboard.press('Enter')
+    await page.getByText('Imported.', { exact: true }).first().waitFor()
+    const sessions = (await a.invoke('sessions.list', {})) as Array<{ startsAt: number; format: string }>
+    expect(sessions.length).toBeGreaterThan(40)
+    expect(sessions.every((s) => s.format === 'video' || s.format === 'in_person')).toBe(true)
+  }, SLOW)
+
+  it('a Day One journal and a Daylio backup: previews with their choices (800x600)', async () => {
+    const dialogs = fakeDialogs({ open: join(FIXTURES, 'day-one-journal.json') })
+    const a = await openSettings(dialogs, { width: 800, height: 600 })
+    const { page } = a
+    await page.getByRole('button', { name: 'Choose a Day One export…' }).click()
+    const preview = page.getByRole('region', { name: 'Before anything is written' })
+    await preview.getByText('Will add 3 reflections.').waitFor()
+    await expectNoSeriousA11yViolations(page, { screen: 'import preview (Day One)' })
+    await shoot(page, 'import-preview-day-one')
+    await preview.getByRole('button', { name: 'Don’t import' }).click()
+    await page.getByText('Nothing was imported.').waitFor()
+    expect(await a.invoke('reflections.list', {})).toEqual([])
+
+    dialogs.answers.open = join(FIXTURES, 'daylio-2023.csv')
+    await page.getByRole('button', { name: 'Choose a Daylio CSV…' }).click()
+    await preview.getByText('Will add 4 reflections.').waitFor()
+    const custom = preview.getByLabel('Daylio’s “Anxious but ok”')
+    expect(await custom.inputValue()).toBe('')
+    await custom.selectOption('3')
+    await preview.getByText('Dated before 1900 or after 2199').waitFor()
+    await expectNoSeriousA11yViolations(page, { screen: 'import preview (Daylio)' })
+    await shoot(page, 'import-preview-daylio')
+    await preview.getByRole('button', { name: 'Import', exact: true }).click()
+    await page.getByText('Imported.', { exact: true }).first().waitFor()
+    const reflections = (await a.invoke('reflections.list', {})) as Array<{ mood: number | null; body: string }>
+    expect(reflections.map((r) => r.mood).sort()).toEqual([1, 3, 3, 5])
+
+    // A file that is not a Daylio export: a clear sentence with the place, none of its content, nothing written.
+    dialogs.answers.open = join(FIXTURES, 'owa-published-feed.ics')
+    await page.getByRole('button', { name: 'Choose a Daylio CSV…' }).click()
+    const error = page.locator('.banner--danger')
+    await error.getByText('This file could not be imported').waitFor()
+    const text = await error.innerText()
+    expect(text).toContain('The file is not a Daylio backup export (CSV).')
+    expect(text).toContain('line 1')
+    expect(text).toContain('Nothing was changed.')
+    expect(text).not.toContain('Praxis')
+    expect(((await a.invoke('reflections.list', {})) as unknown[]).length).toBe(4)
+    await expectNoSeriousA11yViolations(page, { screen: 'import error' })
+  }, SLOW)
+})
