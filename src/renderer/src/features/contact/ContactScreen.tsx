@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Rule } from '../../../../shared/domain/rules/rule-kinds'
 import type { ContactChannel, Purpose } from '../../../../shared/domain/vocabulary'
 import type { RuleDto } from '../../../../shared/ipc/schemas/rules'
@@ -34,6 +34,15 @@ export default function ContactScreen(): React.JSX.Element {
   const crisis = useCrisisView()
   const [chosen, setChosen] = useState<string | null>(null)
   const navigation = useNavigation()
+  const headingRef = useRef<HTMLHeadingElement>(null)
+
+  // Start the keyboard path at the heading (the shell does this too, but not when the screen's
+  // code was still loading): Tab, then the purposes.
+  useEffect(() => {
+    const heading = headingRef.current
+    if (!heading || heading.closest('main')?.contains(document.activeElement)) return
+    heading.focus()
+  }, [])
 
   const therapist = therapists.data?.find((t) => t.id === chosen) ?? therapists.data?.[0] ?? null
 
@@ -41,7 +50,9 @@ export default function ContactScreen(): React.JSX.Element {
     <div className="page contact">
       <header className="contact__header">
         <div className="page__header">
-          <h1>{s.title}</h1>
+          <h1 ref={headingRef} tabIndex={-1}>
+            {s.title}
+          </h1>
           <p className="page__intro">{s.intro}</p>
         </div>
         <div className="crisis-entry">
