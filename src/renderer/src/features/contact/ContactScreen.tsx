@@ -227,7 +227,7 @@ function ContactFlow({ therapist }: { therapist: Therapist }): React.JSX.Element
       <VerdictPanel
         ref={primaryRef}
         asked={purpose !== null}
-        check={{ result, failed: check.isError, retry: () => void check.refetch() }}
+        check={{ result, busy: check.isFetching, failed: check.isError, retry: () => void check.refetch() }}
         therapist={therapist}
         now={now}
         address={address}

@@ -13,6 +13,8 @@ import { needsAddress, type PrimaryAction } from './primary-action'
 
 export interface CheckState {
   result: ContactCheckResult | undefined
+  /** A newer answer is on its way (the previous one stays on screen meanwhile). */
+  busy: boolean
   failed: boolean
   retry(): void
 }
@@ -67,6 +69,7 @@ export const VerdictPanel = forwardRef<
     <section
       className={`verdict-panel${expanded ? ' verdict-panel--expanded' : ''}`}
       aria-labelledby="check-title"
+      aria-busy={check.busy}
     >
       <h2 id="check-title" className="verdict-panel__label">
         {s.verdictTitle}
