@@ -14,7 +14,7 @@ const HOUR = 60 * 60_000
 
 export async function contactCheckAt800(shoot: Shoot): Promise<void> {
   const app = await launchApp({
-    viewport: { width: Number(process.env.SHOT_W ?? 800), height: Number(process.env.SHOT_H ?? 600) },
+    viewport: { width: 800, height: 600 },
     beforeLoad: async ({ invoke, clock }) => {
       await invoke('vault.create', { passphrase: DEMO_PASSPHRASE })
       await seedDemoVault(invoke, clock)
@@ -63,6 +63,7 @@ export async function contactCheckAt800(shoot: Shoot): Promise<void> {
 
     await page.getByRole('button', { name: 'I feel unsafe right now' }).click()
     await page.getByRole('dialog', { name: 'Your crisis plan' }).waitFor()
+    await page.mouse.move(1, 599) // no hover on the call links
     await shoot(page, 'contact-crisis-800', { grow: false })
     await page.keyboard.press('Escape')
 
@@ -84,6 +85,7 @@ export async function contactCheckAt800(shoot: Shoot): Promise<void> {
     await shoot(page, 'unlock-help-800', { grow: false })
     await page.getByRole('button', { name: 'Need help now?' }).click()
     await page.getByRole('dialog', { name: 'Help now' }).waitFor()
+    await page.mouse.move(1, 599)
     await shoot(page, 'crisis-lock-800', { grow: false })
   } finally {
     await app.close()

@@ -194,11 +194,12 @@ async function contactPrepAgreements(): Promise<void> {
     await page.getByLabel(/^Your message/).fill('The worry came back on Sunday evening, quieter than before. I wrote it down and it helped.')
     await page.locator('.verdict-panel__headline', { hasText: 'portal' }).waitFor()
     await shoot(page, 'contact-other-channel')
-    await page.getByRole('button', { name: 'Use the portal instead' }).click()
+    await page.getByRole('radio', { name: /^Patient portal/ }).check()
     await page.locator('.verdict-panel__headline', { hasText: 'fits' }).waitFor()
     await shoot(page, 'contact-send')
     await page.getByRole('button', { name: 'I feel unsafe right now' }).click()
     await page.getByRole('dialog', { name: 'Your crisis plan' }).waitFor()
+    await page.mouse.move(1, 1) // no hover on the call links
     await shoot(page, 'crisis-view')
     await page.keyboard.press('Escape')
 
