@@ -195,4 +195,71 @@ describe.skipIf(e2eSkipReason())('The answer first, and help one action away', (
     await page.getByRole('complementary', { name: 'Need help now?' }).waitFor()
     await expectNoSeriousA11yViolations(page, { screen: 'recovery unlock with help' })
   })
+
+  it('never a dead end: a channel with no address recorded says to add it, never suggests it; the therapist’s clock where it differs', async () => {
+    // Update through the portal, but no portal address recorded; the therapist is in New York.
+    app = await launchApp({
+      now: at(10, 23),
+      beforeLoad: async ({ invoke }) => {
+        await invoke('vault.create', { passphrase: 'quiet lantern orchard velvet' })
+        const therapist = await invoke('therapists.create', {
+          name: 'Dr Lee',
+          practice: '',
+          timeZone: 'America/New_York',
+          channels: [{ channel: 'email', address: 'lee@clinic.example', label: '' }],
+        })
+        const common = { therapistId: therapist.id, severity: 'block', agreementText: '', agreedOn: at(3, 12), reviewBy: null, active: true } as const
+        await invoke('rules.create', { ...common, body: { kind: 'channel_for_purpose', params: { allowed: [{ purposes: ['update'], channels: ['portal'] }], never: [] } } })
+        await invoke('rules.create', {
+          ...common,
+          body: { kind: 'contact_hours', params: { windows: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }], exemptPurposes: [], exemptChannels: [] } },
+        })
+      },
+    })
+    const { page } = app
+    await h1(app, 'Your timeline')
+    await openScreen(app, 'Ready to contact?')
+    const headline = page.locator('.verdict-panel__headline')
+    await page.getByRole('radio', { name: /^An update/ }).check()
+    await expect.poll(() => headline.innerText()).toBe('This would fit better as a portal message.')
+    expect(await page.locator('.verdict-panel__note').innerText()).toBe('Between has no address for the portal yet. Add it to Dr Lee’s details, and this can go that way.')
+    expect(await page.getByRole('button', { name: 'Use the portal instead' }).count()).toBe(0)
+    // Scheduling by email: 23:00 in London is 19:00 in New York, after hours there.
+    await page.getByRole('radio', { name: /^Scheduling/ }).check()
+    await expect.poll(() => headline.innerText()).toBe('This can wait until Wednesday 13:00.')
+    expect(await page.locator('.verdict-panel__note').innerText()).toBe('That is 09:00 in New York.')
+    await page.getByRole('radio', { name: /^An update/ }).check()
+    await page.getByRole('button', { name: 'Add the address for the portal' }).click()
+    await h1(app, /Good (morning|afternoon|evening)/)
+  })
+
+  it('no agreements yet, and no therapist yet: one sentence and the button for it; "I feel unsafe" still opens the crisis view', async () => {
+    app = await launchApp({
+      now: at(11, 10),
+      beforeLoad: async ({ invoke }) => {
+        await invoke('vault.create', { passphrase: 'quiet lantern orchard velvet' })
+      },
+    })
+    const { page } = app
+    await h1(app, 'Your timeline')
+    await openScreen(app, 'Ready to contact?')
+    await page.getByText('Add your therapist first').waitFor()
+    await expectNoSeriousA11yViolations(page, { screen: 'ready to contact (no therapist)' })
+    // Crisis first, before any therapist or agreement exists.
+    await page.getByRole('button', { name: 'I feel unsafe right now' }).click()
+    const view = page.getByRole('dialog', { name: 'Your crisis plan' })
+    await view.waitFor()
+    expect(await view.locator('.crisis-call').first().getAttribute('href')).toBe('tel:999')
+    await page.keyboard.press('Escape')
+    await view.waitFor({ state: 'hidden' })
+    await page.getByRole('button', { name: 'Add your therapist' }).click()
+    await h1(app, /Good (morning|afternoon|evening)/)
+
+    await app.invoke('therapists.create', { name: 'Dr Lee', practice: '', timeZone: 'Europe/London', channels: [] })
+    await openScreen(app, 'Ready to contact?')
+    await page.getByRole('radio', { name: /^An update/ }).check()
+    await page.getByText('There are no agreements with Dr Lee yet, so there is nothing to check against.', { exact: false }).waitFor()
+    await page.getByRole('button', { name: 'Add an agreement' }).click()
+    await h1(app, 'Agreements')
+  })
 })
