@@ -179,7 +179,7 @@ function RecoveryUnlock({ onBack, onUnlocked, onCorrupt }: { onBack: () => void;
 function ChooseNewPassphrase({ recoveryKey }: { recoveryKey: string }): React.JSX.Element {
   const session = useVaultSession()
   return (
-    <VaultFrame title={s.newPassphrase.title} intro={<p>{s.newPassphrase.intro}</p>}>
+    <VaultFrame title={s.newPassphrase.title} intro={<p>{s.newPassphrase.intro}</p>} help={<LockScreenCrisis />}>
       <NewPassphraseForm
         submitLabel={s.newPassphrase.submit}
         submittingLabel={s.newPassphrase.submitting}
