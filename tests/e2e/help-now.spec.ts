@@ -67,6 +67,13 @@ describe.skipIf(e2eSkipReason())('The answer first, and help one action away', (
         expect(await insideViewport(page, '.verdict-panel__headline'), `headline at ${size.width}×${size.height}, ${scroll}`).toBe(true)
         expect(await insideViewport(page, '.verdict-panel__primary .btn'), `primary action at ${size.width}×${size.height}, ${scroll}`).toBe(true)
       }
+      // A field reached with Tab is never hidden under the answer bar.
+      await page.locator('main').evaluate((main) => main.scrollTo(0, 0))
+      await page.getByRole('radio', { name: /^Text message/ }).focus()
+      await page.keyboard.press('Tab')
+      const field = await page.getByLabel(/^Your message/).boundingBox()
+      const panel = await page.locator('.verdict-panel').boundingBox()
+      expect(field && panel && (field.y + field.height <= panel.y || field.x + field.width <= panel.x), `message field clear of the answer at ${size.width}×${size.height}`).toBe(true)
       // Another purpose changes the answer in place; nothing moves under the pointer.
       const significant = page.getByRole('radio', { name: /^A significant event/ })
       await significant.check()
