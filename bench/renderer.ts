@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib'
 import { e2eSkipReason, launchApp, RENDERER_DIR } from '../tests/e2e/harness'
 import { seedLargeVault } from '../tests/e2e/seed-large'
 import { summarize, type Figure } from './measure'
+import { contactCheckPaint } from './renderer-contact'
 
 // Page-side code runs in the browser; the node tsconfig has no DOM types.
 declare const document: {
@@ -113,5 +114,6 @@ export default async function rendererBench(): Promise<Figure[]> {
   } finally {
     await app.close()
   }
+  figures.push(...(await contactCheckPaint()))
   return figures
 }

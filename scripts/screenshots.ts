@@ -9,13 +9,15 @@ import type { Page } from 'playwright-core'
 import { e2eSkipReason, launchApp, type E2EApp } from '../tests/e2e/harness'
 import { fakeDialogs } from '../tests/helpers/fake-ports'
 import { DEMO_PASSPHRASE, seedDemoVault } from './demo-vault'
+import { contactCheckAt800 } from './screenshots-contact'
 
 const OUT = join(process.cwd(), 'docs', 'screenshots')
 const THEMES = ['light', 'dark'] as const
 const only = process.argv.slice(2)
 const written: string[] = []
 
-async function shoot(page: Page, screen: string): Promise<void> {
+/** `grow: false` keeps the window as it is: what a person sees without scrolling. */
+async function shoot(page: Page, screen: string, { grow = true }: { grow?: boolean } = {}): Promise<void> {
   if (only.length > 0 && !only.some((name) => screen.includes(name))) return
   // The app shell scrolls inside <main>; grow the window to the content so nothing is cut off.
   const viewport = page.viewportSize() ?? { width: 1280, height: 860 }
@@ -24,7 +26,7 @@ async function shoot(page: Page, screen: string): Promise<void> {
     const scroller = main && main.scrollHeight > main.clientHeight ? main.scrollHeight - main.clientHeight : 0
     return document.documentElement.scrollHeight + scroller
   })
-  await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(viewport.height, needed), 4000) })
+  if (grow) await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(viewport.height, needed), 4000) })
   for (const theme of THEMES) {
     await page.emulateMedia({ colorScheme: theme })
     const path = join(OUT, `${screen}-${theme}.png`)
@@ -190,13 +192,14 @@ async function contactPrepAgreements(): Promise<void> {
     await page.getByRole('radio', { name: /^An update/ }).check()
     await page.getByRole('radio', { name: /^Text message/ }).check()
     await page.getByLabel(/^Your message/).fill('The worry came back on Sunday evening, quieter than before. I wrote it down and it helped.')
-    await page.locator('.verdict .banner__title', { hasText: 'portal' }).waitFor()
+    await page.locator('.verdict-panel__headline', { hasText: 'portal' }).waitFor()
     await shoot(page, 'contact-other-channel')
-    await page.getByRole('button', { name: 'Use the portal instead' }).click()
-    await page.locator('.verdict .banner__title', { hasText: 'fits' }).waitFor()
+    await page.getByRole('radio', { name: /^Patient portal/ }).check()
+    await page.locator('.verdict-panel__headline', { hasText: 'fits' }).waitFor()
     await shoot(page, 'contact-send')
     await page.getByRole('button', { name: 'I feel unsafe right now' }).click()
     await page.getByRole('dialog', { name: 'Your crisis plan' }).waitFor()
+    await page.mouse.move(1, 1) // no hover on the call links
     await shoot(page, 'crisis-view')
     await page.keyboard.press('Escape')
 
@@ -207,7 +210,7 @@ async function contactPrepAgreements(): Promise<void> {
     await page.getByRole('radio', { name: /^An update/ }).check()
     await page.getByRole('radio', { name: /^Patient portal/ }).check()
     await page.getByLabel(/^Your message/).fill('Thank you for today. The bit about the Sunday calls has stayed with me.')
-    await page.locator('.verdict .banner__title', { hasText: 'wait until' }).waitFor()
+    await page.locator('.verdict-panel__headline', { hasText: 'wait until' }).waitFor()
     await shoot(page, 'contact-wait')
     await page.getByRole('button', { name: 'Send anyway' }).click()
     await shoot(page, 'contact-send-anyway')
@@ -263,12 +266,12 @@ async function contactPrepAgreements(): Promise<void> {
     // The crisis plan, and the lock screen once the person chose to show a line there.
     await go('Crisis plan', 'Your crisis plan')
     await shoot(page, 'crisis-plan')
-    await page.getByRole('checkbox', { name: 'Show them on the lock screen' }).check()
+    await page.getByRole('checkbox', { name: /^Show my own numbers on the lock screen/ }).check()
     await page.getByRole('button', { name: 'Save lock screen settings' }).click()
     await page.getByText('Lock screen settings saved.').waitFor()
     await app.lock('manual')
     await h1(page, 'Welcome back')
-    await page.getByRole('heading', { name: 'Need help now?' }).waitFor()
+    await page.getByRole('complementary', { name: 'Need help now?' }).waitFor()
     await shoot(page, 'unlock-with-crisis-line')
   } finally {
     await app.close()
@@ -492,6 +495,7 @@ async function main(): Promise<void> {
   await emptyHome()
   await demoVault()
   await contactPrepAgreements()
+  await contactCheckAt800(shoot)
   await timelineAndJournal()
   await settingsScreens()
   await damagedVault()

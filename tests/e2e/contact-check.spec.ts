@@ -28,7 +28,7 @@ describe.skipIf(e2eSkipReason())('Ready to contact?', () => {
     return { app, seeded: seeded as Seeded }
   }
 
-  const verdict = (a: E2EApp) => a.page.locator('.verdict .banner__title')
+  const verdict = (a: E2EApp) => a.page.locator('.verdict-panel__headline')
 
   it('seed scenario: a thank-you text on Tuesday evening waits; a significant event on Wednesday can go now', async () => {
     const { app } = await launch(at(10, 19, 30))

@@ -50,7 +50,7 @@ describe.skipIf(e2eSkipReason())('Crisis plan', () => {
     })
   })
 
-  it('shows the chosen crisis line and emergency number on the lock screen, only when asked to', async () => {
+  it('the lock screen always offers help with the app’s own numbers; the person’s own line only when asked to', async () => {
     app = await launchApp({
       now: at(11, 20),
       beforeLoad: async ({ invoke }) => {
@@ -62,31 +62,33 @@ describe.skipIf(e2eSkipReason())('Crisis plan', () => {
     await openScreen(app, 'Crisis plan')
     const { page } = app
 
-    // Off by default: nothing on the lock screen.
+    // By default: "Need help now?" with the well-known numbers for the region (en-GB), nothing from the vault.
     await app.lock('manual')
     await h1(app, 'Welcome back')
-    expect(await page.getByRole('heading', { name: 'Need help now?' }).count()).toBe(0)
+    const help = page.getByRole('complementary', { name: 'Need help now?' })
+    expect(await help.getByRole('link').allInnerTexts()).toEqual(['Emergency: 999', 'Samaritans: 116 123'])
     await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE)
     await page.getByRole('button', { name: 'Unlock' }).click()
     await h1(app, 'Your timeline')
     await openScreen(app, 'Crisis plan')
 
-    await page.getByRole('checkbox', { name: 'Show them on the lock screen' }).check()
+    await page.getByRole('checkbox', { name: /^Show my own numbers on the lock screen \(kept outside the vault\)/ }).check()
     expect(await page.getByLabel('Crisis line to show').inputValue()).toBe('Samaritans|116 123')
-    expect(await page.getByLabel('Emergency number to show').inputValue()).toBe('999')
+    await page.getByLabel('Emergency number to show').fill('0800 555 0111')
     await page.getByRole('button', { name: 'Save lock screen settings' }).click()
     await page.getByText('Lock screen settings saved.').waitFor()
 
     await app.lock('manual')
     await h1(app, 'Welcome back')
-    const help = page.getByRole('complementary', { name: 'Need help now?' })
     await help.waitFor()
     expect(await help.innerText()).not.toContain('My nephew')
     const samaritans = help.getByRole('link', { name: 'Samaritans: 116 123' })
     expect(await samaritans.getAttribute('href')).toBe('tel:116123')
     expect(await help.getByRole('link', { name: 'Emergency: 999' }).getAttribute('href')).toBe('tel:999')
+    // The person's own number, kept outside the vault because they chose it.
+    expect(await help.getByRole('link', { name: 'Emergency: 0800 555 0111' }).getAttribute('href')).toBe('tel:08005550111')
     await expectNoSeriousA11yViolations(page, { screen: 'lock screen with crisis line' })
-    // One click, still locked: the core lets this number through because the person chose it.
+    // One click, still locked: the core lets the app's own numbers through.
     await samaritans.click()
     await expect.poll(() => app?.shell.opened).toEqual(['tel:116123'])
     expect(app.core.vault.status()).toBe('locked')

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { MenuItemConstructorOptions } from 'electron'
 
 const fake = vi.hoisted(() => ({
-  focused: null as null | { copy: () => void; cut: () => void },
+  focused: null as null | { copy: () => void; cut: () => void; send?: (channel: string, message: unknown) => void; isDestroyed?: () => boolean },
   setApplicationMenu: (() => undefined) as (menu: unknown) => void,
 }))
 
@@ -14,7 +14,7 @@ vi.mock('electron', () => ({
   webContents: { getFocusedWebContents: () => fake.focused },
 }))
 
-const { buildMenuTemplate, installMenu, LOCK_ACCELERATOR } = await import('./menu')
+const { buildMenuTemplate, CRISIS_ACCELERATOR, installMenu, LOCK_ACCELERATOR } = await import('./menu')
 
 const flatten = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
   items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])])
@@ -34,6 +34,17 @@ describe('menu', () => {
     expect(LOCK_ACCELERATOR).toBe('CmdOrCtrl+L')
     ;(locks[0]?.click as () => void)()
     expect(opts.onLock).toHaveBeenCalledTimes(1)
+  })
+
+  it.each(['darwin', 'win32', 'linux'] as const)('%s: one Get help now item with Cmd/Ctrl+Shift+H that asks the window for the crisis view', (platform) => {
+    const items = flatten(buildMenuTemplate(options(platform))).filter((item) => item.label === 'Get help now')
+    expect(items).toHaveLength(1)
+    expect(items[0]?.accelerator).toBe(CRISIS_ACCELERATOR)
+    expect(CRISIS_ACCELERATOR).toBe('CmdOrCtrl+Shift+H')
+    const send = vi.fn()
+    fake.focused = { copy: vi.fn(), cut: vi.fn(), send, isDestroyed: () => false }
+    ;(items[0]?.click as () => void)()
+    expect(send).toHaveBeenCalledWith('rpc:event', { event: 'ui.crisis', payload: {} })
   })
 
   it('has the usual roles; reload and DevTools only in development', () => {

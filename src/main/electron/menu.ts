@@ -1,4 +1,5 @@
 import { Menu, webContents, type MenuItemConstructorOptions } from 'electron'
+import { pushEvent } from './register-rpc'
 
 export interface MenuOptions {
   platform: NodeJS.Platform
@@ -10,6 +11,8 @@ export interface MenuOptions {
 }
 
 export const LOCK_ACCELERATOR = 'CmdOrCtrl+L'
+/** Opens the crisis view from any screen, also while locked (the renderer listens for `ui.crisis`). */
+export const CRISIS_ACCELERATOR = 'CmdOrCtrl+Shift+H'
 /** Long enough for the renderer to have put the selection on the clipboard. */
 const NATIVE_COPY_SETTLE_MS = 150
 
@@ -79,6 +82,10 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     ],
   })
   template.push({ role: 'windowMenu' })
+  template.push({
+    role: 'help',
+    submenu: [{ label: 'Get help now', accelerator: CRISIS_ACCELERATOR, click: () => void pushEvent(webContents.getFocusedWebContents(), 'ui.crisis', {}) }],
+  })
   return template
 }
 

@@ -6,6 +6,8 @@ export interface BridgeEvents {
   'data.changed': { tables: string[] }
   /** Save what is being edited, then call `ui.flushed` {token}: the vault is about to lock. */
   'ui.flush': { token: string }
+  /** The menu's "Get help now": open the crisis view. */
+  'ui.crisis': Record<string, never>
 }
 export type BridgeEventName = keyof BridgeEvents
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { DEFAULT_PREFS } from '../../../shared/prefs'
+import { NATIONAL_NUMBERS } from '../../../shared/domain/crisis-numbers'
 import { createLinkVetter } from './link-vetter'
 import { collectAllowedAddresses, normalizePhone, vetExternalUrl, type CrisisPlanAddresses } from './vet-url'
 
@@ -75,12 +76,21 @@ describe('vetExternalUrl', () => {
   })
 
   it('lock-screen numbers count only when the person chose to show them', () => {
-    const prefs = { ...DEFAULT_PREFS, lockScreenCrisisLine: { name: 'Line', phone: '988' }, emergencyNumber: '112' }
+    const prefs = { ...DEFAULT_PREFS, lockScreenCrisisLine: { name: 'Line', phone: '0800 555 0100' }, emergencyNumber: '0800 555 0111' }
     const hidden = collectAllowedAddresses({ therapists: null, crisisPlan: null, prefs })
-    expect(vetExternalUrl('tel:988', hidden)).toBeNull()
+    expect(vetExternalUrl('tel:08005550100', hidden)).toBeNull()
     const shown = collectAllowedAddresses({ therapists: null, crisisPlan: null, prefs: { ...prefs, showCrisisOnLockScreen: true } })
-    expect(vetExternalUrl('tel:988', shown)).toBe('tel:988')
-    expect(vetExternalUrl('sms:112', shown)).toBe('sms:112')
+    expect(vetExternalUrl('tel:08005550100', shown)).toBe('tel:08005550100')
+    expect(vetExternalUrl('sms:08005550111', shown)).toBe('sms:08005550111')
+  })
+
+  it('the app’s own emergency and crisis numbers are always allowed, with nothing recorded', () => {
+    const none = collectAllowedAddresses({ therapists: null, crisisPlan: null, prefs: DEFAULT_PREFS })
+    for (const numbers of NATIONAL_NUMBERS) {
+      expect(vetExternalUrl(`tel:${numbers.emergency}`, none)).toBe(`tel:${numbers.emergency}`)
+      expect(vetExternalUrl(`tel:${numbers.line.phone.replace(/ /g, '')}`, none)).not.toBeNull()
+    }
+    expect(vetExternalUrl('tel:08005550100', none)).toBeNull()
   })
 
   it('property: anything allowed is one of the recorded addresses in a mailto/sms/tel/https URL', () => {
@@ -103,11 +113,11 @@ describe('createLinkVetter', () => {
     let unlocked = true
     const vetter = createLinkVetter({
       vault: async () => (unlocked ? { therapists, crisisPlan: plan } : null),
-      prefs: () => ({ ...DEFAULT_PREFS, showCrisisOnLockScreen: true, emergencyNumber: '112' }),
+      prefs: () => ({ ...DEFAULT_PREFS, showCrisisOnLockScreen: true, emergencyNumber: '0800 555 0111' }),
     })
-    expect(await vetter.vet('tel:999')).toBe('tel:999')
+    expect(await vetter.vet('tel:+447700900123')).toBe('tel:+447700900123')
     unlocked = false
-    expect(await vetter.vet('tel:999')).toBeNull()
-    expect(await vetter.vet('tel:112')).toBe('tel:112')
+    expect(await vetter.vet('tel:+447700900123')).toBeNull()
+    expect(await vetter.vet('tel:08005550111')).toBe('tel:08005550111')
   })
 })

@@ -1,3 +1,4 @@
+import { NATIONAL_NUMBERS } from '../../../shared/domain/crisis-numbers'
 import type { Prefs } from '../../../shared/prefs'
 
 /**
@@ -8,7 +9,8 @@ import type { Prefs } from '../../../shared/prefs'
  * - mailto: to one email address recorded for a therapist (optional subject and body only:
  *   no cc/bcc/to that would send the text somewhere else);
  * - sms: (optional body) and tel: to a number recorded for a therapist (text, phone, voicemail
- *   channels), in the crisis plan, or shown on the lock screen by the person's choice;
+ *   channels), in the crisis plan, shown on the lock screen by the person's choice, or one of
+ *   the app's own public emergency and crisis numbers (shared/domain/crisis-numbers.ts);
  * - https: URLs the person put in their crisis plan, exactly (same href after normalisation).
  */
 
@@ -95,6 +97,11 @@ export function collectAllowedAddresses(sources: AddressSources): AllowedAddress
       if (normal) httpsUrls.add(normal)
     }
     addPhone(plan.emergencyNumber)
+  }
+  // The app's own public emergency and crisis numbers (the lock screen's "Need help now?").
+  for (const numbers of NATIONAL_NUMBERS) {
+    addPhone(numbers.emergency)
+    addPhone(numbers.line.phone)
   }
   const prefs = sources.prefs
   if (prefs?.showCrisisOnLockScreen) {

@@ -20,6 +20,8 @@ export interface Brief {
   homework: Array<{ text: string; status: string; done: boolean }>
   mood: string | null
   open: Array<{ text: string; note: string }>
+  /** Agreements due for review by the session. */
+  reviews: Array<{ text: string; note: string }>
   made: string
 }
 
@@ -46,7 +48,7 @@ const oneLine = (text: string, max = 400): string => {
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat
 }
 
-export function buildBrief(prep: SessionPrep, options: BriefOptions): Brief {
+export function buildBrief(prep: SessionPrep, options: BriefOptions, reviews: Brief['reviews'] = []): Brief {
   const next = prep.nextSession
   const homeworkFrom = prep.lastSession
   return {
@@ -63,12 +65,14 @@ export function buildBrief(prep: SessionPrep, options: BriefOptions): Brief {
       ...prep.unanswered.map((c) => ({ text: oneLine(c.summary) || '…', note: t.unanswered(dayShort(c.at, options)) })),
       ...prep.drafts.map((d) => ({ text: oneLine(d.body) || '…', note: t.draft })),
     ],
+    reviews,
     made: t.made(dayShort(options.now, options)),
   }
 }
 
 
-const STYLE = `
+/** The brief's print style; the agreements sheet builds on it. */
+export const BRIEF_STYLE = `
 @page { size: A4; margin: 16mm 16mm 14mm; }
 html { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt; line-height: 1.4; color: #1d1d1f; }
 body { margin: 0; }
@@ -88,6 +92,20 @@ footer { margin-top: 16pt; font-size: 8.5pt; color: #666; }
 .lines div { border-bottom: 0.5pt solid #ccc; height: 18pt; }
 `
 
+/** "text (note)" items as a plain list, escaped; '' when there are none. */
+export function notedListHtml(title: string, items: ReadonlyArray<{ text: string; note: string }>): string {
+  const e = escapeHtml
+  if (items.length === 0) return ''
+  return `<h2>${e(title)}</h2><ul class="plain">${items.map((o) => `<li><span class="text">${e(o.text)}</span> <span class="note">(${e(o.note)})</span></li>`).join('')}</ul>`
+}
+
+/** The same in Markdown, pushed onto `out`. */
+export function notedListMarkdown(out: string[], title: string, items: ReadonlyArray<{ text: string; note: string }>): void {
+  if (items.length === 0) return
+  out.push('', `## ${title}`, '')
+  for (const o of items) out.push(`- ${markdownText(o.text)} (${o.note})`)
+}
+
 export function briefHtml(brief: Brief, locale: string): string {
   const e = escapeHtml
   const points =
@@ -103,16 +121,12 @@ export function briefHtml(brief: Brief, locale: string): string {
           .map((h) => `<li><span class="text">${e(h.text)}</span> <span class="note">(${e(h.status)})</span></li>`)
           .join('')}</ul>`
   const mood = brief.mood ? `<h2>${e(t.moodTitle)}</h2><p>${e(brief.mood)}</p>` : ''
-  const open =
-    brief.open.length === 0
-      ? ''
-      : `<h2>${e(t.questionsTitle)}</h2><ul class="plain">${brief.open
-          .map((o) => `<li><span class="text">${e(o.text)}</span> <span class="note">(${e(o.note)})</span></li>`)
-          .join('')}</ul>`
+  const open = notedListHtml(t.questionsTitle, brief.open)
+  const reviews = notedListHtml(t.reviewsTitle, brief.reviews)
   return printableHtml({
     locale,
     title: brief.title,
-    style: STYLE,
+    style: BRIEF_STYLE,
     header: `<h1>${e(brief.title)}</h1>
 ${brief.subtitle ? `<p class="subtitle">${e(brief.subtitle)}</p>` : ''}`,
     main: `<h2>${e(t.pointsTitle)}</h2>
@@ -120,6 +134,7 @@ ${points}
 ${homework}
 ${mood}
 ${open}
+${reviews}
 <h2>${e(t.notesTitle)}</h2>
 <div class="lines"><div></div><div></div><div></div><div></div></div>`,
     footer: e(brief.made),
@@ -127,23 +142,21 @@ ${open}
 }
 
 /** Markdown special characters at the start of a line or inline, escaped so the text stays text. */
-const md = (text: string): string => text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\n+/g, ' ')
+export const markdownText = (text: string): string => text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\n+/g, ' ')
 
 export function briefMarkdown(brief: Brief): string {
-  const out: string[] = [`# ${md(brief.title)}`]
-  if (brief.subtitle) out.push('', md(brief.subtitle))
+  const out: string[] = [`# ${markdownText(brief.title)}`]
+  if (brief.subtitle) out.push('', markdownText(brief.subtitle))
   out.push('', `## ${t.pointsTitle}`, '')
   if (brief.points.length === 0) out.push(t.noPoints)
-  brief.points.forEach((p, i) => out.push(`${i + 1}. ${md(p.text)}${p.priority ? ` (${p.priority})` : ''}`))
+  brief.points.forEach((p, i) => out.push(`${i + 1}. ${markdownText(p.text)}${p.priority ? ` (${p.priority})` : ''}`))
   if (brief.homework.length > 0) {
     out.push('', `## ${t.homeworkTitle}`, '')
-    for (const h of brief.homework) out.push(`- [${h.done ? 'x' : ' '}] ${md(h.text)} (${h.status})`)
+    for (const h of brief.homework) out.push(`- [${h.done ? 'x' : ' '}] ${markdownText(h.text)} (${h.status})`)
   }
   if (brief.mood) out.push('', `## ${t.moodTitle}`, '', brief.mood)
-  if (brief.open.length > 0) {
-    out.push('', `## ${t.questionsTitle}`, '')
-    for (const o of brief.open) out.push(`- ${md(o.text)} (${o.note})`)
-  }
-  out.push('', `## ${t.notesTitle}`, '', '', `_${md(brief.made)}_`, '')
+  notedListMarkdown(out, t.questionsTitle, brief.open)
+  notedListMarkdown(out, t.reviewsTitle, brief.reviews)
+  out.push('', `## ${t.notesTitle}`, '', '', `_${markdownText(brief.made)}_`, '')
   return out.join('\n')
 }

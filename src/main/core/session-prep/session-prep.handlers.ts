@@ -6,4 +6,6 @@ export const sessionPrepHandlers = (core: Core) => ({
   'sessionPrep.review': core.sessionPrep.review,
   'sessionPrep.briefPdf': core.sessionPrep.briefPdf,
   'sessionPrep.briefMarkdown': core.sessionPrep.briefMarkdown,
+  'sessionPrep.agreementsSheetPdf': core.sessionPrep.agreementsSheetPdf,
+  'sessionPrep.agreementsSheetMarkdown': core.sessionPrep.agreementsSheetMarkdown,
 })

@@ -1,5 +1,7 @@
 import type { z } from 'zod'
 import type {
+  agreementsSheetMarkdownInput,
+  agreementsSheetPdfInput,
   briefMarkdownInput,
   briefPdfInput,
   reorderInput,
@@ -19,6 +21,10 @@ import { insertRow, selectRowById, fromRow, updateRow } from '../db/table.repo'
 import { sessionsTable } from '../sessions/sessions.repo'
 import { talkingPointsTable } from '../talking-points/talking-points.repo'
 import { therapistsTable } from '../therapists/therapists.repo'
+import { toEngineRule } from '../../../shared/domain/rules/stored-rule'
+import type { Therapist } from '../../../shared/ipc/schemas/therapists'
+import { listRules } from '../rules/rules.repo'
+import { agreementsDue, agreementsSheetHtml, agreementsSheetMarkdown, buildAgreementsSheet } from './agreements-sheet'
 import { briefHtml, briefMarkdown, buildBrief } from './brief'
 import * as repo from './session-prep.repo'
 
@@ -97,13 +103,50 @@ export function createSessionPrepService(ctx: ServiceContext, ports: SessionPrep
     return toAdd.length
   }
 
+  const therapistById = (id: string | null): Therapist | null => {
+    const row = id === null ? undefined : selectRowById(ctx.db(), therapistsTable, id)
+    return row ? fromRow<Therapist>(therapistsTable, row) : null
+  }
+  const rulesOf = (therapistId: string) => listRules(ctx.db(), { therapistId, includeRetired: false }).map(toEngineRule)
+  const sheetOptions = (therapist: Therapist, input: { timeZone: string; locale: string }) => ({
+    timeZone: input.timeZone,
+    locale: supportedLocale(input.locale),
+    therapist: { id: therapist.id, name: therapist.name, timeZone: therapist.timeZone },
+    now: ctx.clock.now(),
+  })
+
   const brief = (input: z.output<typeof briefMarkdownInput>) => {
     const prep = read({ therapistId: input.therapistId }, 0)
-    const db = ctx.db()
-    const therapistId = input.therapistId ?? prep.nextSession?.therapistId ?? null
-    const row = therapistId === null ? undefined : selectRowById(db, therapistsTable, therapistId)
-    const therapistName = row ? fromRow<{ name: string }>(therapistsTable, row).name : null
-    return buildBrief(prep, { timeZone: input.timeZone, locale: supportedLocale(input.locale), therapistName, now: ctx.clock.now() })
+    const therapist = therapistById(input.therapistId ?? prep.nextSession?.therapistId ?? null)
+    const options = { timeZone: input.timeZone, locale: supportedLocale(input.locale), therapistName: therapist?.name ?? null, now: ctx.clock.now() }
+    // Agreements due for review by the session (or by now when none is booked).
+    const by = prep.nextSession?.startsAt ?? options.now
+    const reviews = therapist ? agreementsDue(rulesOf(therapist.id), by, sheetOptions(therapist, input)) : []
+    return buildBrief(prep, options, reviews)
+  }
+
+  const sheet = (input: z.output<typeof agreementsSheetMarkdownInput>) => {
+    const therapist = therapistById(input.therapistId)
+    if (!therapist) throw new CoreError('NOT_FOUND')
+    return buildAgreementsSheet(rulesOf(therapist.id), sheetOptions(therapist, input))
+  }
+
+  /** Save dialog, then the page as PDF, written atomically; nothing is written when cancelled. */
+  const writePdf = async (suggestedName: string, html: () => { html: string; items: number }): Promise<ExportResult> => {
+    ctx.db() // VAULT_LOCKED before any dialog opens
+    const path = await ports.dialogs.chooseSavePath('pdf-export', suggestedName)
+    if (path === null) return { status: 'cancelled' }
+    const page = html()
+    let bytes: Uint8Array
+    try {
+      bytes = await ports.pdf.render(page.html)
+    } catch (error) {
+      if (error instanceof CoreError) throw error
+      ports.logger.error('session_prep.pdf_render_failed', { errorName: error instanceof Error ? error.name : typeof error })
+      throw new CoreError('INTERNAL', { cause: { code: 'PDF_RENDER_FAILED' } })
+    }
+    const name = writeFileAtomic(path, bytes)
+    return { status: 'written', name, files: 1, items: page.items }
   }
 
   return {
@@ -170,21 +213,24 @@ export function createSessionPrepService(ctx: ServiceContext, ports: SessionPrep
       return { markdown: briefMarkdown(brief(input)) }
     },
 
-    async briefPdf(input: z.output<typeof briefPdfInput>): Promise<ExportResult> {
-      ctx.db() // VAULT_LOCKED before any dialog opens
-      const path = await ports.dialogs.chooseSavePath('pdf-export', `between-session-brief-${dayInZone(ctx.clock.now(), input.timeZone)}.pdf`)
-      if (path === null) return { status: 'cancelled' }
-      const model = brief(input)
-      let bytes: Uint8Array
-      try {
-        bytes = await ports.pdf.render(briefHtml(model, input.locale))
-      } catch (error) {
-        if (error instanceof CoreError) throw error
-        ports.logger.error('session_prep.pdf_render_failed', { errorName: error instanceof Error ? error.name : typeof error })
-        throw new CoreError('INTERNAL', { cause: { code: 'PDF_RENDER_FAILED' } })
-      }
-      const name = writeFileAtomic(path, bytes)
-      return { status: 'written', name, files: 1, items: model.points.length }
+    briefPdf(input: z.output<typeof briefPdfInput>): Promise<ExportResult> {
+      return writePdf(`between-session-brief-${dayInZone(ctx.clock.now(), input.timeZone)}.pdf`, () => {
+        const model = brief(input)
+        return { html: briefHtml(model, input.locale), items: model.points.length }
+      })
+    },
+
+    agreementsSheetMarkdown(input: z.output<typeof agreementsSheetMarkdownInput>): { markdown: string } {
+      return { markdown: agreementsSheetMarkdown(sheet(input)) }
+    },
+
+    agreementsSheetPdf(input: z.output<typeof agreementsSheetPdfInput>): Promise<ExportResult> {
+      // The therapist must exist before any dialog opens.
+      const model = sheet(input)
+      return writePdf(`between-keeping-in-touch-${dayInZone(ctx.clock.now(), input.timeZone)}.pdf`, () => ({
+        html: agreementsSheetHtml(model, input.locale),
+        items: model.questions.length,
+      }))
     },
   }
 }

@@ -21,6 +21,7 @@ export const briefStrings = {
   questionsTitle: 'Still open',
   unanswered: (when: string) => `Asked on ${when}, no reply yet`,
   draft: 'A message I have not sent',
+  reviewsTitle: 'Agreements to look at again',
   notesTitle: 'Notes',
   made: (when: string) => `Made with Between on ${when}. Private to me.`,
 } as const

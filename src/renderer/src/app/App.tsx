@@ -1,5 +1,6 @@
 import { Banner, Button, LoadingArea } from '../components/ui'
 import { useActivityPings } from '../lib/activity'
+import { CrisisViewProvider } from '../features/crisis-plan/crisis-view-context'
 import { Onboarding } from '../features/vault/Onboarding'
 import { UnlockScreen } from '../features/vault/UnlockScreen'
 import { useVaultSession } from '../features/vault/vault-session'
@@ -36,7 +37,12 @@ function Screens(): React.JSX.Element {
     case 'onboarding':
       return <Onboarding />
     case 'locked':
-      return <UnlockScreen key="locked" />
+      // Help before unlock: the app's own numbers, one action away (shortcut and menu too).
+      return (
+        <CrisisViewProvider locked>
+          <UnlockScreen key="locked" />
+        </CrisisViewProvider>
+      )
     case 'unlocked':
       return <AppShell />
   }

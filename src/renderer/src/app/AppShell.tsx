@@ -1,6 +1,8 @@
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Banner, Button, Icon, LoadingArea } from '../components/ui'
 import { ContactEntry } from '../features/contact/ContactEntry'
+import { CrisisHelpButton } from '../features/crisis-plan/CrisisHelpButton'
+import { CrisisViewProvider } from '../features/crisis-plan/crisis-view-context'
 import { useVaultSession } from '../features/vault/vault-session'
 import { appStrings as s } from './app.strings'
 import { ErrorBoundary } from './ErrorBoundary'
@@ -38,47 +40,51 @@ export function AppShell(): React.JSX.Element {
 
   return (
     <NavigationContext.Provider value={navigation}>
-      <div className="shell">
-        <a className="skip-link" href="#main">
-          {s.skipToContent}
-        </a>
-        <aside className="sidebar">
-          <div className="sidebar__brand">
-            <span className="brand-mark" aria-hidden="true">
-              <Icon name="leaf" size={20} />
-            </span>
-            <span className="brand-name">Between</span>
-          </div>
-          <ContactEntry />
-          <nav aria-label={s.nav.label} className="sidebar__nav">
-            <ul>
-              {routes.filter((r) => r.sidebar !== false).map((r) => (
-                <li key={r.id}>
-                  <button
-                    type="button"
-                    className="nav-item"
-                    aria-current={r.id === route ? 'page' : undefined}
-                    onClick={() => navigate(r.id)}
-                  >
-                    <Icon name={r.icon} />
-                    <span>{r.label}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div className="sidebar__footer">
-            <Button icon="lock" variant="secondary" block onClick={() => void lock()} busy={locking} busyLabel={s.locking} title={s.lockHint}>
-              {s.lock}
-            </Button>
-          </div>
-        </aside>
-        <main id="main" ref={mainRef} className="shell__main" tabIndex={-1}>
-          <ErrorBoundary resetKey={route} fallback={<Banner tone="danger">{s.screenFailed}</Banner>}>
-            <Suspense fallback={<LoadingArea label="" />}>{current ? <current.Screen /> : null}</Suspense>
-          </ErrorBoundary>
-        </main>
-      </div>
+      {/* The crisis view, one action from every screen: the button below, Ctrl/Cmd+Shift+H, the menu. */}
+      <CrisisViewProvider onEditPlan={() => navigate('crisis-plan')}>
+        <div className="shell">
+          <a className="skip-link" href="#main">
+            {s.skipToContent}
+          </a>
+          <aside className="sidebar">
+            <div className="sidebar__brand">
+              <span className="brand-mark" aria-hidden="true">
+                <Icon name="leaf" size={20} />
+              </span>
+              <span className="brand-name">Between</span>
+            </div>
+            <ContactEntry />
+            <CrisisHelpButton />
+            <nav aria-label={s.nav.label} className="sidebar__nav">
+              <ul>
+                {routes.filter((r) => r.sidebar !== false).map((r) => (
+                  <li key={r.id}>
+                    <button
+                      type="button"
+                      className="nav-item"
+                      aria-current={r.id === route ? 'page' : undefined}
+                      onClick={() => navigate(r.id)}
+                    >
+                      <Icon name={r.icon} />
+                      <span>{r.label}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="sidebar__footer">
+              <Button icon="lock" variant="secondary" block onClick={() => void lock()} busy={locking} busyLabel={s.locking} title={s.lockHint}>
+                {s.lock}
+              </Button>
+            </div>
+          </aside>
+          <main id="main" ref={mainRef} className="shell__main" tabIndex={-1}>
+            <ErrorBoundary resetKey={route} fallback={<Banner tone="danger">{s.screenFailed}</Banner>}>
+              <Suspense fallback={<LoadingArea label="" />}>{current ? <current.Screen /> : null}</Suspense>
+            </ErrorBoundary>
+          </main>
+        </div>
+      </CrisisViewProvider>
     </NavigationContext.Provider>
   )
 }

@@ -77,14 +77,17 @@ function checkFor(rule: Rule, ctx: Ctx): RuleCheck {
   return evaluator.check(rule, ctx)
 }
 
-/** "You agreed on 3 March to …." / "You agreed on 3 March: “…”" + the detail (+ a review note). */
-function message(rule: Rule, ctx: Ctx, detail: string, met: boolean): string {
+/** "You agreed on 3 March to …." / "You agreed on 3 March: “…”": the agreement, in one sentence. */
+export function agreementLead(rule: Rule, ctx: Ctx): string {
   const on = rule.agreedOn !== null ? ` on ${ctx.words.day(rule.agreedOn)}` : ''
   const own = rule.agreementText.trim()
   const paraphrase = evaluators[rule.kind] as { paraphrase: (r: Rule, c: Ctx) => string }
-  const lead = own
-    ? `You agreed${on}: ${quote(own)}`
-    : `You agreed${on} ${paraphrase.paraphrase(rule, ctx)}.`
+  return own ? `You agreed${on}: ${quote(own)}` : `You agreed${on} ${paraphrase.paraphrase(rule, ctx)}.`
+}
+
+/** The agreement's sentence + the detail (+ a review note). */
+function message(rule: Rule, ctx: Ctx, detail: string, met: boolean): string {
+  const lead = agreementLead(rule, ctx)
   const review =
     !met && rule.reviewBy !== null && rule.reviewBy <= ctx.now
       ? ` You had planned to look at this agreement again by ${ctx.words.day(rule.reviewBy)}.`

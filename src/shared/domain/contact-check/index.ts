@@ -1,5 +1,7 @@
 /** The contact check engine: "is now a good time, and the right way?" Pure; browser-safe. */
 export { evaluateContact } from './evaluate'
+export { describeAgreement } from './describe'
+export type { DescribeAt } from './describe'
 export { historyNeededMs } from './context'
 export { summarizeCrisisPlan } from './crisis-plan'
 export type { CrisisPlanLike } from './crisis-plan'

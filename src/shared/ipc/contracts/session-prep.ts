@@ -70,6 +70,10 @@ const briefInput = {
 export const briefPdfInput = z.strictObject({ ...briefInput, confirmUnencrypted: confirmUnencryptedSchema })
 export const briefMarkdownInput = z.strictObject(briefInput)
 
+const sheetInput = { therapistId: idSchema, timeZone: zoneSchema, locale: localeSchema.default('en-GB') }
+export const agreementsSheetPdfInput = z.strictObject({ ...sheetInput, confirmUnencrypted: confirmUnencryptedSchema })
+export const agreementsSheetMarkdownInput = z.strictObject(sheetInput)
+
 export const sessionPrepContract = {
   /**
    * The "Next session" page: adds reflections flagged "bring to session" since the last attended
@@ -88,4 +92,12 @@ export const sessionPrepContract = {
   'sessionPrep.briefPdf': channel(briefPdfInput, exportResultSchema),
   /** The same brief as Markdown text, for the renderer to copy (clipboard.write). */
   'sessionPrep.briefMarkdown': channel(briefMarkdownInput, z.strictObject({ markdown: z.string() })),
+  /**
+   * "How we keep in touch between sessions": the starter questions with the agreements written
+   * down so far and room for what is agreed together, and every agreement past its review date.
+   * A one-page PDF through the brief's machinery, where the save dialog says. Not encrypted.
+   */
+  'sessionPrep.agreementsSheetPdf': channel(agreementsSheetPdfInput, exportResultSchema),
+  /** The same sheet as Markdown text, for the renderer to copy (clipboard.write). */
+  'sessionPrep.agreementsSheetMarkdown': channel(agreementsSheetMarkdownInput, z.strictObject({ markdown: z.string() })),
 } as const

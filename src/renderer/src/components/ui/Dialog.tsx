@@ -1,8 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { keepTabInside } from './focus-trap'
 import { Icon } from './Icon'
-
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
 
 export interface DialogProps {
   open: boolean
@@ -49,22 +47,7 @@ export function Dialog({ open, onClose, title, description, children, actions, c
         event.preventDefault()
         onClose()
       }}
-      onKeyDown={(event) => {
-        // The page behind is inert, but Tab could still leave for the browser's own UI (or, in
-        // Electron, nowhere): wrap around inside the dialog instead.
-        if (event.key !== 'Tab' || !ref.current) return
-        const focusables = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null)
-        const first = focusables[0]
-        const last = focusables[focusables.length - 1]
-        if (!first || !last) return
-        if (event.shiftKey && document.activeElement === first) {
-          event.preventDefault()
-          last.focus()
-        } else if (!event.shiftKey && document.activeElement === last) {
-          event.preventDefault()
-          first.focus()
-        }
-      }}
+      onKeyDown={(event) => keepTabInside(event, ref.current)}
     >
       {open ? (
         <div className="dialog__body">

@@ -7,6 +7,7 @@ import { rpc } from '../../lib/rpc'
 import { useNow } from '../../lib/use-now'
 import { therapistsListQuery } from '../therapists/therapists.queries'
 import { Absences } from './Absences'
+import { KeepInTouchSheet } from './KeepInTouchSheet'
 import { agreementsStrings as s, severityLabels } from './agreements.strings'
 import { ruleHistoryQuery, rulesQuery } from './agreements.queries'
 import { addMonths, startOfDay } from './controls'
@@ -254,6 +255,7 @@ function TherapistAgreements({ therapist }: { therapist: Therapist }): React.JSX
         ) : null}
       </section>
 
+      <KeepInTouchSheet therapistId={therapist.id} />
       <Absences therapist={therapist} hasAwayRule={current.some((r) => r.active && r.body.kind === 'therapist_away')} now={now} onAddRule={() => open({ name: 'add' })} />
 
       <HistoryDialog rule={historyOf} now={now} onClose={() => setHistoryOf(null)} />

@@ -1,3 +1,4 @@
+import { starterQuestionTitle } from '../../../../shared/domain/rules/starter-questions'
 import type { RuleKind } from '../../../../shared/domain/rules/rule-kinds'
 import { therapistsStrings } from '../therapists/therapists.strings'
 import type { ContactChannel, Purpose, Severity } from '../../../../shared/domain/vocabulary'
@@ -256,6 +257,22 @@ export const agreementsStrings = {
     order: 'The return date has to be after the first day away.',
     failed: 'Between could not save this. Nothing was changed.',
   },
+  sheet: {
+    title: 'How we keep in touch between sessions',
+    intro:
+      'The best agreements come from a conversation with your therapist. This one-page sheet has the common questions, what you have written down so far, room for what you decide together, and any agreement due for another look.',
+    pdf: 'Save as PDF',
+    markdown: 'Copy as Markdown',
+    copied: 'Copied as Markdown.',
+    copyFailed: 'Between could not copy it.',
+    pdfWritten: (name: string) => `Saved ${name}.`,
+    pdfCancelled: 'Nothing saved.',
+    pdfFailed: 'Between could not make the PDF. Nothing was saved.',
+    confirmTitle: 'Save the sheet as a PDF?',
+    confirmBody: 'This file will not be encrypted. Anyone who can open it can read it. Keep it somewhere private, and delete it when you no longer need it.',
+    confirm: 'Choose where to save',
+    cancel: 'Cancel',
+  },
   starterFlow: {
     title: 'The common questions',
     intro: 'Six questions many people agree on with their therapist. Answer what you know; skip what you did not talk about. You can change everything later.',
@@ -268,30 +285,30 @@ export const agreementsStrings = {
     finishing: 'Adding…',
     ask: 'If you have not talked about it yet, this is a good question to bring to a session.',
     buffer: {
-      title: 'How soon after a session is it okay to get in touch?',
+      title: starterQuestionTitle('buffer'),
       options: { '0': 'Any time', '24': 'After a day', '48': 'After two days', '72': 'After a few days' },
       exceptUrgent: 'Unless it is urgent (see question 4)',
     },
     hours: {
-      title: 'Which days and hours are for contact?',
+      title: starterQuestionTitle('hours'),
       any: 'Any time is fine',
     },
     channels: {
-      title: 'Which way for what?',
+      title: starterQuestionTitle('channels'),
       intro: 'Tick the ways that are agreed for each. Leave a row empty if any way is fine.',
     },
     urgent: {
-      title: 'What counts as urgent?',
+      title: starterQuestionTitle('urgent'),
       intro: 'Urgent things can go straight away, even in the pause after a session.',
       ownWords: 'In their words',
       ownWordsHint: 'For example: “if something big happens, or you are worried about your safety”.',
     },
     reply: {
-      title: 'How soon do they usually reply?',
+      title: starterQuestionTitle('reply'),
       none: 'We did not agree a time',
     },
     away: {
-      title: 'What to do when they are away?',
+      title: starterQuestionTitle('away'),
       cover: 'Urgent things go to the covering clinician',
       wait: 'Everything waits until they are back',
     },

@@ -1,26 +1,56 @@
+import { isMac } from '../../lib/platform'
 import type { RuleKind } from '../../../../shared/domain/rules/rule-kinds'
 import type { ContactChannel, Purpose } from '../../../../shared/domain/vocabulary'
 import type { LineStatus } from '../../../../shared/domain/contact-check'
-import { channelLabels, channelWords, kindNames, purposeLabels } from '../agreements/agreements.strings'
+import {
+  channelLabels,
+  channelWords,
+  kindNames,
+  purposeLabels,
+} from '../agreements/agreements.strings'
 
 export { channelLabels, kindNames, purposeLabels }
 
-const APP_WORDS: Partial<Record<ContactChannel, string>> = { email: 'your mail app', text: 'your messages app' }
+const sentenceStart = (words: string) => words.charAt(0).toUpperCase() + words.slice(1)
+
+const APP_WORDS: Partial<Record<ContactChannel, string>> = {
+  email: 'your mail app',
+  text: 'your messages app',
+}
 
 export const contactStrings = {
   nav: 'Ready to contact?',
   entry: 'Ready to contact?',
   entryHint: 'Check what you agreed before getting in touch',
   title: 'Ready to contact?',
-  intro: 'Say what it is about and how you would send it. Between checks it against what you agreed, and you decide.',
+  intro:
+    'Say what it is about and how you would send it. Between checks it against what you agreed, and you decide.',
   crisis: {
     button: 'I feel unsafe right now',
     hint: 'Shows your crisis plan straight away',
   },
   noTherapist: {
     title: 'Add your therapist first',
-    body: 'The check needs to know who you would contact and what you agreed with them. Add them on the home page.',
+    body: 'The check needs to know who you would contact and what you agreed with them.',
+    add: 'Add your therapist',
   },
+  noAgreements: (name: string) =>
+    `There are no agreements with ${name} yet, so there is nothing to check against. Write down what you agreed, and the check uses it.`,
+  addAgreement: 'Add an agreement',
+  clears: (when: string) => `Clears ${when}.`,
+  therapistTime: (time: string, city: string) => `That is ${time} in ${city}.`,
+  otherChannelNow: (channel: ContactChannel) =>
+    `${sentenceStart(channelWords[channel])} works now.`,
+  otherChannelFrom: (channel: ContactChannel, when: string) =>
+    `${sentenceStart(channelWords[channel])} works from ${when.replace(/^on /, '')}.`,
+  noAddress: (channel: ContactChannel, name: string) =>
+    `Between has no address for ${channelWords[channel]} yet. Add it to ${name}’s details, and this can go that way.`,
+  addAddress: (channel: ContactChannel) => `Add the address for ${channelWords[channel]}`,
+  reasons: {
+    show: 'Show the reasons',
+    hide: 'Hide the reasons',
+  },
+  primaryShortcut: 'Shortcut:',
   therapist: 'Who',
   purpose: 'What is it about?',
   purposeHints: {
@@ -40,7 +70,8 @@ export const contactStrings = {
   characters: (n: number) => `${n} ${n === 1 ? 'character' : 'characters'}`,
   choosePurpose: 'Choose what it is about, and the check appears here.',
   checking: 'Checking…',
-  checkFailed: 'Between could not check this just now. You can still decide for yourself, or try again.',
+  checkFailed:
+    'Between could not check this just now. You can still decide for yourself, or try again.',
   retry: 'Try again',
   verdictTitle: 'What you agreed says',
   linesTitle: 'Your agreements, one by one',
@@ -60,9 +91,14 @@ export const contactStrings = {
   actionsTitle: 'What would you like to do?',
   actions: {
     copyAndLog: 'Copy the message and log it as sent',
-    openIn: (channel: ContactChannel) => `Open it in ${APP_WORDS[channel] ?? channelWords[channel]}`,
+    openIn: (channel: ContactChannel) =>
+      `Open it in ${APP_WORDS[channel] ?? channelWords[channel]}`,
     logOnly: (channel: ContactChannel) =>
-      channel === 'phone' || channel === 'video' ? 'Log the call' : channel === 'in_person' ? 'Log it as said' : 'Log it as sent',
+      channel === 'phone' || channel === 'video'
+        ? 'Log the call'
+        : channel === 'in_person'
+          ? 'Log it as said'
+          : 'Log it as sent',
     saveDraft: 'Save as a draft',
     saveAndRemind: (when: string) => `Save as a draft and remind me ${when}`,
     talkingPoint: 'Turn it into a talking point',
@@ -71,6 +107,7 @@ export const contactStrings = {
     reply: 'Log a reply I received',
     sendAnyway: 'Send anyway',
     copyCovering: 'Copy their details',
+    openCrisis: 'Open your crisis plan',
   },
   anyway: {
     title: 'Send anyway',
@@ -82,10 +119,12 @@ export const contactStrings = {
   done: {
     copied: 'Copied and logged as sent. Paste it where you send it. It is on your timeline.',
     logged: 'Logged. It is on your timeline.',
-    opened: (channel: ContactChannel) => `Opened in ${APP_WORDS[channel] ?? channelWords[channel]}. Once you have sent it, log it here.`,
+    opened: (channel: ContactChannel) =>
+      `Opened in ${APP_WORDS[channel] ?? channelWords[channel]}. Once you have sent it, log it here.`,
     openedLong: (channel: ContactChannel) =>
       `Opened in ${APP_WORDS[channel] ?? channelWords[channel]}. The message was long, so Between copied it: paste it in. Once you have sent it, log it here.`,
-    notOpened: 'Between could not open that app. The message is copied instead, so you can paste it where you send it.',
+    notOpened:
+      'Between could not open that app. The message is copied instead, so you can paste it where you send it.',
     logAfterOpen: 'Log it as sent',
     draftSaved: 'Saved as a draft.',
     draftRemind: (when: string) => `Saved as a draft. Between will remind you ${when}.`,
@@ -110,3 +149,7 @@ export const contactStrings = {
   },
   talkingPointFallback: (purpose: string) => `Something about: ${purpose.toLowerCase()}`,
 } as const
+
+/** Runs the verdict's one primary action from anywhere on the screen. */
+export const primaryActionKeys = isMac ? '⌘ Enter' : 'Ctrl+Enter'
+export const primaryActionKeyShortcuts = isMac ? 'Meta+Enter' : 'Control+Enter'

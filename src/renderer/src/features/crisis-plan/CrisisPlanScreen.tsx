@@ -6,7 +6,7 @@ import { rpc } from '../../lib/rpc'
 import { Checkbox } from '../agreements/controls'
 import { crisisPlanStrings as s } from './crisis-plan.strings'
 import { crisisPlanKeys, crisisPlanQuery, prefsKeys, prefsQuery } from './crisis-plan.queries'
-import { NATIONAL_NUMBERS, numbersForLocale } from './national-numbers'
+import { NATIONAL_NUMBERS, numbersForLocale } from '../../../../shared/domain/crisis-numbers'
 import './crisis-plan.css'
 
 type Draft = Omit<CrisisPlan, 'updatedAt'>

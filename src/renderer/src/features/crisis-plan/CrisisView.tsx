@@ -1,41 +1,58 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import type { CrisisPlan } from '../../../../shared/ipc/schemas/crisis-plan'
-import { Button } from '../../components/ui'
+import { Button, keepTabInside } from '../../components/ui'
 import { crisisPlanStrings } from './crisis-plan.strings'
 import { crisisPlanQuery, prefsQuery } from './crisis-plan.queries'
-import { numbersForLocale } from './national-numbers'
+import { numbersForLocale } from '../../../../shared/domain/crisis-numbers'
 import { PhoneIcon, PhoneLink } from './PhoneLink'
 import './crisis-plan.css'
 
 const s = crisisPlanStrings.view
+const l = crisisPlanStrings.locked
+
+export interface Covering {
+  name: string
+  contact: string
+}
 
 const hasPlan = (plan: CrisisPlan): boolean =>
   plan.updatedAt !== null &&
-  [plan.warningSigns, plan.copingStrategies, plan.distractions, plan.helpers, plan.professionals, plan.crisisLines, plan.safeEnvironment, plan.reasonsToLive].some(
-    (list) => list.length > 0,
-  )
+  [
+    plan.warningSigns,
+    plan.copingStrategies,
+    plan.distractions,
+    plan.helpers,
+    plan.professionals,
+    plan.crisisLines,
+    plan.safeEnvironment,
+    plan.reasonsToLive,
+  ].some((list) => list.length > 0)
 
 /**
  * The crisis plan, full screen, before anything else: the emergency number and crisis lines as
  * large call links first, then the people to ask, then the person's own steps. A modal <dialog>
- * so nothing behind it can be reached until the person goes back.
+ * so nothing behind it can be reached until the person goes back; Tab stays inside, Escape
+ * closes. Locked, it reads nothing from the vault: only the app's own numbers for the region.
+ * Opened through CrisisViewProvider (useCrisisView).
  */
 export function CrisisView({
   open,
   onClose,
   onEditPlan,
   covering,
+  locked = false,
 }: {
   open: boolean
   onClose: () => void
   onEditPlan?: () => void
-  covering?: { name: string; contact: string } | null
+  covering?: Covering | null
+  locked?: boolean
 }): React.JSX.Element {
   const ref = useRef<HTMLDialogElement>(null)
   const headingRef = useRef<HTMLHeadingElement>(null)
-  const plan = useQuery(crisisPlanQuery())
-  const prefs = useQuery(prefsQuery())
+  const plan = useQuery({ ...crisisPlanQuery(), enabled: !locked })
+  const prefs = useQuery({ ...prefsQuery(), enabled: !locked })
 
   useEffect(() => {
     const dialog = ref.current
@@ -47,10 +64,16 @@ export function CrisisView({
     if (!open && dialog.open) dialog.close()
   }, [open])
 
-  const data = plan.data
+  const data = locked ? undefined : plan.data
   const suggested = numbersForLocale(navigator.language)
-  const emergency = data?.emergencyNumber.trim() || prefs.data?.prefs.emergencyNumber || suggested?.emergency || ''
-  const lines = data && data.crisisLines.length > 0 ? data.crisisLines : suggested ? [{ name: suggested.line.name, phone: suggested.line.phone, url: '' }] : []
+  const emergency =
+    data?.emergencyNumber.trim() || prefs.data?.prefs.emergencyNumber || suggested?.emergency || ''
+  const lines =
+    data && data.crisisLines.length > 0
+      ? data.crisisLines
+      : suggested
+        ? [{ name: suggested.line.name, phone: suggested.line.phone, url: '' }]
+        : []
   const planned = data !== undefined && hasPlan(data)
 
   return (
@@ -62,18 +85,26 @@ export function CrisisView({
         event.preventDefault()
         onClose()
       }}
+      onKeyDown={(event) => keepTabInside(event, ref.current)}
     >
       {open ? (
         <div className="crisis-view__inner">
           <header className="crisis-view__header">
             <h1 id="crisis-view-title" ref={headingRef} tabIndex={-1}>
-              {s.title}
+              {locked ? l.title : s.title}
             </h1>
-            <Button icon="arrowLeft" onClick={onClose}>
-              {s.back}
-            </Button>
+            <div className="button-row">
+              {planned && onEditPlan ? (
+                <Button variant="quiet" onClick={onEditPlan}>
+                  {s.editPlan}
+                </Button>
+              ) : null}
+              <Button icon="arrowLeft" onClick={onClose}>
+                {s.back}
+              </Button>
+            </div>
           </header>
-          <p className="crisis-view__intro">{planned ? s.intro : s.noPlan}</p>
+          <p className="crisis-view__intro">{locked ? l.intro : planned ? s.intro : s.noPlan}</p>
 
           <div className="crisis-calls">
             {emergency ? (
@@ -99,8 +130,14 @@ export function CrisisView({
               ) : null,
             )}
           </div>
-          {!planned && suggested && !(data?.crisisLines.length ?? 0) ? <p className="muted small">{s.suggested(suggested.country)}</p> : null}
-          {covering && (covering.name || covering.contact) ? <p className="crisis-view__covering">{s.covering(covering.name, covering.contact)}</p> : null}
+          {locked ? (
+            <p className="muted small">{suggested ? l.source(suggested.country) : l.noRegion}</p>
+          ) : !planned && suggested && !(data?.crisisLines.length ?? 0) ? (
+            <p className="muted small">{s.suggested(suggested.country)}</p>
+          ) : null}
+          {covering && (covering.name || covering.contact) ? (
+            <p className="crisis-view__covering">{s.covering(covering.name, covering.contact)}</p>
+          ) : null}
 
           {planned && data ? (
             <div className="crisis-view__sections">
@@ -110,7 +147,8 @@ export function CrisisView({
                     <li key={i}>
                       {p.phone ? (
                         <PhoneLink phone={p.phone} className="crisis-person">
-                          <span className="crisis-person__name">{p.name}</span> <span className="crisis-person__number">{p.phone}</span>
+                          <span className="crisis-person__name">{p.name}</span>{' '}
+                          <span className="crisis-person__number">{p.phone}</span>
                         </PhoneLink>
                       ) : (
                         <span className="crisis-person">{p.name}</span>
@@ -139,7 +177,10 @@ export function CrisisView({
                 </ul>
               </Section>
               <ListSection title={s.stepsTitle} items={data.copingStrategies} ordered />
-              <ListSection title={s.distractionsTitle} items={data.distractions.map((d) => (d.note ? `${d.name}: ${d.note}` : d.name))} />
+              <ListSection
+                title={s.distractionsTitle}
+                items={data.distractions.map((d) => (d.note ? `${d.name}: ${d.note}` : d.name))}
+              />
               <ListSection title={s.safeTitle} items={data.safeEnvironment} />
               <ListSection title={s.reasonsTitle} items={data.reasonsToLive} />
               <ListSection title={s.signsTitle} items={data.warningSigns} />
@@ -155,7 +196,15 @@ export function CrisisView({
   )
 }
 
-function Section({ title, show, children }: { title: string; show: boolean; children: React.ReactNode }): React.JSX.Element | null {
+function Section({
+  title,
+  show,
+  children,
+}: {
+  title: string
+  show: boolean
+  children: React.ReactNode
+}): React.JSX.Element | null {
   if (!show) return null
   return (
     <section className="crisis-section">
@@ -165,7 +214,15 @@ function Section({ title, show, children }: { title: string; show: boolean; chil
   )
 }
 
-function ListSection({ title, items, ordered = false }: { title: string; items: readonly string[]; ordered?: boolean }): React.JSX.Element | null {
+function ListSection({
+  title,
+  items,
+  ordered = false,
+}: {
+  title: string
+  items: readonly string[]
+  ordered?: boolean
+}): React.JSX.Element | null {
   if (items.length === 0) return null
   const List = ordered ? 'ol' : 'ul'
   return (

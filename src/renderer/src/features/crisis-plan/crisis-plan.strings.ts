@@ -1,3 +1,4 @@
+import { isMac } from '../../lib/platform'
 export const crisisPlanStrings = {
   nav: 'Crisis plan',
   title: 'Your crisis plan',
@@ -69,7 +70,8 @@ export const crisisPlanStrings = {
   remove: (what: string, n: number) => `Remove ${what.toLowerCase()} ${n}`,
   national: {
     title: 'Well-known numbers',
-    intro: 'A short built-in list to start from. Check the numbers for where you are, and change them as you need.',
+    intro:
+      'A short built-in list to start from. Check the numbers for where you are, and change them as you need.',
     country: 'Country',
     choose: 'Choose a country',
     use: 'Use these numbers',
@@ -80,8 +82,8 @@ export const crisisPlanStrings = {
   lockScreen: {
     title: 'On the lock screen',
     intro:
-      'You can show the emergency number and one crisis line on the lock screen, so help is one click away even when Between is locked. Nothing else from your plan is shown. They are kept outside the encrypted vault, in Between’s settings.',
-    show: 'Show them on the lock screen',
+      'The lock screen always has a “Need help now?” link with the well-known numbers for where you are. You can also show your own emergency number and one crisis line there. To do that, Between keeps them outside the encrypted vault, in its settings. Nothing else from your plan is shown.',
+    show: 'Show my own numbers on the lock screen (kept outside the vault)',
     line: 'Crisis line to show',
     none: 'None',
     emergency: 'Emergency number to show',
@@ -98,16 +100,19 @@ export const crisisPlanStrings = {
   lastSaved: (when: string) => `Last saved ${when}`,
   view: {
     title: 'Your crisis plan',
-    intro: 'If you are in danger now, call the emergency number. Otherwise, take it one step at a time.',
+    intro:
+      'If you are in danger now, call the emergency number. Otherwise, take it one step at a time.',
     back: 'Back',
     emergency: (n: string) => `Call ${n}`,
     emergencyLabel: 'Emergency',
     call: (name: string, n: string) => `Call ${name}, ${n}`,
     openSite: (name: string) => `Open ${name}`,
-    noPlan: 'You have not written a crisis plan yet. If you are in danger now, call your local emergency number.',
+    noPlan:
+      'You have not written a crisis plan yet. If you are in danger now, call your local emergency number.',
     suggested: (country: string) => `Well-known numbers for ${country}`,
     noNumber: 'Your local emergency number',
     writePlan: 'Write your crisis plan',
+    editPlan: 'Edit the plan',
     linesTitle: 'Crisis lines',
     peopleTitle: 'People I can ask for help',
     professionalsTitle: 'Professionals',
@@ -116,12 +121,37 @@ export const crisisPlanStrings = {
     distractionsTitle: 'People and places',
     safeTitle: 'Making my surroundings safer',
     reasonsTitle: 'Reasons for living',
-    covering: (name: string, contact: string) => `Your therapist is away. Covering: ${[name, contact].filter(Boolean).join(', ')}`,
+    covering: (name: string, contact: string) =>
+      `Your therapist is away. Covering: ${[name, contact].filter(Boolean).join(', ')}`,
     notOpened: (n: string) => `Between could not open a calling app here. The number is ${n}.`,
   },
   lock: {
     title: 'Need help now?',
+    open: 'Need help now?',
     emergency: (n: string) => `Emergency: ${n}`,
     line: (name: string, n: string) => `${name}: ${n}`,
+    noRegion: 'Call your local emergency number.',
+    yours: 'Your own line',
+  },
+  /** The crisis view opened while locked: only the app's own numbers, nothing from the vault. */
+  locked: {
+    title: 'Help now',
+    intro:
+      'If you are in danger now, call the emergency number. If you need to talk to someone, call a crisis line.',
+    source: (country: string) =>
+      `Numbers for ${country}, built into Between. Your own plan opens once Between is unlocked.`,
+    noRegion:
+      'Between does not know the numbers for where you are. Call your local emergency number.',
+    back: 'Back',
+  },
+  help: {
+    button: 'I need help now',
+    compact: 'Help now',
+    tooltip: (shortcut: string) => `Opens your crisis plan. Shortcut: ${shortcut}`,
   },
 } as const
+
+/** The crisis view's keyboard shortcut, as shown in tooltips and the shortcuts sheet. */
+export const crisisShortcut = isMac ? '⌘ Shift H' : 'Ctrl+Shift+H'
+/** The same for aria-keyshortcuts. */
+export const crisisKeyShortcuts = isMac ? 'Meta+Shift+H' : 'Control+Shift+H'

@@ -4,10 +4,11 @@ import type { Priority } from '../../../../shared/domain/vocabulary'
 import { HOMEWORK_STATUSES, PRIORITIES } from '../../../../shared/domain/vocabulary'
 import type { SessionPrep } from '../../../../shared/ipc/contracts/session-prep'
 import type { Session } from '../../../../shared/ipc/schemas/sessions'
-import { Banner, Button, Card, Dialog, LoadingArea, SelectField, TextField } from '../../components/ui'
+import { Banner, Button, Card, LoadingArea, SelectField, TextField } from '../../components/ui'
 import { rpc } from '../../lib/rpc'
 import { therapistsListQuery } from '../therapists/therapists.queries'
 import { ReviewForm } from './ReviewForm'
+import { TakeAwayCard, type TakeAwayMessage } from './TakeAwayCard'
 import { sessionPrepStrings as s } from './session-prep.strings'
 import { prepQuery } from './session-prep.queries'
 import { TalkingPointList } from './TalkingPointList'
@@ -158,65 +159,17 @@ function PointsCard({ prep, onMessage }: { prep: SessionPrep; onMessage: (text: 
   )
 }
 
-function BriefCard({ onMessage }: { onMessage: (m: { text: string; tone: 'success' | 'danger' | 'info' }) => void }): React.JSX.Element {
-  const [confirming, setConfirming] = useState(false)
-  const [busy, setBusy] = useState<'pdf' | 'md' | null>(null)
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
+/** The one-page brief for the next session, to save or copy. */
+function BriefCard({ onMessage }: { onMessage: (m: TakeAwayMessage) => void }): React.JSX.Element {
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone
   const locale = navigator.language || 'en-GB'
-  const savePdf = async () => {
-    setConfirming(false)
-    setBusy('pdf')
-    try {
-      const result = await rpc('sessionPrep.briefPdf', { therapistId: null, timeZone: zone, locale, confirmUnencrypted: true })
-      onMessage(result.status === 'written' ? { text: s.brief.pdfWritten(result.name), tone: 'success' } : { text: s.brief.pdfCancelled, tone: 'info' })
-    } catch {
-      onMessage({ text: s.brief.pdfFailed, tone: 'danger' })
-    } finally {
-      setBusy(null)
-    }
-  }
-  const copy = async () => {
-    setBusy('md')
-    try {
-      const { markdown } = await rpc('sessionPrep.briefMarkdown', { therapistId: null, timeZone: zone, locale })
-      await rpc('clipboard.write', { text: markdown })
-      onMessage({ text: s.brief.copied, tone: 'success' })
-    } catch {
-      onMessage({ text: s.brief.copyFailed, tone: 'danger' })
-    } finally {
-      setBusy(null)
-    }
-  }
   return (
-    <Card title={s.brief.title}>
-      <p className="muted">{s.brief.intro}</p>
-      <div className="button-row">
-        <Button icon="printer" busy={busy === 'pdf'} onClick={() => setConfirming(true)}>
-          {s.brief.pdf}
-        </Button>
-        <Button icon="copy" busy={busy === 'md'} onClick={() => void copy()}>
-          {s.brief.markdown}
-        </Button>
-      </div>
-      <Dialog
-        open={confirming}
-        onClose={() => setConfirming(false)}
-        role="alertdialog"
-        title={s.brief.confirmTitle}
-        description={s.brief.confirmBody}
-        closeLabel={s.brief.cancel}
-        actions={
-          <>
-            <Button variant="quiet" onClick={() => setConfirming(false)}>
-              {s.brief.cancel}
-            </Button>
-            <Button variant="primary" onClick={() => void savePdf()}>
-              {s.brief.confirm}
-            </Button>
-          </>
-        }
-      />
-    </Card>
+    <TakeAwayCard
+      strings={s.brief}
+      savePdf={() => rpc('sessionPrep.briefPdf', { therapistId: null, timeZone, locale, confirmUnencrypted: true })}
+      markdown={() => rpc('sessionPrep.briefMarkdown', { therapistId: null, timeZone, locale })}
+      onMessage={onMessage}
+    />
   )
 }
 

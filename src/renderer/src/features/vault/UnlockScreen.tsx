@@ -69,7 +69,7 @@ function PassphraseUnlock({ onUseRecovery, onCorrupt }: { onUseRecovery: () => v
   }
 
   return (
-    <VaultFrame title={s.unlock.title} intro={<p>{s.unlock.intro}</p>}>
+    <VaultFrame title={s.unlock.title} intro={<p>{s.unlock.intro}</p>} help={<LockScreenCrisis />}>
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         {formError ? (
           <Banner tone="danger" urgent>
@@ -100,7 +100,6 @@ function PassphraseUnlock({ onUseRecovery, onCorrupt }: { onUseRecovery: () => v
           </Button>
         </p>
       </form>
-      <LockScreenCrisis />
     </VaultFrame>
   )
 }
@@ -139,7 +138,7 @@ function RecoveryUnlock({ onBack, onUnlocked, onCorrupt }: { onBack: () => void;
   }
 
   return (
-    <VaultFrame title={s.recoveryUnlock.title} intro={<p>{s.recoveryUnlock.intro}</p>}>
+    <VaultFrame title={s.recoveryUnlock.title} intro={<p>{s.recoveryUnlock.intro}</p>} help={<LockScreenCrisis />}>
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         {formError ? (
           <Banner tone="danger" urgent>
@@ -180,7 +179,7 @@ function RecoveryUnlock({ onBack, onUnlocked, onCorrupt }: { onBack: () => void;
 function ChooseNewPassphrase({ recoveryKey }: { recoveryKey: string }): React.JSX.Element {
   const session = useVaultSession()
   return (
-    <VaultFrame title={s.newPassphrase.title} intro={<p>{s.newPassphrase.intro}</p>}>
+    <VaultFrame title={s.newPassphrase.title} intro={<p>{s.newPassphrase.intro}</p>} help={<LockScreenCrisis />}>
       <NewPassphraseForm
         submitLabel={s.newPassphrase.submit}
         submittingLabel={s.newPassphrase.submitting}

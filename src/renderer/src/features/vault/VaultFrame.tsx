@@ -11,13 +11,15 @@ interface VaultFrameProps {
   /** Move focus to the title when the screen appears (when no field takes it). */
   focusTitle?: boolean
   wide?: boolean
+  /** Above the card, always in view: the lock screen's "Need help now?". */
+  help?: ReactNode
 }
 
 /**
  * The quiet, centred frame of the screens before the app opens: the name, one card, nothing
  * else. It shows no counts, names or titles from the vault.
  */
-export function VaultFrame({ title, step, intro, children, focusTitle = false, wide = false }: VaultFrameProps): React.JSX.Element {
+export function VaultFrame({ title, step, intro, children, focusTitle = false, wide = false, help }: VaultFrameProps): React.JSX.Element {
   const titleRef = useRef<HTMLHeadingElement>(null)
 
   useEffect(() => {
@@ -33,6 +35,7 @@ export function VaultFrame({ title, step, intro, children, focusTitle = false, w
         </span>
         <span className="brand-name">{s.appName}</span>
       </header>
+      {help ? <div className="vault-frame__help">{help}</div> : null}
       <main className={wide ? 'vault-frame__main vault-frame__main--wide' : 'vault-frame__main'}>
         <div className="vault-card">
           <div className="vault-card__heading">

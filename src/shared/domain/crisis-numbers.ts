@@ -1,7 +1,9 @@
 /**
- * A small built-in list of well-known national numbers, offered as a starting point in the
- * crisis plan editor. The person checks and edits them; Between never assumes they are right
- * for where the person is. Sources: each service's own public pages (numbers as of 2025).
+ * A small built-in list of well-known national numbers: a starting point in the crisis plan
+ * editor, and what the lock screen's "Need help now?" shows. They come with the app, not from
+ * the vault, so they may be shown and dialled while it is locked. The person checks and edits
+ * them; Between never assumes they are right for where the person is. Sources: each service's
+ * own public pages (numbers as of 2025).
  */
 export interface NationalNumbers {
   country: string

@@ -1,0 +1,106 @@
+/**
+ * The contact check in the renderer, with 10,000 contacts in the vault: from the person's last
+ * change (a purpose picked) to the new verdict painted. Built renderer in Chromium, real core,
+ * encrypted vault (the e2e harness); every sample is a purpose and channel not asked before, so
+ * no answer comes from the query cache.
+ */
+import { launchApp } from '../tests/e2e/harness'
+import { seedScenario } from '../tests/e2e/between-seed'
+import { insertRow } from '../src/main/core/db/table.repo'
+import { contactsTable } from '../src/main/core/contacts/contacts.repo'
+import { newId } from '../src/main/core/ids'
+import { CHANNELS, PURPOSES, type ContactChannel, type Purpose } from '../src/shared/domain/vocabulary'
+import { summarize, type Figure } from './measure'
+
+// Page-side code runs in the browser; the node tsconfig has no DOM types.
+declare const document: {
+  querySelector(selector: string): { click(): void; getAttribute(name: string): string | null } | null
+}
+declare const requestAnimationFrame: (callback: () => void) => number
+declare class MutationObserver {
+  constructor(callback: () => void)
+  observe(target: unknown, options: { attributes: boolean; attributeFilter: string[] }): void
+  disconnect(): void
+}
+
+const CONTACTS = 10_000
+const HOUR = 3_600_000
+
+export async function contactCheckPaint(): Promise<Figure[]> {
+  const now = Date.UTC(2026, 2, 11, 10)
+  const app = await launchApp({
+    now,
+    viewport: { width: 1280, height: 800 },
+    beforeLoad: async ({ core, invoke }) => {
+      const { therapistId } = await seedScenario(invoke, { attended: true })
+      const db = core.vault.db()
+      db.transaction(() => {
+        for (let i = 0; i < CONTACTS; i++) {
+          const at = now - (i + 1) * 6 * HOUR
+          const id = newId(at)
+          const channel = CHANNELS[i % CHANNELS.length] as ContactChannel
+          const purpose = PURPOSES[i % 6] as Purpose
+          insertRow(db, contactsTable, { id, createdAt: at, updatedAt: at, therapistId, direction: i % 3 ? 'sent' : 'received', channel, purpose, at, summary: 'A short note', overriddenRuleIds: [] })
+        }
+      })()
+    },
+  })
+  try {
+    const { page } = app
+    await page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
+    await page.locator('.sidebar').getByRole('button', { name: 'Ready to contact?', exact: true }).click()
+    await page.getByRole('heading', { level: 1, name: 'Ready to contact?' }).waitFor()
+    const radios = async (group: string) => page.locator(`.${group} input[type="radio"]`).evaluateAll((inputs) => inputs.map((input) => input.id))
+    const purposes = await radios('purpose-picker')
+    const channels = await radios('channel-picker')
+    const settled = () => page.locator('.verdict-panel[aria-busy="false"] .verdict-panel__headline').waitFor()
+    const committed: number[] = []
+    const painted: number[] = []
+    let current: string | null = null
+    for (const channel of channels) {
+      // The channel first (not measured); then every other purpose with it, each pair asked once.
+      await page.locator(`[id="${channel}"]`).check()
+      if (current !== null) await settled()
+      for (const purpose of purposes.filter((p) => p !== current)) {
+        current = purpose
+        const [inDom, onScreen] = await page.evaluate(async (id) => {
+          const panel = document.querySelector('.verdict-panel')
+          const start = performance.now()
+          // The answer is committed when the panel stops being busy (seen the moment it happens).
+          const answered = new Promise<number>((done) => {
+            const observer = new MutationObserver(() => {
+              if (panel?.getAttribute('aria-busy') !== 'false') return
+              observer.disconnect()
+              done(performance.now() - start)
+            })
+            observer.observe(panel, { attributes: true, attributeFilter: ['aria-busy'] })
+          })
+          document.querySelector(`[id="${id}"]`)?.click()
+          const commit = await answered
+          // The next animation frame is the one that paints it.
+          await new Promise((done) => requestAnimationFrame(() => done(null)))
+          return [commit, performance.now() - start]
+        }, purpose)
+        committed.push(inDom)
+        painted.push(onScreen)
+      }
+    }
+    // The core's share: contactCheck.evaluate alone, over the same bridge-less dispatch.
+    const [therapist] = await app.invoke('therapists.list', {})
+    const core: number[] = []
+    for (const purpose of PURPOSES) {
+      const start = performance.now()
+      await app.invoke('contactCheck.evaluate', { therapistId: therapist?.id ?? '', request: { purpose, channel: 'text' }, personZone: 'Europe/London', locale: 'en-GB' })
+      core.push(performance.now() - start)
+    }
+    // The first sample warms the engine's caches; keep it out.
+    const k = `${CONTACTS / 1000}k contacts`
+    return [
+      { name: `contact check: last change → verdict painted (${k})`, unit: 'ms', ...summarize(painted.slice(1)), note: 'click on a purpose to the frame that draws the new answer' },
+      { name: `  of which: change → verdict in the DOM (${k})`, unit: 'ms', ...summarize(committed.slice(1)), note: 'includes the harness bridge (CDP), slower than IPC' },
+      { name: `  of which: contactCheck.evaluate in the core (${k})`, unit: 'ms', ...summarize(core) },
+    ]
+  } finally {
+    await app.close()
+  }
+}
