@@ -14,6 +14,9 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           'kdf.worker': resolve('src/main/core/vault/kdf.worker.ts'),
+          // Heavy work off the main thread (backups, their checks, exports): found by
+          // src/main/core/jobs/worker-entry.ts beside the bundle.
+          'jobs.worker': resolve('src/main/core/jobs/jobs.worker.ts'),
         },
       },
     },

@@ -1,4 +1,5 @@
 import type { RpcResult } from './result'
+import type { JobProgress } from './schemas/jobs'
 
 /** Push events from main to the renderer. */
 export interface BridgeEvents {
@@ -6,6 +7,8 @@ export interface BridgeEvents {
   'data.changed': { tables: string[] }
   /** Save what is being edited, then call `ui.flushed` {token}: the vault is about to lock. */
   'ui.flush': { token: string }
+  /** How far a long job (backup, check, export) has come; throttled to a few per second. */
+  'job.progress': JobProgress
 }
 export type BridgeEventName = keyof BridgeEvents
 

@@ -1,0 +1,20 @@
+/**
+ * Every job a worker can run, by name. A new kind of heavy work is one task function (see
+ * job-context.ts) added here, and a call to the core's job runner where the work is asked for.
+ */
+import { writeBackupCopy } from '../backup/backup-copy'
+import { inspectBackupCopy } from '../backup/backup-inspect'
+import { exportJson, exportMarkdownDocument, exportMarkdownFolder, reportHtmlOf } from '../export/export-tasks'
+
+export const jobTasks = {
+  'backup.write': writeBackupCopy,
+  'backup.inspect': inspectBackupCopy,
+  'export.json': exportJson,
+  'export.markdownFolder': exportMarkdownFolder,
+  'export.markdownDocument': exportMarkdownDocument,
+  'export.reportHtml': reportHtmlOf,
+} as const
+
+export type JobName = keyof typeof jobTasks
+export type JobInput<N extends JobName> = Parameters<(typeof jobTasks)[N]>[1]
+export type JobOutput<N extends JobName> = ReturnType<(typeof jobTasks)[N]>
