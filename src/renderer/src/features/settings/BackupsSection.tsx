@@ -8,6 +8,7 @@ import { backupKeys, backupsQuery } from '../recovery/backups.queries'
 import { SecretDialog } from '../recovery/SecretDialog'
 import type { Unlock } from '../recovery/SecretFields'
 import { recoveryStrings } from '../recovery/recovery.strings'
+import { JobProgressBar } from './JobProgressBar'
 import { prefsKeys } from './settings.queries'
 import { Section, SectionMessage, type Message } from './Section'
 import { settingsStrings } from './settings.strings'
@@ -173,6 +174,8 @@ export function BackupsSection({ id }: { id: string }): React.JSX.Element {
           {t.nowElsewhere}
         </Button>
       </div>
+      {busy === 'now' || busy === 'elsewhere' ? <JobProgressBar op="backup" /> : null}
+      {busy?.startsWith('test:') ? <JobProgressBar op="backup-test" /> : null}
       <SectionMessage message={message} />
 
       {folder ? (

@@ -159,6 +159,21 @@ export const settingsStrings = {
     failed: 'Between could not import the file. Nothing was changed. Please try again.',
   },
 
+  jobs: {
+    phases: {
+      copying: 'Making a copy of your records',
+      checking: 'Checking every page of the copy',
+      writing: 'Writing the file',
+      verifying: 'Reading the file back to make sure it is whole',
+      reading: 'Reading',
+    },
+    starting: 'Starting',
+    percent: (n: number) => `${n} %`,
+    progressLabel: (phase: string) => `${phase}: progress`,
+    stop: 'Stop',
+    stopLabel: 'Stop this and leave everything as it was',
+  },
+
   reminders: {
     title: 'Reminders',
     intro: 'Reminders appear as notifications on this computer. They never show what you wrote.',
