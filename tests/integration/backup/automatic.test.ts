@@ -45,7 +45,7 @@ describe('automatic backups', () => {
       'between-2026-03-11-100000Z-daily.betweenbackup',
       'between-2026-03-12-100000Z-daily.betweenbackup',
     ])
-  })
+  }, 120_000) // a dozen backups and checks, each in a worker thread: slow on a busy machine
 
   it('a folder that cannot be written is reported, and retried', async () => {
     vault = await createBackupVault()

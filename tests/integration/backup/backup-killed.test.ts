@@ -59,7 +59,7 @@ describe('a backup killed part way', () => {
     expect(leftoverWorkDirs(vault.dir)).toEqual([])
     expect(readdirSync(vault.folder).filter((name) => name.endsWith('.partial'))).toEqual([])
     // A complete container that was never read back is still judged by its checksum when listed.
-    for (const backup of core.backups.listAvailable().backups) expect(backup.intact).toBe(true)
+    for (const backup of (await core.backups.listAvailable()).backups) expect(backup.intact).toBe(true)
     await core.vault.unlock({ passphrase: TEST_PASSPHRASE })
     const handlers = createHandlers(core)
     expect(core.vault.db().pragma('quick_check', { simple: true })).toBe('ok')

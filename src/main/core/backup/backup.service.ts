@@ -26,7 +26,8 @@ import { derivePassphraseKey } from '../vault/kdf'
 import { parseRecoveryKey } from '../vault/recovery-key'
 import type { VaultService } from '../vault/vault.service'
 import { openPassphraseSlot, openRecoverySlot } from '../vault/wrap'
-import { BACKUP_EXTENSION, checkPayload, partialPathFor, readContainerInfo, type BackupReason, type ContainerInfo } from './backup-container'
+import { BACKUP_EXTENSION, partialPathFor, readContainerInfo, type BackupReason } from './backup-container'
+import { checkBackupFiles, type CheckedFile } from './backup-files'
 import { writeBackupCopy, type BackupCopyInput } from './backup-copy'
 import type { InspectedBackup } from './backup-inspect'
 import { type EntityCounts } from './backup.repo'
@@ -237,31 +238,30 @@ export function createBackupService(deps: BackupDeps) {
       .sort((a, b) => b.createdAt - a.createdAt || (a.name < b.name ? 1 : -1))
   }
 
-  const isIntact = (path: string): { intact: boolean; info: ContainerInfo | null } => {
-    try {
-      const info = readContainerInfo(path)
-      checkPayload(path, info)
-      return { intact: true, info }
-    } catch {
-      return { intact: false, info: null }
-    }
+  /** Automatic backups of the folder, newest first, and the paths to check. */
+  const automaticIn = (folder: string): string[] => listFolder(folder).filter((entry) => entry.reason !== 'manual').map((entry) => join(folder, entry.name))
+
+  /** Which files are intact, in a worker (each is read whole). A cancelled check counts none. */
+  const checkFiles = async (paths: string[]): Promise<CheckedFile[]> => {
+    if (paths.length === 0) return []
+    const run = await jobs.run('backup-list', { name: 'backup.checkFiles', input: { paths } })
+    return run.status === 'done' ? run.output : paths.map(() => ({ intact: false, createdAt: null, reason: null, vaultId: null }))
   }
 
   /** Keeps the newest `keep` intact automatic backups; older automatic ones go. Manual ones stay. */
-  const prune = (folder: string): void => {
+  const prune = (paths: string[], checked: CheckedFile[]): void => {
     let kept = 0
-    for (const entry of listFolder(folder)) {
-      if (entry.reason === 'manual') continue
+    paths.forEach((path, index) => {
       if (kept < keep) {
-        if (isIntact(join(folder, entry.name)).intact) kept++
-        continue
+        if (checked[index]?.intact) kept++
+        return
       }
       try {
-        rmSync(join(folder, entry.name), { force: true })
+        rmSync(path, { force: true })
       } catch (error) {
         logger.warn('backup.prune_failed', safeCause(error))
       }
-    }
+    })
   }
 
   /** Finds the file a source names: a backup in the folder by name, or one the person picks. */
@@ -327,7 +327,8 @@ export function createBackupService(deps: BackupDeps) {
     try {
       ensureFolder(folder)
       writeBackupOn(db, reason, uniqueTarget(folder, reason))
-      prune(folder)
+      const paths = automaticIn(folder)
+      prune(paths, checkBackupFiles(inlineJob(db, logger), { paths }))
       lastAutomaticFailure = null
     } catch (error) {
       automaticFailed(reason, error)
@@ -369,7 +370,10 @@ export function createBackupService(deps: BackupDeps) {
       try {
         ensureFolder(folder)
         const made = await writeBackup(reason, uniqueTarget(folder, reason), 'backup')
-        if (made !== null) prune(folder)
+        if (made !== null) {
+          const paths = automaticIn(folder)
+          prune(paths, await checkFiles(paths))
+        }
         lastAutomaticFailure = null
         return made
       } catch (error) {
@@ -405,8 +409,8 @@ export function createBackupService(deps: BackupDeps) {
       automaticOn(db, 'before-key-change')
     },
 
-    /** Newest first. Works while locked (and when the vault is damaged): no key needed. */
-    listAvailable(): { folder: string | null; backups: BackupListing[]; lastAutomaticFailure: { at: number; code: string } | null } {
+    /** Newest first, each file checked in a worker. Works while locked (and when the vault is damaged): no key needed. */
+    async listAvailable(): Promise<{ folder: string | null; backups: BackupListing[]; lastAutomaticFailure: { at: number; code: string } | null }> {
       const folder = deps.folder.get()
       if (folder === null) return { folder, backups: [], lastAutomaticFailure }
       let vaultId: string | null = null
@@ -421,23 +425,22 @@ export function createBackupService(deps: BackupDeps) {
       } catch {
         return { folder, backups: [], lastAutomaticFailure }
       }
-      const backups = entries.map((entry) => {
-        const path = join(folder, entry.name)
-        const { intact, info } = isIntact(path)
+      const checked = await checkFiles(entries.map((entry) => join(folder, entry.name)))
+      const backups = entries.map((entry, index) => {
+        const file = checked[index]
         let size: number
         try {
-          size = statSync(path).size
+          size = statSync(join(folder, entry.name)).size
         } catch {
           size = 0
         }
-        const id = info ? (info.metadata.vaultHeader as { vaultId?: unknown }).vaultId : undefined
         return {
           name: entry.name,
-          createdAt: info?.metadata.createdAt ?? entry.createdAt,
-          reason: info?.metadata.reason ?? entry.reason,
+          createdAt: file?.createdAt ?? entry.createdAt,
+          reason: file?.reason ?? entry.reason,
           sizeBytes: size,
-          intact,
-          sameVault: vaultId !== null && id === vaultId,
+          intact: file?.intact ?? false,
+          sameVault: vaultId !== null && file?.vaultId === vaultId,
         }
       })
       return { folder, backups, lastAutomaticFailure }

@@ -3,12 +3,14 @@
  * job-context.ts) added here, and a call to the core's job runner where the work is asked for.
  */
 import { writeBackupCopy } from '../backup/backup-copy'
+import { checkBackupFiles } from '../backup/backup-files'
 import { inspectBackupCopy } from '../backup/backup-inspect'
 import { exportJson, exportMarkdownDocument, exportMarkdownFolder, reportHtmlOf } from '../export/export-tasks'
 
 export const jobTasks = {
   'backup.write': writeBackupCopy,
   'backup.inspect': inspectBackupCopy,
+  'backup.checkFiles': checkBackupFiles,
   'export.json': exportJson,
   'export.markdownFolder': exportMarkdownFolder,
   'export.markdownDocument': exportMarkdownDocument,

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 
 /** Long work that runs off the main process (DESIGN.md "Where work runs"). */
-export const JOB_OPS = ['backup', 'backup-test', 'restore', 'export'] as const
+/** `backup-list`: checking the files in the backup folder (each read whole) for the list. */
+export const JOB_OPS = ['backup', 'backup-test', 'restore', 'export', 'backup-list'] as const
 export type JobOp = (typeof JOB_OPS)[number]
 
 /** What a job is doing now: shown under its progress bar. */
