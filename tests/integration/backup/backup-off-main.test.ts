@@ -3,7 +3,9 @@
  * person's saves and reads are answered while one runs, what they save is in the vault and in
  * the next backup, and a cancelled backup leaves nothing behind. Times are printed, never asserted.
  */
-import { readdirSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobProgress } from '../../../src/shared/ipc/schemas/jobs'
 import { dispatch } from '../../../src/main/ipc/dispatch'
@@ -100,4 +102,32 @@ describe(`a backup of a ${ENTRIES.toLocaleString('en')}-entry vault runs off the
   it('refuses an unknown kind of job with INVALID_INPUT', async () => {
     expect(await dispatch(vault.handlers, 'jobs.cancel', { op: 'everything' } as never)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
+})
+
+describe('exports run off the main thread too', () => {
+  /** Three months: about 700 files, each written and fsynced (a whole export would be 20,000). */
+  const quarter = { confirmUnencrypted: true, from: Date.UTC(2020, 0, 1), to: Date.UTC(2020, 3, 1), timeZone: 'Europe/London', locale: 'en-GB' } as const
+
+  for (const [channel, input, answer] of [
+    ['export.json', { confirmUnencrypted: true }, 'save'],
+    ['export.markdownFolder', quarter, 'folder'],
+  ] as const) {
+    it(`${channel}: stopped part way, it answers cancelled and leaves no file or folder`, async () => {
+      const out = mkdtempSync(join(tmpdir(), 'between-export-cancel-'))
+      try {
+        vault.dialogs.answers[answer] = answer === 'save' ? join(out, 'everything.json') : out
+        vault.events.log.length = 0
+        const exported = dispatch(vault.handlers, channel, input as never)
+        while (!progressEvents().some((event) => event.op === 'export')) await pause(5)
+        expect(await dispatch(vault.handlers, 'jobs.cancel', { op: 'export' })).toEqual({ ok: true, value: { cancelled: true } })
+        expect(await exported).toEqual({ ok: true, value: { status: 'cancelled' } })
+        expect(readdirSync(out)).toEqual([])
+        // And when let run, it writes.
+        expect(await dispatch(vault.handlers, channel, input as never)).toMatchObject({ ok: true, value: { status: 'written' } })
+        expect(readdirSync(out)).toHaveLength(1)
+      } finally {
+        rmSync(out, { recursive: true, force: true })
+      }
+    }, 300_000)
+  }
 })
