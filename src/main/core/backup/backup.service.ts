@@ -21,26 +21,26 @@ import type { BackupFolderSetting, FileDialogs, Logger } from '../ports'
 import type { ServiceContext } from '../records/entity.service'
 import { fsyncDirectory, writeFileAtomicSync } from '../vault/atomic-write'
 import { ioError, safeCause } from '../vault/failures'
-import { DATABASE_FILE, fixedPart, HEADER_FILE, parseHeader, serializeHeader, type VaultHeader } from '../vault/header'
-import { derivePassphraseKey } from '../vault/kdf'
-import { parseRecoveryKey } from '../vault/recovery-key'
+import { DATABASE_FILE, HEADER_FILE, parseHeader, serializeHeader, type VaultHeader } from '../vault/header'
 import type { VaultService } from '../vault/vault.service'
-import { openPassphraseSlot, openRecoverySlot } from '../vault/wrap'
-import { BACKUP_EXTENSION, partialPathFor, readContainerInfo, type BackupReason } from './backup-container'
+import { partialPathFor, readContainerInfo, type BackupReason } from './backup-container'
 import { checkBackupFiles, type CheckedFile } from './backup-files'
 import { writeBackupCopy, type BackupCopyInput } from './backup-copy'
 import type { InspectedBackup } from './backup-inspect'
 import { type EntityCounts } from './backup.repo'
 import { createWorkFolder, restoringPrefix } from './leftovers'
+import { unwrapBackupKey, type Unlock } from './backup-key'
+import { BACKUP_NAME, backupFileName, listFolder, stampOf } from './backup-names'
+
+export { BACKUP_NAME, backupFileName } from './backup-names'
+
+export type { Unlock } from './backup-key'
 
 export const DEFAULT_KEEP = 14
 const RESTORED_TABLES = ['therapists', 'sessions', 'reflections', 'tags', 'drafts', 'talking_points', 'contacts', 'absences', 'rules', 'rule_versions', 'crisis_plan', 'reminders']
 const DAY = 24 * 3_600_000
 
-/** between-2026-03-03-091500Z-daily.betweenbackup (UTC), optionally "-2" before the extension. */
-export const BACKUP_NAME = /^between-(\d{4})-(\d{2})-(\d{2})-(\d{2})(\d{2})(\d{2})Z-(manual|daily|before-update|before-key-change)(?:-\d{1,3})?\.betweenbackup$/
 
-export type Unlock = { passphrase: string } | { recoveryKey: string }
 export type BackupSource = { name: string } | { choose: true }
 
 export interface BackupWritten {
@@ -89,14 +89,6 @@ export interface BackupDeps {
   keep?: number
 }
 
-const stampOf = (ms: number): string => {
-  const iso = new Date(ms).toISOString() // 2026-03-03T09:15:00.000Z
-  return `${iso.slice(0, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`
-}
-
-export const backupFileName = (ms: number, reason: BackupReason, n = 1): string =>
-  `between-${stampOf(ms)}-${reason}${n > 1 ? `-${n}` : ''}${BACKUP_EXTENSION}`
-
 /**
  * The backup folder itself may be created, never its parents: a folder on a drive that is not
  * connected must fail, not quietly appear on the internal disk under the mount point.
@@ -116,34 +108,6 @@ async function withWorkFolder<T>(vaultDir: string, fn: (dir: string) => Promise<
     return await fn(dir)
   } finally {
     rmSync(dir, { recursive: true, force: true })
-  }
-}
-
-/** Opens a backup's data key with the passphrase or recovery key that were current when it was made. */
-export async function unwrapBackupKey(header: VaultHeader, unlock: Unlock): Promise<Buffer> {
-  const fixed = fixedPart(header)
-  if ('recoveryKey' in unlock) {
-    const secret = parseRecoveryKey(unlock.recoveryKey)
-    try {
-      const key = openRecoverySlot(fixed, header.recovery, secret)
-      if (!key) throw new CoreError('WRONG_RECOVERY_KEY')
-      return key
-    } finally {
-      secret.fill(0)
-    }
-  }
-  if (unlock.passphrase.length === 0) throw new CoreError('WRONG_PASSPHRASE')
-  const kek = await derivePassphraseKey(unlock.passphrase, Buffer.from(header.passphrase.salt, 'base64'), {
-    memoryKiB: header.passphrase.memoryKiB,
-    iterations: header.passphrase.iterations,
-    parallelism: header.passphrase.parallelism,
-  })
-  try {
-    const key = openPassphraseSlot(fixed, header.passphrase, { salt: header.recovery.salt, publicKey: header.recovery.publicKey }, kek)
-    if (!key) throw new CoreError('WRONG_PASSPHRASE')
-    return key
-  } finally {
-    kek.fill(0)
   }
 }
 
@@ -218,24 +182,6 @@ export function createBackupService(deps: BackupDeps) {
       rmSync(workDir, { recursive: true, force: true })
       rmSync(partialPathFor(target), { force: true })
     }
-  }
-
-  const listFolder = (folder: string): Array<{ name: string; createdAt: number; reason: BackupReason }> => {
-    let names: string[]
-    try {
-      names = readdirSync(folder)
-    } catch (error) {
-      throw ioError(error)
-    }
-    return names
-      .map((name) => {
-        const m = BACKUP_NAME.exec(name)
-        if (!m) return null
-        const [, y, mo, d, h, mi, s, reason] = m as unknown as [string, string, string, string, string, string, string, BackupReason]
-        return { name, createdAt: Date.UTC(+y, +mo - 1, +d, +h, +mi, +s), reason }
-      })
-      .filter((entry): entry is { name: string; createdAt: number; reason: BackupReason } => entry !== null)
-      .sort((a, b) => b.createdAt - a.createdAt || (a.name < b.name ? 1 : -1))
   }
 
   /** Automatic backups of the folder, newest first, and the paths to check. */
