@@ -14,6 +14,9 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           'kdf.worker': resolve('src/main/core/vault/kdf.worker.ts'),
+          // Heavy work off the main thread (backups, their checks, exports): found by
+          // src/main/core/workers/worker-path.ts, like the KDF worker.
+          'jobs.worker': resolve('src/main/core/jobs/jobs.worker.ts'),
         },
         output: { entryFileNames: (chunk) => (chunk.name.endsWith('.worker') ? '[name].mjs' : '[name].js') },
       },

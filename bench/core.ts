@@ -20,6 +20,8 @@ import { decryptAndScanBaseline } from './decrypt-and-scan'
 import { summarize, timeRuns, timeRunsAsync, type Figure } from './measure'
 
 const PASSPHRASE = 'bench passphrase that is long enough'
+/** `npm run bench -- --quick`: fewer repeats of the slow figures, no peer comparison (read when run: run.ts sets it after imports). */
+const quick = (): boolean => process.env.BENCH_QUICK === '1'
 const noFilter = { kinds: null, tag: null, therapistId: null, from: null, to: null }
 
 type Services = ReturnType<typeof createRecordServices>
@@ -115,7 +117,7 @@ async function benchSize(size: number): Promise<Figure[]> {
       side.db.transaction(() => {
         for (let i = 0; i < 10_000; i++) insertRow(side.db, reflectionsTable, { id: newId(DATASET_END + i), body: reflectionBody(random), mood: null, sessionId: null, bringToSession: false, createdAt: DATASET_END + i, updatedAt: DATASET_END + i })
       })()
-    const [insE, insP] = both(encrypted, plain, 3, insertTenThousand)
+    const [insE, insP] = both(encrypted, plain, quick() ? 1 : 3, insertTenThousand)
     figures.push(figure(`[${label}] insert 10,000 reflections (one transaction)`, 'ms', insE, insP))
     const readTenThousand = (side: Side) => void side.db.prepare('SELECT id, body, mood, created_at FROM reflections ORDER BY created_at DESC, id DESC LIMIT 10000').all()
     const [readE, readP] = both(encrypted, plain, 20, readTenThousand)
@@ -129,6 +131,11 @@ async function benchSize(size: number): Promise<Figure[]> {
       note: `of which ${memory.runtime.toFixed(0)} MB is Node + tsx before the core loads`,
     })
 
+    if (quick()) {
+      plain.db.close()
+      core.close()
+      return figures // the peer approach's scan is a comparison, not a regression to watch
+    }
     const bodies = (core.vault.db().prepare('SELECT created_at AS at, body FROM reflections').all() as Array<{ at: number; body: string }>)
     const baseline = decryptAndScanBaseline(bodies, RARE_WORD, COMMON_WORD)
     const ftsCommon = figures.find((f) => f.name === `[${label}] search common word, 50 hits with snippets`)

@@ -1,5 +1,6 @@
 import contactCheck from './contact-check'
 import core from './core'
+import heavy from './heavy'
 import type { Figure } from './measure'
 import vault from './vault'
 
@@ -7,6 +8,7 @@ import vault from './vault'
 export const suites: Record<string, () => Promise<Figure[]>> = {
   contactCheck,
   core,
+  heavy,
   vault,
   renderer: async () => (await import('./renderer')).default(),
 }

@@ -65,7 +65,8 @@ export function fakeTimers(clock: { now(): number; set(ms: number): void }): Fak
         if (!next || next.at > end) break
         timers = timers.slice(1)
         clock.set(Math.max(clock.now(), next.at))
-        next.callback()
+        // A callback that starts async work (a backup in a worker) returns its promise: wait for it.
+        await (next.callback() as unknown)
       }
       clock.set(end)
       await settle()

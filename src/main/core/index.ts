@@ -9,6 +9,10 @@ import { createImportService, type ImportServiceOptions } from './import/import.
 import { createRemindersService } from './reminders/reminders.service'
 import { backupFolderFromPrefs, memoryBackupFolder } from './backup/backup-folder'
 import { createBackupService } from './backup/backup.service'
+import { removeLeftovers } from './backup/leftovers'
+import { createJobRunner } from './jobs/job-runner'
+import { createThreadJobs } from './jobs/thread-jobs'
+import type { Jobs } from './ports'
 import type { BackupFolderSetting } from './ports'
 import { silentEvents, silentLogger, systemClock, type Clock, type EventSink, type KdfCost, type Logger } from './ports'
 import { noDialogs, type FileDialogs, type PdfRenderer } from './ports'
@@ -46,6 +50,8 @@ export interface CoreOptions extends AppShellOptions {
   backupFolder?: BackupFolderSetting
   /** Automatic backups kept (default 14). */
   backupKeep?: number
+  /** Where heavy work runs (default: a worker thread per job). */
+  jobs?: Jobs
 }
 
 /** 'restore': the vault closes only to be swapped for a backup, and opens again in the same call. */
@@ -75,13 +81,18 @@ export function createCore(options: CoreOptions) {
     vault.lock()
     events.emit('vault.locked', { reason })
   }
+  const backupFolder = options.backupFolder ?? (options.prefs ? backupFolderFromPrefs(options.prefs) : memoryBackupFolder())
+  const tidy = (atStart: boolean): void => removeLeftovers({ vaultDir: vault.paths.dir, backupFolder: backupFolder.get() }, logger, atStart)
+  tidy(true) // what an interrupted backup, check or restore left behind
+  const jobs = createJobRunner({ jobs: options.jobs ?? createThreadJobs(), events, logger, onIdle: () => tidy(false) })
   const backups = createBackupService({
     ctx,
     vault,
     lock,
     dialogs: options.dialogs ?? noDialogs,
-    folder: options.backupFolder ?? (options.prefs ? backupFolderFromPrefs(options.prefs) : memoryBackupFolder()),
+    folder: backupFolder,
     logger,
+    jobs,
     ...(options.backupKeep ? { keep: options.backupKeep } : {}),
   })
 
@@ -96,7 +107,8 @@ export function createCore(options: CoreOptions) {
     ...records,
     // prefs, shell (the app shell's port) and links (vetting of external links).
     ...createAppShell(options, { vault, therapists: records.therapists, crisisPlan: records.crisisPlan }),
-    exports: createExportService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
+    exports: createExportService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger, jobs, vault }),
+    jobs,
     imports: createImportService(ctx, options.dialogs ?? noDialogs, options.importOptions),
     reminders: createRemindersService(ctx),
     backups,

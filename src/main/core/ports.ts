@@ -10,6 +10,7 @@ export const systemClock: Clock = { now: () => Date.now() }
 export interface EventSink {
   emit(event: 'data.changed', payload: { tables: string[] }): void
   emit(event: 'vault.locked', payload: { reason: 'idle' | 'manual' | 'suspend' | 'screen-lock' | 'quit' | 'restore' }): void
+  emit(event: 'job.progress', payload: import('../../shared/ipc/schemas/jobs').JobProgress): void
 }
 
 export const silentEvents: EventSink = { emit: () => undefined }
@@ -80,3 +81,29 @@ export interface BackupFolderSetting {
 
 /** setTimeout-shaped, injected so schedulers can run on a fake clock in tests. */
 export type SetTimer = (callback: () => void, ms: number) => { cancel(): void }
+
+/** One job for a worker: a task of the table in jobs/job-tasks.ts and its input (structured-clonable). */
+export interface JobRequest<N extends import('./jobs/job-tasks').JobName> {
+  name: N
+  input: import('./jobs/job-tasks').JobInput<N>
+  /** Open this vault database in the worker, on a connection of its own, with `key`. */
+  database?: string
+  /** A 32-byte key in an ArrayBuffer of its own: transferred to the worker (detached here), zeroed there. */
+  key?: ArrayBuffer
+}
+
+export interface JobRunOptions {
+  onProgress(progress: { phase: import('../../shared/ipc/schemas/jobs').JobPhase; done: number; total: number }): void
+  /** Aborting ends the worker; run() then rejects with JobCancelledError, once the worker has stopped. */
+  signal: AbortSignal
+  logger: Logger
+}
+
+/**
+ * Where heavy work runs (DESIGN.md "Where work runs"): off the main thread, on its own
+ * connection. The core's default is a worker thread per job (jobs/thread-jobs.ts), in the app
+ * and in tests alike.
+ */
+export interface Jobs {
+  run<N extends import('./jobs/job-tasks').JobName>(request: JobRequest<N>, options: JobRunOptions): Promise<import('./jobs/job-tasks').JobOutput<N>>
+}

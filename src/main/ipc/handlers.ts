@@ -7,6 +7,7 @@ import { shellHandlers, uiHandlers } from '../core/shell/shell.handlers'
 import { journalHandlers } from '../core/journal/journal.handlers'
 import { tagsHandlers } from '../core/tags/tags.handlers'
 import { importHandlers } from '../core/import/import.handlers'
+import { jobsHandlers } from '../core/jobs/jobs.handlers'
 import { contactCheckHandlers } from '../core/contact-check/contact-check.handlers'
 import { recordsHandlers } from '../core/records/records.handlers'
 import { remindersHandlers } from '../core/reminders/reminders.handlers'
@@ -43,5 +44,6 @@ export function createHandlers(core: Core): Handlers {
     ...prefsHandlers(core.prefs),
     ...shellHandlers(core.links, core.shell),
     ...uiHandlers(core.shell),
+    ...jobsHandlers(core),
   }
 }

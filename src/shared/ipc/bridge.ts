@@ -1,4 +1,5 @@
 import type { RpcResult } from './result'
+import type { JobProgress } from './schemas/jobs'
 
 /** Push events from main to the renderer. */
 export interface BridgeEvents {
@@ -8,6 +9,8 @@ export interface BridgeEvents {
   'ui.flush': { token: string }
   /** The menu's "Get help now": open the crisis view. */
   'ui.crisis': Record<string, never>
+  /** How far a long job (backup, check, export) has come; throttled to a few per second. */
+  'job.progress': JobProgress
 }
 export type BridgeEventName = keyof BridgeEvents
 

@@ -3,6 +3,7 @@ import { backupContract } from './contracts/backup'
 import { contactCheckContract } from './contracts/contact-check'
 import { exportContract } from './contracts/export'
 import { journalContract } from './contracts/journal'
+import { jobsContract } from './contracts/jobs'
 import { importContract } from './contracts/import'
 import { prefsContract } from './contracts/prefs'
 import { recordsContract } from './contracts/records'
@@ -38,6 +39,7 @@ export const contract = {
   ...prefsContract,
   ...shellContract,
   ...uiContract,
+  ...jobsContract,
 } as const
 
 export type Contract = typeof contract

@@ -21,6 +21,7 @@ describe('automatic backups', () => {
     const timers = fakeTimers(vault.clock)
     const scheduler = createBackupScheduler({ core: vault.core, clock: vault.clock, setTimer: timers.setTimer })
     scheduler.start()
+    await scheduler.check() // the one start() began
     expect(backupFiles(vault.folder)).toEqual(['between-2026-03-03-090000Z-daily.betweenbackup'])
     await dispatch(vault.handlers, 'backup.now', {})
     await timers.run(23 * HOUR)
@@ -32,7 +33,7 @@ describe('automatic backups', () => {
     await timers.run(3 * 24 * HOUR)
     expect(backupFiles(vault.folder)).toHaveLength(3)
     await vault.core.vault.unlock({ passphrase: TEST_PASSPHRASE })
-    scheduler.check()
+    await scheduler.check()
     await timers.run(5 * 24 * HOUR)
     scheduler.stop()
     const files = backupFiles(vault.folder)
@@ -44,7 +45,7 @@ describe('automatic backups', () => {
       'between-2026-03-11-100000Z-daily.betweenbackup',
       'between-2026-03-12-100000Z-daily.betweenbackup',
     ])
-  })
+  }, 120_000) // a dozen backups and checks, each in a worker thread: slow on a busy machine
 
   it('a folder that cannot be written is reported, and retried', async () => {
     vault = await createBackupVault()
@@ -55,6 +56,7 @@ describe('automatic backups', () => {
     const timers = fakeTimers(vault.clock)
     const scheduler = createBackupScheduler({ core: vault.core, clock: vault.clock, setTimer: timers.setTimer })
     scheduler.start()
+    await scheduler.check()
     const listed = await dispatch(vault.handlers, 'backup.listAvailable', {})
     expect(listed).toMatchObject({ ok: true, value: { backups: [], lastAutomaticFailure: { at: vault.clock.now(), code: 'IO_ERROR' } } })
     rmSync(notAFolder)

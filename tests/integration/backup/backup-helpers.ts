@@ -1,5 +1,4 @@
 import { readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { memoryBackupFolder } from '../../../src/main/core/backup/backup-folder'
 import type { BackupFolderSetting } from '../../../src/main/core/ports'
@@ -40,7 +39,13 @@ export function removeSiblings(dir: string): void {
   for (const name of siblingsOf(dir)) rmSync(join(dirname(dir), name), { recursive: true, force: true })
 }
 
-/** Work folders the backup code makes in the OS temp folder (must all be gone afterwards). */
-export const leftoverWorkDirs = (): string[] => readdirSync(tmpdir()).filter((name) => name.startsWith('between-backup-') && !name.startsWith('between-backups-'))
+/** Work folders the backup code makes under the vault folder (must all be gone afterwards). */
+export const leftoverWorkDirs = (vaultDir: string): string[] => {
+  try {
+    return readdirSync(vaultDir).filter((name) => name.startsWith('between-backup-'))
+  } catch {
+    return []
+  }
+}
 
 export const backupFiles = (folder: string): string[] => readdirSync(folder).filter((name) => name.endsWith('.betweenbackup')).sort()

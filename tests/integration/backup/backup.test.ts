@@ -46,7 +46,7 @@ describe('Back up now', () => {
     // No plaintext anywhere: not in the backup, not in the vault folder, no work files left.
     expect(filesContaining(vault.folder, CANARY)).toEqual([])
     expect(filesContaining(vault.dir, CANARY)).toEqual([])
-    expect(leftoverWorkDirs()).toEqual([])
+    expect(leftoverWorkDirs(vault.dir)).toEqual([])
     expect(readdirNoPartials(vault.folder)).toEqual([written.name])
   })
 
@@ -133,7 +133,7 @@ describe('Test a backup', () => {
     expect(hashTree(vault.dir)).toEqual(before.vault)
     expect(hashTree(vault.folder)).toEqual(before.folder)
     expect(digestDatabase(vault.core.vault.db())).toBe(before.digest)
-    expect(leftoverWorkDirs()).toEqual([])
+    expect(leftoverWorkDirs(vault.dir)).toEqual([])
 
     // With the passphrase or the recovery key, also while locked.
     vault.core.lock('manual')
@@ -206,7 +206,7 @@ describe('damaged backups are refused with BACKUP_INVALID', () => {
       expect(restored).toMatchObject({ ok: false, error: { code: 'BACKUP_INVALID' } })
       expect(hashTree(vault.dir)).toEqual(before)
       expect(siblingsOf(vault.dir)).toEqual([])
-      expect(leftoverWorkDirs()).toEqual([])
+      expect(leftoverWorkDirs(vault.dir)).toEqual([])
     })
   }
 })

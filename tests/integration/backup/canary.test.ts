@@ -39,7 +39,7 @@ describe('no plaintext of the person’s writing on disk, except where they aske
     const aside = siblingsOf(vault.dir)
     expect(aside).toHaveLength(1)
     for (const name of aside) expect(filesContaining(join(vault.dir, '..', name), CANARY)).toEqual([])
-    expect(leftoverWorkDirs()).toEqual([])
+    expect(leftoverWorkDirs(vault.dir)).toEqual([])
     expect(sqliteTempFiles()).toEqual([])
 
     // Only after an explicit export, and only in the file or folder the dialog returned.

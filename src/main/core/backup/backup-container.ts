@@ -84,18 +84,25 @@ function prefixFor(metadata: BackupMetadata): Buffer {
   return Buffer.concat([prefix, json])
 }
 
+/** Where a container is written before its rename: `.<name>.partial` beside the target. */
+export const partialPathFor = (target: string): string => join(dirname(target), `.${basename(target)}.partial`)
+
+/** Names of such files in a folder (leftovers of an interrupted backup). */
+export const PARTIAL_NAME = /^\.between-.*\.betweenbackup\.partial$/
+
 /**
  * Writes the container atomically: `.<name>.partial` beside the target, fsync, rename, fsync
  * the folder. The database bytes are copied from `databasePath` and must hash to metadata's.
  */
-export function writeContainer(target: string, metadata: BackupMetadata, databasePath: string): void {
-  const temp = join(dirname(target), `.${basename(target)}.partial`)
+export function writeContainer(target: string, metadata: BackupMetadata, databasePath: string, onBytes?: (done: number) => void): void {
+  const temp = partialPathFor(target)
   try {
     rmSync(temp, { force: true })
     const out = openSync(temp, 'wx', 0o600)
     try {
       writeAll(out, prefixFor(metadata))
       const input = openSync(databasePath, 'r')
+      let written = 0
       try {
         const hash = createHash('sha256')
         const buffer = Buffer.alloc(CHUNK)
@@ -104,6 +111,8 @@ export function writeContainer(target: string, metadata: BackupMetadata, databas
           if (read === 0) break
           hash.update(buffer.subarray(0, read))
           writeAll(out, buffer.subarray(0, read))
+          written += read
+          onBytes?.(written)
         }
         // The copy changed under us: refuse rather than write a file that will not verify.
         if (hash.digest('hex') !== metadata.database.sha256) throw new CoreError('IO_ERROR', { cause: { code: 'BACKUP_SOURCE_CHANGED' } })
@@ -173,7 +182,7 @@ export function readContainerInfo(path: string): ContainerInfo {
  * Streams the database bytes through sha256 and, when `extractTo` is given, into that new
  * file. BACKUP_INVALID when the bytes are not the ones the metadata names.
  */
-export function checkPayload(path: string, info: ContainerInfo, extractTo?: string): void {
+export function checkPayload(path: string, info: ContainerInfo, extractTo?: string, onBytes?: (done: number) => void): void {
   let fd: number
   try {
     fd = openSync(path, 'r')
@@ -194,6 +203,7 @@ export function checkPayload(path: string, info: ContainerInfo, extractTo?: stri
       if (out !== null) writeAll(out, buffer.subarray(0, read))
       position += read
       remaining -= read
+      onBytes?.(info.metadata.database.bytes - remaining)
     }
     if (hash.digest('hex') !== info.metadata.database.sha256) throw invalid('CHECKSUM')
     if (out !== null) fsyncSync(out)

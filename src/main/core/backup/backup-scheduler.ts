@@ -20,21 +20,28 @@ export function createBackupScheduler(options: BackupSchedulerOptions) {
   let timer: { cancel(): void } | null = null
   let running = false
 
-  const check = (): void => {
-    if (core.vault.status() !== 'unlocked') return
-    try {
-      core.backups.dailyIfDue()
-    } catch {
-      // Recorded by the service (lastAutomaticFailure) and logged by code; retried next time.
-    }
+  let checking: Promise<unknown> | null = null
+
+  /** Starts a due backup (in a worker) unless one is already under way; the promise is for tests. */
+  const check = (): Promise<unknown> => {
+    if (core.vault.status() !== 'unlocked') return Promise.resolve(null)
+    // A failure is recorded by the service (lastAutomaticFailure), logged by code, retried next time.
+    checking ??= core.backups
+      .dailyIfDue()
+      .catch(() => null)
+      .finally(() => {
+        checking = null
+      })
+    return checking
   }
 
   const schedule = (): void => {
     timer?.cancel()
     if (!running) return
     timer = setTimer(() => {
-      check()
+      const done = check()
       schedule()
+      return done
     }, interval)
   }
 
@@ -42,7 +49,7 @@ export function createBackupScheduler(options: BackupSchedulerOptions) {
     start(): void {
       if (running) return
       running = true
-      check()
+      void check()
       schedule()
     },
     stop(): void {

@@ -64,3 +64,8 @@ export function checkSchema(db: Database.Database, schema = 'main'): boolean {
   if (integrity.length !== 1 || integrity[0]?.integrity_check !== 'ok') return false
   return (db.pragma(`${s}.foreign_key_check`) as unknown[]).length === 0
 }
+
+/** Changes whenever another connection commits (PRAGMA data_version). */
+export function dataVersion(db: Database.Database): number {
+  return db.pragma('data_version', { simple: true }) as number
+}

@@ -2,53 +2,45 @@
  * Backups (docs/backups.md): "Back up now", automatic daily backups into a folder the person
  * chose (and before a schema update or a data-key change), "Test a backup", and restore.
  *
- * How a backup is made: in one synchronous section, row counts of every table and
- * `VACUUM INTO` a private temp folder (the copy is encrypted with the vault's key and cipher
- * settings: SQLite3 Multiple Ciphers attaches the target with the main database's key; the
- * online backup API cannot be used, see vault/rotate.ts). The copy is ATTACHed to the live
- * connection (so it is opened with the data key, which never leaves the vault), checked with
- * integrity_check and foreign_key_check, and its row counts compared. Then it is wrapped in
- * the container (backup-container.ts) atomically and the written file is read back and its
- * checksum compared. Only then is the backup reported as made.
+ * The heavy work runs as jobs (jobs/job-runner.ts) in a worker thread with its own connection:
+ * the copy and its checks in backup-copy.ts, the check of a backup in backup-inspect.ts. Their
+ * working folders live under the vault folder (never the system temp folder) and are removed
+ * after each run; leftovers of an interrupted run go at the next start (leftovers.ts).
  */
 import type Database from 'better-sqlite3-multiple-ciphers'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import type { JobOp } from '../../../shared/ipc/schemas/jobs'
 import { latestVersion, schemaVersion } from '../db/migrate'
 import { CoreError } from '../errors'
+import { inlineJob } from '../jobs/job-context'
+import { transferableKey } from '../jobs/job-protocol'
+import type { JobRunner } from '../jobs/job-runner'
 import type { BackupFolderSetting, FileDialogs, Logger } from '../ports'
 import type { ServiceContext } from '../records/entity.service'
 import { fsyncDirectory, writeFileAtomicSync } from '../vault/atomic-write'
 import { ioError, safeCause } from '../vault/failures'
-import { DATABASE_FILE, fixedPart, HEADER_FILE, parseHeader, serializeHeader, type VaultHeader } from '../vault/header'
-import { derivePassphraseKey } from '../vault/kdf'
-import { openEncryptedDatabase } from '../vault/open-database'
-import { parseRecoveryKey } from '../vault/recovery-key'
+import { DATABASE_FILE, HEADER_FILE, parseHeader, serializeHeader, type VaultHeader } from '../vault/header'
 import type { VaultService } from '../vault/vault.service'
-import { openPassphraseSlot, openRecoverySlot } from '../vault/wrap'
-import {
-  BACKUP_CONTAINER_VERSION,
-  BACKUP_EXTENSION,
-  BACKUP_FORMAT,
-  checkPayload,
-  hashFile,
-  readContainerInfo,
-  writeContainer,
-  type BackupReason,
-  type ContainerInfo,
-} from './backup-container'
-import { checkSchema, dateRange, entityCounts, schemaVersionOf, tableCounts, type EntityCounts } from './backup.repo'
+import { partialPathFor, readContainerInfo, type BackupReason } from './backup-container'
+import { checkBackupFiles, type CheckedFile } from './backup-files'
+import { writeBackupCopy, type BackupCopyInput } from './backup-copy'
+import type { InspectedBackup } from './backup-inspect'
+import { type EntityCounts } from './backup.repo'
+import { createWorkFolder, restoringPrefix } from './leftovers'
+import { unwrapBackupKey, type Unlock } from './backup-key'
+import { BACKUP_NAME, backupFileName, listFolder, stampOf } from './backup-names'
+
+export { BACKUP_NAME, backupFileName } from './backup-names'
+
+export type { Unlock } from './backup-key'
 
 export const DEFAULT_KEEP = 14
 const RESTORED_TABLES = ['therapists', 'sessions', 'reflections', 'tags', 'drafts', 'talking_points', 'contacts', 'absences', 'rules', 'rule_versions', 'crisis_plan', 'reminders']
 const DAY = 24 * 3_600_000
 
-/** between-2026-03-03-091500Z-daily.betweenbackup (UTC), optionally "-2" before the extension. */
-export const BACKUP_NAME = /^between-(\d{4})-(\d{2})-(\d{2})-(\d{2})(\d{2})(\d{2})Z-(manual|daily|before-update|before-key-change)(?:-\d{1,3})?\.betweenbackup$/
 
-export type Unlock = { passphrase: string } | { recoveryKey: string }
 export type BackupSource = { name: string } | { choose: true }
 
 export interface BackupWritten {
@@ -91,17 +83,11 @@ export interface BackupDeps {
   dialogs: FileDialogs
   folder: BackupFolderSetting
   logger: Logger
+  /** Runs the heavy work in a worker, with progress and cancel. */
+  jobs: JobRunner
   /** How many automatic backups to keep (default 14). */
   keep?: number
 }
-
-const stampOf = (ms: number): string => {
-  const iso = new Date(ms).toISOString() // 2026-03-03T09:15:00.000Z
-  return `${iso.slice(0, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`
-}
-
-export const backupFileName = (ms: number, reason: BackupReason, n = 1): string =>
-  `between-${stampOf(ms)}-${reason}${n > 1 ? `-${n}` : ''}${BACKUP_EXTENSION}`
 
 /**
  * The backup folder itself may be created, never its parents: a folder on a drive that is not
@@ -115,28 +101,9 @@ function ensureFolder(folder: string): void {
   }
 }
 
-/** A private temp folder for encrypted working copies; removed after use. */
-function withWorkDir<T>(fn: (dir: string) => T): T {
-  let dir: string
-  try {
-    dir = mkdtempSync(join(tmpdir(), 'between-backup-'))
-  } catch (error) {
-    throw ioError(error)
-  }
-  try {
-    return fn(dir)
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
-
-async function withWorkDirAsync<T>(fn: (dir: string) => Promise<T>): Promise<T> {
-  let dir: string
-  try {
-    dir = mkdtempSync(join(tmpdir(), 'between-backup-'))
-  } catch (error) {
-    throw ioError(error)
-  }
+/** Runs fn with a new working folder under the vault folder, removed afterwards whatever happens. */
+async function withWorkFolder<T>(vaultDir: string, fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = createWorkFolder(vaultDir)
   try {
     return await fn(dir)
   } finally {
@@ -144,56 +111,8 @@ async function withWorkDirAsync<T>(fn: (dir: string) => Promise<T>): Promise<T> 
   }
 }
 
-/** Opens a backup's data key with the passphrase or recovery key that were current when it was made. */
-export async function unwrapBackupKey(header: VaultHeader, unlock: Unlock): Promise<Buffer> {
-  const fixed = fixedPart(header)
-  if ('recoveryKey' in unlock) {
-    const secret = parseRecoveryKey(unlock.recoveryKey)
-    try {
-      const key = openRecoverySlot(fixed, header.recovery, secret)
-      if (!key) throw new CoreError('WRONG_RECOVERY_KEY')
-      return key
-    } finally {
-      secret.fill(0)
-    }
-  }
-  if (unlock.passphrase.length === 0) throw new CoreError('WRONG_PASSPHRASE')
-  const kek = await derivePassphraseKey(unlock.passphrase, Buffer.from(header.passphrase.salt, 'base64'), {
-    memoryKiB: header.passphrase.memoryKiB,
-    iterations: header.passphrase.iterations,
-    parallelism: header.passphrase.parallelism,
-  })
-  try {
-    const key = openPassphraseSlot(fixed, header.passphrase, { salt: header.recovery.salt, publicKey: header.recovery.publicKey }, kek)
-    if (!key) throw new CoreError('WRONG_PASSPHRASE')
-    return key
-  } finally {
-    kek.fill(0)
-  }
-}
-
-/** ATTACH a copy to the live connection (opened with the vault's key), run fn, DETACH. */
-function withAttached<T>(db: Database.Database, path: string, fn: () => T): T {
-  try {
-    db.prepare("ATTACH DATABASE ? AS bk").run(path)
-  } catch (error) {
-    throw new CoreError('BACKUP_INVALID', { cause: safeCause(error) })
-  }
-  try {
-    return fn()
-  } catch (error) {
-    if (error instanceof CoreError) throw error
-    throw new CoreError('BACKUP_INVALID', { cause: safeCause(error) })
-  } finally {
-    db.exec('DETACH DATABASE bk')
-  }
-}
-
-const sameCounts = (a: Record<string, number>, b: Record<string, number>): boolean =>
-  JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort())
-
 export function createBackupService(deps: BackupDeps) {
-  const { ctx, vault, dialogs, logger } = deps
+  const { ctx, vault, dialogs, logger, jobs } = deps
   const keep = deps.keep ?? DEFAULT_KEEP
   let lastAutomaticFailure: { at: number; code: string } | null = null
 
@@ -217,95 +136,78 @@ export function createBackupService(deps: BackupDeps) {
     throw new CoreError('IO_ERROR', { cause: { code: 'EEXIST' } })
   }
 
-  /** The whole routine, on a given connection (the live one, or the one being opened). */
-  const writeBackup = (db: Database.Database, reason: BackupReason, target: string): BackupWritten => {
+  const copyInput = (reason: BackupReason, target: string, workDir: string): BackupCopyInput => ({
+    workDir,
+    target,
+    reason,
+    createdAt: ctx.clock.now(),
+    vaultHeader: currentHeader().object,
+    sourceBytes: vault.databaseBytes(),
+  })
+
+  const written = (target: string, started: number, output: { sizeBytes: number; counts: EntityCounts }): BackupWritten => ({
+    name: basename(target),
+    sizeBytes: output.sizeBytes,
+    durationMs: Math.round(performance.now() - started),
+    counts: output.counts,
+  })
+
+  /** The backup in a worker, on its own connection; the person's saves go on meanwhile. Null: cancelled. */
+  const writeBackup = async (reason: BackupReason, target: string, op: JobOp): Promise<BackupWritten | null> => {
     const started = performance.now()
-    const { object: headerObject } = currentHeader()
-    return withWorkDir((work) => {
-      const copy = join(work, DATABASE_FILE)
-      let counts: Record<string, number>
-      try {
-        // One synchronous section: nothing can write between the counts and the copy.
-        counts = tableCounts(db)
-        db.prepare('VACUUM INTO ?').run(copy)
-      } catch (error) {
-        throw ioError(error)
-      }
-      const version = schemaVersion(db)
-      withAttached(db, copy, () => {
-        if (!checkSchema(db, 'bk')) throw new CoreError('BACKUP_INVALID', { cause: { code: 'COPY_INTEGRITY' } })
-        if (!sameCounts(tableCounts(db, 'bk'), counts)) throw new CoreError('BACKUP_INVALID', { cause: { code: 'COPY_COUNTS' } })
+    try {
+      return await withWorkFolder(vault.paths.dir, async (workDir) => {
+        const input = copyInput(reason, target, workDir)
+        const key = transferableKey(vault.copyDataKey())
+        const growing = { path: join(workDir, DATABASE_FILE), phase: 'copying' as const, total: input.sourceBytes }
+        const run = await jobs.run(op, { name: 'backup.write', input, database: vault.paths.database, key }, growing)
+        if (run.status === 'cancelled') {
+          rmSync(target, { force: true }) // complete but never checked: not a backup
+          return null
+        }
+        return written(target, started, run.output)
       })
-      const { sha256, bytes } = hashFile(copy)
-      writeContainer(
-        target,
-        {
-          format: BACKUP_FORMAT,
-          version: BACKUP_CONTAINER_VERSION,
-          createdAt: ctx.clock.now(),
-          reason,
-          schemaVersion: version,
-          database: { bytes, sha256 },
-          vaultHeader: headerObject,
-        },
-        copy,
-      )
-      // Read back what reached the disk.
-      try {
-        const info = readContainerInfo(target)
-        if (info.metadata.database.sha256 !== sha256) throw new CoreError('BACKUP_INVALID', { cause: { code: 'READBACK' } })
-        checkPayload(target, info)
-      } catch (error) {
-        rmSync(target, { force: true })
-        throw error
-      }
-      return { name: basename(target), sizeBytes: statSync(target).size, durationMs: Math.round(performance.now() - started), counts: entityCounts(counts) }
-    })
+    } finally {
+      rmSync(partialPathFor(target), { force: true })
+    }
   }
 
-  const listFolder = (folder: string): Array<{ name: string; createdAt: number; reason: BackupReason }> => {
-    let names: string[]
+  /** The same routine inline, on the connection being opened or rekeyed (the vault is not unlocked yet). */
+  const writeBackupOn = (db: Database.Database, reason: BackupReason, target: string): BackupWritten => {
+    const started = performance.now()
+    const workDir = createWorkFolder(vault.paths.dir)
     try {
-      names = readdirSync(folder)
-    } catch (error) {
-      throw ioError(error)
+      return written(target, started, writeBackupCopy(inlineJob(db, logger), copyInput(reason, target, workDir)))
+    } finally {
+      rmSync(workDir, { recursive: true, force: true })
+      rmSync(partialPathFor(target), { force: true })
     }
-    return names
-      .map((name) => {
-        const m = BACKUP_NAME.exec(name)
-        if (!m) return null
-        const [, y, mo, d, h, mi, s, reason] = m as unknown as [string, string, string, string, string, string, string, BackupReason]
-        return { name, createdAt: Date.UTC(+y, +mo - 1, +d, +h, +mi, +s), reason }
-      })
-      .filter((entry): entry is { name: string; createdAt: number; reason: BackupReason } => entry !== null)
-      .sort((a, b) => b.createdAt - a.createdAt || (a.name < b.name ? 1 : -1))
   }
 
-  const isIntact = (path: string): { intact: boolean; info: ContainerInfo | null } => {
-    try {
-      const info = readContainerInfo(path)
-      checkPayload(path, info)
-      return { intact: true, info }
-    } catch {
-      return { intact: false, info: null }
-    }
+  /** Automatic backups of the folder, newest first, and the paths to check. */
+  const automaticIn = (folder: string): string[] => listFolder(folder).filter((entry) => entry.reason !== 'manual').map((entry) => join(folder, entry.name))
+
+  /** Which files are intact, in a worker (each is read whole). A cancelled check counts none. */
+  const checkFiles = async (paths: string[]): Promise<CheckedFile[]> => {
+    if (paths.length === 0) return []
+    const run = await jobs.run('backup-list', { name: 'backup.checkFiles', input: { paths } })
+    return run.status === 'done' ? run.output : paths.map(() => ({ intact: false, createdAt: null, reason: null, vaultId: null }))
   }
 
   /** Keeps the newest `keep` intact automatic backups; older automatic ones go. Manual ones stay. */
-  const prune = (folder: string): void => {
+  const prune = (paths: string[], checked: CheckedFile[]): void => {
     let kept = 0
-    for (const entry of listFolder(folder)) {
-      if (entry.reason === 'manual') continue
+    paths.forEach((path, index) => {
       if (kept < keep) {
-        if (isIntact(join(folder, entry.name)).intact) kept++
-        continue
+        if (checked[index]?.intact) kept++
+        return
       }
       try {
-        rmSync(join(folder, entry.name), { force: true })
+        rmSync(path, { force: true })
       } catch (error) {
         logger.warn('backup.prune_failed', safeCause(error))
       }
-    }
+    })
   }
 
   /** Finds the file a source names: a backup in the folder by name, or one the person picks. */
@@ -316,8 +218,23 @@ export function createBackupService(deps: BackupDeps) {
     return join(folder, source.name)
   }
 
-  /** Opens a backup's database (a temp copy) and describes it; nothing else is touched. */
-  const inspect = async (path: string, unlock: Unlock | undefined, work: string): Promise<{ report: BackupReport; headerText: string }> => {
+  /** The key that opens a backup: from the secret given, or the vault's own when it is the same key. */
+  const keyFor = async (header: VaultHeader, unlock: Unlock | undefined, sameVault: boolean, current: VaultHeader | null): Promise<Buffer> => {
+    if (unlock !== undefined) return unwrapBackupKey(header, unlock)
+    if (vault.status() === 'unlocked' && sameVault && current?.keyGeneration === header.keyGeneration) return vault.copyDataKey()
+    throw new CoreError('INVALID_INPUT', { field: 'unlock' })
+  }
+
+  /**
+   * Checks a backup in a worker (a copy in a working folder) and describes it; nothing else is
+   * touched, except `extractTo` (a restore's staging folder). Null: cancelled.
+   */
+  const inspect = async (
+    path: string,
+    unlock: Unlock | undefined,
+    op: JobOp,
+    extractTo?: string,
+  ): Promise<{ report: BackupReport; headerText: string } | null> => {
     const info = readContainerInfo(path)
     let header: VaultHeader
     try {
@@ -326,24 +243,6 @@ export function createBackupService(deps: BackupDeps) {
       if (error instanceof CoreError && error.code === 'VAULT_FROM_FUTURE') throw error
       throw new CoreError('BACKUP_INVALID', { cause: { code: 'HEADER' } })
     }
-    const copy = join(work, DATABASE_FILE)
-    checkPayload(path, info, copy)
-    const describe = (db: Database.Database, schema: string): Omit<BackupReport, 'sameVault'> => {
-      if (!checkSchema(db, schema)) throw new CoreError('BACKUP_INVALID', { cause: { code: 'INTEGRITY' } })
-      const version = schemaVersionOf(db, schema)
-      const range = dateRange(db, schema)
-      return {
-        name: basename(path),
-        createdAt: info.metadata.createdAt,
-        reason: info.metadata.reason,
-        sizeBytes: info.fileBytes,
-        schemaVersion: version,
-        fromNewerVersion: version > latestVersion(),
-        counts: entityCounts(tableCounts(db, schema)),
-        firstAt: range.first,
-        lastAt: range.last,
-      }
-    }
     let current: VaultHeader | null
     try {
       current = vault.status() === 'none' ? null : currentHeader().header
@@ -351,32 +250,35 @@ export function createBackupService(deps: BackupDeps) {
       current = null
     }
     const sameVault = current !== null && current.vaultId === header.vaultId
-    let base: Omit<BackupReport, 'sameVault'>
-    if (unlock !== undefined) {
-      const key = await unwrapBackupKey(header, unlock)
-      try {
-        const db = openEncryptedDatabase(copy, key)
-        try {
-          base = describe(db, 'main')
-        } catch (error) {
-          if (error instanceof CoreError) throw error
-          throw new CoreError('BACKUP_INVALID', { cause: safeCause(error) })
-        } finally {
-          db.close()
-        }
-      } catch (error) {
-        if (error instanceof CoreError && error.code === 'VAULT_CORRUPT') throw new CoreError('BACKUP_INVALID', { cause: { code: 'DATABASE' } })
-        throw error
-      } finally {
-        key.fill(0)
-      }
-    } else if (vault.status() === 'unlocked' && current !== null && sameVault && current.keyGeneration === header.keyGeneration) {
-      const db = ctx.db()
-      base = withAttached(db, copy, () => describe(db, 'bk'))
-    } else {
-      throw new CoreError('INVALID_INPUT', { field: 'unlock' })
+    const key = transferableKey(await keyFor(header, unlock, sameVault, current))
+    const run = await withWorkFolder(vault.paths.dir, (workDir) =>
+      jobs.run(op, { name: 'backup.inspect', input: extractTo === undefined ? { path, workDir } : { path, workDir, extractTo }, key }),
+    )
+    if (run.status === 'cancelled') return null
+    const inspected: InspectedBackup = run.output
+    return { report: { ...inspected, sameVault }, headerText: serializeHeader(header) }
+  }
+
+  const automaticFailed = (reason: Exclude<BackupReason, 'manual'>, error: unknown): CoreError => {
+    const code = error instanceof CoreError ? error.code : 'IO_ERROR'
+    lastAutomaticFailure = { at: ctx.clock.now(), code }
+    logger.warn('backup.automatic_failed', { reason, code })
+    return error instanceof CoreError ? error : ioError(error)
+  }
+
+  /** An automatic backup inline, on the connection being opened or rekeyed; failures are recorded, not thrown. */
+  const automaticOn = (db: Database.Database, reason: 'before-update' | 'before-key-change'): void => {
+    const folder = deps.folder.get()
+    if (folder === null) return
+    try {
+      ensureFolder(folder)
+      writeBackupOn(db, reason, uniqueTarget(folder, reason))
+      const paths = automaticIn(folder)
+      prune(paths, checkBackupFiles(inlineJob(db, logger), { paths }))
+      lastAutomaticFailure = null
+    } catch (error) {
+      automaticFailed(reason, error)
     }
-    return { report: { ...base, sameVault }, headerText: serializeHeader(header) }
   }
 
   const service = {
@@ -403,29 +305,30 @@ export function createBackupService(deps: BackupDeps) {
         if (chosen === null) return { status: 'cancelled' }
         target = chosen
       }
-      return { status: 'written', ...writeBackup(ctx.db(), 'manual', target) }
+      const made = await writeBackup('manual', target, 'backup')
+      return made === null ? { status: 'cancelled' } : { status: 'written', ...made }
     },
 
-    /** A backup into the folder if one is set; prunes old automatic ones. Null when no folder. */
-    automatic(reason: Exclude<BackupReason, 'manual'>, db: Database.Database = ctx.db()): BackupWritten | null {
+    /** A backup into the folder if one is set (in a worker); prunes old automatic ones. Null: no folder, or cancelled. */
+    async automatic(reason: 'daily'): Promise<BackupWritten | null> {
       const folder = deps.folder.get()
       if (folder === null) return null
       try {
         ensureFolder(folder)
-        const written = writeBackup(db, reason, uniqueTarget(folder, reason))
-        prune(folder)
+        const made = await writeBackup(reason, uniqueTarget(folder, reason), 'backup')
+        if (made !== null) {
+          const paths = automaticIn(folder)
+          prune(paths, await checkFiles(paths))
+        }
         lastAutomaticFailure = null
-        return written
+        return made
       } catch (error) {
-        const code = error instanceof CoreError ? error.code : 'IO_ERROR'
-        lastAutomaticFailure = { at: ctx.clock.now(), code }
-        logger.warn('backup.automatic_failed', { reason, code })
-        throw error instanceof CoreError ? error : ioError(error)
+        throw automaticFailed(reason, error)
       }
     },
 
     /** Daily: when the newest backup in the folder is a day old or more. */
-    dailyIfDue(): BackupWritten | null {
+    async dailyIfDue(): Promise<BackupWritten | null> {
       const folder = deps.folder.get()
       if (folder === null || vault.status() !== 'unlocked') return null
       let newest: number | null
@@ -442,24 +345,18 @@ export function createBackupService(deps: BackupDeps) {
     beforeMigration(db: Database.Database): void {
       const version = schemaVersion(db)
       if (version === 0 || version >= latestVersion()) return
-      try {
-        service.automatic('before-update', db)
-      } catch {
-        // logged in automatic(); migrations are one transaction and leave the file as it was on failure
-      }
+      // A failure is logged; migrations are one transaction and leave the file as it was on failure.
+      automaticOn(db, 'before-update')
     },
 
     /** Called before a data-key rotation rekeys the database (the vault also keeps its own copy). */
     beforeKeyRotation(db: Database.Database): void {
-      try {
-        service.automatic('before-key-change', db)
-      } catch {
-        // logged; the rotation makes its own verified pre-rotation copy in the vault folder
-      }
+      // A failure is logged; the rotation makes its own verified pre-rotation copy in the vault folder.
+      automaticOn(db, 'before-key-change')
     },
 
-    /** Newest first. Works while locked (and when the vault is damaged): no key needed. */
-    listAvailable(): { folder: string | null; backups: BackupListing[]; lastAutomaticFailure: { at: number; code: string } | null } {
+    /** Newest first, each file checked in a worker. Works while locked (and when the vault is damaged): no key needed. */
+    async listAvailable(): Promise<{ folder: string | null; backups: BackupListing[]; lastAutomaticFailure: { at: number; code: string } | null }> {
       const folder = deps.folder.get()
       if (folder === null) return { folder, backups: [], lastAutomaticFailure }
       let vaultId: string | null = null
@@ -474,23 +371,22 @@ export function createBackupService(deps: BackupDeps) {
       } catch {
         return { folder, backups: [], lastAutomaticFailure }
       }
-      const backups = entries.map((entry) => {
-        const path = join(folder, entry.name)
-        const { intact, info } = isIntact(path)
+      const checked = await checkFiles(entries.map((entry) => join(folder, entry.name)))
+      const backups = entries.map((entry, index) => {
+        const file = checked[index]
         let size: number
         try {
-          size = statSync(path).size
+          size = statSync(join(folder, entry.name)).size
         } catch {
           size = 0
         }
-        const id = info ? (info.metadata.vaultHeader as { vaultId?: unknown }).vaultId : undefined
         return {
           name: entry.name,
-          createdAt: info?.metadata.createdAt ?? entry.createdAt,
-          reason: info?.metadata.reason ?? entry.reason,
+          createdAt: file?.createdAt ?? entry.createdAt,
+          reason: file?.reason ?? entry.reason,
           sizeBytes: size,
-          intact,
-          sameVault: vaultId !== null && id === vaultId,
+          intact: file?.intact ?? false,
+          sameVault: vaultId !== null && file?.vaultId === vaultId,
         }
       })
       return { folder, backups, lastAutomaticFailure }
@@ -500,7 +396,8 @@ export function createBackupService(deps: BackupDeps) {
     async test(input: { source: BackupSource; unlock?: Unlock | undefined }): Promise<{ status: 'cancelled' } | ({ status: 'tested' } & BackupReport)> {
       const path = await resolveSource(input.source)
       if (path === null) return { status: 'cancelled' }
-      return withWorkDirAsync(async (work) => ({ status: 'tested' as const, ...(await inspect(path, input.unlock, work)).report }))
+      const inspected = await inspect(path, input.unlock, 'backup-test')
+      return inspected === null ? { status: 'cancelled' } : { status: 'tested', ...inspected.report }
     },
 
     /**
@@ -514,7 +411,7 @@ export function createBackupService(deps: BackupDeps) {
       const dataDir = vault.paths.dir
       const parent = dirname(dataDir)
       const stamp = `${stampOf(ctx.clock.now())}-${randomBytes(3).toString('hex')}`
-      const staging = join(parent, `${basename(dataDir)}.restoring-${stamp}`)
+      const staging = join(parent, `${restoringPrefix(dataDir)}${stamp}`)
       try {
         mkdirSync(staging, { mode: 0o700 })
       } catch (error) {
@@ -522,15 +419,14 @@ export function createBackupService(deps: BackupDeps) {
       }
       let report: BackupReport
       try {
-        const inspected = await withWorkDirAsync(async (work) => {
-          const result = await inspect(path, input.unlock, work)
-          if (result.report.fromNewerVersion) throw new CoreError('VAULT_FROM_FUTURE')
-          return result
-        })
-        report = inspected.report
         // The staging folder gets the database straight from the container (a fresh extract).
-        const info = readContainerInfo(path)
-        checkPayload(path, info, join(staging, DATABASE_FILE))
+        const inspected = await inspect(path, input.unlock, 'restore', join(staging, DATABASE_FILE))
+        if (inspected === null) {
+          rmSync(staging, { recursive: true, force: true })
+          return { status: 'cancelled' }
+        }
+        if (inspected.report.fromNewerVersion) throw new CoreError('VAULT_FROM_FUTURE')
+        report = inspected.report
         writeFileAtomicSync(join(staging, HEADER_FILE), inspected.headerText)
         fsyncDirectory(staging)
       } catch (error) {

@@ -1,23 +1,31 @@
-import { join } from 'node:path'
+/**
+ * Exports: the person picks where in an OS dialog; the reading and writing run as jobs in a
+ * worker thread (export-tasks.ts) with progress and cancel. A cancelled export leaves no file:
+ * a single file is written beside its target and renamed at the end, a folder export's new
+ * subfolder is removed.
+ */
+import { rmSync } from 'node:fs'
+import { basename } from 'node:path'
 import type { z } from 'zod'
-import type { ExportResult, jsonExportInput, rangedExportInput } from '../../../shared/ipc/schemas/export'
+import type { ExportResult, jsonExportInput } from '../../../shared/ipc/schemas/export'
 import { CoreError } from '../errors'
-import type { FileDialogs, Logger, PdfRenderer } from '../ports'
+import { transferableKey } from '../jobs/job-protocol'
+import type { JobRunner } from '../jobs/job-runner'
+import type { JobName, JobOutput } from '../jobs/job-tasks'
+import type { FileDialogs, JobRequest, Logger, PdfRenderer } from '../ports'
 import type { ServiceContext } from '../records/entity.service'
-import { buildExportDocument, serializeExport } from './export-json'
-import * as repo from './export.repo'
-import { markdownDocument, markdownFiles, type MarkdownSource } from './markdown'
-import { reportHtml } from './report-html'
-import { createFreshFolder, writeFileAtomic, writeNewFile } from './write-export'
+import type { VaultService } from '../vault/vault.service'
+import type { RangedInput } from './export-tasks'
+import { createFreshFolder, removePartials, writeFileAtomic } from './write-export'
 import { dayInZone } from './zoned-time'
 
 export interface ExportPorts {
   dialogs: FileDialogs
   pdf: PdfRenderer
   logger: Logger
+  jobs: JobRunner
+  vault: Pick<VaultService, 'copyDataKey' | 'paths'>
 }
-
-type RangedInput = z.output<typeof rangedExportInput>
 
 /** Without a renderer (tests that do not need one), a PDF export fails plainly. */
 export const noPdfRenderer: PdfRenderer = {
@@ -31,19 +39,14 @@ const cancelled: ExportResult = { status: 'cancelled' }
 export function createExportService(ctx: ServiceContext, ports: ExportPorts) {
   const today = (zone = 'UTC') => dayInZone(ctx.clock.now(), zone)
 
-  const rangedSource = (input: RangedInput): MarkdownSource => {
-    const db = ctx.db()
-    const range = { from: input.from, to: input.to }
-    return db.transaction(() => ({
-      sessions: repo.allSessions(db, range),
-      reflections: repo.allReflections(db, range),
-      contacts: repo.allContacts(db, range),
-      therapistNames: new Map(repo.allTherapists(db).map((therapist) => [therapist.id, therapist.name])),
-      reflectionZones: repo.reflectionZones(db),
-    }))()
+  /** A task on the worker's own connection to the vault. Null: cancelled. */
+  const runExport = async <N extends JobName>(name: N, input: JobRequest<N>['input']): Promise<JobOutput<N> | null> => {
+    const key = transferableKey(ports.vault.copyDataKey())
+    const run = await ports.jobs.run('export', { name, input, database: ports.vault.paths.database, key })
+    if (run.status === 'done') return run.output
+    if ('path' in input) removePartials(input.path) // a file cut off mid-write
+    return null
   }
-
-  const options = (input: RangedInput) => ({ timeZone: input.timeZone, locale: input.locale })
 
   return {
     /** Everything as versioned JSON. */
@@ -51,13 +54,7 @@ export function createExportService(ctx: ServiceContext, ports: ExportPorts) {
       ctx.db() // VAULT_LOCKED before any dialog opens
       const path = await ports.dialogs.chooseSavePath('json-export', `between-export-${today()}.json`)
       if (path === null) return cancelled
-      const document = buildExportDocument(ctx.db(), ctx.clock.now(), ports.logger)
-      const name = writeFileAtomic(path, serializeExport(document))
-      const d = document.data
-      const items =
-        d.therapists.length + d.sessions.length + d.reflections.length + d.drafts.length + d.talkingPoints.length +
-        d.contacts.length + d.absences.length + d.rules.length + (d.crisisPlan ? 1 : 0)
-      return { status: 'written', name, files: 1, items }
+      return (await runExport('export.json', { path, now: ctx.clock.now() })) ?? cancelled
     },
 
     /** One Markdown file per session and reflection, in a new subfolder of the chosen folder. */
@@ -65,11 +62,13 @@ export function createExportService(ctx: ServiceContext, ports: ExportPorts) {
       ctx.db()
       const parent = await ports.dialogs.chooseFolder('markdown-folder')
       if (parent === null) return cancelled
-      const source = rangedSource(input)
-      const files = markdownFiles(source, options(input))
       const folder = createFreshFolder(parent, `Between export ${today(input.timeZone)}`)
-      for (const file of files) writeNewFile(join(folder, file.name), file.content)
-      return { status: 'written', name: folder.slice(parent.length).replace(/^[\\/]+/, ''), files: files.length, items: files.length }
+      const written = await runExport('export.markdownFolder', { folder, input })
+      if (written === null) {
+        rmSync(folder, { recursive: true, force: true }) // cancelled part way: the new subfolder goes
+        return cancelled
+      }
+      return { status: 'written', name: basename(folder), files: written.files, items: written.files }
     },
 
     /** One Markdown document for the range. */
@@ -77,29 +76,26 @@ export function createExportService(ctx: ServiceContext, ports: ExportPorts) {
       ctx.db()
       const path = await ports.dialogs.chooseSavePath('markdown-export', `between-${today(input.timeZone)}.md`)
       if (path === null) return cancelled
-      const source = rangedSource(input)
-      const text = markdownDocument(source, input, options(input), ctx.clock.now())
-      const name = writeFileAtomic(path, text)
-      return { status: 'written', name, files: 1, items: source.sessions.length + source.reflections.length + source.contacts.length }
+      return (await runExport('export.markdownDocument', { path, input, now: ctx.clock.now() })) ?? cancelled
     },
 
-    /** A PDF report for the range, rendered from a self-contained HTML document. */
+    /** A PDF report for the range, rendered from a self-contained HTML document built in a worker. */
     async pdf(input: RangedInput): Promise<ExportResult> {
       ctx.db()
       const path = await ports.dialogs.chooseSavePath('pdf-export', `between-report-${today(input.timeZone)}.pdf`)
       if (path === null) return cancelled
-      const source = rangedSource(input)
-      const html = reportHtml(source, input, options(input), ctx.clock.now())
+      const report = await runExport('export.reportHtml', { input, now: ctx.clock.now() })
+      if (report === null) return cancelled
       let bytes: Uint8Array
       try {
-        bytes = await ports.pdf.render(html)
+        bytes = await ports.pdf.render(report.html)
       } catch (error) {
         if (error instanceof CoreError) throw error
         ports.logger.error('export.pdf_render_failed', { errorName: error instanceof Error ? error.name : typeof error })
         throw new CoreError('INTERNAL', { cause: { code: 'PDF_RENDER_FAILED' } })
       }
       const name = writeFileAtomic(path, bytes)
-      return { status: 'written', name, files: 1, items: source.sessions.length + source.reflections.length + source.contacts.length }
+      return { status: 'written', name, files: 1, items: report.items }
     },
   }
 }

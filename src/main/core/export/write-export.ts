@@ -5,7 +5,7 @@
  * subfolder and never replaces a file.
  */
 import { randomBytes } from 'node:crypto'
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { fsyncDirectory } from '../vault/atomic-write'
 import { ioError } from '../vault/failures'
@@ -34,6 +34,18 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): string
     throw ioError(error)
   }
   return basename(path)
+}
+
+/** Removes what writeFileAtomic(path) may have left when it was stopped mid-write (a cancelled job). */
+export function removePartials(path: string): void {
+  const prefix = `.${basename(path)}.`
+  let names: string[]
+  try {
+    names = readdirSync(dirname(path))
+  } catch {
+    return
+  }
+  for (const name of names) if (name.startsWith(prefix) && name.endsWith('.partial')) rmSync(join(dirname(path), name), { force: true })
 }
 
 /** Creates `<parent>/<name>` or `<parent>/<name> (2)`, … and returns its path. */

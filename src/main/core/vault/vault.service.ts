@@ -85,6 +85,10 @@ export interface VaultService {
   db(): Database.Database
   /** wal_checkpoint(TRUNCATE): call soon after deletes so deleted rows leave the file. */
   checkpoint(): void
+  /** A copy of the data key for a job's own connection; the caller zeroes it. VAULT_LOCKED when locked. */
+  copyDataKey(): Buffer
+  /** The database's bytes on disk, WAL included. */
+  databaseBytes(): number
 }
 
 type Secret = { kind: 'passphrase'; passphrase: string } | { kind: 'recovery'; secret: Buffer }
@@ -548,6 +552,15 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
     db() {
       return requireUnlocked().db
     },
+
+    copyDataKey() {
+      const { dataKey } = requireUnlocked()
+      const copy = Buffer.alloc(dataKey.length) // its own memory, not Buffer's shared pool
+      dataKey.copy(copy)
+      return copy
+    },
+
+    databaseBytes,
 
     checkpoint() {
       const { db } = requireUnlocked()

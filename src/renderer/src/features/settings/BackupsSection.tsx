@@ -8,6 +8,7 @@ import { backupKeys, backupsQuery } from '../recovery/backups.queries'
 import { SecretDialog } from '../recovery/SecretDialog'
 import type { Unlock } from '../recovery/SecretFields'
 import { recoveryStrings } from '../recovery/recovery.strings'
+import { JobProgressBar } from './JobProgressBar'
 import { prefsKeys } from './settings.queries'
 import { Section, SectionMessage, type Message } from './Section'
 import { settingsStrings } from './settings.strings'
@@ -50,6 +51,8 @@ export function BackupsSection({ id }: { id: string }): React.JSX.Element {
   const [busy, setBusy] = useState<string | null>(null)
   const [message, setMessage] = useState<Message | null>(null)
   const [asking, setAsking] = useState<Asking | null>(null)
+  /** A test or restore asked for in the dialog is under way: its progress shows there. */
+  const [checking, setChecking] = useState(false)
 
   const refresh = (): void => void queryClient.invalidateQueries({ queryKey: backupKeys.all })
   const folder = listing.data?.folder ?? null
@@ -115,6 +118,15 @@ export function BackupsSection({ id }: { id: string }): React.JSX.Element {
   }
 
   const withKey = async (unlock: Unlock): Promise<void> => {
+    setChecking(true)
+    try {
+      await testOrRestoreWithKey(unlock)
+    } finally {
+      setChecking(false)
+    }
+  }
+
+  const testOrRestoreWithKey = async (unlock: Unlock): Promise<void> => {
     if (!asking) return
     if (asking.action === 'test') {
       const result = await rpc('backup.test', { source: asking.source, unlock })
@@ -173,6 +185,8 @@ export function BackupsSection({ id }: { id: string }): React.JSX.Element {
           {t.nowElsewhere}
         </Button>
       </div>
+      {busy === 'now' || busy === 'elsewhere' ? <JobProgressBar op="backup" /> : null}
+      {busy?.startsWith('test:') ? <JobProgressBar op="backup-test" /> : null}
       <SectionMessage message={message} />
 
       {folder ? (
@@ -215,6 +229,7 @@ export function BackupsSection({ id }: { id: string }): React.JSX.Element {
         onSubmit={withKey}
       >
         {asking?.when ? <p className="recovery__which">{asking.when}</p> : null}
+        {checking && asking ? <JobProgressBar op={asking.action === 'test' ? 'backup-test' : 'restore'} /> : null}
         {asking?.action === 'test' ? (
           <>
             <p>{r.test.body}</p>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Button, Dialog, TextField } from '../../components/ui'
 import { rpc } from '../../lib/rpc'
 import { fromDateInput } from '../agreements/controls'
+import { JobProgressBar } from './JobProgressBar'
 import { Section, SectionMessage, type Message } from './Section'
 import { localZone } from './settings.queries'
 import { settingsStrings } from './settings.strings'
@@ -99,6 +100,7 @@ export function ExportSection({ id }: { id: string }): React.JSX.Element {
           </li>
         ))}
       </ul>
+      {busy === null ? null : <JobProgressBar op="export" />}
       <SectionMessage message={message} />
       <Dialog
         open={confirming !== null}

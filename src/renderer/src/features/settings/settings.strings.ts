@@ -132,6 +132,21 @@ export const settingsStrings = {
     failed: 'Between could not write the export. Nothing was saved. Check the place you chose can be written to, then try again.',
   },
 
+  jobs: {
+    phases: {
+      copying: 'Making a copy of your records',
+      checking: 'Checking every page of the copy',
+      writing: 'Writing the file',
+      verifying: 'Reading the file back to make sure it is whole',
+      reading: 'Reading',
+    },
+    starting: 'Starting',
+    percent: (n: number) => `${n} %`,
+    progressLabel: (phase: string) => `${phase}: progress`,
+    stop: 'Stop',
+    stopLabel: 'Stop this and leave everything as it was',
+  },
+
   reminders: {
     title: 'Reminders',
     intro: 'Reminders appear as notifications on this computer. They never show what you wrote.',

@@ -1,0 +1,106 @@
+/**
+ * Run as a child by bench/heavy.ts: the core alone in a fresh process over an existing vault,
+ * every heavy operation through the contract (dispatch), one after another. For each it prints
+ * one JSON line: its time, the main thread's longest event-loop stall while it ran
+ * (perf_hooks.monitorEventLoopDelay), the process's peak resident memory sampled while it ran
+ * (worker threads included), and its physical anchor (a plain `cp` of the vault file, or one
+ * read of the data) measured just before.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { createCore } from '../src/main/core'
+import type { FileDialogs, PdfRenderer } from '../src/main/core/ports'
+import { createThreadJobs } from '../src/main/core/jobs/thread-jobs'
+import { dispatch } from '../src/main/ipc/dispatch'
+import { createHandlers } from '../src/main/ipc/handlers'
+import type { Channel, ChannelInput } from '../src/shared/ipc/contract'
+
+const [dataDir, out, passphrase, runsArg, builtWorker] = process.argv.slice(2) as [string, string, string, string, string | undefined]
+const runs = Number(runsArg)
+const YEAR = 365 * 86_400_000
+
+let n = 0
+const dialogs: FileDialogs = {
+  chooseSavePath: async (_kind, name) => join(out, `${n++}-${name}`),
+  chooseOpenPath: async () => null,
+  chooseFolder: async () => {
+    const folder = join(out, `folder-${n++}`)
+    mkdirSync(folder)
+    return folder
+  },
+}
+/** The bench measures building the report's HTML and writing the file; Chromium's printing is not ours to time. */
+const htmlAsPdf: PdfRenderer = { render: async (html) => Buffer.from(html, 'utf8') }
+const backups = join(out, 'backups')
+mkdirSync(backups)
+
+// The worker as the app ships it (out/main, after `npm run build`) when there is one: from the
+// sources, each job's thread would also load tsx and compile TypeScript.
+const jobs = builtWorker ? createThreadJobs(() => ({ url: pathToFileURL(builtWorker), execArgv: [] })) : undefined
+const core = createCore({ dataDir, dialogs, pdfRenderer: htmlAsPdf, backupFolder: { get: () => backups, set: () => undefined }, ...(jobs ? { jobs } : {}) })
+await core.vault.unlock({ passphrase })
+const handlers = createHandlers(core)
+
+async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<unknown> {
+  const result = await dispatch(handlers, channel, input)
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code}`)
+  return result.value
+}
+
+const timed = (fn: () => void): number => {
+  const started = performance.now()
+  fn()
+  return performance.now() - started
+}
+
+/** The physical anchors. */
+const copyVaultFile = (): number => timed(() => execFileSync('cp', [join(dataDir, 'between.db'), join(out, 'anchor-copy.db')]))
+const readDataOnce = (): number =>
+  timed(() => {
+    const db = core.vault.db()
+    for (const table of ['reflections', 'sessions', 'contacts']) for (const row of db.prepare(`SELECT * FROM ${table}`).raw().iterate()) void row
+  })
+
+async function measure(name: string, op: () => Promise<unknown>, anchor?: { label: string; run: () => number }): Promise<void> {
+  for (let i = 0; i < runs; i++) {
+    const anchorMs = anchor?.run()
+    const delay = monitorEventLoopDelay({ resolution: 5 })
+    let peak = process.memoryUsage.rss()
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20)
+    delay.enable()
+    const started = performance.now()
+    await op()
+    const ms = performance.now() - started
+    delay.disable()
+    clearInterval(sampler)
+    peak = Math.max(peak, process.memoryUsage.rss())
+    const line = { name, ms, stallMs: delay.max / 1e6, peakRssMB: peak / 2 ** 20, ...(anchor ? { anchor: anchor.label, anchorMs } : {}) }
+    process.stdout.write(`${JSON.stringify(line)}\n`)
+  }
+}
+
+const cp = { label: 'cp of the vault file', run: copyVaultFile }
+const read = { label: 'one read of the data', run: readDataOnce }
+const latest = (): string => readdirSync(backups).filter((name) => name.endsWith('.betweenbackup')).sort().at(-1) as string
+const end = Date.UTC(2026, 10, 1)
+const yearRange = { confirmUnencrypted: true, from: end - YEAR, to: end, timeZone: 'Europe/London', locale: 'en-GB' } as const
+const allRange = { confirmUnencrypted: true, from: null, to: null, timeZone: 'Europe/London', locale: 'en-GB' } as const
+
+/** The machine's own noise: nothing runs but the sampler (the stall any figure below includes). */
+await measure('idle main thread (control)', () => new Promise((resolve) => setTimeout(resolve, 2_000)))
+await measure('backup (verified)', () => call('backup.now', {}), cp)
+await measure('verify a backup (backup.test)', () => call('backup.test', { source: { name: latest() } }), cp)
+await measure('export JSON (everything)', () => call('export.json', { confirmUnencrypted: true }), read)
+await measure('export Markdown (one document, everything)', () => call('export.markdownDocument', allRange), read)
+await measure('PDF report of a year (HTML built and written)', () => call('export.pdf', yearRange), read)
+const next = `${passphrase} again`
+let current = passphrase
+await measure('change passphrase (2 Argon2id runs)', async () => {
+  await call('vault.changePassphrase', { current, next: current === passphrase ? next : passphrase })
+  current = current === passphrase ? next : passphrase
+})
+await measure('restore (check, extract, swap, unlock)', () => call('backup.restore', { source: { name: latest() }, unlock: { passphrase } }), cp)
+core.close()

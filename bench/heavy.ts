@@ -1,0 +1,67 @@
+/**
+ * Heavy operations at size (issue 17): backup, verify, restore, exports, a year's PDF report,
+ * a passphrase change. The core runs in a child process of its own (bench/heavy-child.ts) so
+ * its memory is its own; each figure carries the main thread's longest event-loop stall, the
+ * peak resident memory while it ran, and its ratio to a physical anchor (cp of the vault file,
+ * or one read of the data). Imports are not here yet: the importers are being rewritten
+ * (issue 18) and get their figures with that work.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createCore } from '../src/main/core'
+import { fillDataset } from './dataset'
+import { summarize, type Figure } from './measure'
+
+const PASSPHRASE = 'bench passphrase that is long enough'
+
+interface ChildLine {
+  name: string
+  ms: number
+  stallMs: number
+  peakRssMB: number
+  anchor?: string
+  anchorMs?: number
+}
+
+async function heavyAt(size: number, runs: number): Promise<Figure[]> {
+  const label = `${size / 1000}k`
+  const dir = mkdtempSync(join(tmpdir(), 'between-bench-heavy-'))
+  try {
+    const dataDir = join(dir, 'vault')
+    const core = createCore({ dataDir })
+    await core.vault.create(PASSPHRASE)
+    fillDataset(core.vault.db(), { reflections: size, contacts: Math.min(10_000, size / 2), rules: 50 })
+    core.close() // a clean close checkpoints the WAL into the file the anchor copies
+    const out = join(dir, 'out')
+    mkdirSync(out)
+    const script = fileURLToPath(new URL('./heavy-child.ts', import.meta.url))
+    const built = fileURLToPath(new URL('../out/main/jobs.worker.js', import.meta.url))
+    const args = [script, dataDir, out, PASSPHRASE, String(runs), ...(existsSync(built) ? [built] : [])]
+    const text = execFileSync(process.execPath, ['--import', 'tsx', ...args], { encoding: 'utf8', maxBuffer: 2 ** 24 })
+    const lines = text.trim().split('\n').map((line) => JSON.parse(line) as ChildLine)
+    const figures: Figure[] = []
+    for (const name of [...new Set(lines.map((line) => line.name))]) {
+      const mine = lines.filter((line) => line.name === name)
+      const time = summarize(mine.map((line) => line.ms))
+      const anchorName = mine[0]?.anchor
+      const anchor = anchorName ? summarize(mine.map((line) => line.anchorMs as number)) : null
+      figures.push({ name: `[${label}] ${name}`, unit: 'ms', ...time, ...(anchor && anchorName ? { baseline: { label: anchorName, ...anchor } } : {}) })
+      figures.push({ name: `[${label}] ${name}: longest main-thread stall`, unit: 'ms', ...summarize(mine.map((line) => line.stallMs)) })
+      figures.push({ name: `[${label}] ${name}: peak resident memory`, unit: 'MB', ...summarize(mine.map((line) => line.peakRssMB)) })
+    }
+    return figures
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+export default async function heavySuite(): Promise<Figure[]> {
+  const sizes = (process.env.BENCH_SIZES ?? '10000,200000').split(',').map(Number)
+  const figures: Figure[] = []
+  const quick = process.env.BENCH_QUICK === '1'
+  for (const size of sizes) figures.push(...(await heavyAt(size, quick || size > 50_000 ? 1 : 3)))
+  return figures
+}

@@ -1,0 +1,87 @@
+/**
+ * The core's side of long work: runs a job through the Jobs port, pushes its progress to the
+ * renderer as `job.progress` { op, phase, done, total }, and lets the person cancel it by kind
+ * (`jobs.cancel`). A cancelled job answers `{ status: 'cancelled' }`; its caller removes its files.
+ */
+import { statSync } from 'node:fs'
+import type { JobOp, JobPhase } from '../../../shared/ipc/schemas/jobs'
+import type { EventSink, JobRequest, Jobs, Logger } from '../ports'
+import { JobCancelledError } from './job-protocol'
+import type { JobName, JobOutput } from './job-tasks'
+
+export type JobRun<T> = { status: 'done'; output: T } | { status: 'cancelled' }
+
+/**
+ * A file the job is writing in a phase where the worker cannot report (SQLite's VACUUM INTO is
+ * one native call): its size is the progress, polled from here.
+ */
+export interface GrowingFile {
+  path: string
+  phase: JobPhase
+  total: number
+}
+
+const POLL_MS = 250
+
+const sizeOf = (path: string): number => {
+  try {
+    return statSync(path).size
+  } catch {
+    return 0
+  }
+}
+
+export interface JobRunnerDeps {
+  jobs: Jobs
+  events: EventSink
+  logger: Logger
+  /** After the last running job ends (tidying leftovers is safe then). */
+  onIdle(): void
+}
+
+export function createJobRunner(deps: JobRunnerDeps) {
+  const running = new Map<AbortController, JobOp>()
+
+  return {
+    async run<N extends JobName>(op: JobOp, request: JobRequest<N>, growing?: GrowingFile): Promise<JobRun<JobOutput<N>>> {
+      const controller = new AbortController()
+      running.set(controller, op)
+      let phase: JobPhase | null = null
+      const report = (progress: { phase: JobPhase; done: number; total: number }): void => {
+        phase = progress.phase
+        deps.events.emit('job.progress', { op, phase: progress.phase, done: progress.done, total: progress.total })
+      }
+      const poll = growing
+        ? setInterval(() => {
+            if (phase === growing.phase) report({ phase, done: Math.min(sizeOf(growing.path), growing.total), total: growing.total })
+          }, POLL_MS)
+        : null
+      try {
+        const output = await deps.jobs.run(request, { onProgress: report, signal: controller.signal, logger: deps.logger })
+        return { status: 'done', output }
+      } catch (error) {
+        if (error instanceof JobCancelledError) return { status: 'cancelled' }
+        throw error
+      } finally {
+        if (poll) clearInterval(poll)
+        running.delete(controller)
+        if (running.size === 0) deps.onIdle()
+      }
+    },
+
+    /** Stops every running job of that kind; false when none was running. */
+    cancel(op: JobOp): { cancelled: boolean } {
+      let cancelled = false
+      for (const [controller, kind] of running) {
+        if (kind !== op) continue
+        controller.abort()
+        cancelled = true
+      }
+      return { cancelled }
+    },
+
+    busy: (): boolean => running.size > 0,
+  }
+}
+
+export type JobRunner = ReturnType<typeof createJobRunner>

@@ -1,0 +1,22 @@
+/**
+ * Every job a worker can run, by name. A new kind of heavy work is one task function (see
+ * job-context.ts) added here, and a call to the core's job runner where the work is asked for.
+ */
+import { writeBackupCopy } from '../backup/backup-copy'
+import { checkBackupFiles } from '../backup/backup-files'
+import { inspectBackupCopy } from '../backup/backup-inspect'
+import { exportJson, exportMarkdownDocument, exportMarkdownFolder, reportHtmlOf } from '../export/export-tasks'
+
+export const jobTasks = {
+  'backup.write': writeBackupCopy,
+  'backup.inspect': inspectBackupCopy,
+  'backup.checkFiles': checkBackupFiles,
+  'export.json': exportJson,
+  'export.markdownFolder': exportMarkdownFolder,
+  'export.markdownDocument': exportMarkdownDocument,
+  'export.reportHtml': reportHtmlOf,
+} as const
+
+export type JobName = keyof typeof jobTasks
+export type JobInput<N extends JobName> = Parameters<(typeof jobTasks)[N]>[1]
+export type JobOutput<N extends JobName> = ReturnType<(typeof jobTasks)[N]>

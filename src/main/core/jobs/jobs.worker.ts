@@ -1,0 +1,69 @@
+/**
+ * A job's worker thread: one job, then it exits. Started by thread-jobs.ts with the job's name,
+ * input and, transferred, the key. With a database to open, the key opens this thread's own
+ * connection and is zeroed at once; otherwise the task gets it and it is zeroed after the task.
+ * Messages back are numbers and codes only (job-protocol.ts).
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import type Database from 'better-sqlite3-multiple-ciphers'
+import type { JobPhase } from '../../../shared/ipc/schemas/jobs'
+import { CoreError } from '../errors'
+import { openEncryptedDatabase } from '../vault/open-database'
+import type { JobContext, JobTask } from './job-context'
+import { failureOf, type JobMessage, type LogDetail, type WorkerRequest } from './job-protocol'
+import { jobTasks, type JobName } from './job-tasks'
+
+const PROGRESS_EVERY_MS = 100
+
+function post(message: JobMessage): void {
+  parentPort?.postMessage(message)
+}
+
+function progressReporter(): JobContext['progress'] {
+  let lastPhase: JobPhase | null = null
+  let lastAt = 0
+  return (phase, done, total) => {
+    const now = performance.now()
+    if (phase === lastPhase && done < total && now - lastAt < PROGRESS_EVERY_MS) return
+    lastPhase = phase
+    lastAt = now
+    post({ type: 'progress', phase, done, total })
+  }
+}
+
+const missing = (code: string): never => {
+  throw new CoreError('INTERNAL', { cause: { code } })
+}
+
+const log = (level: 'warn' | 'error') => (code: string, detail?: LogDetail) =>
+  post(detail === undefined ? { type: 'log', level, code } : { type: 'log', level, code, detail })
+
+function run(request: WorkerRequest): unknown {
+  const key = request.key === undefined ? null : Buffer.from(request.key)
+  let db: Database.Database | null = null
+  try {
+    if (request.database !== undefined) {
+      db = openEncryptedDatabase(request.database, key ?? missing('JOB_WITHOUT_KEY'))
+      key?.fill(0)
+    }
+    const task = jobTasks[request.name as JobName] as JobTask<unknown, unknown> | undefined
+    if (task === undefined) missing('UNKNOWN_JOB')
+    const open = db
+    const context: JobContext = {
+      db: () => open ?? missing('JOB_WITHOUT_DATABASE'),
+      key: () => key ?? missing('JOB_WITHOUT_KEY'),
+      progress: progressReporter(),
+      logger: { warn: log('warn'), error: log('error') },
+    }
+    return (task as JobTask<unknown, unknown>)(context, request.input)
+  } finally {
+    db?.close()
+    key?.fill(0)
+  }
+}
+
+try {
+  post({ type: 'done', output: run(workerData as WorkerRequest) })
+} catch (error) {
+  post(failureOf(error))
+}

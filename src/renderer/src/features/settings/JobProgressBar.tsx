@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react'
+import type { JobOp, JobProgress } from '../../../../shared/ipc/schemas/jobs'
+import { Button } from '../../components/ui'
+import { onBridgeEvent, rpc } from '../../lib/rpc'
+import { settingsStrings } from './settings.strings'
+
+const t = settingsStrings.jobs
+
+/**
+ * How far a long job has come (main's `job.progress` events): what is being done, a bar with
+ * the percentage of that step, and Stop (`jobs.cancel`), which leaves everything as it was.
+ * Mount it only while the job's call is under way: it starts blank each time.
+ */
+export function JobProgressBar({ op }: { op: JobOp }): React.JSX.Element {
+  const [progress, setProgress] = useState<JobProgress | null>(null)
+  const [stopping, setStopping] = useState(false)
+
+  useEffect(() => onBridgeEvent('job.progress', (next) => (next.op === op ? setProgress(next) : undefined)), [op])
+
+  const phase = progress ? t.phases[progress.phase] : t.starting
+  const percent = progress && progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : null
+
+  const stop = (): void => {
+    setStopping(true)
+    void rpc('jobs.cancel', { op }).catch(() => setStopping(false))
+  }
+
+  return (
+    <div className="job-progress" role="group" aria-label={phase}>
+      <div className="job-progress__text" aria-live="polite">
+        <span>{phase}</span>
+        {percent === null ? null : <span className="job-progress__percent">{t.percent(percent)}</span>}
+      </div>
+      <progress className="job-progress__bar" aria-label={t.progressLabel(phase)} max={100} {...(percent === null ? {} : { value: percent })} />
+      <Button variant="quiet" aria-label={t.stopLabel} busy={stopping} onClick={stop}>
+        {t.stop}
+      </Button>
+    </div>
+  )
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod'
+
+/** Long work that runs off the main process (DESIGN.md "Where work runs"). */
+/** `backup-list`: checking the files in the backup folder (each read whole) for the list. */
+export const JOB_OPS = ['backup', 'backup-test', 'restore', 'export', 'backup-list'] as const
+export type JobOp = (typeof JOB_OPS)[number]
+
+/** What a job is doing now: shown under its progress bar. */
+export const JOB_PHASES = ['copying', 'checking', 'writing', 'verifying', 'reading'] as const
+export type JobPhase = (typeof JOB_PHASES)[number]
+
+/** The `job.progress` push event: `done` of `total` units (bytes or items) of `phase`. */
+export interface JobProgress {
+  op: JobOp
+  phase: JobPhase
+  done: number
+  total: number
+}
+
+export const jobCancelInput = z.strictObject({ op: z.enum(JOB_OPS) })
+
+/** `cancelled`: a running job of that kind was stopped (its call answers `cancelled`). */
+export const jobCancelResult = z.strictObject({ cancelled: z.boolean() })

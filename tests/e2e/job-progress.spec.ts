@@ -1,0 +1,82 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectNoSeriousA11yViolations } from './axe'
+import { e2eSkipReason, launchApp, type E2EApp } from './harness'
+import { seedLargeVault } from './seed-large'
+
+const PASSPHRASE = 'quiet lantern orchard velvet'
+/** Big enough that a backup takes seconds here, so its progress can be seen and stopped. */
+const ENTRIES = 30_000
+const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
+
+/**
+ * A backup's progress in Settings: what is being done, a bar with its percentage, and Stop,
+ * which leaves no file in the backup folder and no working folder in the vault folder.
+ */
+describe.skipIf(e2eSkipReason())('Progress of long work in Settings', () => {
+  let app: E2EApp | undefined
+  let root = ''
+  let folder = ''
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'between-e2e-jobs-'))
+    folder = join(root, 'backups')
+    mkdirSync(folder)
+    app = await launchApp({
+      dataDir: join(root, 'vault'),
+      prefs: { backupFolder: folder },
+      beforeLoad: async ({ invoke, core, clock }) => {
+        await invoke('vault.create', { passphrase: PASSPHRASE })
+        seedLargeVault(core, ENTRIES, clock.now())
+      },
+    })
+    await app.page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
+    await app.page.locator('.sidebar').getByRole('button', { name: 'Settings', exact: true }).click()
+    await app.page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+  }, 240_000)
+
+  afterAll(async () => {
+    await app?.close()
+    rmSync(root, { recursive: true, force: true })
+  })
+
+  const sizes = [
+    { width: 800, height: 600 },
+    { width: 1280, height: 800 },
+  ] as const
+
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const size of sizes) {
+      it(`shows the backup's progress and stops it, leaving nothing (${scheme}, ${size.width}x${size.height})`, async () => {
+        const page = (app as E2EApp).page
+        await page.emulateMedia({ colorScheme: scheme })
+        await page.setViewportSize(size)
+        await page.getByRole('button', { name: 'Back up now' }).click()
+        const bar = page.getByRole('progressbar', { name: /: progress$/ })
+        await bar.waitFor()
+        // What is being done, with its percentage, once the worker has reported.
+        await page.getByText(/^Making a copy of your records$|^Checking every page of the copy$/).waitFor()
+        await page.getByText(/^[1-9]\d* %$/).waitFor()
+        const stop = page.getByRole('button', { name: 'Stop this and leave everything as it was' })
+        await stop.scrollIntoViewIfNeeded()
+        for (const box of [await bar.boundingBox(), await stop.boundingBox()]) {
+          expect(box).not.toBeNull()
+          if (!box) continue
+          expect(box.x).toBeGreaterThanOrEqual(0)
+          expect(box.y).toBeGreaterThanOrEqual(0)
+          expect(box.x + box.width).toBeLessThanOrEqual(size.width)
+          expect(box.y + box.height).toBeLessThanOrEqual(size.height)
+        }
+        await page.screenshot({ path: join(SHOTS, `settings-backup-progress-${scheme}-${size.width}x${size.height}.png`), animations: 'disabled', caret: 'hide' })
+        if (scheme === 'light' && size.width === 1280) await expectNoSeriousA11yViolations(page, { screen: 'settings (backup in progress)' })
+        await stop.click()
+        await page.getByText('Nothing was saved.').first().waitFor()
+        expect(await bar.count()).toBe(0)
+        expect(readdirSync(folder)).toEqual([])
+        expect(readdirSync(join(root, 'vault')).filter((name) => name.startsWith('between-backup-'))).toEqual([])
+      }, 120_000)
+    }
+  }
+})
