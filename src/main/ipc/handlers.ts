@@ -1,5 +1,6 @@
 import type { Channel, ChannelOutput, ParsedInput } from '../../shared/ipc/contract'
 import type { Core } from '../core'
+import type { ChannelCalls } from '../core/db/channel-call'
 import { backupHandlers } from '../core/backup/backup.handlers'
 import { exportHandlers } from '../core/export/export.handlers'
 import { prefsHandlers } from '../core/prefs/prefs.handlers'
@@ -10,6 +11,7 @@ import { importHandlers } from '../core/import/import.handlers'
 import { contactCheckHandlers } from '../core/contact-check/contact-check.handlers'
 import { recordsHandlers } from '../core/records/records.handlers'
 import { remindersHandlers } from '../core/reminders/reminders.handlers'
+import { repairHandlers } from '../core/repair/repair.handlers'
 import { rulesHandlers } from '../core/rules/rules.handlers'
 import { searchHandlers } from '../core/search/search.handlers'
 import { sessionPrepHandlers } from '../core/session-prep/session-prep.handlers'
@@ -18,7 +20,10 @@ import { vaultHandlers } from '../core/vault/vault.handlers'
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>
 
-export type Handlers = { [C in Channel]: Handler<C> }
+/** Where dispatch runs a call and its output check as one unit (src/main/core/db/channel-call.ts). */
+export const CHANNEL_CALLS = Symbol('channel calls')
+
+export type Handlers = { [C in Channel]: Handler<C> } & { readonly [CHANNEL_CALLS]?: ChannelCalls }
 
 /**
  * One handler table assembled from feature slices. Every channel the contract declares must
@@ -27,6 +32,7 @@ export type Handlers = { [C in Channel]: Handler<C> }
  */
 export function createHandlers(core: Core): Handlers {
   return {
+    [CHANNEL_CALLS]: core.channelCalls,
     ...vaultHandlers(core),
     ...recordsHandlers(core),
     ...rulesHandlers(core),
@@ -43,5 +49,6 @@ export function createHandlers(core: Core): Handlers {
     ...prefsHandlers(core.prefs),
     ...shellHandlers(core.links, core.shell),
     ...uiHandlers(core.shell),
+    ...repairHandlers(core),
   }
 }

@@ -7,6 +7,7 @@ import { importContract } from './contracts/import'
 import { prefsContract } from './contracts/prefs'
 import { recordsContract } from './contracts/records'
 import { remindersContract } from './contracts/reminders'
+import { repairContract } from './contracts/repair'
 import { rulesContract } from './contracts/rules'
 import { searchContract } from './contracts/search'
 import { sessionPrepContract } from './contracts/session-prep'
@@ -38,6 +39,7 @@ export const contract = {
   ...prefsContract,
   ...shellContract,
   ...uiContract,
+  ...repairContract,
 } as const
 
 export type Contract = typeof contract

@@ -13,7 +13,8 @@
  */
 import { TZDate } from '@date-fns/tz'
 import ICAL from 'ical.js'
-import { ImportError } from './import-error'
+import { isInstantInRange } from '../../../shared/domain/time/instant-range'
+import { ImportError, OUT_OF_RANGE } from './import-error'
 
 export interface CalendarOptions {
   /** Epoch ms: occurrences are expanded up to now + horizonDays. */
@@ -183,6 +184,7 @@ export function parseCalendar(text: string, options: CalendarOptions): ParsedCal
       const { ms, zone } = instantOf(start, tzid, options.defaultZone)
       const endMs = end ? instantOf(end, tzidOf(component, 'dtend') ?? tzid, options.defaultZone).ms : Number.NaN
       if (!Number.isFinite(ms)) throw new ImportError('broken_calendar', lineOf(index), 'a start time that cannot be read')
+      if (!isInstantInRange(ms)) throw new ImportError('invalid_field', lineOf(index), OUT_OF_RANGE)
       const status = textOf(component, 'status').toUpperCase()
       return {
         key,

@@ -9,9 +9,10 @@
  * ![](dayone-moment://…): both are undone.
  */
 import { z } from 'zod'
-import { fromZodError, ImportError } from './import-error'
+import { isInstantInRange } from '../../../shared/domain/time/instant-range'
+import { fromZodError, ImportError, OUT_OF_RANGE } from './import-error'
 
-const isoInstant = z.iso.datetime({ offset: true })
+const isoInstant = z.iso.datetime({ offset: true }).refine((text) => isInstantInRange(Date.parse(text)), OUT_OF_RANGE)
 
 const entrySchema = z.object({
   uuid: z.string().trim().min(1).max(100),

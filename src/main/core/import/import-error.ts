@@ -5,7 +5,11 @@
  */
 import type { z } from 'zod'
 import type { RpcError } from '../../../shared/ipc/result'
+import { INSTANT_RANGE_TEXT } from '../../../shared/domain/time/instant-range'
 import { CoreError } from '../errors'
+
+/** The detail for a date outside the one valid range (a refine message: our words only). */
+export const OUT_OF_RANGE = `a date that is not ${INSTANT_RANGE_TEXT}`
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
@@ -84,6 +88,8 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
       return 'has a field Between does not know'
     case 'invalid_union':
       return 'not in any of the accepted forms'
+    case 'custom':
+      return issue.message === OUT_OF_RANGE ? OUT_OF_RANGE : 'not valid'
     default:
       return 'not valid'
   }

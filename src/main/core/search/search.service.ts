@@ -16,12 +16,13 @@ export function createSearchService(ctx: ServiceContext) {
   return {
     query(input: z.output<typeof searchInput>): SearchResult {
       const match = toFtsQuery(input.query)
-      if (match === null) return { hits: [], nextCursor: null }
+      if (match === null) return { hits: [], nextCursor: null, skipped: 0 }
       const rows = searchIndex(ctx.db(), match, decodeCursor(input.cursor), input.limit)
       const last = rows.at(-1)
       return {
         hits: rows.map(({ kind, id, at, snippet }) => ({ kind, id, at, snippet }) as SearchResult['hits'][number]),
         nextCursor: rows.length === input.limit && last ? String(last.rowid) : null,
+        skipped: 0,
       }
     },
   }

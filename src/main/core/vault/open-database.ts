@@ -133,13 +133,28 @@ export function openEncryptedDatabase(
 }
 
 /**
+ * Runs a page check without SQLite's per-row CHECK constraints: a row whose value breaks one (a
+ * content problem, which Settings → Repair shows) is not damage to the file, and must not make
+ * the vault refuse to open or every backup fail verification. Pages, HMACs, b-trees, NOT NULL and
+ * indexes are still checked.
+ */
+export function withoutRowChecks<T>(db: Database.Database, check: () => T): T {
+  db.pragma('ignore_check_constraints=ON')
+  try {
+    return check()
+  } finally {
+    db.pragma('ignore_check_constraints=OFF')
+  }
+}
+
+/**
  * PRAGMA quick_check: reads every b-tree page, so SQLCipher's per-page HMAC (SHA-512) is checked
  * on each one, plus the b-tree structure. Anything but "ok" -> VAULT_CORRUPT.
  */
 export function quickCheck(db: Database.Database): void {
   let rows: unknown[]
   try {
-    rows = db.pragma('quick_check') as unknown[]
+    rows = withoutRowChecks(db, () => db.pragma('quick_check') as unknown[])
   } catch (error) {
     throw corrupt(error)
   }
@@ -151,7 +166,7 @@ export function quickCheck(db: Database.Database): void {
 export function integrityCheck(db: Database.Database): void {
   let rows: unknown[]
   try {
-    rows = db.pragma('integrity_check') as unknown[]
+    rows = withoutRowChecks(db, () => db.pragma('integrity_check') as unknown[])
   } catch (error) {
     throw corrupt(error)
   }

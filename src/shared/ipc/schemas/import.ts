@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { SESSION_FORMATS } from '../../domain/vocabulary'
-import { idSchema, zoneSchema } from './common'
+import { countSchema, idSchema, zoneSchema } from './common'
 
-const count = z.number().int().min(0)
+const count = countSchema
 
 export const importResultSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('cancelled') }),
