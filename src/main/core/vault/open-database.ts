@@ -86,6 +86,12 @@ export function applyConnectionPragmas(db: Database.Database): void {
 export interface OpenEncryptedDatabaseOptions {
   /** Create a new database (the file must not exist yet). Default: the file must exist. */
   create?: boolean
+  /**
+   * Prove the key and read without writing to the database: a read-only connection cannot
+   * checkpoint the WAL into it when it closes. No connection pragmas are set. (It may still
+   * create `-wal`/`-shm`: see untouched-sidecars.ts.)
+   */
+  readOnly?: boolean
 }
 
 /**
@@ -116,15 +122,16 @@ export function openEncryptedDatabase(
     if (startsWithPlaintextSqliteHeader(path)) throw new CoreError('VAULT_CORRUPT', { cause: { code: 'PLAINTEXT_SQLITE' } })
   }
 
+  const readOnly = options.readOnly === true && !create
   let db: Database.Database
   try {
-    db = new Database(path, { fileMustExist: !create })
+    db = new Database(path, { fileMustExist: !create, readonly: readOnly })
   } catch (error) {
     throw ioError(error)
   }
   try {
     applyKey(db, dataKey)
-    applyConnectionPragmas(db)
+    if (!readOnly) applyConnectionPragmas(db)
     return db
   } catch (error) {
     db.close()

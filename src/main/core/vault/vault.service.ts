@@ -36,7 +36,9 @@ import {
   type VaultHeader,
 } from './header'
 import { assertPassphraseFloor, calibrateKdf, derivePassphraseKey, KDF_SALT_BYTES } from './kdf'
+import { acquireFolderLock, LOCK_FILE, type FolderLock } from './folder-lock'
 import { openEncryptedDatabase, quickCheck } from './open-database'
+import { withUntouchedSidecars } from './untouched-sidecars'
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key'
 import { rotateDatabaseKey } from './rotate'
 import {
@@ -133,6 +135,16 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
   const { logger } = options
 
   let state: Unlocked | null = null
+  const lockPath = join(dir, LOCK_FILE)
+  /** Held from a successful create or unlock until lock(): one process owns the vault. */
+  let folderLock: FolderLock | null = null
+  const takeFolderLock = (): void => {
+    folderLock ??= acquireFolderLock(dir)
+  }
+  const releaseFolderLock = (): void => {
+    folderLock?.release()
+    folderLock = null
+  }
   /** Bumped by every lock(): an awaiting operation compares it to know it was interrupted. */
   let epoch = 0
   let tail: Promise<void> = Promise.resolve()
@@ -210,14 +222,17 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
    * every page: a full check at each unlock would cost seconds at 200,000 entries.
    */
   const openVerified = (dataKey: Buffer): Database.Database => {
-    const db = openEncryptedDatabase(paths.database, dataKey)
-    try {
-      if (databaseBytes() <= fullCheckUpTo) quickCheck(db)
-      return db
-    } catch (error) {
-      db.close()
-      throw error
-    }
+    // Proof and check first on a read-only connection: a failed unlock changes no byte and
+    // leaves no new file (docs/security.md). Only a database that passed opens for writing.
+    withUntouchedSidecars(paths.database, () => {
+      const probe = openEncryptedDatabase(paths.database, dataKey, { readOnly: true })
+      try {
+        if (databaseBytes() <= fullCheckUpTo) quickCheck(probe)
+      } finally {
+        probe.close()
+      }
+    })
+    return openEncryptedDatabase(paths.database, dataKey)
   }
 
   const runOnOpen = (db: Database.Database, dataKey: Buffer): void => {
@@ -269,6 +284,19 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
 
   const unlockWith = async (secret: Secret, since: number): Promise<void> => {
     const { header } = loadHeader()
+    // A vault from before the lock file: a failed unlock must not leave the new file behind.
+    const lockFileExisted = existsSync(lockPath)
+    takeFolderLock()
+    try {
+      await openWith(header, secret, since)
+    } catch (error) {
+      releaseFolderLock()
+      if (!lockFileExisted) removeIfPresent(lockPath)
+      throw error
+    }
+  }
+
+  const openWith = async (header: VaultHeader, secret: Secret, since: number): Promise<void> => {
     if (!existsSync(paths.database)) throw new CoreError('VAULT_CORRUPT', { cause: { code: 'DATABASE_MISSING' } })
 
     let dataKey = await unwrap(header, secret)
@@ -332,7 +360,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
   }
 
   const removeCreated = (): void => {
-    for (const path of [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, `${paths.database}-journal`, tempPathFor(paths.header)]) {
+    for (const path of [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, `${paths.database}-journal`, tempPathFor(paths.header), lockPath]) {
       try {
         removeIfPresent(path)
       } catch {
@@ -390,15 +418,17 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
 
         try {
           mkdirSync(dir, { recursive: true, mode: 0o700 })
+          takeFolderLock()
         } catch (error) {
           dataKey.fill(0)
-          throw ioError(error)
+          throw error instanceof CoreError ? error : ioError(error)
         }
         let db: Database.Database
         try {
           db = openEncryptedDatabase(paths.database, dataKey, { create: true })
         } catch (error) {
           dataKey.fill(0)
+          releaseFolderLock()
           removeCreated()
           throw toVaultError(error)
         }
@@ -408,6 +438,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
         } catch (error) {
           db.close()
           dataKey.fill(0)
+          releaseFolderLock()
           removeCreated()
           throw error
         }
@@ -443,11 +474,18 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
       const { db, dataKey } = state
       state = null
       try {
+        // A clean lock or quit leaves everything in between.db: a copy of it is complete alone.
+        db.pragma('wal_checkpoint(TRUNCATE)')
+      } catch (error) {
+        logger.warn('vault.checkpoint_at_lock_failed', safeCause(error))
+      }
+      try {
         db.close()
       } catch (error) {
         logger.error('vault.close_failed', safeCause(error))
       } finally {
         dataKey.fill(0)
+        releaseFolderLock()
       }
       options.onLock?.()
     },

@@ -22,6 +22,8 @@ export function vaultErrorMessage(error: unknown): string {
       return s.errors.fromFuture
     case 'VAULT_EXISTS':
       return s.errors.exists
+    case 'VAULT_IN_USE':
+      return s.errors.inUse
     case 'IO_ERROR':
       return s.errors.io
     case 'BRIDGE_UNAVAILABLE':
