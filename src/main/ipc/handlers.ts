@@ -27,8 +27,9 @@ export type Handlers = { [C in Channel]: Handler<C> } & { readonly [CHANNEL_CALL
 
 /**
  * One handler table assembled from feature slices. Every channel the contract declares must
- * be here (the type says so), and any call but vault.status/create/unlock on a locked vault
- * fails with VAULT_LOCKED because the services reach the database only through vault.db().
+ * be here (the type says so). On a locked vault every channel outside WORKS_WHILE_LOCKED
+ * (src/shared/ipc/works-while-locked.ts) fails with VAULT_LOCKED, because the services reach
+ * the database only through vault.db().
  */
 export function createHandlers(core: Core): Handlers {
   return {
