@@ -29,7 +29,7 @@ type Getter = (input: { id: string }) => unknown
 
 const textOf = (row: Record<string, unknown>): UnreadableRow['text'] =>
   Object.entries(row)
-    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '' && !/(^|_)id$/.test(entry[0]))
     .map(([column, value]) => ({ column, value: value.slice(0, TEXT_MAX) }))
 
 /** The fields of `dto` the output schema refuses; ['(row)'] when the row cannot be read at all. */
