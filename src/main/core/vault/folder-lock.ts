@@ -6,8 +6,10 @@
  * a process, so a second core in the same process is refused too. The file stays empty.
  */
 import Database from 'better-sqlite3-multiple-ciphers'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { CoreError } from '../errors'
+import { removeIfPresent } from './atomic-write'
 import { ioError } from './failures'
 
 export const LOCK_FILE = 'between.lock'
@@ -47,6 +49,39 @@ export function acquireFolderLock(dir: string): FolderLock {
         db.exec('ROLLBACK')
       } finally {
         db.close()
+      }
+    },
+  }
+}
+
+/** The lock a vault service holds from a successful create or unlock until lock(). */
+export function createFolderLockHolder(dir: string) {
+  const path = join(dir, LOCK_FILE)
+  let held: FolderLock | null = null
+  const take = (): void => {
+    held ??= acquireFolderLock(dir)
+  }
+  const release = (): void => {
+    held?.release()
+    held = null
+  }
+  return {
+    path,
+    take,
+    release,
+    /**
+     * Runs an unlock under the lock; on failure releases it, and removes the lock file if this
+     * attempt created it (a vault from before the lock file gets no new file from a failed unlock).
+     */
+    async whileOpening(open: () => Promise<void>): Promise<void> {
+      const existed = existsSync(path)
+      take()
+      try {
+        await open()
+      } catch (error) {
+        release()
+        if (!existed) removeIfPresent(path)
+        throw error
       }
     },
   }

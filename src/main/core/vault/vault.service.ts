@@ -36,7 +36,7 @@ import {
   type VaultHeader,
 } from './header'
 import { assertPassphraseFloor, calibrateKdf, derivePassphraseKey, KDF_SALT_BYTES } from './kdf'
-import { acquireFolderLock, LOCK_FILE, type FolderLock } from './folder-lock'
+import { createFolderLockHolder } from './folder-lock'
 import { openEncryptedDatabase, quickCheck } from './open-database'
 import { withUntouchedSidecars } from './untouched-sidecars'
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key'
@@ -135,16 +135,8 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
   const { logger } = options
 
   let state: Unlocked | null = null
-  const lockPath = join(dir, LOCK_FILE)
   /** Held from a successful create or unlock until lock(): one process owns the vault. */
-  let folderLock: FolderLock | null = null
-  const takeFolderLock = (): void => {
-    folderLock ??= acquireFolderLock(dir)
-  }
-  const releaseFolderLock = (): void => {
-    folderLock?.release()
-    folderLock = null
-  }
+  const folderLock = createFolderLockHolder(dir)
   /** Bumped by every lock(): an awaiting operation compares it to know it was interrupted. */
   let epoch = 0
   let tail: Promise<void> = Promise.resolve()
@@ -284,16 +276,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
 
   const unlockWith = async (secret: Secret, since: number): Promise<void> => {
     const { header } = loadHeader()
-    // A vault from before the lock file: a failed unlock must not leave the new file behind.
-    const lockFileExisted = existsSync(lockPath)
-    takeFolderLock()
-    try {
-      await openWith(header, secret, since)
-    } catch (error) {
-      releaseFolderLock()
-      if (!lockFileExisted) removeIfPresent(lockPath)
-      throw error
-    }
+    await folderLock.whileOpening(() => openWith(header, secret, since))
   }
 
   const openWith = async (header: VaultHeader, secret: Secret, since: number): Promise<void> => {
@@ -360,7 +343,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
   }
 
   const removeCreated = (): void => {
-    for (const path of [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, `${paths.database}-journal`, tempPathFor(paths.header), lockPath]) {
+    for (const path of [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, `${paths.database}-journal`, tempPathFor(paths.header), folderLock.path]) {
       try {
         removeIfPresent(path)
       } catch {
@@ -418,7 +401,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
 
         try {
           mkdirSync(dir, { recursive: true, mode: 0o700 })
-          takeFolderLock()
+          folderLock.take()
         } catch (error) {
           dataKey.fill(0)
           throw error instanceof CoreError ? error : ioError(error)
@@ -428,7 +411,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
           db = openEncryptedDatabase(paths.database, dataKey, { create: true })
         } catch (error) {
           dataKey.fill(0)
-          releaseFolderLock()
+          folderLock.release()
           removeCreated()
           throw toVaultError(error)
         }
@@ -438,7 +421,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
         } catch (error) {
           db.close()
           dataKey.fill(0)
-          releaseFolderLock()
+          folderLock.release()
           removeCreated()
           throw error
         }
@@ -485,7 +468,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
         logger.error('vault.close_failed', safeCause(error))
       } finally {
         dataKey.fill(0)
-        releaseFolderLock()
+        folderLock.release()
       }
       options.onLock?.()
     },
