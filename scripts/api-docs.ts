@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { contract, type Channel } from '../src/shared/ipc/contract'
+import { WORKS_WHILE_LOCKED } from '../src/shared/ipc/works-while-locked'
 
 type Schema = {
   type?: string | string[]
@@ -66,9 +67,20 @@ export function renderApiDocs(): string {
     '',
     'Every call is `window.bridge.invoke(channel, input)` with one object argument and resolves to',
     '`{ ok: true, value }` or `{ ok: false, error: { code, message, field? } }`. Invalid input is',
-    '`INVALID_INPUT` with `field` naming the first offending field, and writes nothing. Every channel',
-    'except `vault.status`, `vault.create` and `vault.unlock` answers `VAULT_LOCKED` while the vault is',
-    'locked. Times are epoch milliseconds (UTC); IDs are UUIDv7 strings.',
+    '`INVALID_INPUT` with `field` naming the first offending field, and writes nothing. Times are',
+    'epoch milliseconds (UTC); IDs are UUIDv7 strings.',
+    '',
+    `While the vault is locked, only these channels answer: ${[...WORKS_WHILE_LOCKED].map((c) => `\`${c}\``).join(', ')}.`,
+    'Every other channel answers `VAULT_LOCKED` (after any check of the input itself).',
+    '',
+    'Every instant the person enters or imports lies between 1 January 1900 and 31 December 2199',
+    '(UTC); anything outside is `INVALID_INPUT` (or `INVALID_IMPORT` naming the entry) and writes',
+    'nothing. A second process or core on the same vault folder gets `VAULT_IN_USE`.',
+    '',
+    'Reads never fail whole because of one row they cannot represent (damaged, or written by another',
+    'tool): they leave it out, `timeline.page`, `search.query` and `mood.trend` count such rows in',
+    '`skipped`, and `repair.list` shows them. Text is stored as UTF-8: a lone UTF-16 surrogate in',
+    'free text becomes U+FFFD, the same in every answer; a new passphrase holding one is refused.',
     '',
   ]
   for (const [domain, channels] of domains) {

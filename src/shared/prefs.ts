@@ -66,6 +66,16 @@ export const prefsPatchSchema = z
   .refine((patch) => Object.keys(patch).length > 0, 'nothing to change')
 export type PrefsPatch = z.infer<typeof prefsPatchSchema>
 
+/**
+ * What the renderer may change with prefs.set: everything but where files go. The backup folder
+ * is set only by the main process, from its own folder dialog (backup.chooseFolder).
+ */
+export const rendererPrefsPatchSchema = z
+  .strictObject(prefsFields)
+  .omit({ backupFolder: true })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change')
+
 export const DEFAULT_PREFS: Readonly<Prefs> = Object.freeze({
   theme: 'system',
   lockTimeoutMinutes: 5,

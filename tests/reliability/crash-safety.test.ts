@@ -42,7 +42,10 @@ function runAndKill(dataDir: string, mode: string, start: number, ms: number): P
 async function tortureTest(mode: string, seed: number): Promise<{ lost: number; acked: number }> {
   const dataDir = makeTempDir('between-crash-')
   try {
-    await createCore({ dataDir, kdfCost: CHEAP_KDF }).vault.create(TEST_PASSPHRASE)
+    const creator = createCore({ dataDir, kdfCost: CHEAP_KDF })
+    await creator.vault.create(TEST_PASSPHRASE)
+    creator.close() // one process owns a vault: the writer could not open it otherwise
+
     const random = seeded(seed)
     let next = 0
     let lost = 0

@@ -10,6 +10,7 @@ const GENERIC_MESSAGES: Record<ErrorCode, string> = {
   VAULT_EXISTS: 'A vault already exists in the data folder.',
   VAULT_LOCKED: 'The vault is locked.',
   VAULT_CORRUPT: 'The vault could not be read: it appears to be damaged.',
+  VAULT_IN_USE: 'Between is already open on this vault.',
   VAULT_FROM_FUTURE: 'This vault was written by a newer version of Between.',
   WRONG_PASSPHRASE: 'That passphrase did not unlock the vault.',
   WRONG_RECOVERY_KEY: 'That recovery key did not unlock the vault.',

@@ -1,3 +1,4 @@
+import { createChannelCalls } from './db/channel-call'
 import { migrate } from './db/migrate'
 import { createAbsencesService } from './absences/absences.service'
 import { createContactCheckService } from './contact-check/contact-check.service'
@@ -17,6 +18,7 @@ import type { BackupFolderSetting } from './ports'
 import { silentEvents, silentLogger, systemClock, type Clock, type EventSink, type KdfCost, type Logger } from './ports'
 import { noDialogs, type FileDialogs, type PdfRenderer } from './ports'
 import type { ServiceContext } from './records/entity.service'
+import { createRepairService } from './repair/repair.service'
 import { createReflectionsService } from './reflections/reflections.service'
 import { createRulesService } from './rules/rules.service'
 import { createSearchService } from './search/search.service'
@@ -74,7 +76,8 @@ export function createCore(options: CoreOptions) {
     },
     onBeforeRotate: (db) => backups.beforeKeyRotation(db),
   })
-  const ctx: ServiceContext = { db: () => vault.db(), checkpoint: () => vault.checkpoint(), clock, events }
+  const channelCalls = createChannelCalls(vault)
+  const ctx: ServiceContext = { db: () => vault.db(), checkpoint: () => channelCalls.checkpoint(), clock, events }
 
   const lock = (reason: LockReason): void => {
     if (vault.status() !== 'unlocked') return
@@ -104,6 +107,7 @@ export function createCore(options: CoreOptions) {
     logger,
     vault,
     lock,
+    channelCalls,
     ...records,
     // prefs, shell (the app shell's port) and links (vetting of external links).
     ...createAppShell(options, { vault, therapists: records.therapists, crisisPlan: records.crisisPlan }),
@@ -112,6 +116,16 @@ export function createCore(options: CoreOptions) {
     imports: createImportService(ctx, options.dialogs ?? noDialogs, options.importOptions),
     reminders: createRemindersService(ctx),
     backups,
+    repair: createRepairService(ctx.db, {
+      therapists: records.therapists.get,
+      sessions: records.sessions.get,
+      reflections: records.reflections.get,
+      talkingPoints: records.talkingPoints.get,
+      contacts: records.contacts.get,
+      drafts: records.drafts.get,
+      absences: records.absences.get,
+      rules: records.rules.get,
+    }),
     sessionPrep: createSessionPrepService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
     close(): void {
       lock('quit')

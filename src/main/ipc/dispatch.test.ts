@@ -34,3 +34,36 @@ describe('dispatch', () => {
     expect(JSON.stringify(result)).not.toContain(CANARY)
   })
 })
+
+describe('dispatch never throws, whatever the input object does', () => {
+  const status = handlersWith(() => ({ state: 'none' }))
+  const hostile: Array<[string, () => unknown]> = [
+    ['a throwing getter', () => Object.defineProperty({}, 'x', { enumerable: true, get: () => { throw new Error(CANARY) } })],
+    ['a proxy whose traps throw', () => new Proxy({}, { ownKeys: () => { throw new Error(CANARY) }, get: () => { throw new Error(CANARY) } })],
+    ['a revoked proxy', () => { const p = Proxy.revocable({}, {}); p.revoke(); return p.proxy }],
+    ['a cycle', () => { const o: Record<string, unknown> = {}; o.self = o; return o }],
+    ['a class instance', () => new Date()],
+    ['a function', () => () => CANARY],
+    ['a symbol', () => Symbol(CANARY)],
+    ['a bigint', () => 10n],
+  ]
+  for (const [name, make] of hostile) {
+    it(`answers INVALID_INPUT for ${name}`, async () => {
+      const result = await dispatch(status, 'vault.status', make())
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+      expect(JSON.stringify(result)).not.toContain(CANARY)
+    })
+  }
+
+  it('treats a key sent as undefined (as Electron copies it) like an absent key', async () => {
+    const seen: unknown[] = []
+    const handlers = { 'prefs.get': (input: unknown) => (seen.push(input), { theme: 'system' }) } as unknown as Handlers
+    await dispatch(handlers, 'prefs.get', { extra: undefined })
+    expect(seen).toEqual([{}])
+  })
+
+  it('a throwing channel name getter cannot escape either', async () => {
+    const name = { toString: () => { throw new Error(CANARY) } }
+    expect(await dispatch(status, name, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
+  })
+})

@@ -1,8 +1,11 @@
 import type { z } from 'zod'
 import { contract, type Channel } from '../../shared/ipc/contract'
 import { fail, ok, type RpcResult } from '../../shared/ipc/result'
+import { OutputRejected } from '../core/db/channel-call'
 import { asCoreError, genericError } from '../core/errors'
-import type { Handlers } from './handlers'
+import { CHANNEL_CALLS, type Handlers } from './handlers'
+import { plainInput } from './plain-input'
+import { checkOutput } from './readable-output'
 
 export interface DispatchLogger {
   error(code: string, detail: { channel: string; errorName: string }): void
@@ -16,9 +19,17 @@ const firstIssuePath = (error: z.ZodError): string => {
   return path.length === 0 ? '(input)' : path.map(String).join('.')
 }
 
+/** Domains whose handlers work on files, keys or preferences rather than rows: no savepoint. */
+const OUTSIDE_RECORDS = new Set(['vault', 'backup', 'prefs', 'shell', 'ui', 'import', 'export'])
+
+const invalidInput = (field: string) => fail({ ...genericError('INVALID_INPUT'), field })
+
 /**
- * Checks the channel, validates the input, runs the handler and returns an RpcResult.
- * Never throws across the boundary; never puts a stack or user content in an error.
+ * Checks the channel, validates the input, runs the handler and checks its output.
+ * Never throws across the boundary, whatever the input object does; never puts a stack or user
+ * content in an error. A synchronous handler over the records runs with its output check in one
+ * savepoint (src/main/core/db/channel-call.ts): a write whose output breaks the contract is rolled
+ * back. A read leaves out list elements it cannot represent (readable-output.ts).
  */
 export async function dispatch(
   handlers: Handlers,
@@ -26,23 +37,49 @@ export async function dispatch(
   input: unknown,
   logger?: DispatchLogger,
 ): Promise<RpcResult<unknown>> {
-  if (!isChannel(channel)) return fail(genericError('UNKNOWN_CHANNEL'))
-  const spec = contract[channel]
-  const parsed = spec.input.safeParse(input)
-  if (!parsed.success) {
-    return fail({ ...genericError('INVALID_INPUT'), field: firstIssuePath(parsed.error) })
-  }
   try {
-    const handler = handlers[channel] as (arg: unknown) => unknown
-    const value = await handler(parsed.data)
-    return ok(spec.output.parse(value))
-  } catch (error) {
-    const known = asCoreError(error)
-    if (known) return fail(known.toRpcError())
-    logger?.error('INTERNAL', {
-      channel,
-      errorName: error instanceof Error ? error.name : typeof error,
-    })
+    if (!isChannel(channel)) return fail(genericError('UNKNOWN_CHANNEL'))
+    const spec = contract[channel]
+    const plain = plainInput(input)
+    if (!plain.ok) return invalidInput('(input)')
+    const parsed = spec.input.safeParse(plain.value)
+    if (!parsed.success) return invalidInput(firstIssuePath(parsed.error))
+    try {
+      const handler = handlers[channel] as (arg: unknown) => unknown
+      let checked: unknown
+      const check = (value: unknown, wrote: boolean): boolean => {
+        const result = wrote ? checkStrict(spec.output, value) : checkOutput(spec.output, value)
+        if (result.ok) checked = result.value
+        return result.ok
+      }
+      const calls = OUTSIDE_RECORDS.has(channel.slice(0, channel.indexOf('.'))) ? undefined : handlers[CHANNEL_CALLS]
+      const value = calls ? calls.run(() => handler(parsed.data), check) : handler(parsed.data)
+      if (calls && !isPromise(value)) return ok(checked)
+      const settled = await value
+      if (!check(settled, true)) throw new OutputRejected()
+      return ok(checked)
+    } catch (error) {
+      const known = asCoreError(error)
+      if (known) return fail(known.toRpcError())
+      logger?.error('INTERNAL', { channel, errorName: nameOf(error) })
+      return fail(genericError('INTERNAL'))
+    }
+  } catch {
     return fail(genericError('INTERNAL'))
+  }
+}
+
+const checkStrict = (schema: z.ZodType, value: unknown): { ok: true; value: unknown } | { ok: false } => {
+  const parsed = schema.safeParse(value)
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false }
+}
+
+const isPromise = (value: unknown): value is Promise<unknown> => typeof (value as { then?: unknown } | null)?.then === 'function'
+
+const nameOf = (error: unknown): string => {
+  try {
+    return error instanceof Error ? error.name : typeof error
+  } catch {
+    return 'unknown'
   }
 }

@@ -8,6 +8,7 @@ import { importContract } from './contracts/import'
 import { prefsContract } from './contracts/prefs'
 import { recordsContract } from './contracts/records'
 import { remindersContract } from './contracts/reminders'
+import { repairContract } from './contracts/repair'
 import { rulesContract } from './contracts/rules'
 import { searchContract } from './contracts/search'
 import { sessionPrepContract } from './contracts/session-prep'
@@ -40,6 +41,7 @@ export const contract = {
   ...shellContract,
   ...uiContract,
   ...jobsContract,
+  ...repairContract,
 } as const
 
 export type Contract = typeof contract

@@ -93,6 +93,7 @@ describe('mood.trend', () => {
           { start: Date.UTC(2026, 2, 2), average: 3, low: 2, high: 4, count: 2 },
           { start: Date.UTC(2026, 2, 9), average: 3, low: 1, high: 5, count: 3 },
         ],
+        skipped: 0,
       },
     })
     const days = await call('mood.trend', { timeZone: 'Asia/Tokyo', bucket: 'day', from: Date.UTC(2026, 2, 9) })

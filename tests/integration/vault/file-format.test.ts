@@ -71,11 +71,16 @@ async function keyFromPassphrase(header: Header, passphrase: string): Promise<Bu
   return aesGcmDecrypt(kek, p, aadFromDocument('passphrase', header))
 }
 
+/** The key script's SEPARATORS and its looks_like_recovery_key test, as printed in the document. */
+const SEPARATORS = new RegExp((/^SEPARATORS = r"(.+)"$/m.exec(DOC) ?? [])[1] ?? 'missing', 'gu')
+const LOOKS_LIKE = (/^looks_like_recovery_key = re\.fullmatch\(r"(.+?)", re\.sub\(SEPARATORS, "", typed\)\) is not None$/m.exec(DOC) ?? [])[1] ?? 'missing'
+const looksLikeRecoveryKey = (typed: string): boolean => new RegExp(`^(?:${LOOKS_LIKE})$`, 'u').test(typed.replace(SEPARATORS, ''))
+
 /** "The recovery key and its wrap": reading rules, checksum, steps 1–6. */
 function keyFromRecoveryKey(header: Header, typed: string): Buffer {
   const symbols = typed
     .toUpperCase()
-    .replace(/[\s\-_.\u2010-\u2015\u2212]/gu, '')
+    .replace(SEPARATORS, '')
     .replace(/O/g, '0')
     .replace(/[IL]/g, '1')
   expect(symbols).toMatch(/^[0-9A-HJKMNP-TV-Z]{30}$/)
@@ -142,6 +147,17 @@ describe('docs/file-format.md, followed by hand', () => {
 
     // A wrong passphrase ends in a failed tag, as the document says.
     await expect(keyFromPassphrase(header, 'not the passphrase')).rejects.toThrow(/authenticate/)
+
+    // The key script's own test, read out of the document: every separator the reading rules
+    // drop makes a recovery key look like one (before, en dashes, dots and underscores did not,
+    // and such a key was tried as a passphrase).
+    for (const separator of [' ', '-', '\u2013', '\u2014', '\u2010', '\u2212', '.', '_', ' - ', '\t']) {
+      const written = recoveryKey.split('-').join(separator)
+      expect(looksLikeRecoveryKey(written), JSON.stringify(separator)).toBe(true)
+      expect(keyFromRecoveryKey(header, written).equals(viaPassphrase)).toBe(true)
+    }
+    expect(looksLikeRecoveryKey(PASSPHRASE)).toBe(false)
+    expect(looksLikeRecoveryKey(recoveryKey.slice(0, -1))).toBe(false)
   })
 
   it('after a data-key rotation: the live files give the new key, pre-rotation/ the old one', async () => {

@@ -52,7 +52,7 @@ describe('vault lifecycle', () => {
 
     vault.lock()
     expect(vault.status()).toBe('locked')
-    expect(readdirSync(dir).sort()).toEqual(['between.db', 'between.header.json'])
+    expect(readdirSync(dir).sort()).toEqual(['between.db', 'between.header.json', 'between.lock'])
 
     await vault.unlock({ passphrase: PASSPHRASE })
     expect(vault.status()).toBe('unlocked')

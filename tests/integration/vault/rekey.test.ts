@@ -151,7 +151,7 @@ describe('rotate the data key', () => {
     expect(parseHeader(readFileSync(join(dir, 'pre-rotation', 'between.header.json'), 'utf8')).keyGeneration).toBe(2)
     expect(parseHeader(readFileSync(join(dir, 'between.header.json'), 'utf8')).keyGeneration).toBe(3)
     // No temp file, pending header or half-made backup folder is left behind.
-    expect(readdirSync(dir).filter((f) => !/-(wal|shm)$/.test(f)).sort()).toEqual(['between.db', 'between.header.json', 'pre-rotation'])
+    expect(readdirSync(dir).filter((f) => !/-(wal|shm)$/.test(f)).sort()).toEqual(['between.db', 'between.header.json', 'between.lock', 'pre-rotation'])
     vault.lock()
     const backup = makeVault(join(dir, 'pre-rotation'))
     await backup.unlock({ passphrase: PASSPHRASE })

@@ -53,7 +53,7 @@ describe('wrong secrets change nothing', () => {
     const { dir, vault, recoveryKey } = await createdVault(50)
     vault.lock()
     const before = snapshot(dir)
-    expect(Object.keys(before).sort()).toEqual(['between.db', 'between.header.json'])
+    expect(Object.keys(before).sort()).toEqual(['between.db', 'between.header.json', 'between.lock'])
 
     await expectCode(vault.unlock({ passphrase: 'not the passphrase' }), 'WRONG_PASSPHRASE')
     await expectCode(vault.unlock({ passphrase: `${PASSPHRASE} ` }), 'WRONG_PASSPHRASE')
@@ -64,7 +64,7 @@ describe('wrong secrets change nothing', () => {
     await expectCode(vault.resetWithRecoveryKey(otherKey.display, 'a brand new passphrase'), 'WRONG_RECOVERY_KEY')
     expect(vault.status()).toBe('locked')
     expect(snapshot(dir)).toEqual(before)
-    expect(readdirSync(dir).sort()).toEqual(['between.db', 'between.header.json'])
+    expect(readdirSync(dir).sort()).toEqual(['between.db', 'between.header.json', 'between.lock'])
 
     // Unlocked, a wrong current passphrase in a change or a rotation changes nothing either.
     await vault.unlock({ recoveryKey })

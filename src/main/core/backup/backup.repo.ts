@@ -1,5 +1,7 @@
 /** Reads used to verify and describe a backup, on any schema of a connection ("main", "bk"). */
+import { INSTANT_MAX, INSTANT_MIN } from '../../../shared/domain/time/instant-range'
 import type Database from 'better-sqlite3-multiple-ciphers'
+import { withoutRowChecks } from '../vault/open-database'
 
 const SCHEMA = /^[a-z_]+$/
 const ident = (schema: string): string => {
@@ -39,7 +41,10 @@ export function entityCounts(counts: Record<string, number>): EntityCounts {
   return out
 }
 
-/** Earliest and latest moment the person wrote about (reflections, sessions, contacts). */
+/**
+ * Earliest and latest moment the person wrote about (reflections, sessions, contacts). A row whose
+ * time this version cannot read (not an integer in the valid range) is left out, not fatal.
+ */
 export function dateRange(db: Database.Database, schema = 'main'): { first: number | null; last: number | null } {
   const s = ident(schema)
   const row = db
@@ -47,7 +52,8 @@ export function dateRange(db: Database.Database, schema = 'main'): { first: numb
       `SELECT min(t) AS first, max(t) AS last FROM (
          SELECT created_at AS t FROM ${s}.reflections
          UNION ALL SELECT starts_at FROM ${s}.sessions
-         UNION ALL SELECT at FROM ${s}.contacts)`,
+         UNION ALL SELECT at FROM ${s}.contacts)
+       WHERE typeof(t) = 'integer' AND t BETWEEN ${INSTANT_MIN} AND ${INSTANT_MAX}`,
     )
     .get() as { first: number | null; last: number | null }
   return row
@@ -60,7 +66,7 @@ export function schemaVersionOf(db: Database.Database, schema = 'main'): number 
 /** integrity_check (every page read, so every page's HMAC checked) and foreign keys. */
 export function checkSchema(db: Database.Database, schema = 'main'): boolean {
   const s = ident(schema)
-  const integrity = db.pragma(`${s}.integrity_check`) as Array<{ integrity_check: string }>
+  const integrity = withoutRowChecks(db, () => db.pragma(`${s}.integrity_check`) as Array<{ integrity_check: string }>)
   if (integrity.length !== 1 || integrity[0]?.integrity_check !== 'ok') return false
   return (db.pragma(`${s}.foreign_key_check`) as unknown[]).length === 0
 }

@@ -35,9 +35,24 @@ const encode = (codec: Codec, value: unknown): unknown => {
   return value
 }
 
+/**
+ * Stands in for a stored value that cannot be decoded (damaged JSON): the row then fails the
+ * contract's output check, and a list leaves it out instead of failing whole.
+ */
+export const UNREADABLE_VALUE = Object.freeze({ unreadable: true })
+
+/** A stored JSON column, or UNREADABLE_VALUE when it is damaged. */
+export function parseStoredJson(value: unknown): unknown {
+  try {
+    return JSON.parse(value as string)
+  } catch {
+    return UNREADABLE_VALUE
+  }
+}
+
 const decode = (codec: Codec, value: unknown): unknown => {
   if (codec === 'bool') return value === 1
-  if (codec === 'json') return JSON.parse(value as string)
+  if (codec === 'json') return parseStoredJson(value)
   return value
 }
 

@@ -3,6 +3,8 @@ import type { z } from 'zod'
 import type { journalContract, MoodBucket } from '../../../shared/ipc/contracts/journal'
 import type { Reflection } from '../../../shared/ipc/schemas/reflections'
 import type { Session } from '../../../shared/ipc/schemas/sessions'
+import { INSTANT_MAX, INSTANT_MIN, isInstantInRange } from '../../../shared/domain/time/instant-range'
+import { MOOD_MAX, MOOD_MIN } from '../../../shared/domain/vocabulary'
 import { addLocalDays, instantFromWall } from '../../../shared/domain/time/local-time'
 import { insertRow } from '../db/table.repo'
 import { CoreError } from '../errors'
@@ -51,6 +53,15 @@ function dayBucketer(zone: string) {
   }
 }
 
+/** A session's end (start + up to 600 minutes) may pass INSTANT_MAX by a day at most. */
+const isReadableRating = (at: unknown, mood: unknown): boolean =>
+  Number.isSafeInteger(at) &&
+  (at as number) >= INSTANT_MIN - DAY &&
+  (at as number) <= INSTANT_MAX + DAY &&
+  Number.isInteger(mood) &&
+  (mood as number) >= MOOD_MIN &&
+  (mood as number) <= MOOD_MAX
+
 function bucketStartWall(dayWall: number, bucket: 'day' | 'week' | 'month'): number {
   if (bucket === 'day') return dayWall
   const date = new Date(dayWall)
@@ -67,10 +78,12 @@ export function createJournalService(ctx: ServiceContext, services: Services) {
       const now = ctx.clock.now()
       const { repeat, count, ...fields } = input
       const step = repeat === 'weekly' ? 7 : 14
+      // Every occurrence, not only the first, must fall in the valid range: checked before writing.
+      const starts = Array.from({ length: count }, (_, i) => addLocalDays(fields.startsAt, i * step, fields.timeZone))
+      if (!starts.every(isInstantInRange)) throw new CoreError('INVALID_INPUT', { field: 'count' })
       const ids = writeTransaction(db, () =>
-        Array.from({ length: count }, (_, i) => {
+        starts.map((startsAt) => {
           const id = newId(now)
-          const startsAt = addLocalDays(fields.startsAt, i * step, fields.timeZone)
           const homework = fields.homework.map((item) => ({ ...item, id: newId(now) }))
           insertRow(db, sessionsTable, { ...fields, homework, startsAt, status: 'scheduled', moodBefore: null, moodAfter: null, id, createdAt: now, updatedAt: now })
           return id
@@ -117,10 +130,16 @@ export function createJournalService(ctx: ServiceContext, services: Services) {
       return services.reflections.get({ id: reflection.id })
     },
 
-    moodTrend({ from, to, timeZone, bucket }: Input<'mood.trend'>): { buckets: MoodBucket[] } {
+    moodTrend({ from, to, timeZone, bucket }: Input<'mood.trend'>): { buckets: MoodBucket[]; skipped: number } {
       const localDay = dayBucketer(timeZone)
       const groups = new Map<number, { sum: number; low: number; high: number; count: number }>()
+      let skipped = 0
       for (const { at, mood } of moodRatings(ctx.db(), from, to)) {
+        // A rating this version cannot place (a damaged or foreign row) is counted, not fatal.
+        if (!isReadableRating(at, mood)) {
+          skipped++
+          continue
+        }
         const key = bucketStartWall(localDay(at), bucket)
         const group = groups.get(key)
         if (group) {
@@ -133,7 +152,7 @@ export function createJournalService(ctx: ServiceContext, services: Services) {
       const buckets = [...groups.entries()]
         .sort(([a], [b]) => a - b)
         .map(([wall, g]) => ({ start: instantFromWall(wall, timeZone), average: Math.round((g.sum / g.count) * 100) / 100, low: g.low, high: g.high, count: g.count }))
-      return { buckets }
+      return { buckets, skipped }
     },
   }
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers'
 import type { RuleBody, RuleCommon } from '../../../shared/domain/rules/rule-kinds'
-import { prepared } from '../db/table.repo'
+import { parseStoredJson, prepared } from '../db/table.repo'
 
 export interface StoredRule extends RuleCommon {
   id: string
@@ -40,7 +40,7 @@ const fromRow = (row: RuleRow): StoredRule => ({
   retiredAt: row.retired_at,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
-  body: { kind: row.kind, params: JSON.parse(row.params) } as RuleBody,
+  body: { kind: row.kind, params: parseStoredJson(row.params) } as RuleBody,
 })
 
 const toRow = (rule: StoredRule): RuleRow => ({

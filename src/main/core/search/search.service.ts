@@ -15,13 +15,15 @@ const decodeCursor = (cursor: string | null): number | null => {
 export function createSearchService(ctx: ServiceContext) {
   return {
     query(input: z.output<typeof searchInput>): SearchResult {
+      const db = ctx.db()
       const match = toFtsQuery(input.query)
-      if (match === null) return { hits: [], nextCursor: null }
-      const rows = searchIndex(ctx.db(), match, decodeCursor(input.cursor), input.limit)
+      if (match === null) return { hits: [], nextCursor: null, skipped: 0 }
+      const rows = searchIndex(db, match, decodeCursor(input.cursor), input.limit)
       const last = rows.at(-1)
       return {
         hits: rows.map(({ kind, id, at, snippet }) => ({ kind, id, at, snippet }) as SearchResult['hits'][number]),
         nextCursor: rows.length === input.limit && last ? String(last.rowid) : null,
+        skipped: 0,
       }
     },
   }

@@ -12,6 +12,7 @@
  */
 import { Worker } from 'node:worker_threads'
 import { workerUrl } from '../workers/worker-path'
+import { LONE_SURROGATE } from '../../../shared/ipc/schemas/vault'
 import { CoreError } from '../errors'
 import type { KdfCost } from '../ports'
 import type { KdfFailure, KdfReply, KdfRequest } from './kdf.worker'
@@ -32,8 +33,12 @@ export function normalizePassphrase(passphrase: string): string {
   return passphrase.normalize('NFC')
 }
 
-/** Throws WEAK_PASSPHRASE for fewer than 8 characters (code points, after NFC). */
+/**
+ * Throws WEAK_PASSPHRASE for fewer than 8 characters (code points, after NFC), and INVALID_INPUT
+ * for a lone UTF-16 surrogate (it has no UTF-8 form: every lone surrogate would derive the same key).
+ */
 export function assertPassphraseFloor(passphrase: string): void {
+  if (LONE_SURROGATE.test(passphrase)) throw new CoreError('INVALID_INPUT', { field: 'passphrase' })
   if ([...normalizePassphrase(passphrase)].length < MIN_PASSPHRASE_CHARS) throw new CoreError('WEAK_PASSPHRASE')
 }
 

@@ -86,6 +86,12 @@ export function applyConnectionPragmas(db: Database.Database): void {
 export interface OpenEncryptedDatabaseOptions {
   /** Create a new database (the file must not exist yet). Default: the file must exist. */
   create?: boolean
+  /**
+   * Prove the key and read without writing to the database: a read-only connection cannot
+   * checkpoint the WAL into it when it closes. No connection pragmas are set. (It may still
+   * create `-wal`/`-shm`: see untouched-sidecars.ts.)
+   */
+  readOnly?: boolean
 }
 
 /**
@@ -116,19 +122,35 @@ export function openEncryptedDatabase(
     if (startsWithPlaintextSqliteHeader(path)) throw new CoreError('VAULT_CORRUPT', { cause: { code: 'PLAINTEXT_SQLITE' } })
   }
 
+  const readOnly = options.readOnly === true && !create
   let db: Database.Database
   try {
-    db = new Database(path, { fileMustExist: !create })
+    db = new Database(path, { fileMustExist: !create, readonly: readOnly })
   } catch (error) {
     throw ioError(error)
   }
   try {
     applyKey(db, dataKey)
-    applyConnectionPragmas(db)
+    if (!readOnly) applyConnectionPragmas(db)
     return db
   } catch (error) {
     db.close()
     throw fromSqlite(error)
+  }
+}
+
+/**
+ * Runs a page check without SQLite's per-row CHECK constraints: a row whose value breaks one (a
+ * content problem, which Settings → Repair shows) is not damage to the file, and must not make
+ * the vault refuse to open or every backup fail verification. Pages, HMACs, b-trees, NOT NULL and
+ * indexes are still checked.
+ */
+export function withoutRowChecks<T>(db: Database.Database, check: () => T): T {
+  db.pragma('ignore_check_constraints=ON')
+  try {
+    return check()
+  } finally {
+    db.pragma('ignore_check_constraints=OFF')
   }
 }
 
@@ -139,7 +161,7 @@ export function openEncryptedDatabase(
 export function quickCheck(db: Database.Database): void {
   let rows: unknown[]
   try {
-    rows = db.pragma('quick_check') as unknown[]
+    rows = withoutRowChecks(db, () => db.pragma('quick_check') as unknown[])
   } catch (error) {
     throw corrupt(error)
   }
@@ -151,7 +173,7 @@ export function quickCheck(db: Database.Database): void {
 export function integrityCheck(db: Database.Database): void {
   let rows: unknown[]
   try {
-    rows = db.pragma('integrity_check') as unknown[]
+    rows = withoutRowChecks(db, () => db.pragma('integrity_check') as unknown[])
   } catch (error) {
     throw corrupt(error)
   }

@@ -36,7 +36,9 @@ import {
   type VaultHeader,
 } from './header'
 import { assertPassphraseFloor, calibrateKdf, derivePassphraseKey, KDF_SALT_BYTES } from './kdf'
+import { createFolderLockHolder } from './folder-lock'
 import { openEncryptedDatabase, quickCheck } from './open-database'
+import { withUntouchedSidecars } from './untouched-sidecars'
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key'
 import { rotateDatabaseKey } from './rotate'
 import {
@@ -137,6 +139,8 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
   const { logger } = options
 
   let state: Unlocked | null = null
+  /** Held from a successful create or unlock until lock(): one process owns the vault. */
+  const folderLock = createFolderLockHolder(dir)
   /** Bumped by every lock(): an awaiting operation compares it to know it was interrupted. */
   let epoch = 0
   let tail: Promise<void> = Promise.resolve()
@@ -214,14 +218,17 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
    * every page: a full check at each unlock would cost seconds at 200,000 entries.
    */
   const openVerified = (dataKey: Buffer): Database.Database => {
-    const db = openEncryptedDatabase(paths.database, dataKey)
-    try {
-      if (databaseBytes() <= fullCheckUpTo) quickCheck(db)
-      return db
-    } catch (error) {
-      db.close()
-      throw error
-    }
+    // Proof and check first on a read-only connection: a failed unlock changes no byte and
+    // leaves no new file (docs/security.md). Only a database that passed opens for writing.
+    withUntouchedSidecars(paths.database, () => {
+      const probe = openEncryptedDatabase(paths.database, dataKey, { readOnly: true })
+      try {
+        if (databaseBytes() <= fullCheckUpTo) quickCheck(probe)
+      } finally {
+        probe.close()
+      }
+    })
+    return openEncryptedDatabase(paths.database, dataKey)
   }
 
   const runOnOpen = (db: Database.Database, dataKey: Buffer): void => {
@@ -273,6 +280,10 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
 
   const unlockWith = async (secret: Secret, since: number): Promise<void> => {
     const { header } = loadHeader()
+    await folderLock.whileOpening(() => openWith(header, secret, since))
+  }
+
+  const openWith = async (header: VaultHeader, secret: Secret, since: number): Promise<void> => {
     if (!existsSync(paths.database)) throw new CoreError('VAULT_CORRUPT', { cause: { code: 'DATABASE_MISSING' } })
 
     let dataKey = await unwrap(header, secret)
@@ -336,7 +347,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
   }
 
   const removeCreated = (): void => {
-    for (const path of [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, `${paths.database}-journal`, tempPathFor(paths.header)]) {
+    for (const path of [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, `${paths.database}-journal`, tempPathFor(paths.header), folderLock.path]) {
       try {
         removeIfPresent(path)
       } catch {
@@ -394,15 +405,17 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
 
         try {
           mkdirSync(dir, { recursive: true, mode: 0o700 })
+          folderLock.take()
         } catch (error) {
           dataKey.fill(0)
-          throw ioError(error)
+          throw error instanceof CoreError ? error : ioError(error)
         }
         let db: Database.Database
         try {
           db = openEncryptedDatabase(paths.database, dataKey, { create: true })
         } catch (error) {
           dataKey.fill(0)
+          folderLock.release()
           removeCreated()
           throw toVaultError(error)
         }
@@ -412,6 +425,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
         } catch (error) {
           db.close()
           dataKey.fill(0)
+          folderLock.release()
           removeCreated()
           throw error
         }
@@ -447,11 +461,18 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
       const { db, dataKey } = state
       state = null
       try {
+        // A clean lock or quit leaves everything in between.db: a copy of it is complete alone.
+        db.pragma('wal_checkpoint(TRUNCATE)')
+      } catch (error) {
+        logger.warn('vault.checkpoint_at_lock_failed', safeCause(error))
+      }
+      try {
         db.close()
       } catch (error) {
         logger.error('vault.close_failed', safeCause(error))
       } finally {
         dataKey.fill(0)
+        folderLock.release()
       }
       options.onLock?.()
     },

@@ -15,6 +15,7 @@
  * active therapist_away rule exists.
  */
 import { z } from 'zod'
+import { instantSchema } from '../time/instant-range'
 import { CHANNELS, PURPOSES, SEVERITIES } from '../vocabulary'
 import type { ContactChannel, Purpose } from '../vocabulary'
 
@@ -167,9 +168,9 @@ export const ruleCommonSchema = z.strictObject({
   /** The agreement in its own words, as the person wrote it down. */
   agreementText: z.string().max(2000),
   /** When it was agreed (epoch ms), if known. */
-  agreedOn: z.number().int().nullable(),
+  agreedOn: instantSchema.nullable(),
   /** When to look at it again together (epoch ms), if planned. */
-  reviewBy: z.number().int().nullable(),
+  reviewBy: instantSchema.nullable(),
   active: z.boolean(),
 })
 export type RuleCommon = z.infer<typeof ruleCommonSchema>

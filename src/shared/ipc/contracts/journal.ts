@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema, instantSchema, zoneSchema } from '../schemas/common'
+import { bucketStartSchema, countSchema, idSchema, instantSchema, zoneSchema } from '../schemas/common'
 import { reflectionSchema } from '../schemas/reflections'
 import { sessionFields, sessionSchema } from '../schemas/sessions'
 import { channel } from './channel'
@@ -15,12 +15,12 @@ export const reflectionLinksSchema = z.strictObject({ talkingPointIds: z.array(i
 
 export const moodBucketSchema = z.strictObject({
   /** Start of the bucket (local midnight in the given zone). */
-  start: instantSchema,
+  start: bucketStartSchema,
   average: z.number(),
   low: z.number().int(),
   high: z.number().int(),
   /** How many ratings fell in the bucket (reflection moods and session before/after moods). */
-  count: z.number().int(),
+  count: countSchema,
 })
 export type MoodBucket = z.infer<typeof moodBucketSchema>
 
@@ -63,6 +63,7 @@ export const journalContract = {
       timeZone: zoneSchema,
       bucket: z.enum(MOOD_BUCKETS).default('week'),
     }),
-    z.strictObject({ buckets: z.array(moodBucketSchema) }),
+    /** skipped: ratings in rows this version cannot read (Settings → Repair lists them). */
+    z.strictObject({ buckets: z.array(moodBucketSchema), skipped: countSchema }),
   ),
 } as const

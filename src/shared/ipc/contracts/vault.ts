@@ -1,22 +1,22 @@
 import { z } from 'zod'
 import { emptyInput } from '../schemas/common'
-import { passphraseSchema, recoveryKeySchema, unlockInput, vaultStatusSchema } from '../schemas/vault'
+import { newPassphraseSchema, passphraseSchema, recoveryKeySchema, unlockInput, vaultStatusSchema } from '../schemas/vault'
 import { channel } from './channel'
 
 export const vaultContract = {
   'vault.status': channel(emptyInput, vaultStatusSchema),
   'vault.create': channel(
-    z.strictObject({ passphrase: passphraseSchema }),
+    z.strictObject({ passphrase: newPassphraseSchema }),
     z.strictObject({ recoveryKey: z.string() }),
   ),
   'vault.unlock': channel(unlockInput, z.strictObject({ unlocked: z.literal(true) })),
   'vault.lock': channel(emptyInput, z.strictObject({ locked: z.literal(true) })),
   'vault.changePassphrase': channel(
-    z.strictObject({ current: passphraseSchema, next: passphraseSchema }),
+    z.strictObject({ current: passphraseSchema, next: newPassphraseSchema }),
     z.strictObject({ changed: z.literal(true) }),
   ),
   'vault.resetWithRecoveryKey': channel(
-    z.strictObject({ recoveryKey: recoveryKeySchema, newPassphrase: passphraseSchema }),
+    z.strictObject({ recoveryKey: recoveryKeySchema, newPassphrase: newPassphraseSchema }),
     z.strictObject({ changed: z.literal(true) }),
   ),
 } as const

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { instantSchema } from './common'
+import { countSchema, instantSchema } from './common'
 import { unlockInput } from './vault'
 
 export const BACKUP_REASONS = ['manual', 'daily', 'before-update', 'before-key-change'] as const
@@ -13,7 +13,7 @@ export const backupNameSchema = z
 /** Which backup: one listed in the backup folder, or one the person picks in a dialog. */
 export const backupSourceSchema = z.union([z.strictObject({ name: backupNameSchema }), z.strictObject({ choose: z.literal(true) })])
 
-const count = z.number().int().min(0)
+const count = countSchema
 export const backupCountsSchema = z.strictObject({
   therapists: count,
   sessions: count,

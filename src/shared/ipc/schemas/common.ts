@@ -1,11 +1,22 @@
 import { z } from 'zod'
+import { BUCKET_MARGIN_MS, INSTANT_MAX, INSTANT_MIN, instantSchema } from '../../domain/time/instant-range'
 import { MOOD_MAX, MOOD_MIN } from '../../domain/vocabulary'
 
 export const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
 export const idSchema = z.string().regex(UUID_V7, 'must be an ID')
-/** Epoch milliseconds (UTC), within years 1970–2200. */
-export const instantSchema = z.number().int().min(0).max(7_258_118_400_000)
+/** Epoch milliseconds (UTC) in the one valid range, 1900–2199 (src/shared/domain/time/instant-range.ts). */
+export { instantSchema }
+/** The start of a day, week or month bucket: it may fall up to a month outside the valid range. */
+export const bucketStartSchema = z
+  .number()
+  .int()
+  .min(INSTANT_MIN - BUCKET_MARGIN_MS)
+  .max(INSTANT_MAX + BUCKET_MARGIN_MS)
+/** A count the contract takes or answers: a non-negative safe integer. */
+export const countSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
+/** How many elements of a read were left out because they cannot be shown (dispatch fills it). */
+export const skippedSchema = countSchema.default(0)
 export const zoneSchema = z
   .string()
   .min(1)

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { SESSION_FORMATS } from '../../domain/vocabulary'
-import { idSchema, moodSchema, zoneSchema } from './common'
+import { countSchema, idSchema, moodSchema, zoneSchema } from './common'
 
-const count = z.number().int().min(0)
+const count = countSchema
 
 export const IMPORT_KINDS = ['betweenJson', 'dayOne', 'daylio', 'calendar'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]

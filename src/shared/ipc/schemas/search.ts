@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema, instantSchema } from './common'
+import { idSchema, instantSchema, skippedSchema } from './common'
 
 export const SEARCHABLE_KINDS = ['session', 'reflection', 'talking_point', 'contact', 'draft'] as const
 
@@ -22,4 +22,6 @@ export type SearchHit = z.infer<typeof searchHitSchema>
 export const searchResultSchema = z.strictObject({
   hits: z.array(searchHitSchema),
   nextCursor: z.string().nullable(),
+  /** Matches that could not be shown (Settings → Repair lists them). */
+  skipped: skippedSchema,
 })

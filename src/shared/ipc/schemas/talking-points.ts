@@ -5,7 +5,7 @@ import { idSchema, instantSchema } from './common'
 export const talkingPointFields = z.strictObject({
   text: z.string().trim().min(1).max(5000),
   priority: z.enum(PRIORITIES).default('normal'),
-  position: z.number().finite().default(0),
+  position: z.number().min(-1e12).max(1e12).default(0),
   targetSessionId: idSchema.nullable().default(null),
   sourceReflectionId: idSchema.nullable().default(null),
   sourceDraftId: idSchema.nullable().default(null),

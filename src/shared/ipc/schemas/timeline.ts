@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CHANNELS, CONTACT_DIRECTIONS, PURPOSES, SESSION_FORMATS, SESSION_STATUSES } from '../../domain/vocabulary'
-import { idSchema, instantSchema, moodSchema } from './common'
+import { idSchema, instantSchema, moodSchema, skippedSchema } from './common'
 import { tagNameSchema } from './reflections'
 
 export const TIMELINE_KINDS = ['session', 'reflection', 'contact', 'draft', 'rule_change'] as const
@@ -80,4 +80,6 @@ export type TimelineEntry = z.infer<typeof timelineEntrySchema>
 export const timelinePageSchema = z.strictObject({
   items: z.array(timelineEntrySchema),
   nextCursor: z.string().nullable(),
+  /** Entries on this page that could not be shown (Settings → Repair lists them). */
+  skipped: skippedSchema,
 })

@@ -7,6 +7,8 @@ import { ImportSection } from './ImportSection'
 import { PassphraseSection } from './PassphraseSection'
 import { AppearanceSection, LockingSection } from './PrefsSections'
 import { RemindersSection } from './RemindersSection'
+import { RepairSection } from '../repair/RepairSection'
+import { repairStrings } from '../repair/repair.strings'
 import { prefsQuery } from './settings.queries'
 import { settingsStrings as s } from './settings.strings'
 import '../recovery/recovery.css'
@@ -20,6 +22,7 @@ const SECTIONS = [
   { id: 'settings-export', title: s.exports.title },
   { id: 'settings-import', title: importStrings.title },
   { id: 'settings-reminders', title: s.reminders.title },
+  { id: 'settings-repair', title: repairStrings.title },
 ] as const
 
 type SectionId = (typeof SECTIONS)[number]['id']
@@ -68,6 +71,7 @@ export default function SettingsScreen(): React.JSX.Element {
       <ExportSection id={ids['settings-export']} />
       <ImportSection id={ids['settings-import']} />
       <RemindersSection id={ids['settings-reminders']} />
+      <RepairSection id={ids['settings-repair']} />
     </div>
   )
 }

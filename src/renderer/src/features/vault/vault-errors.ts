@@ -1,6 +1,9 @@
 import { isRpcError } from '../../lib/rpc'
 import { vaultStrings as s } from './vault.strings'
 
+/** The fields that carry a new passphrase (a lone surrogate there is refused). */
+const PASSPHRASE_FIELDS = new Set(['passphrase', 'next', 'newPassphrase'])
+
 /**
  * Our words for what went wrong. The person is never blamed: errors are the app's problem,
  * and every message says that nothing changed when that is true.
@@ -22,6 +25,10 @@ export function vaultErrorMessage(error: unknown): string {
       return s.errors.fromFuture
     case 'VAULT_EXISTS':
       return s.errors.exists
+    case 'INVALID_INPUT':
+      return PASSPHRASE_FIELDS.has(error.field ?? '') ? s.errors.unstorable : s.errors.generic
+    case 'VAULT_IN_USE':
+      return s.errors.inUse
     case 'IO_ERROR':
       return s.errors.io
     case 'BRIDGE_UNAVAILABLE':

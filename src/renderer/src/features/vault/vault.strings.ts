@@ -119,6 +119,8 @@ export const vaultStrings = {
     fromFuture: 'This vault was written by a newer version of Between. Please update Between to open it.',
     io: 'Between could not write to its data folder. Check there is free space, then try again. Nothing was changed.',
     exists: 'A vault already exists here. Unlock it instead.',
+    unstorable: 'That passphrase has a character Between cannot store exactly (a broken emoji or symbol, often from a paste). Please type it again or choose another.',
+    inUse: 'Between is already open on this vault, in another window or program. Close it there, then try again.',
     weak: 'This passphrase would be easy to guess. Try adding a few more words.',
     disconnected: 'Between could not reach its secure core. Please restart Between.',
     retry: 'Try again',
