@@ -21,4 +21,7 @@ export const WORKS_WHILE_LOCKED: ReadonlySet<Channel> = new Set<Channel>([
   'clipboard.write',
   'ui.activity',
   'ui.flushed',
+  // A restore runs while locked, so its Stop must too; discarding a preview only forgets it.
+  'jobs.cancel',
+  'import.discard',
 ])

@@ -35,33 +35,48 @@ const dayOne = (dates: string[]) => {
 }
 
 describe('the valid range of instants', () => {
+  /** Choose a file and apply its preview; returns the preview's skipped list. */
+  async function importAll(vault: TestVault, options: Record<string, unknown>) {
+    const chosen = await dispatch(vault.handlers, 'import.choose', options)
+    if (!chosen.ok) throw new Error(chosen.error.code)
+    const preview = (chosen.value as { preview: { planId: string; skipped: Array<{ reason: string; places: string[] }> } }).preview
+    const applied = await dispatch(vault.handlers, 'import.apply', { planId: preview.planId, options })
+    expect(applied).toMatchObject({ ok: true })
+    return preview.skipped
+  }
+
   it('imports Day One entries from 1900 to 2199 and every reader answers ok', async () => {
     const vault = await newVault(dayOne(['1969-12-31T23:00:00Z', '1900-01-01T00:00:00Z', '2199-12-31T23:59:59Z', '1955-06-01T12:00:00Z']))
-    expect(await dispatch(vault.handlers, 'import.dayOne', {})).toMatchObject({ ok: true, value: { status: 'imported' } })
+    expect(await importAll(vault, { kind: 'dayOne' })).toEqual([])
     expect(await readEverything(vault.handlers, { backup: true, searchWord: 'garden' })).toEqual([])
     const page = await dispatch(vault.handlers, 'timeline.page', { limit: 10 })
     expect(page.ok && (page.value as { items: unknown[]; skipped: number })).toMatchObject({ skipped: 0 })
     expect(page.ok && (page.value as { items: unknown[] }).items).toHaveLength(4)
   })
 
-  it('refuses a Day One entry outside the range, naming it, and writes nothing', async () => {
-    const vault = await newVault(dayOne(['2001-01-01T00:00:00Z', '1899-12-31T23:59:59Z']))
+  it('leaves out a Day One entry outside the range, naming it in the preview, and writes nothing until asked', async () => {
+    const vault = await newVault(dayOne(['2001-01-01T00:00:00Z', '1899-12-31T23:59:59Z', '2200-01-01T00:00:00Z']))
     const before = digestDatabase(vault.core.vault.db())
-    const result = await dispatch(vault.handlers, 'import.dayOne', {})
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_IMPORT', field: 'entries.1.creationDate' } })
+    const chosen = await dispatch(vault.handlers, 'import.choose', { kind: 'dayOne' })
     expect(digestDatabase(vault.core.vault.db())).toBe(before)
-    vault.core.close()
-    const later = await newVault(dayOne(['2200-01-01T00:00:00Z']))
-    expect(await dispatch(later.handlers, 'import.dayOne', {})).toMatchObject({ ok: false, error: { code: 'INVALID_IMPORT', field: 'entries.0.creationDate' } })
+    const skipped = chosen.ok ? (chosen.value as { preview: { skipped: Array<{ count: number; places: string[] }> } }).preview.skipped : []
+    expect(skipped.flatMap((s) => s.places)).toEqual(expect.arrayContaining([expect.stringContaining('1'), expect.stringContaining('2')]))
+    expect(skipped.reduce((n, s) => n + s.count, 0)).toBe(2)
+    expect(await importAll(vault, { kind: 'dayOne' })).toHaveLength(skipped.length)
+    expect(vault.core.reflections.list({ limit: 10, before: null, tag: null })).toHaveLength(1)
+    expect(await readEverything(vault.handlers)).toEqual([])
   })
 
-  it('refuses a calendar event outside the range with its line', async () => {
+  it('leaves out a calendar event outside the range, with its place, and imports the rest', async () => {
     const file = join(makeTempDir('between-range-'), 'cal.ics')
-    writeFileSync(file, ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//t//t//EN', 'BEGIN:VEVENT', 'UID:a', 'DTSTAMP:20260101T000000Z', 'DTSTART:18991231T100000Z', 'DTEND:18991231T110000Z', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n'))
+    const event = (uid: string, day: string) => ['BEGIN:VEVENT', `UID:${uid}`, 'DTSTAMP:20260101T000000Z', `DTSTART:${day}T100000Z`, `DTEND:${day}T110000Z`, 'SUMMARY:Session', 'END:VEVENT']
+    writeFileSync(file, ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//t//t//EN', ...event('old', '18991231'), ...event('now', '20260301'), 'END:VCALENDAR', ''].join('\r\n'))
     const vault = await newVault(file)
-    const before = digestDatabase(vault.core.vault.db())
-    expect(await dispatch(vault.handlers, 'import.calendar', { timeZone: 'UTC' })).toMatchObject({ ok: false, error: { code: 'INVALID_IMPORT', field: expect.stringMatching(/^line \d+$/) } })
-    expect(digestDatabase(vault.core.vault.db())).toBe(before)
+    const options = { kind: 'calendar', calendar: { timeZone: 'UTC', pastMonths: 1200 } }
+    const skipped = await importAll(vault, options)
+    expect(skipped.reduce((n, s) => n + s.places.length, 0)).toBeGreaterThanOrEqual(1)
+    expect(vault.core.sessions.list({ from: null, to: null, therapistId: null, limit: 10 })).toHaveLength(1)
+    expect(await readEverything(vault.handlers)).toEqual([])
   })
 
   it('checks every occurrence of a series before writing any', async () => {
