@@ -29,8 +29,8 @@ export const isBucketSize = (size: number): boolean =>
 
 /** What a sealed file is, bound into its tag: a file cannot be renamed, moved or replayed as another. */
 export interface SealedIdentity {
-  /** 'op' for a device's operation file, 'snapshot' for a compacted snapshot. */
-  kind: 'op' | 'snapshot'
+  /** 'op': a device's operation file; 'snapshot': a compacted snapshot; 'roster': the header's device list. */
+  kind: 'op' | 'snapshot' | 'roster'
   device: string
   sequence: number
 }
