@@ -25,6 +25,7 @@ import { createTimelineService } from './timeline/timeline.service'
 import { createVaultService } from './vault/vault.service'
 import { createJournalService } from './journal/journal.service'
 import { createTagsService } from './tags/tags.service'
+import { createSyncService } from './sync/sync.service'
 
 export interface CoreOptions extends AppShellOptions {
   /** The vault folder: database and header. */
@@ -86,6 +87,8 @@ export function createCore(options: CoreOptions) {
   })
 
   const records = createRecordServices(ctx)
+  const reminders = createRemindersService(ctx)
+  const sync = createSyncService({ ctx, vaultHeaderPath: vault.paths.header, afterApply: () => reminders.sync() })
 
   return {
     clock,
@@ -98,7 +101,8 @@ export function createCore(options: CoreOptions) {
     ...createAppShell(options, { vault, therapists: records.therapists, crisisPlan: records.crisisPlan }),
     exports: createExportService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
     imports: createImportService(ctx, options.dialogs ?? noDialogs, options.importOptions),
-    reminders: createRemindersService(ctx),
+    reminders,
+    sync,
     backups,
     sessionPrep: createSessionPrepService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
     close(): void {

@@ -13,12 +13,12 @@ import {
 } from '../../../src/main/core/sync/sync-header'
 import { CHEAP_KDF } from '../../helpers/test-vault'
 
-const roster = { devices: [{ id: '0123456789abcdef', name: 'Laptop', joinedAt: 1_765_000_000_000, removedAfter: null }] }
+const roster = { devices: [{ id: '0123456789abcdef', name: 'Laptop', joinedAt: 1_765_000_000_000, publicKey: 'AAAA', removedAfter: null }] }
 
 async function newHeader() {
   const recovery = generateRecoveryKey()
   const identity = recoveryIdentity(recovery.secret, randomBytes(16))
-  const created = await createSyncHeader({ passphrase: 'correct horse battery', cost: CHEAP_KDF, recovery: identity, roster })
+  const created = await createSyncHeader({ passphrase: 'correct horse battery', cost: CHEAP_KDF, recoveries: [identity], roster })
   return { ...created, recovery }
 }
 
@@ -54,6 +54,10 @@ describe('sync header', () => {
     expect(rotated.header.current).toBe(2)
     const opened = openWithRecovery(rotated.header, recovery.secret)
     expect([...opened.keys()]).toEqual([1, 2])
+    const dropped = await rewrapSyncHeader({ header: rotated.header, keys: opened, passphrase: 'a new passphrase', roster, rotate: true, dropRecovery: rotated.header.keys[0]?.recovery[0]?.publicKey as string })
+    // A dropped key (a removed device's) opens nothing in the new header; the passphrase opens all three.
+    expect(() => openWithRecovery(dropped.header, recovery.secret)).toThrow(expect.objectContaining({ code: 'WRONG_RECOVERY_KEY' }))
+    expect([...(await openWithPassphrase(dropped.header, 'a new passphrase')).keys()]).toEqual([1, 2, 3])
     expect(opened.get(2)?.equals(keys.get(1) as Buffer)).toBe(false)
     expect(readRoster(rotated.header, opened)).toEqual(roster)
   })

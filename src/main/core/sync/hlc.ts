@@ -24,6 +24,9 @@ const parse = (stamp: Stamp): { ms: number; counter: number } => ({
   counter: parseInt(stamp.slice(MS_DIGITS + 1, MS_DIGITS + 1 + COUNTER_DIGITS), 16),
 })
 
+/** The wall-clock part of a stamp (milliseconds since the epoch, as the writing device saw it). */
+export const stampMillis = (stamp: Stamp): number => parse(stamp).ms
+
 export const stampDevice = (stamp: Stamp): string => stamp.slice(MS_DIGITS + COUNTER_DIGITS + 2)
 
 export interface Hlc {

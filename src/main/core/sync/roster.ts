@@ -12,6 +12,8 @@ export const rosterSchema = z.strictObject({
         id: z.string().regex(DEVICE_ID_PATTERN),
         name: z.string().min(1).max(80),
         joinedAt: z.int().min(0),
+        /** The device's own X25519 public key (base64): each sync key is wrapped for it. */
+        publicKey: z.string().max(64),
         /** Removed: files after this sequence are never applied; the device must join again. */
         removedAfter: z.int().min(0).nullable(),
       }),

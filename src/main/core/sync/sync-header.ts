@@ -94,7 +94,8 @@ export function readRoster(header: SyncHeader, keys: SyncKeys): Roster {
 export interface NewHeaderInput {
   passphrase: string
   cost: KdfCost
-  recovery: RecoveryIdentity
+  /** The person's recovery key and this device's own key: each gets a wrap of every sync key. */
+  recoveries: readonly RecoveryIdentity[]
   roster: Roster
 }
 
@@ -113,7 +114,7 @@ export async function createSyncHeader(input: NewHeaderInput): Promise<{ header:
       version: SYNC_VERSION,
       ...base,
       current: 1,
-      keys: [wrapEpoch(base, kek, 1, keys.get(1) as Buffer, [input.recovery])],
+      keys: [wrapEpoch(base, kek, 1, keys.get(1) as Buffer, input.recoveries)],
       roster: sealRoster(keys, 1, input.roster),
     }
     return { header, keys }
@@ -152,7 +153,10 @@ export async function openWithPassphrase(header: SyncHeader, passphrase: string)
   }
 }
 
-/** Every key, unwrapped with a recovery secret (parsed from a recovery key); WRONG_RECOVERY_KEY when none opens. */
+/**
+ * The keys a recovery secret opens: the person's recovery key, or a device's own secret (a
+ * removed device's opens no key made after its removal). WRONG_RECOVERY_KEY when it opens none.
+ */
 export function openWithRecovery(header: SyncHeader, secret: Buffer): SyncKeys {
   const keys: SyncKeys = new Map()
   for (const slot of header.keys) {
@@ -163,8 +167,8 @@ export function openWithRecovery(header: SyncHeader, secret: Buffer): SyncKeys {
         break
       }
     }
-    if (!keys.has(slot.epoch)) throw new CoreError('WRONG_RECOVERY_KEY')
   }
+  if (keys.size === 0) throw new CoreError('WRONG_RECOVERY_KEY')
   return keys
 }
 
@@ -178,8 +182,10 @@ export interface RewrapInput {
   roster: Roster
   /** A new epoch with a fresh key (a device was removed). */
   rotate?: boolean
-  /** Another computer's recovery key to wrap for (a device joined). */
-  addRecovery?: RecoveryIdentity
+  /** Keys to wrap for as well (a device joined: its own key and its vault's recovery key). */
+  addRecoveries?: readonly RecoveryIdentity[]
+  /** A key to wrap for no longer (a removed device's own key). */
+  dropRecovery?: string
 }
 
 /**
@@ -194,8 +200,8 @@ export async function rewrapSyncHeader(input: RewrapInput): Promise<{ header: Sy
     current += 1
     keys.set(current, generateDataKey())
   }
-  const recoveries = recoveriesOf(input.header)
-  if (input.addRecovery && !recoveries.some((r) => r.publicKey === input.addRecovery?.publicKey)) recoveries.push(input.addRecovery)
+  const recoveries = recoveriesOf(input.header).filter((r) => r.publicKey !== input.dropRecovery)
+  for (const added of input.addRecoveries ?? []) if (!recoveries.some((r) => r.publicKey === added.publicKey)) recoveries.push(added)
   const salt = randomBytes(KDF_SALT_BYTES)
   const base = { folderId: input.header.folderId, kdf: { ...input.header.kdf, salt: salt.toString('base64') } }
   const kek = await derivePassphraseKey(input.passphrase, salt, base.kdf)

@@ -13,6 +13,7 @@ export const vaultHandlers = (core: Core) => ({
   },
   'vault.changePassphrase': async ({ current, next }: { current: string; next: string }) => {
     await core.vault.changePassphrase(current, next)
+    await core.sync.changePassphrase({ current, next })
     return { changed: true as const }
   },
   'vault.resetWithRecoveryKey': async (input: { recoveryKey: string; newPassphrase: string }) => {
