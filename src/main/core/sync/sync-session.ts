@@ -89,10 +89,10 @@ export function openSession(db: Database.Database, now: () => number): SyncSessi
         for (const [epoch, key] of opened) if (!keys.has(epoch)) keys.set(epoch, key)
         saveKeys(db, keys)
       }
-      if (keys.has(header.current)) {
-        ring.current = header.current
-        roster = readRoster(header, keys)
-      }
+      // The current key is wrapped for every device still in sync: not holding it means removed.
+      if (!keys.has(header.current)) throw new CoreError('SYNC_DEVICE_REMOVED')
+      ring.current = header.current
+      roster = readRoster(header, keys)
       const self = roster.devices.find((d) => d.id === settings.device_id)
       if (self && self.removedAfter !== null) throw new CoreError('SYNC_DEVICE_REMOVED')
       return { header, roster }
