@@ -88,7 +88,12 @@ export function createCore(options: CoreOptions) {
 
   const records = createRecordServices(ctx)
   const reminders = createRemindersService(ctx)
-  const sync = createSyncService({ ctx, vaultHeaderPath: vault.paths.header, afterApply: () => reminders.sync() })
+  const sync = createSyncService({
+    ctx,
+    vaultHeaderPath: vault.paths.header,
+    afterApply: () => reminders.sync(),
+    dialogs: options.dialogs ?? noDialogs,
+  })
 
   return {
     clock,

@@ -15,6 +15,7 @@ import { searchHandlers } from '../core/search/search.handlers'
 import { sessionPrepHandlers } from '../core/session-prep/session-prep.handlers'
 import { timelineHandlers } from '../core/timeline/timeline.handlers'
 import { vaultHandlers } from '../core/vault/vault.handlers'
+import { syncHandlers } from '../core/sync/sync.handlers'
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>
 
@@ -43,5 +44,6 @@ export function createHandlers(core: Core): Handlers {
     ...prefsHandlers(core.prefs),
     ...shellHandlers(core.links, core.shell),
     ...uiHandlers(core.shell),
+    ...syncHandlers(core),
   }
 }

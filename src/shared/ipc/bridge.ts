@@ -6,6 +6,8 @@ export interface BridgeEvents {
   'data.changed': { tables: string[] }
   /** Save what is being edited, then call `ui.flushed` {token}: the vault is about to lock. */
   'ui.flush': { token: string }
+  /** A sync pass in progress (files applied of those waiting). */
+  'sync.progress': { op: 'sync'; phase: 'sending' | 'applying'; done: number; total: number }
 }
 export type BridgeEventName = keyof BridgeEvents
 

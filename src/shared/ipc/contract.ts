@@ -11,6 +11,7 @@ import { rulesContract } from './contracts/rules'
 import { searchContract } from './contracts/search'
 import { sessionPrepContract } from './contracts/session-prep'
 import { shellContract } from './contracts/shell'
+import { syncContract } from './contracts/sync'
 import { tagsContract } from './contracts/tags'
 import { timelineContract } from './contracts/timeline'
 import { uiContract } from './contracts/ui'
@@ -38,6 +39,7 @@ export const contract = {
   ...prefsContract,
   ...shellContract,
   ...uiContract,
+  ...syncContract,
 } as const
 
 export type Contract = typeof contract

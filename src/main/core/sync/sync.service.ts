@@ -9,6 +9,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { CoreError } from '../errors'
 import type { ServiceContext } from '../records/entity.service'
+import type { FileDialogs } from '../ports'
+import { basename } from 'node:path'
 import { assertPassphraseFloor } from '../vault/kdf'
 import { parseHeader } from '../vault/header'
 import { recoveryIdentity } from '../vault/wrap'
@@ -31,6 +33,8 @@ export interface SyncServiceDeps {
   vaultHeaderPath: string
   /** Derived data to bring up to date after remote changes (reminders). */
   afterApply(): void
+  /** The OS folder dialog: the only way the folder's path is learnt. */
+  dialogs: FileDialogs
 }
 
 export interface DeviceStatus {
@@ -48,7 +52,8 @@ export type SyncStatus =
   | { enabled: true; folder: string; deviceId: string; devices: DeviceStatus[]; unsentChanges: number; ignoredFiles: number }
 
 export interface EnableInput {
-  folder: string
+  /** Tests pass a folder; the app's renderer cannot (sync.chooseFolder picks it in the main process). */
+  folder?: string
   deviceName: string
   passphrase: string
 }
@@ -67,6 +72,7 @@ export function createSyncService(deps: SyncServiceDeps) {
   const { ctx } = deps
   let session: SyncSession | null = null
   let running: Promise<SyncRunResult> | null = null
+  let chosenFolder: string | null = null
 
   const current = (): SyncSession | null => {
     const db = ctx.db()
@@ -105,12 +111,22 @@ export function createSyncService(deps: SyncServiceDeps) {
     }
   }
 
+  async function chooseFolder(): Promise<{ status: 'cancelled' } | { status: 'chosen'; folderName: string; joining: boolean }> {
+    ctx.db()
+    const folder = await deps.dialogs.chooseFolder('sync-folder')
+    if (!folder) return { status: 'cancelled' }
+    chosenFolder = folder
+    return { status: 'chosen', folderName: basename(folder), joining: existsSync(join(folder, HEADER_NAME)) }
+  }
+
   /** Turns sync on: a new sync folder if it has no header, otherwise joins it. */
   async function enable(input: EnableInput): Promise<SyncStatus> {
     assertPassphraseFloor(input.passphrase)
     const db = ctx.db()
     if (readSettings(db)) throw new CoreError('CONFLICT', { cause: { code: 'SYNC_ALREADY_ON' } })
-    if (!existsSync(input.folder) || !statSync(input.folder).isDirectory()) throw new CoreError('SYNC_FOLDER_INVALID', { cause: { code: 'NOT_A_FOLDER' } })
+    const folder = input.folder ?? chosenFolder
+    if (!folder) throw new CoreError('INVALID_INPUT', { field: 'folder' })
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new CoreError('SYNC_FOLDER_INVALID', { cause: { code: 'NOT_A_FOLDER' } })
     const vault = vaultIdentity(deps.vaultHeaderPath)
     const deviceId = randomBytes(8).toString('hex')
     const deviceSecret = randomBytes(DEVICE_SECRET_BYTES)
@@ -118,8 +134,8 @@ export function createSyncService(deps: SyncServiceDeps) {
     const me = { id: deviceId, name: input.deviceName, joinedAt: ctx.clock.now(), publicKey: own.publicKey, removedAfter: null }
     let header: SyncHeader
     let keys: SyncKeys
-    if (existsSync(join(input.folder, HEADER_NAME))) {
-      const existing = readHeaderFile(input.folder)
+    if (existsSync(join(folder, HEADER_NAME))) {
+      const existing = readHeaderFile(folder)
       const opened = await openWithPassphrase(existing, input.passphrase)
       const roster: Roster = readRoster(existing, opened)
       ;({ header, keys } = await rewrapSyncHeader({
@@ -136,15 +152,16 @@ export function createSyncService(deps: SyncServiceDeps) {
       insertSettings(db, {
         device_id: deviceId,
         device_name: input.deviceName,
-        folder: input.folder,
+        folder: folder,
         folder_id: header.folderId,
         device_secret: deviceSecret,
         enabled_at: ctx.clock.now(),
       })
       saveKeys(db, keys)
     })()
-    writeHeader(input.folder, header)
+    writeHeader(folder, header)
     session = null
+    chosenFolder = null
     await syncNow({})
     return status()
   }
@@ -216,7 +233,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       .reverse()
   }
 
-  return { status, enable, syncNow, removeDevice, changePassphrase, disable, history }
+  return { status, chooseFolder, enable, syncNow, removeDevice, changePassphrase, disable, history }
 }
 
 export type SyncService = ReturnType<typeof createSyncService>
