@@ -1,6 +1,7 @@
 import contactCheck from './contact-check'
 import core from './core'
 import type { Figure } from './measure'
+import sync from './sync'
 import vault from './vault'
 
 /** Every benchmark suite, by name. `npm run bench -- <name>` runs one. */
@@ -8,5 +9,6 @@ export const suites: Record<string, () => Promise<Figure[]>> = {
   contactCheck,
   core,
   vault,
+  sync,
   renderer: async () => (await import('./renderer')).default(),
 }
