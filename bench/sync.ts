@@ -73,7 +73,7 @@ export default async function syncBench(): Promise<Figure[]> {
       { name: 'sync: apply one edit once its file is there', unit: 'ms', ...summarize(applyMs), note: 'goal <= 5 s' },
       one(`sync: 30-day backlog (${BACKLOG_OPS} edits, ${caughtUp.appliedFiles} files)`, 'ms', backlogMs, `${caughtUp.appliedOps} operations; goal < 60 s`),
       one('sync: heap growth while catching up', 'MB', (heapPeak - heapBefore) / 2 ** 20),
-      one('sync: longest event-loop stall while catching up', 'ms', longestStall, 'chunks of 25 files, yielding between'),
+      one('sync: longest event-loop stall while catching up', 'ms', longestStall, 'chunks of about 200 operations, yielding between'),
       one('sync: folder size after the backlog', 'MB', folderBytes(folder) / 2 ** 20),
     ]
   } finally {

@@ -93,7 +93,7 @@ export function runSimulation(seed: number, steps: number): SimulationResult {
   }
   const pull = (d: Device, budget: number): number => {
     readHeader(d)
-    return pullFiles(d.engine, budget).files
+    return pullFiles(d.engine, { files: budget, ops: Number.MAX_SAFE_INTEGER }).files
   }
 
   const edit = (d: Device): void => {

@@ -80,3 +80,31 @@ describe('sync between two computers through one folder', () => {
     expect(readdirSync(two.folder).map((name) => [name, name.endsWith('.json') ? readFileSync(join(two!.folder, name), 'utf8') : ''])).toEqual(before)
   })
 })
+
+describe('a sync pass as background work', () => {
+  it('reports progress, stops cleanly when aborted between chunks, and finishes on the next pass', async () => {
+    two = await twoComputers()
+    const { laptop, desk } = two
+    await enableBoth(two)
+    for (let i = 0; i < 150; i++) laptop.core.reflections.create({ body: `entry ${i}`, mood: 3, tags: [], sessionId: null, bringToSession: false })
+    await laptop.core.sync.syncNow({})
+    const controller = new AbortController()
+    const seen: Array<{ done: number; total: number }> = []
+    const first = await desk.core.sync.syncNow({
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.phase !== 'applying') return
+        seen.push({ done: p.done, total: p.total })
+        controller.abort()
+      },
+    })
+    expect(first.aborted).toBe(true)
+    expect(seen).toHaveLength(1)
+    expect(seen[0]!.done).toBeGreaterThan(0)
+    expect(seen[0]!.done).toBeLessThan(seen[0]!.total)
+    const partly = desk.core.reflections.list({ limit: 500, before: null, tag: null }).length
+    expect(partly).toBeLessThan(150)
+    await two.settle()
+    expect(desk.core.reflections.list({ limit: 500, before: null, tag: null })).toEqual(laptop.core.reflections.list({ limit: 500, before: null, tag: null }))
+  })
+})

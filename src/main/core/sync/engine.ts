@@ -31,7 +31,7 @@ export interface Engine {
 }
 
 /** At most this many operations per sealed file (a first upload of a large vault spans several). */
-export const OPS_PER_FILE = 2000
+export const OPS_PER_FILE = 500
 
 /** Seals queued operations into new files of this device; returns how many files were written. */
 export function flushOutbox(engine: Engine): number {
@@ -114,17 +114,18 @@ function readNext(engine: Engine, device: string, sequence: number): { ops: Op[]
 }
 
 /**
- * Applies files from other devices, each stream in sequence, up to `budget` files. A device's
+ * Applies files from other devices, each stream in sequence, until `budget` files or operations
+ * have been applied (a file is never split). A device's
  * next file that is absent ends its stream for now; one that is present but cannot be opened
  * is reported as waiting.
  */
-export function pullFiles(engine: Engine, budget: number): PullResult {
+export function pullFiles(engine: Engine, budget: { files: number; ops: number }): PullResult {
   const { store } = engine
   const result: PullResult = { files: 0, ops: 0, waiting: new Map(), more: false }
   for (const device of otherDevices(engine.folder, engine.device)) {
     const limit = engine.lastSequence?.(device) ?? Infinity
     for (let next = store.appliedSequence(device) + 1; next <= limit; next++) {
-      if (result.files >= budget) {
+      if (result.files >= budget.files || result.ops >= budget.ops) {
         result.more = true
         return result
       }

@@ -21,8 +21,8 @@ export interface SyncProgress {
 export interface SyncRunOptions {
   signal?: AbortSignal
   onProgress?(progress: SyncProgress): void
-  /** Files applied per chunk (one transaction each). */
-  chunkFiles?: number
+  /** Operations applied per chunk, at most (one transaction each; a file is never split). */
+  chunkOps?: number
   now(): number
 }
 
@@ -35,7 +35,8 @@ export interface SyncRunResult {
   aborted: boolean
 }
 
-const DEFAULT_CHUNK = 25
+/** About 100 ms of work on these machines; the event loop runs between chunks. */
+const DEFAULT_CHUNK_OPS = 200
 
 export async function runSync(session: SyncSession, options: SyncRunOptions): Promise<SyncRunResult> {
   const { engine, db, store } = session
@@ -57,7 +58,7 @@ export async function runSync(session: SyncSession, options: SyncRunOptions): Pr
       break
     }
     const pulled = store.atomically(() => {
-      const chunk = pullFiles(engine, options.chunkFiles ?? DEFAULT_CHUNK)
+      const chunk = pullFiles(engine, { files: Number.MAX_SAFE_INTEGER, ops: options.chunkOps ?? DEFAULT_CHUNK_OPS })
       const touched = session.takeTouched()
       for (const [table] of touched) tables.add(table)
       session.materializer.write(touched)

@@ -6,6 +6,8 @@ import { ImportSection } from './ImportSection'
 import { PassphraseSection } from './PassphraseSection'
 import { AppearanceSection, LockingSection } from './PrefsSections'
 import { RemindersSection } from './RemindersSection'
+import { SyncSection } from '../sync/SyncSection'
+import { syncStrings } from '../sync/sync.strings'
 import { prefsQuery } from './settings.queries'
 import { settingsStrings as s } from './settings.strings'
 import '../recovery/recovery.css'
@@ -19,6 +21,7 @@ const SECTIONS = [
   { id: 'settings-export', title: s.exports.title },
   { id: 'settings-import', title: s.imports.title },
   { id: 'settings-reminders', title: s.reminders.title },
+  { id: 'settings-sync', title: syncStrings.title },
 ] as const
 
 type SectionId = (typeof SECTIONS)[number]['id']
@@ -67,6 +70,7 @@ export default function SettingsScreen(): React.JSX.Element {
       <ExportSection id={ids['settings-export']} />
       <ImportSection id={ids['settings-import']} />
       <RemindersSection id={ids['settings-reminders']} />
+      <SyncSection id={ids['settings-sync']} />
     </div>
   )
 }
