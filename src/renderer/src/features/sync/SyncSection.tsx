@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Banner, Button, Dialog } from '../../components/ui'
 import { onBridgeEvent, rpc } from '../../lib/rpc'
 import { Section, SectionMessage, type Message } from '../settings/Section'
@@ -20,11 +20,20 @@ export function SyncSection({ id }: { id: string }): React.JSX.Element {
   const [progress, setProgress] = useState<Progress | null>(null)
   const [confirmOff, setConfirmOff] = useState(false)
   const refresh = (): void => void queryClient.invalidateQueries({ queryKey: syncKeys.all })
+  /** Progress events can arrive after the pass has answered: only a running pass shows them. */
+  const running = useRef(false)
 
-  useEffect(() => onBridgeEvent('sync.progress', (p) => setProgress({ done: p.done, total: p.total })), [])
+  useEffect(
+    () =>
+      onBridgeEvent('sync.progress', (p) => {
+        if (running.current) setProgress({ done: p.done, total: p.total })
+      }),
+    [],
+  )
 
   const syncNow = async (): Promise<void> => {
     setMessage(null)
+    running.current = true
     setProgress({ done: 0, total: 0 })
     try {
       const result = await rpc('sync.now', {})
@@ -32,6 +41,7 @@ export function SyncSection({ id }: { id: string }): React.JSX.Element {
     } catch (error) {
       setMessage({ tone: 'danger', text: syncErrorText(error) })
     } finally {
+      running.current = false
       setProgress(null)
       refresh()
     }
