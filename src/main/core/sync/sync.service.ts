@@ -205,12 +205,16 @@ export function createSyncService(deps: SyncServiceDeps) {
     return status()
   }
 
-  /** After the vault's passphrase changed: every sync key rewrapped under the new one. */
-  async function changePassphrase(input: { current: string; next: string }): Promise<void> {
+  /**
+   * After the vault's passphrase changed (or was reset with the recovery key): every sync key,
+   * which this computer holds, rewrapped under the new passphrase. Nothing to do with sync off.
+   */
+  async function changePassphrase(input: { next: string }): Promise<void> {
     const s = current()
     if (!s) return
     const { header, roster } = s.refreshHeader()
-    const keys = await openWithPassphrase(header, input.current)
+    const keys = s.keys()
+    if (header.keys.some((slot) => !keys.has(slot.epoch))) throw new CoreError('SYNC_DEVICE_REMOVED')
     writeHeader(s.settings.folder, (await rewrapSyncHeader({ header, keys, passphrase: input.next, roster })).header)
   }
 
