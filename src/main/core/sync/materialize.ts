@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3-multiple-ciphers'
 import { DELETED_FIELD } from './ops'
-import { deleteRow, markPending, pendingRows, setApplying, tableColumns, upsertRow } from './sync-rows.repo'
+import { deleteRow, foreignKeys, markPending, pendingRows, rowExists, setApplying, tableColumns, upsertRow, type ForeignKey } from './sync-rows.repo'
 import type { VaultSyncStore } from './sync-state.repo'
 import { keyColumns, syncedTable, tableOrder } from './synced-tables'
 
@@ -18,8 +18,40 @@ const isConstraint = (error: unknown): boolean => {
 
 export type RowRef = readonly [table: string, rowKey: string]
 
+/**
+ * A reference to a row that the merged state says was deleted (on another computer, while this
+ * one was pointing at it) gets what the schema does locally on a delete: SET NULL clears it,
+ * CASCADE removes the referring row. A reference to a row that has not arrived yet waits.
+ * Returns 'wait', 'gone' (cascade) or 'fixed'.
+ */
+function settleReferences(
+  db: Database.Database,
+  store: VaultSyncStore,
+  keys: readonly ForeignKey[],
+  row: Record<string, unknown>,
+): 'wait' | 'gone' | 'fixed' {
+  for (const fk of keys) {
+    const value = row[fk.from]
+    if (value === null || value === undefined || rowExists(db, fk.table, fk.to, value)) continue
+    if (store.cell(fk.table, JSON.stringify([value]), DELETED_FIELD)?.value !== true) return 'wait'
+    if (fk.onDelete === 'CASCADE') return 'gone'
+    if (fk.onDelete !== 'SET NULL') return 'wait'
+    row[fk.from] = null
+  }
+  return 'fixed'
+}
+
 export function createMaterializer(db: Database.Database, store: VaultSyncStore) {
   const columnsOf = new Map<string, Set<string>>()
+  const foreignKeysOf = new Map<string, ForeignKey[]>()
+  const references = (table: string): ForeignKey[] => {
+    let list = foreignKeysOf.get(table)
+    if (!list) {
+      list = foreignKeys(db, table)
+      foreignKeysOf.set(table, list)
+    }
+    return list
+  }
   const columns = (table: string): Set<string> => {
     let set = columnsOf.get(table)
     if (!set) {
@@ -49,14 +81,21 @@ export function createMaterializer(db: Database.Database, store: VaultSyncStore)
       }
     }
     for (const { field, text } of store.rowTexts(tbl, rowKey)) if (known.has(field)) row[field] = text
+    const settled = settleReferences(db, store, references(tbl), row)
+    if (settled === 'gone') {
+      deleteRow(db, table, key)
+      markPending(db, tbl, rowKey, false)
+      return
+    }
     try {
+      if (settled === 'wait') throw Object.assign(new Error('parent row still on its way'), { code: 'SQLITE_CONSTRAINT_FOREIGNKEY' })
       db.transaction(() => upsertRow(db, table, row))()
     } catch (error) {
       if (!isConstraint(error)) throw error
       markPending(db, tbl, rowKey, true)
       return
     }
-    for (const { field, value } of cells) if (field in row) store.setSeen(tbl, rowKey, field, value)
+    for (const { field, value } of cells) if (field in row) store.setSeen(tbl, rowKey, field, row[field] === null ? null : value)
     markPending(db, tbl, rowKey, false)
   }
 

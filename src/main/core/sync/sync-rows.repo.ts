@@ -23,13 +23,17 @@ const keyJson = (prefix: 'NEW' | 'OLD', table: SyncedTable): string =>
  */
 export function installCapture(db: Database.Database, table: SyncedTable): boolean {
   if (prepared(db, 'SELECT 1 FROM sync_registered WHERE tbl = ?').get(table.table)) return false
+  for (const kind of ['insert', 'update', 'delete']) db.exec(`DROP TRIGGER IF EXISTS sync_capture_${table.table}_${kind}`)
   const name = table.table
+  // No OR IGNORE here: inside a trigger, the outer statement's conflict clause (INSERT OR
+  // REPLACE, an upsert) would override it. The row is noted unless it already is.
   const note = (prefix: 'NEW' | 'OLD') =>
-    `INSERT OR IGNORE INTO sync_dirty (tbl, row_key) SELECT '${name}', ${keyJson(prefix, table)} WHERE NOT EXISTS (SELECT 1 FROM sync_applying);`
+    `INSERT INTO sync_dirty (tbl, row_key) SELECT '${name}', ${keyJson(prefix, table)} WHERE NOT EXISTS (SELECT 1 FROM sync_applying)
+     AND NOT EXISTS (SELECT 1 FROM sync_dirty WHERE tbl = '${name}' AND row_key = ${keyJson(prefix, table)});`
   db.exec(`
-CREATE TRIGGER IF NOT EXISTS sync_capture_${name}_insert AFTER INSERT ON ${name} BEGIN ${note('NEW')} END;
-CREATE TRIGGER IF NOT EXISTS sync_capture_${name}_update AFTER UPDATE ON ${name} BEGIN ${note('OLD')} ${note('NEW')} END;
-CREATE TRIGGER IF NOT EXISTS sync_capture_${name}_delete AFTER DELETE ON ${name} BEGIN ${note('OLD')} END;
+CREATE TRIGGER sync_capture_${name}_insert AFTER INSERT ON ${name} BEGIN ${note('NEW')} END;
+CREATE TRIGGER sync_capture_${name}_update AFTER UPDATE ON ${name} BEGIN ${note('OLD')} ${note('NEW')} END;
+CREATE TRIGGER sync_capture_${name}_delete AFTER DELETE ON ${name} BEGIN ${note('OLD')} END;
 INSERT OR IGNORE INTO sync_dirty (tbl, row_key) SELECT '${name}', ${keyJson('NEW', table).replaceAll('NEW.', '')} FROM ${name};
 `)
   prepared(db, 'INSERT INTO sync_registered (tbl, columns) VALUES (?, ?)').run(name, JSON.stringify(tableColumns(db, name)))
@@ -82,4 +86,21 @@ export function markPending(db: Database.Database, table: string, rowKey: string
 
 export function pendingRows(db: Database.Database): Array<{ tbl: string; row_key: string }> {
   return prepared(db, 'SELECT tbl, row_key FROM sync_pending').all() as Array<{ tbl: string; row_key: string }>
+}
+
+export interface ForeignKey {
+  from: string
+  table: string
+  to: string
+  onDelete: string
+}
+
+export function foreignKeys(db: Database.Database, table: string): ForeignKey[] {
+  return (db.prepare(`PRAGMA foreign_key_list(${table})`).all() as Array<{ from: string; table: string; to: string; on_delete: string }>).map(
+    (fk) => ({ from: fk.from, table: fk.table, to: fk.to, onDelete: fk.on_delete }),
+  )
+}
+
+export function rowExists(db: Database.Database, table: string, column: string, value: unknown): boolean {
+  return prepared(db, `SELECT 1 FROM ${table} WHERE ${column} = ?`).get(value) !== undefined
 }
