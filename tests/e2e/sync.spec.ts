@@ -9,6 +9,8 @@ import { expectNoSeriousA11yViolations } from './axe'
 import { e2eSkipReason, launchApp, type E2EApp } from './harness'
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
+/** `SYNC_SCREENSHOTS=1 npx vitest run tests/e2e/sync.spec.ts` refreshes docs/screenshots/settings-sync-*; the suite only measures. */
+const WRITE_SHOTS = process.env.SYNC_SCREENSHOTS === '1'
 const SLOW = 120_000
 
 /** The Sync section, light and dark, at 800x600 and 1280x800: its geometry inside the viewport, then a picture. */
@@ -24,6 +26,7 @@ async function shootSection(page: Page, name: string, target: 'section' | 'windo
     expect(box).not.toBeNull()
     expect(box!.x).toBeGreaterThanOrEqual(0)
     expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width)
+    if (!WRITE_SHOTS) continue
     // A section: tall enough to hold all of it; a dialog: the window as it is.
     if (target === 'section') {
       await page.setViewportSize({ width: viewport.width, height: 1600 })
