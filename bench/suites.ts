@@ -2,6 +2,7 @@ import contactCheck from './contact-check'
 import core from './core'
 import heavy from './heavy'
 import type { Figure } from './measure'
+import sync from './sync'
 import vault from './vault'
 
 /** Every benchmark suite, by name. `npm run bench -- <name>` runs one. */
@@ -10,5 +11,6 @@ export const suites: Record<string, () => Promise<Figure[]>> = {
   core,
   heavy,
   vault,
+  sync,
   renderer: async () => (await import('./renderer')).default(),
 }

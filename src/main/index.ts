@@ -4,6 +4,7 @@ import { app, BrowserWindow, clipboard, dialog, ipcMain, nativeTheme, Notificati
 import { createCore, type Core } from './core'
 import { createBackupScheduler } from './core/backup/backup-scheduler'
 import { createReminderScheduler } from './core/reminders/reminder-scheduler'
+import { createSyncScheduler } from './core/sync/sync-scheduler'
 import { createAutoLock, type AutoLock } from './core/lock/auto-lock'
 import { systemClock } from './core/ports'
 import { createClipboardGuard } from './electron/clipboard'
@@ -116,8 +117,10 @@ function start(): void {
     setTimer,
   })
   const backups = createBackupScheduler({ core, clock: systemClock, setTimer, intervalMs: 10 * 60_000 })
+  const syncing = createSyncScheduler({ core, setTimer })
   reminders.start()
   backups.start()
+  syncing.start()
 
   const handlers = createHandlers(core)
   registerRpc(ipcMain, () => handlers, logger, { trustedOrigins: devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN] })
@@ -137,6 +140,7 @@ function start(): void {
       idleLock.stop()
       reminders.stop()
       backups.stop()
+      syncing.stop()
       if (win && !win.isDestroyed()) prefs.set({ windowBounds: boundsOf(win) })
       await lockController.lock('quit')
       core.close()

@@ -20,6 +20,9 @@ const GENERIC_MESSAGES: Record<ErrorCode, string> = {
   IO_ERROR: 'Between could not write to the data folder.',
   INVALID_IMPORT: 'That file could not be imported. Nothing was changed.',
   BACKUP_INVALID: 'That file is not a complete Between backup: it may be damaged or cut short. Nothing was changed.',
+  SYNC_FOLDER_INVALID: 'That folder does not hold Between sync files Between can read. Nothing was changed.',
+  SYNC_NOT_ENABLED: 'Sync is not turned on for this computer.',
+  SYNC_DEVICE_REMOVED: 'This computer was removed from sync. Join again to keep it in step.',
 }
 
 /** The one error type the core throws on purpose. Its message is generic by construction. */

@@ -31,6 +31,7 @@ import { createTimelineService } from './timeline/timeline.service'
 import { createVaultService } from './vault/vault.service'
 import { createJournalService } from './journal/journal.service'
 import { createTagsService } from './tags/tags.service'
+import { createSyncService } from './sync/sync.service'
 
 export interface CoreOptions extends AppShellOptions {
   /** The vault folder: database and header. */
@@ -100,6 +101,13 @@ export function createCore(options: CoreOptions) {
   })
 
   const records = createRecordServices(ctx)
+  const reminders = createRemindersService(ctx)
+  const sync = createSyncService({
+    ctx,
+    vaultHeaderPath: vault.paths.header,
+    afterApply: () => reminders.sync(),
+    dialogs: options.dialogs ?? noDialogs,
+  })
 
   return {
     clock,
@@ -114,7 +122,8 @@ export function createCore(options: CoreOptions) {
     exports: createExportService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger, jobs, vault }),
     jobs,
     imports: createImportService(ctx, options.dialogs ?? noDialogs, options.importOptions),
-    reminders: createRemindersService(ctx),
+    reminders,
+    sync,
     backups,
     repair: createRepairService(ctx.db, {
       therapists: records.therapists.get,

@@ -11,6 +11,7 @@ export interface EventSink {
   emit(event: 'data.changed', payload: { tables: string[] }): void
   emit(event: 'vault.locked', payload: { reason: 'idle' | 'manual' | 'suspend' | 'screen-lock' | 'quit' | 'restore' }): void
   emit(event: 'job.progress', payload: import('../../shared/ipc/schemas/jobs').JobProgress): void
+  emit(event: 'sync.progress', payload: { op: 'sync'; phase: 'sending' | 'applying'; done: number; total: number }): void
 }
 
 export const silentEvents: EventSink = { emit: () => undefined }
@@ -36,7 +37,7 @@ export interface KdfCost {
 /** What a file dialog is for: the adapter picks the title, filters and default folder from it. */
 export type SaveKind = 'backup' | 'json-export' | 'markdown-export' | 'pdf-export'
 export type OpenKind = 'backup' | 'between-json' | 'day-one-json' | 'daylio-csv' | 'calendar'
-export type FolderKind = 'backup-folder' | 'markdown-folder'
+export type FolderKind = 'backup-folder' | 'markdown-folder' | 'sync-folder'
 
 /**
  * The OS file dialogs. The renderer never sends a path to write to: the core asks here, and

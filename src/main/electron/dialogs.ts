@@ -24,6 +24,7 @@ export const OPEN_CHOICES: Record<OpenKind, { title: string; filters: FileFilter
 export const FOLDER_TITLES: Record<FolderKind, string> = {
   'backup-folder': 'Choose a folder for automatic backups',
   'markdown-folder': 'Choose a folder for the Markdown files (not encrypted)',
+  'sync-folder': 'Choose the folder your computers already keep in sync',
 }
 
 type DialogLike = Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>

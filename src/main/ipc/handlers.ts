@@ -18,6 +18,7 @@ import { searchHandlers } from '../core/search/search.handlers'
 import { sessionPrepHandlers } from '../core/session-prep/session-prep.handlers'
 import { timelineHandlers } from '../core/timeline/timeline.handlers'
 import { vaultHandlers } from '../core/vault/vault.handlers'
+import { syncHandlers } from '../core/sync/sync.handlers'
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>
 
@@ -53,5 +54,6 @@ export function createHandlers(core: Core): Handlers {
     ...uiHandlers(core.shell),
     ...jobsHandlers(core),
     ...repairHandlers(core),
+    ...syncHandlers(core),
   }
 }

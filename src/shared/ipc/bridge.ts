@@ -11,6 +11,8 @@ export interface BridgeEvents {
   'ui.crisis': Record<string, never>
   /** How far a long job (backup, check, export) has come; throttled to a few per second. */
   'job.progress': JobProgress
+  /** A sync pass in progress (files applied of those waiting). */
+  'sync.progress': { op: 'sync'; phase: 'sending' | 'applying'; done: number; total: number }
 }
 export type BridgeEventName = keyof BridgeEvents
 

@@ -13,6 +13,7 @@ import { rulesContract } from './contracts/rules'
 import { searchContract } from './contracts/search'
 import { sessionPrepContract } from './contracts/session-prep'
 import { shellContract } from './contracts/shell'
+import { syncContract } from './contracts/sync'
 import { tagsContract } from './contracts/tags'
 import { timelineContract } from './contracts/timeline'
 import { uiContract } from './contracts/ui'
@@ -42,6 +43,7 @@ export const contract = {
   ...uiContract,
   ...jobsContract,
   ...repairContract,
+  ...syncContract,
 } as const
 
 export type Contract = typeof contract

@@ -18,6 +18,9 @@ export const ERROR_CODES = [
   'IO_ERROR',
   'INVALID_IMPORT',
   'BACKUP_INVALID',
+  'SYNC_FOLDER_INVALID',
+  'SYNC_NOT_ENABLED',
+  'SYNC_DEVICE_REMOVED',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -73,6 +73,9 @@ describe('automatic backups', () => {
     // Take the vault back to schema 10, as an older Between left it.
     vault.core.vault.db().exec(`
       DROP TABLE import_sources; DROP TABLE reminder_settings; DROP INDEX reminders_by_kind_ref;
+      DROP TABLE sync_settings; DROP TABLE sync_keys; DROP TABLE sync_cells; DROP TABLE sync_texts; DROP TABLE sync_history;
+      DROP TABLE sync_superseded; DROP TABLE sync_outbox; DROP TABLE sync_peers; DROP TABLE sync_dirty; DROP TABLE sync_pending;
+      DROP TABLE sync_applying; DROP TABLE sync_registered;
       PRAGMA user_version = 10;`)
     vault.core.lock('manual')
     vault.clock.advance(HOUR)

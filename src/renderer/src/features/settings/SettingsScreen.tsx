@@ -9,6 +9,8 @@ import { AppearanceSection, LockingSection } from './PrefsSections'
 import { RemindersSection } from './RemindersSection'
 import { RepairSection } from '../repair/RepairSection'
 import { repairStrings } from '../repair/repair.strings'
+import { SyncSection } from '../sync/SyncSection'
+import { syncStrings } from '../sync/sync.strings'
 import { prefsQuery } from './settings.queries'
 import { settingsStrings as s } from './settings.strings'
 import '../recovery/recovery.css'
@@ -23,6 +25,7 @@ const SECTIONS = [
   { id: 'settings-import', title: importStrings.title },
   { id: 'settings-reminders', title: s.reminders.title },
   { id: 'settings-repair', title: repairStrings.title },
+  { id: 'settings-sync', title: syncStrings.title },
 ] as const
 
 type SectionId = (typeof SECTIONS)[number]['id']
@@ -72,6 +75,7 @@ export default function SettingsScreen(): React.JSX.Element {
       <ImportSection id={ids['settings-import']} />
       <RemindersSection id={ids['settings-reminders']} />
       <RepairSection id={ids['settings-repair']} />
+      <SyncSection id={ids['settings-sync']} />
     </div>
   )
 }

@@ -1,0 +1,152 @@
+/**
+ * The sync engine for one device: seal the queued operations into this device's next file, and
+ * apply other devices' files strictly in sequence. A file that cannot be opened yet (still
+ * arriving, cut short, sealed under a key this device does not hold yet) stops that device's
+ * stream until a later pass: nothing after a gap is applied, nothing is applied twice.
+ */
+import { DEVICE_ID_PATTERN, type Hlc } from './hlc'
+import { classifyPath, DEVICES_DIR, opFilePath } from './folder-names'
+import type { SyncFolder } from './folder'
+import { applyOp } from './merge'
+import type { SyncStore } from './merge-store'
+import { parseOpBatch, type Op } from './ops'
+import { openFile, sealFile, type OpenFailure } from './sealed-file'
+
+/** The keys this device holds, by epoch, and the epoch new files are sealed under. */
+export interface KeyRing {
+  current: number
+  keys: ReadonlyMap<number, Buffer>
+}
+
+export interface Engine {
+  device: string
+  folder: SyncFolder
+  store: SyncStore
+  hlc: Hlc
+  keyRing(): KeyRing
+  /** A removed device's last sequence that is still applied (later files are ignored). */
+  lastSequence?(device: string): number | undefined
+  /** Told which rows a file changed, inside its transaction (the app re-materialises them). */
+  onApplied?(ops: readonly Op[]): void
+}
+
+/** At most this many operations per sealed file (a first upload of a large vault spans several). */
+export const OPS_PER_FILE = 500
+
+/** Seals queued operations into new files of this device; returns how many files were written. */
+export function flushOutbox(engine: Engine): number {
+  const { store, folder, device } = engine
+  let written = 0
+  for (;;) {
+    const ops = store.outbox(OPS_PER_FILE)
+    if (ops.length === 0) return written
+    const ring = engine.keyRing()
+    const key = ring.keys.get(ring.current)
+    if (!key) throw new Error('sync: no current key')
+    const sequence = store.ownSequence() + 1
+    const bytes = sealFile(key, ring.current, { kind: 'op', device, sequence }, Buffer.from(JSON.stringify({ ops }), 'utf8'))
+    folder.write(opFilePath(device, sequence), bytes)
+    store.atomically(() => {
+      store.setOwnSequence(sequence)
+      store.dropOutbox(ops.length)
+    })
+    written++
+  }
+}
+
+export type WaitReason = OpenFailure | 'unreadable'
+
+/** The other devices that have a subfolder in the sync folder. */
+export function otherDevices(folder: SyncFolder, self: string): string[] {
+  return folder.list(DEVICES_DIR).filter((name) => DEVICE_ID_PATTERN.test(name) && name !== self)
+}
+
+export interface FolderCensus {
+  /** Per other device: files present after the last one applied. */
+  waitingFiles: Map<string, number>
+  /** Files that are some engine's conflict copy, placeholder or file in progress. */
+  ignored: number
+}
+
+/** Counts what is in the folder (for Settings); the pull itself never needs a listing of files. */
+export function takeCensus(engine: Engine): FolderCensus {
+  const census: FolderCensus = { waitingFiles: new Map(), ignored: 0 }
+  for (const device of engine.folder.list(DEVICES_DIR)) {
+    if (!DEVICE_ID_PATTERN.test(device)) {
+      census.ignored++
+      continue
+    }
+    const applied = device === engine.device ? Infinity : engine.store.appliedSequence(device)
+    let waiting = 0
+    for (const name of engine.folder.list(`${DEVICES_DIR}/${device}`)) {
+      const entry = classifyPath(`${DEVICES_DIR}/${device}/${name}`)
+      if (entry.kind === 'ignored') census.ignored++
+      else if (entry.kind === 'op' && entry.sequence > applied) waiting++
+    }
+    if (device !== engine.device) census.waitingFiles.set(device, waiting)
+  }
+  return census
+}
+
+export interface PullResult {
+  files: number
+  ops: number
+  /** Devices whose next file is present but cannot be applied yet, and why. */
+  waiting: Map<string, WaitReason>
+  /** Stopped early because the budget ran out. */
+  more: boolean
+}
+
+/** The file's operations; a reason to wait; or null when the file is not there (yet). */
+function readNext(engine: Engine, device: string, sequence: number): { ops: Op[] } | { wait: WaitReason } | null {
+  const bytes = engine.folder.read(opFilePath(device, sequence))
+  if (!bytes) return null
+  const opened = openFile(engine.keyRing().keys, { kind: 'op', device, sequence }, bytes)
+  if (!opened.ok) return { wait: opened.why }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(opened.payload.toString('utf8'))
+  } catch {
+    return { wait: 'forged' }
+  }
+  const ops = parseOpBatch(parsed)
+  return ops ? { ops } : { wait: 'forged' }
+}
+
+/**
+ * Applies files from other devices, each stream in sequence, until `budget` files or operations
+ * have been applied (a file is never split). A device's
+ * next file that is absent ends its stream for now; one that is present but cannot be opened
+ * is reported as waiting.
+ */
+export function pullFiles(engine: Engine, budget: { files: number; ops: number }): PullResult {
+  const { store } = engine
+  const result: PullResult = { files: 0, ops: 0, waiting: new Map(), more: false }
+  for (const device of otherDevices(engine.folder, engine.device)) {
+    const limit = engine.lastSequence?.(device) ?? Infinity
+    for (let next = store.appliedSequence(device) + 1; next <= limit; next++) {
+      if (result.files >= budget.files || result.ops >= budget.ops) {
+        result.more = true
+        return result
+      }
+      const read = readNext(engine, device, next)
+      if (read === null) break
+      if ('wait' in read) {
+        result.waiting.set(device, read.wait)
+        break
+      }
+      const sequence = next
+      store.atomically(() => {
+        for (const op of read.ops) {
+          engine.hlc.observe(op.s)
+          applyOp(store, op)
+        }
+        store.setAppliedSequence(device, sequence)
+        engine.onApplied?.(read.ops)
+      })
+      result.files++
+      result.ops += read.ops.length
+    }
+  }
+  return result
+}

@@ -1,0 +1,67 @@
+/**
+ * Names inside the sync folder. Only exact names are ever read as Between's files:
+ *
+ *   between-sync.json                 the sync header
+ *   devices/<16 hex>/<10 digits>      one device's operation file, by sequence
+ *   snapshots/<16 hex>/<10 digits>    a compacted snapshot, by the device that wrote it
+ *
+ * Everything else is some engine's working or conflict file and is never applied: Syncthing's
+ * `.syncthing.*.tmp` and `*.sync-conflict-*`, Dropbox's and Nextcloud's "conflicted copy" and
+ * "(conflict …)", OneDrive's "-<computer name>" copies, iCloud's `.<name>.icloud` placeholders,
+ * our own `*.tmp` writes in progress. They are counted so Settings can say what is waiting.
+ */
+import { DEVICE_ID_PATTERN } from './hlc'
+
+export const HEADER_NAME = 'between-sync.json'
+export const DEVICES_DIR = 'devices'
+export const SNAPSHOTS_DIR = 'snapshots'
+const SEQUENCE_DIGITS = 10
+const SEQUENCE_PATTERN = /^[0-9]{10}$/
+
+export const sequenceName = (sequence: number): string => String(sequence).padStart(SEQUENCE_DIGITS, '0')
+
+export const opFilePath = (device: string, sequence: number): string => `${DEVICES_DIR}/${device}/${sequenceName(sequence)}`
+export const snapshotPath = (device: string, sequence: number): string =>
+  `${SNAPSHOTS_DIR}/${device}/${sequenceName(sequence)}`
+
+export type FolderEntry =
+  | { kind: 'op' | 'snapshot'; device: string; sequence: number }
+  | { kind: 'header' }
+  | { kind: 'ignored'; why: 'conflict-copy' | 'placeholder' | 'in-progress' | 'unknown' }
+
+const CONFLICT_MARKERS = [/\.sync-conflict-/i, /conflicted copy/i, /\(conflict/i, /\bconflict\b/i]
+
+function whyIgnored(name: string): 'conflict-copy' | 'placeholder' | 'in-progress' | 'unknown' {
+  if (CONFLICT_MARKERS.some((marker) => marker.test(name))) return 'conflict-copy'
+  if (name.endsWith('.icloud') || name.endsWith('.cloud') || name.endsWith('.cloudf')) return 'placeholder'
+  if (name.endsWith('.tmp') || name.startsWith('.syncthing.') || name.startsWith('~') || name.endsWith('.partial')) {
+    return 'in-progress'
+  }
+  return 'unknown'
+}
+
+/** Classifies a path relative to the sync folder, with '/' separators. */
+export function classifyPath(path: string): FolderEntry {
+  if (path === HEADER_NAME) return { kind: 'header' }
+  if (path.length === OP_PATH_LENGTH || path.length === SNAPSHOT_PATH_LENGTH) {
+    const known = knownFile(path)
+    if (known) return known
+  }
+  const parts = path.split('/')
+  return { kind: 'ignored', why: whyIgnored(parts[parts.length - 1] ?? '') }
+}
+
+const OP_PATH_LENGTH = DEVICES_DIR.length + 1 + 16 + 1 + SEQUENCE_DIGITS
+const SNAPSHOT_PATH_LENGTH = SNAPSHOTS_DIR.length + 1 + 16 + 1 + SEQUENCE_DIGITS
+
+function knownFile(path: string): FolderEntry | null {
+  const parts = path.split('/')
+  if (parts.length === 3) {
+    const [top, device = '', file = ''] = parts
+    const kind = top === DEVICES_DIR ? 'op' : top === SNAPSHOTS_DIR ? 'snapshot' : null
+    if (kind && DEVICE_ID_PATTERN.test(device) && SEQUENCE_PATTERN.test(file)) {
+      return { kind, device, sequence: Number(file) }
+    }
+  }
+  return null
+}

@@ -1,0 +1,10 @@
+/** The sync folder as the engine sees it. Paths are relative, with '/' separators. */
+export interface SyncFolder {
+  /** The names directly inside a folder (files and folders); empty when it does not exist. */
+  list(dir: string): string[]
+  /** A file's bytes, or null when it cannot be read now (absent, locked, not downloaded). */
+  read(path: string): Buffer | null
+  /** Writes a new file: temporary name, fsync, rename (so readers never see part of it under its name). */
+  write(path: string, bytes: Buffer): void
+  remove(path: string): void
+}

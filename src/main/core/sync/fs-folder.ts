@@ -1,0 +1,35 @@
+/**
+ * The sync folder on disk. New files are written beside their final name as `<name>.tmp`,
+ * fsynced, then renamed, so the sync engine carrying the folder never sees part of a file
+ * under its real name. Any read error (a cloud placeholder, a file locked mid-transfer) reads
+ * as "not there yet".
+ */
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { removeIfPresent, writeFileAtomicSync } from '../vault/atomic-write'
+import type { SyncFolder } from './folder'
+
+export function fsSyncFolder(root: string): SyncFolder {
+  const full = (path: string): string => join(root, ...path.split('/'))
+  return {
+    list(dir) {
+      try {
+        return readdirSync(full(dir))
+      } catch {
+        return []
+      }
+    },
+    read(path) {
+      try {
+        return readFileSync(full(path))
+      } catch {
+        return null
+      }
+    },
+    write(path, bytes) {
+      mkdirSync(dirname(full(path)), { recursive: true, mode: 0o700 })
+      writeFileAtomicSync(full(path), bytes)
+    },
+    remove: (path) => removeIfPresent(full(path)),
+  }
+}

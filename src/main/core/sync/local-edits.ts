@@ -1,0 +1,56 @@
+/**
+ * Turning this device's own changes into operations: each is applied to the merged state at
+ * once (so the device never waits for itself) and queued for its next sealed file.
+ */
+import * as Y from 'yjs'
+import type { Hlc } from './hlc'
+import { applyOp, TEXT_NAME } from './merge'
+import type { MergeStore } from './merge-store'
+import { DELETED_FIELD, type JsonValue, type SetOp, type TextOp } from './ops'
+
+export function localSet(store: MergeStore, hlc: Hlc, table: string, row: string, field: string, value: JsonValue): SetOp {
+  const op: SetOp = { k: 's', t: table, r: row, f: field, v: value, s: hlc.next(), p: store.cell(table, row, field)?.stamp ?? null }
+  applyOp(store, op)
+  return op
+}
+
+export const localDelete = (store: MergeStore, hlc: Hlc, table: string, row: string): SetOp =>
+  localSet(store, hlc, table, row, DELETED_FIELD, true)
+
+/** The smallest single replacement that turns `before` into `after` (common prefix and suffix kept). */
+export function textDiff(before: string, after: string): { at: number; remove: number; insert: string } {
+  let start = 0
+  const limit = Math.min(before.length, after.length)
+  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++
+  let end = 0
+  while (
+    end < limit - start &&
+    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
+  ) {
+    end++
+  }
+  // Never split a surrogate pair.
+  if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--
+  if (end > 0 && isLowSurrogate(before.charCodeAt(before.length - end))) end--
+  return { at: start, remove: before.length - start - end, insert: after.slice(start, after.length - end) }
+}
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff
+
+/** Records a new text for a long field as a CRDT edit of what this device had; null when unchanged. */
+export function localText(store: MergeStore, hlc: Hlc, table: string, row: string, field: string, after: string): TextOp | null {
+  const doc = store.textDoc(table, row, field)
+  const text = doc.getText(TEXT_NAME)
+  const before = text.toString()
+  if (before === after) return null
+  const vector = Y.encodeStateVector(doc)
+  const { at, remove, insert } = textDiff(before, after)
+  doc.transact(() => {
+    if (remove > 0) text.delete(at, remove)
+    if (insert.length > 0) text.insert(at, insert)
+  })
+  const update = Y.encodeStateAsUpdate(doc, vector)
+  store.textChanged(table, row, field, doc)
+  return { k: 't', t: table, r: row, f: field, u: Buffer.from(update).toString('base64'), s: hlc.next() }
+}

@@ -1,0 +1,115 @@
+/**
+ * Merged state -> rows. After operations are applied, each row they touched is written back
+ * into its table exactly as a local save would write it, so full-text search, the timeline and
+ * the contact log follow through their usual triggers and queries. A row that cannot be
+ * written yet (its parent row is still on its way, or a unique name clashes) waits in
+ * sync_pending and is tried again after the next file.
+ */
+import type Database from 'better-sqlite3-multiple-ciphers'
+import { DELETED_FIELD } from './ops'
+import { deleteRow, foreignKeys, markPending, pendingRows, rowExists, setApplying, tableColumns, upsertRow, type ForeignKey } from './sync-rows.repo'
+import type { VaultSyncStore } from './sync-state.repo'
+import { keyColumns, syncedTable, tableOrder } from './synced-tables'
+
+const isConstraint = (error: unknown): boolean => {
+  const code = (error as { code?: unknown }).code
+  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')
+}
+
+export type RowRef = readonly [table: string, rowKey: string]
+
+/**
+ * A reference to a row that the merged state says was deleted (on another computer, while this
+ * one was pointing at it) gets what the schema does locally on a delete: SET NULL clears it,
+ * CASCADE removes the referring row. A reference to a row that has not arrived yet waits.
+ * Returns 'wait', 'gone' (cascade) or 'fixed'.
+ */
+function settleReferences(
+  db: Database.Database,
+  store: VaultSyncStore,
+  keys: readonly ForeignKey[],
+  row: Record<string, unknown>,
+): 'wait' | 'gone' | 'fixed' {
+  for (const fk of keys) {
+    const value = row[fk.from]
+    if (value === null || value === undefined || rowExists(db, fk.table, fk.to, value)) continue
+    if (store.cell(fk.table, JSON.stringify([value]), DELETED_FIELD)?.value !== true) return 'wait'
+    if (fk.onDelete === 'CASCADE') return 'gone'
+    if (fk.onDelete !== 'SET NULL') return 'wait'
+    row[fk.from] = null
+  }
+  return 'fixed'
+}
+
+export function createMaterializer(db: Database.Database, store: VaultSyncStore) {
+  const columnsOf = new Map<string, Set<string>>()
+  const foreignKeysOf = new Map<string, ForeignKey[]>()
+  const references = (table: string): ForeignKey[] => {
+    let list = foreignKeysOf.get(table)
+    if (!list) {
+      list = foreignKeys(db, table)
+      foreignKeysOf.set(table, list)
+    }
+    return list
+  }
+  const columns = (table: string): Set<string> => {
+    let set = columnsOf.get(table)
+    if (!set) {
+      set = new Set(tableColumns(db, table))
+      columnsOf.set(table, set)
+    }
+    return set
+  }
+
+  const writeRow = (tbl: string, rowKey: string): void => {
+    const table = syncedTable(tbl)
+    if (!table) return // a table from a newer Between: kept in the merged state, written once known
+    const key = JSON.parse(rowKey) as unknown[]
+    const cells = store.rowCells(tbl, rowKey)
+    if (cells.find((c) => c.field === DELETED_FIELD)?.value === true) {
+      deleteRow(db, table, key)
+      markPending(db, tbl, rowKey, false)
+      return
+    }
+    const known = columns(tbl)
+    const keys = keyColumns(table)
+    const row: Record<string, unknown> = {}
+    keys.forEach((column, i) => (row[column] = key[i]))
+    for (const { field, value } of cells) {
+      if (known.has(field) && !keys.includes(field) && (typeof value === 'string' || typeof value === 'number' || value === null)) {
+        row[field] = value
+      }
+    }
+    for (const { field, text } of store.rowTexts(tbl, rowKey)) if (known.has(field)) row[field] = text
+    const settled = settleReferences(db, store, references(tbl), row)
+    if (settled === 'gone') {
+      deleteRow(db, table, key)
+      markPending(db, tbl, rowKey, false)
+      return
+    }
+    try {
+      if (settled === 'wait') throw Object.assign(new Error('parent row still on its way'), { code: 'SQLITE_CONSTRAINT_FOREIGNKEY' })
+      db.transaction(() => upsertRow(db, table, row))()
+    } catch (error) {
+      if (!isConstraint(error)) throw error
+      markPending(db, tbl, rowKey, true)
+      return
+    }
+    for (const { field, value } of cells) if (field in row) store.setSeen(tbl, rowKey, field, row[field] === null ? null : value)
+    markPending(db, tbl, rowKey, false)
+  }
+
+  return {
+    /** Writes the given rows (parents first), then retries rows that were waiting. Inside the caller's transaction. */
+    write(rows: Iterable<RowRef>): void {
+      setApplying(db, true)
+      try {
+        const ordered = [...rows].sort((a, b) => (tableOrder.get(a[0]) ?? 1e9) - (tableOrder.get(b[0]) ?? 1e9))
+        for (const [tbl, rowKey] of ordered) writeRow(tbl, rowKey)
+        for (const { tbl, row_key: rowKey } of pendingRows(db)) writeRow(tbl, rowKey)
+      } finally {
+        setApplying(db, false)
+      }
+    },
+  }
+}

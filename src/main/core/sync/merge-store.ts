@@ -1,0 +1,51 @@
+/**
+ * What the merge needs from wherever the merged state lives: the vault's sync tables in the app
+ * (sync.repo.ts), plain maps in the simulation. Row keys and fields are opaque strings here.
+ */
+import type * as Y from 'yjs'
+import type { Stamp } from './hlc'
+import type { JsonValue, Op } from './ops'
+
+/** One field's current value and the stamp of the write that set it. */
+export interface Cell {
+  value: JsonValue
+  stamp: Stamp
+}
+
+/** A value that lost to a concurrent write, kept so that nothing the person wrote is dropped. */
+export interface HistoryEntry {
+  table: string
+  row: string
+  field: string
+  stamp: Stamp
+  value: JsonValue
+}
+
+export interface MergeStore {
+  cell(table: string, row: string, field: string): Cell | undefined
+  putCell(table: string, row: string, field: string, cell: Cell): void
+  /** The field's CRDT document, created empty (with this device's Yjs client id) when new. */
+  textDoc(table: string, row: string, field: string): Y.Doc
+  /** The document changed: persist it. */
+  textChanged(table: string, row: string, field: string, doc: Y.Doc): void
+  /** Whether some write replaced this stamp knowingly (its writer had seen it). */
+  isSuperseded(table: string, row: string, field: string, stamp: Stamp): boolean
+  /** Records a knowing replacement; a history entry for that stamp is no longer needed. */
+  supersede(table: string, row: string, field: string, stamp: Stamp): void
+  addHistory(entry: HistoryEntry): void
+}
+
+/** Where a device's progress lives: applied sequences, its own sequence, unsent operations. */
+export interface ProgressStore {
+  appliedSequence(device: string): number
+  setAppliedSequence(device: string, sequence: number): void
+  ownSequence(): number
+  setOwnSequence(sequence: number): void
+  outbox(limit: number): Op[]
+  dropOutbox(count: number): void
+  enqueue(ops: Op[]): void
+  /** Runs the work atomically (one database transaction in the app). */
+  atomically<T>(work: () => T): T
+}
+
+export type SyncStore = MergeStore & ProgressStore

@@ -1,0 +1,44 @@
+/**
+ * Applying one operation to the merged state. Commutative, associative and idempotent: every
+ * device that applies the same set of operations, in any order and any number of times, ends
+ * with the same cells, texts and history.
+ *
+ * Fields: the greater stamp wins. The losing value goes to history unless some write replaced
+ * it knowingly (named its stamp as `prev`), which is an ordinary later edit, not a conflict.
+ * Whether a value is in history depends only on the set of operations, never on their order.
+ * Texts: the Yjs update is applied to the field's document; both sides' words are kept.
+ */
+import * as Y from 'yjs'
+import type { MergeStore } from './merge-store'
+import type { Op, SetOp, TextOp } from './ops'
+
+export const TEXT_NAME = 't'
+
+function applySet(store: MergeStore, op: SetOp): boolean {
+  const { t, r, f } = op
+  const current = store.cell(t, r, f)
+  if (current?.stamp === op.s) return false
+  if (op.p !== null) store.supersede(t, r, f, op.p)
+  if (!current || op.s > current.stamp) {
+    if (current && !store.isSuperseded(t, r, f, current.stamp)) {
+      store.addHistory({ table: t, row: r, field: f, stamp: current.stamp, value: current.value })
+    }
+    store.putCell(t, r, f, { value: op.v, stamp: op.s })
+    return true
+  }
+  if (!store.isSuperseded(t, r, f, op.s)) store.addHistory({ table: t, row: r, field: f, stamp: op.s, value: op.v })
+  return false
+}
+
+function applyText(store: MergeStore, op: TextOp): boolean {
+  const doc = store.textDoc(op.t, op.r, op.f)
+  const before = doc.getText(TEXT_NAME).toString()
+  Y.applyUpdate(doc, Buffer.from(op.u, 'base64'))
+  store.textChanged(op.t, op.r, op.f, doc)
+  return doc.getText(TEXT_NAME).toString() !== before
+}
+
+/** Applies one operation; true when a visible value changed. */
+export function applyOp(store: MergeStore, op: Op): boolean {
+  return op.k === 's' ? applySet(store, op) : applyText(store, op)
+}

@@ -1,0 +1,243 @@
+/**
+ * Sync on this computer: turning it on by choosing a folder (the first computer writes the
+ * header, later ones join with the passphrase), a sync pass, the device list, removing a
+ * device (a new key the removed one cannot open), a passphrase change (every key rewrapped)
+ * and the history of values that lost to an edit on another computer.
+ */
+import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { CoreError } from '../errors'
+import type { ServiceContext } from '../records/entity.service'
+import type { FileDialogs } from '../ports'
+import { basename } from 'node:path'
+import { assertPassphraseFloor } from '../vault/kdf'
+import { parseHeader } from '../vault/header'
+import { recoveryIdentity } from '../vault/wrap'
+import { writeFileAtomicSync } from '../vault/atomic-write'
+import { HEADER_NAME } from './folder-names'
+import { activeDevices, type Roster } from './roster'
+import { createSyncHeader, openWithPassphrase, readRoster, rewrapSyncHeader, serializeSyncHeader, type SyncHeader, type SyncKeys } from './sync-header'
+import { runSync, type SyncProgress, type SyncRunResult } from './sync-run'
+import { openSession, readHeaderFile, type SyncSession } from './sync-session'
+import { clearSyncState, insertSettings, peers, readSettings, saveKeys } from './sync-settings.repo'
+import { removeCapture } from './sync-rows.repo'
+import { SYNCED_TABLES } from './synced-tables'
+import { takeCensus } from './engine'
+import { stampMillis } from './hlc'
+import type { JsonValue } from './ops'
+
+export interface SyncServiceDeps {
+  ctx: ServiceContext
+  /** The vault's header file: its recovery key and Argon2id cost are reused for the sync header. */
+  vaultHeaderPath: string
+  /** Derived data to bring up to date after remote changes (reminders). */
+  afterApply(): void
+  /** The OS folder dialog: the only way the folder's path is learnt. */
+  dialogs: FileDialogs
+}
+
+export interface DeviceStatus {
+  id: string
+  name: string
+  thisDevice: boolean
+  joinedAt: number
+  lastHeardAt: number | null
+  waitingFiles: number
+  removed: boolean
+}
+
+export type SyncStatus =
+  | { enabled: false }
+  | { enabled: true; folder: string; deviceId: string; devices: DeviceStatus[]; unsentChanges: number; ignoredFiles: number }
+
+export interface EnableInput {
+  /** Tests pass a folder; the app's renderer cannot (sync.chooseFolder picks it in the main process). */
+  folder?: string
+  deviceName: string
+  passphrase: string
+}
+
+const DEVICE_SECRET_BYTES = 32
+
+function vaultIdentity(headerPath: string) {
+  const header = parseHeader(readFileSync(headerPath, 'utf8'))
+  return {
+    recovery: { salt: header.recovery.salt, publicKey: header.recovery.publicKey },
+    cost: { memoryKiB: header.passphrase.memoryKiB, iterations: header.passphrase.iterations, parallelism: header.passphrase.parallelism },
+  }
+}
+
+export function createSyncService(deps: SyncServiceDeps) {
+  const { ctx } = deps
+  let session: SyncSession | null = null
+  let running: Promise<SyncRunResult> | null = null
+  let chosenFolder: string | null = null
+
+  const current = (): SyncSession | null => {
+    const db = ctx.db()
+    if (session?.db !== db) session = openSession(db, () => ctx.clock.now())
+    return session
+  }
+  const requireSession = (): SyncSession => {
+    const s = current()
+    if (!s) throw new CoreError('SYNC_NOT_ENABLED')
+    return s
+  }
+  const writeHeader = (folder: string, header: SyncHeader): void =>
+    writeFileAtomicSync(join(folder, HEADER_NAME), serializeSyncHeader(header))
+
+  const status = (): SyncStatus => {
+    const s = current()
+    if (!s) return { enabled: false }
+    const { roster } = s.refreshHeader()
+    const census = takeCensus(s.engine)
+    const heard = peers(s.db)
+    return {
+      enabled: true,
+      folder: s.settings.folder,
+      deviceId: s.settings.device_id,
+      unsentChanges: s.store.outboxSize(),
+      ignoredFiles: census.ignored,
+      devices: roster.devices.map((d) => ({
+        id: d.id,
+        name: d.name,
+        thisDevice: d.id === s.settings.device_id,
+        joinedAt: d.joinedAt,
+        lastHeardAt: heard.get(d.id)?.lastAppliedAt ?? null,
+        waitingFiles: census.waitingFiles.get(d.id) ?? 0,
+        removed: d.removedAfter !== null,
+      })),
+    }
+  }
+
+  async function chooseFolder(): Promise<{ status: 'cancelled' } | { status: 'chosen'; folderName: string; joining: boolean }> {
+    ctx.db()
+    const folder = await deps.dialogs.chooseFolder('sync-folder')
+    if (!folder) return { status: 'cancelled' }
+    chosenFolder = folder
+    return { status: 'chosen', folderName: basename(folder), joining: existsSync(join(folder, HEADER_NAME)) }
+  }
+
+  /** Turns sync on: a new sync folder if it has no header, otherwise joins it. */
+  async function enable(input: EnableInput): Promise<SyncStatus> {
+    assertPassphraseFloor(input.passphrase)
+    const db = ctx.db()
+    if (readSettings(db)) throw new CoreError('CONFLICT', { cause: { code: 'SYNC_ALREADY_ON' } })
+    const folder = input.folder ?? chosenFolder
+    if (!folder) throw new CoreError('INVALID_INPUT', { field: 'folder' })
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new CoreError('SYNC_FOLDER_INVALID', { cause: { code: 'NOT_A_FOLDER' } })
+    const vault = vaultIdentity(deps.vaultHeaderPath)
+    const deviceId = randomBytes(8).toString('hex')
+    const deviceSecret = randomBytes(DEVICE_SECRET_BYTES)
+    const own = recoveryIdentity(deviceSecret, randomBytes(16))
+    const me = { id: deviceId, name: input.deviceName, joinedAt: ctx.clock.now(), publicKey: own.publicKey, removedAfter: null }
+    let header: SyncHeader
+    let keys: SyncKeys
+    if (existsSync(join(folder, HEADER_NAME))) {
+      const existing = readHeaderFile(folder)
+      const opened = await openWithPassphrase(existing, input.passphrase)
+      const roster: Roster = readRoster(existing, opened)
+      ;({ header, keys } = await rewrapSyncHeader({
+        header: existing,
+        keys: opened,
+        passphrase: input.passphrase,
+        roster: { devices: [...roster.devices, me] },
+        addRecoveries: [vault.recovery, own],
+      }))
+    } else {
+      ;({ header, keys } = await createSyncHeader({ passphrase: input.passphrase, cost: vault.cost, recoveries: [vault.recovery, own], roster: { devices: [me] } }))
+    }
+    db.transaction(() => {
+      insertSettings(db, {
+        device_id: deviceId,
+        device_name: input.deviceName,
+        folder: folder,
+        folder_id: header.folderId,
+        device_secret: deviceSecret,
+        enabled_at: ctx.clock.now(),
+      })
+      saveKeys(db, keys)
+    })()
+    writeHeader(folder, header)
+    session = null
+    chosenFolder = null
+    await syncNow({})
+    return status()
+  }
+
+  async function syncNow(options: { signal?: AbortSignal; onProgress?(progress: SyncProgress): void }): Promise<SyncRunResult> {
+    if (running) return running
+    const s = requireSession()
+    running = runSync(s, { ...options, now: () => ctx.clock.now() })
+    try {
+      const result = await running
+      if (result.appliedOps > 0) {
+        deps.afterApply()
+        ctx.events.emit('data.changed', { tables: result.touchedTables })
+      }
+      return result
+    } finally {
+      running = null
+    }
+  }
+
+  /** Removes another device: a new sync key wrapped for every device but that one. */
+  async function removeDevice(input: { deviceId: string; passphrase: string }): Promise<SyncStatus> {
+    const s = requireSession()
+    if (input.deviceId === s.settings.device_id) throw new CoreError('INVALID_INPUT', { field: 'deviceId' })
+    const { header, roster } = s.refreshHeader()
+    const target = activeDevices(roster).find((d) => d.id === input.deviceId)
+    if (!target) throw new CoreError('NOT_FOUND')
+    await openWithPassphrase(header, input.passphrase)
+    const cutoff = s.store.appliedSequence(target.id)
+    const next = await rewrapSyncHeader({
+      header,
+      keys: s.keys(),
+      passphrase: input.passphrase,
+      rotate: true,
+      dropRecovery: target.publicKey,
+      roster: { devices: roster.devices.map((d) => (d.id === target.id ? { ...d, removedAfter: cutoff } : d)) },
+    })
+    saveKeys(s.db, next.keys)
+    writeHeader(s.settings.folder, next.header)
+    session = null
+    return status()
+  }
+
+  /**
+   * After the vault's passphrase changed (or was reset with the recovery key): every sync key,
+   * which this computer holds, rewrapped under the new passphrase. Nothing to do with sync off.
+   */
+  async function changePassphrase(input: { next: string }): Promise<void> {
+    const s = current()
+    if (!s) return
+    const { header, roster } = s.refreshHeader()
+    const keys = s.keys()
+    if (header.keys.some((slot) => !keys.has(slot.epoch))) throw new CoreError('SYNC_DEVICE_REMOVED')
+    writeHeader(s.settings.folder, (await rewrapSyncHeader({ header, keys, passphrase: input.next, roster })).header)
+  }
+
+  function disable(): SyncStatus {
+    const db = ctx.db()
+    db.transaction(() => {
+      removeCapture(db, SYNCED_TABLES)
+      clearSyncState(db)
+    })()
+    session = null
+    return { enabled: false }
+  }
+
+  /** Values of an entry's fields that lost to an edit on another computer, newest first. */
+  function history(input: { table: string; id: string }): Array<{ field: string; value: JsonValue; at: number }> {
+    const s = requireSession()
+    return s.store
+      .history(input.table, JSON.stringify([input.id]))
+      .map((h) => ({ field: h.field, value: h.value, at: stampMillis(h.stamp) }))
+      .reverse()
+  }
+
+  return { status, chooseFolder, enable, syncNow, removeDevice, changePassphrase, disable, history }
+}
+
+export type SyncService = ReturnType<typeof createSyncService>

@@ -1,0 +1,128 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useRef, useState } from 'react'
+import { Banner, Button, Dialog } from '../../components/ui'
+import { onBridgeEvent, rpc } from '../../lib/rpc'
+import { Section, SectionMessage, type Message } from '../settings/Section'
+import { SyncDevices } from './SyncDevices'
+import { SyncSetup } from './SyncSetup'
+import { syncErrorText } from './sync-errors'
+import { syncKeys, syncStatusQuery } from './sync.queries'
+import { syncStrings as s } from './sync.strings'
+import './sync.css'
+
+type Progress = { done: number; total: number }
+
+/** Settings → Sync: set up when off; when on, the folder, Sync now with progress, the computers, Turn off. */
+export function SyncSection({ id }: { id: string }): React.JSX.Element {
+  const queryClient = useQueryClient()
+  const status = useQuery(syncStatusQuery())
+  const [message, setMessage] = useState<Message | null>(null)
+  const [progress, setProgress] = useState<Progress | null>(null)
+  const [confirmOff, setConfirmOff] = useState(false)
+  const refresh = (): void => void queryClient.invalidateQueries({ queryKey: syncKeys.all })
+  /** Progress events can arrive after the pass has answered: only a running pass shows them. */
+  const running = useRef(false)
+
+  useEffect(
+    () =>
+      onBridgeEvent('sync.progress', (p) => {
+        if (running.current) setProgress({ done: p.done, total: p.total })
+      }),
+    [],
+  )
+
+  const syncNow = async (): Promise<void> => {
+    setMessage(null)
+    running.current = true
+    setProgress({ done: 0, total: 0 })
+    try {
+      const result = await rpc('sync.now', {})
+      setMessage({ tone: result.waitingDevices > 0 ? 'info' : 'success', text: result.waitingDevices > 0 ? s.stillArriving : s.synced(result.appliedFiles) })
+    } catch (error) {
+      setMessage({ tone: 'danger', text: syncErrorText(error) })
+    } finally {
+      running.current = false
+      setProgress(null)
+      refresh()
+    }
+  }
+
+  const turnOff = async (): Promise<void> => {
+    setConfirmOff(false)
+    try {
+      await rpc('sync.disable', {})
+      setMessage({ tone: 'success', text: s.turnedOff })
+    } catch (error) {
+      setMessage({ tone: 'danger', text: syncErrorText(error) })
+    }
+    refresh()
+  }
+
+  const data = status.data
+  return (
+    <Section id={id} title={s.title} intro={s.intro}>
+      {status.isError ? (
+        <Banner tone="danger" action={<Button onClick={() => void status.refetch()}>{s.retry}</Button>}>
+          {s.loadFailed}
+        </Banner>
+      ) : !data ? null : !data.enabled ? (
+        <SyncSetup
+          onEnabled={() => {
+            setMessage({ tone: 'success', text: s.turnedOn })
+            refresh()
+          }}
+        />
+      ) : (
+        <div className="sync-on">
+          <p className="sync-folder">
+            <span className="muted">{s.folder}</span> <span dir="auto">{data.folder}</span>
+          </p>
+          <div className="sync-actions sync-actions--start">
+            <Button variant="primary" onClick={() => void syncNow()} disabled={progress !== null}>
+              {progress ? s.syncing : s.syncNow}
+            </Button>
+            {progress && progress.total > 0 ? (
+              <div className="sync-progress">
+                <progress aria-label={s.progressLabel} max={progress.total} value={progress.done} />
+                <span className="muted">{s.progress(progress.done, progress.total)}</span>
+              </div>
+            ) : null}
+          </div>
+          {data.unsentChanges > 0 ? <p className="muted">{s.unsent(data.unsentChanges)}</p> : null}
+          {data.ignoredFiles > 0 ? <p className="muted">{s.ignored(data.ignoredFiles)}</p> : null}
+          <SyncDevices
+            devices={data.devices}
+            onRemoved={(name) => {
+              setMessage({ tone: 'success', text: s.removedDone(name) })
+              refresh()
+            }}
+          />
+          <div>
+            <Button variant="quiet" onClick={() => setConfirmOff(true)}>
+              {s.turnOff}
+            </Button>
+          </div>
+        </div>
+      )}
+      <SectionMessage message={message} />
+      <Dialog
+        open={confirmOff}
+        onClose={() => setConfirmOff(false)}
+        title={s.turnOffTitle}
+        description={s.turnOffIntro}
+        closeLabel={s.cancel}
+        role="alertdialog"
+        actions={
+          <>
+            <Button variant="quiet" onClick={() => setConfirmOff(false)}>
+              {s.cancel}
+            </Button>
+            <Button variant="danger" onClick={() => void turnOff()}>
+              {s.turnOff}
+            </Button>
+          </>
+        }
+      />
+    </Section>
+  )
+}

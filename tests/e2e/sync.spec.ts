@@ -1,0 +1,107 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { fakeDialogs } from '../helpers/fake-ports'
+import { createTestVault, TEST_PASSPHRASE, type TestVault } from '../helpers/test-vault'
+import { expectNoSeriousA11yViolations } from './axe'
+import { e2eSkipReason, launchApp, type E2EApp } from './harness'
+
+const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
+/** `SYNC_SCREENSHOTS=1 npx vitest run tests/e2e/sync.spec.ts` refreshes docs/screenshots/settings-sync-*; the suite only measures. */
+const WRITE_SHOTS = process.env.SYNC_SCREENSHOTS === '1'
+const SLOW = 120_000
+
+/** The Sync section, light and dark, at 800x600 and 1280x800: its geometry inside the viewport, then a picture. */
+async function shootSection(page: Page, name: string, target: 'section' | 'window' = 'section'): Promise<void> {
+  const section = page.locator('section.settings-section', { has: page.getByRole('heading', { level: 2, name: 'Sync' }) })
+  for (const viewport of [
+    { width: 800, height: 600 },
+    { width: 1280, height: 800 },
+  ]) {
+    await page.setViewportSize(viewport)
+    await section.scrollIntoViewIfNeeded()
+    const box = await section.boundingBox()
+    expect(box).not.toBeNull()
+    expect(box!.x).toBeGreaterThanOrEqual(0)
+    expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width)
+    if (!WRITE_SHOTS) continue
+    // A section: tall enough to hold all of it; a dialog: the window as it is.
+    if (target === 'section') {
+      await page.setViewportSize({ width: viewport.width, height: 1600 })
+      await section.scrollIntoViewIfNeeded()
+    }
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme })
+      const path = join(SHOTS, `${name}-${viewport.width}-${theme}.png`)
+      const options = { path, animations: 'disabled' as const, caret: 'hide' as const }
+      await (target === 'section' ? section.screenshot(options) : page.screenshot(options))
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+describe.skipIf(e2eSkipReason())('Settings → Sync', () => {
+  let app: E2EApp | undefined
+  let other: TestVault | undefined
+  let root = ''
+  afterEach(async () => {
+    await app?.close()
+    other?.cleanup()
+    app = other = undefined
+    if (root) rmSync(root, { recursive: true, force: true })
+  })
+
+  it('joins the folder another computer started, lists both, syncs now, and explains a wrong passphrase', { timeout: SLOW }, async () => {
+    root = mkdtempSync(join(tmpdir(), 'between-e2e-sync-'))
+    const folder = join(root, 'Sync', 'Between')
+    mkdirSync(folder, { recursive: true })
+    other = await createTestVault()
+    other.core.reflections.create({ body: 'Written on the laptop, heron by the canal.', mood: 3, tags: [], sessionId: null, bringToSession: false })
+    await other.core.sync.enable({ folder, deviceName: 'Laptop', passphrase: TEST_PASSPHRASE })
+
+    app = await launchApp({
+      dataDir: join(root, 'vault'),
+      core: { dialogs: fakeDialogs({ folder }) },
+      beforeLoad: async ({ invoke }) => void (await invoke('vault.create', { passphrase: TEST_PASSPHRASE })),
+    })
+    const { page } = app
+    await page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
+    await page.locator('.sidebar').getByRole('button', { name: 'Settings', exact: true }).click()
+    await page.getByRole('button', { name: 'Sync', exact: true }).click()
+    const sync = page.locator('section.settings-section', { has: page.getByRole('heading', { level: 2, name: 'Sync' }) })
+    await sync.getByRole('button', { name: 'Choose the synced folder…' }).click()
+    await page.getByText('already holds Between sync files').waitFor()
+    await sync.getByLabel('A name for this computer').fill('Desk')
+    await sync.getByLabel('Passphrase', { exact: true }).fill('not the passphrase at all')
+    await page.getByRole('button', { name: 'Join' }).click()
+    await page.getByText('That passphrase does not open this sync folder').waitFor()
+    await expectNoSeriousA11yViolations(page, { screen: 'sync join (wrong passphrase)' })
+    await shootSection(page, 'settings-sync-join')
+    expect((await app.invoke('sync.status', {})).enabled).toBe(false)
+
+    await sync.getByLabel('Passphrase', { exact: true }).fill(TEST_PASSPHRASE)
+    await page.getByRole('button', { name: 'Join' }).click()
+    await page.getByRole('heading', { level: 3, name: 'Computers' }).waitFor()
+    const devices = page.locator('.sync-device')
+    await expect.poll(() => devices.count()).toBe(2)
+    await sync.getByText('This computer', { exact: true }).waitFor()
+    await page.getByRole('button', { name: 'Remove “Laptop” from sync' }).waitFor()
+
+    other.core.reflections.create({ body: 'A second entry from the laptop.', mood: null, tags: [], sessionId: null, bringToSession: false })
+    await other.core.sync.syncNow({})
+    await page.getByRole('button', { name: 'Sync now' }).click()
+    await page.getByText(/Up to date/).waitFor()
+    const bodies = (await app.invoke('reflections.list', { limit: 10, before: null, tag: null })).map((r) => r.body).sort()
+    expect(bodies).toEqual(['A second entry from the laptop.', 'Written on the laptop, heron by the canal.'])
+    await expectNoSeriousA11yViolations(page, { screen: 'sync on' })
+    await page.getByRole('button', { name: 'Sync now' }).focus()
+    await shootSection(page, 'settings-sync-on')
+
+    await page.getByRole('button', { name: 'Remove “Laptop” from sync' }).click()
+    await page.getByRole('dialog').getByLabel('Passphrase', { exact: true }).waitFor()
+    await shootSection(page, 'settings-sync-remove', 'window')
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).first().click()
+  })
+})

@@ -1,0 +1,146 @@
+/**
+ * A simulated folder-sync engine between devices' copies of one folder. Every file written on
+ * one copy reaches the others after a random delay, and on the way it may arrive cut short
+ * first, arrive twice, be withheld until the very end, be joined by a conflict copy or a cloud
+ * placeholder, or overtake files written before it. Deterministic for a seed.
+ */
+import type { SyncFolder } from '../../../src/main/core/sync/folder'
+
+export type Random = () => number
+
+/** mulberry32: a small, fast, seeded PRNG. */
+export function seededRandom(seed: number): Random {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** One device's copy of the folder: files by path, and the names in each folder. */
+export class FolderView {
+  readonly files = new Map<string, Buffer>()
+  private readonly dirs = new Map<string, Set<string>>()
+
+  set(path: string, bytes: Buffer): void {
+    this.files.set(path, bytes)
+    let child = path
+    for (let slash = child.lastIndexOf('/'); slash > 0; slash = child.lastIndexOf('/')) {
+      const dir = child.slice(0, slash)
+      const names = this.dirs.get(dir) ?? new Set()
+      names.add(child.slice(slash + 1))
+      this.dirs.set(dir, names)
+      child = dir
+    }
+  }
+
+  list(dir: string): string[] {
+    return [...(this.dirs.get(dir) ?? [])]
+  }
+
+  delete(path: string): void {
+    this.files.delete(path)
+    const slash = path.lastIndexOf('/')
+    this.dirs.get(path.slice(0, slash))?.delete(path.slice(slash + 1))
+  }
+}
+
+interface Delivery {
+  to: number
+  path: string
+  bytes: Buffer
+}
+
+export interface NetStats {
+  truncated: number
+  duplicated: number
+  withheld: number
+  conflictCopies: number
+  placeholders: number
+}
+
+export class SimNetwork {
+  readonly views: FolderView[] = []
+  private readonly due = new Map<number, Delivery[]>()
+  private readonly withheld: Delivery[] = []
+  private step = 0
+  readonly stats: NetStats = { truncated: 0, duplicated: 0, withheld: 0, conflictCopies: 0, placeholders: 0 }
+
+  constructor(
+    private readonly random: Random,
+    devices: number,
+  ) {
+    for (let i = 0; i < devices; i++) this.views.push(new FolderView())
+  }
+
+  folder(index: number): SyncFolder {
+    const view = this.views[index] as FolderView
+    return {
+      list: (dir) => view.list(dir),
+      read: (path) => view.files.get(path) ?? null,
+      write: (path, bytes) => {
+        view.set(path, bytes)
+        this.spread(index, path, bytes)
+      },
+      remove: (path) => void view.delete(path),
+    }
+  }
+
+  private at(step: number, delivery: Delivery): void {
+    const list = this.due.get(step) ?? []
+    list.push(delivery)
+    this.due.set(step, list)
+  }
+
+  private spread(from: number, path: string, bytes: Buffer): void {
+    const r = this.random
+    for (let to = 0; to < this.views.length; to++) {
+      if (to === from) continue
+      if (r() < 0.04) {
+        this.stats.withheld++
+        this.withheld.push({ to, path, bytes })
+        continue
+      }
+      const arrives = this.step + 1 + Math.floor(r() * 300)
+      if (r() < 0.08) {
+        this.stats.truncated++
+        this.at(Math.max(this.step + 1, arrives - 1 - Math.floor(r() * 20)), { to, path, bytes: bytes.subarray(0, Math.floor(r() * bytes.length)) })
+      }
+      this.at(arrives, { to, path, bytes })
+      if (r() < 0.04) {
+        this.stats.duplicated++
+        this.at(arrives + 1 + Math.floor(r() * 100), { to, path, bytes })
+      }
+      if (r() < 0.03) {
+        this.stats.conflictCopies++
+        const copy = r() < 0.5 ? bytes : Buffer.from(bytes.map((b) => b ^ 0x5a))
+        this.at(arrives + Math.floor(r() * 50), { to, path: `${path}.sync-conflict-20261207-101500-ABCDEF${to}`, bytes: copy })
+      }
+      if (r() < 0.02) {
+        this.stats.placeholders++
+        const slash = path.lastIndexOf('/')
+        const placeholder = `${path.slice(0, slash + 1)}.${path.slice(slash + 1)}.icloud`
+        this.at(this.step + 1, { to, path: placeholder, bytes: Buffer.from('placeholder') })
+      }
+    }
+  }
+
+  /** One step of time: files due now arrive (a later copy of a path replaces the earlier one). */
+  tick(): void {
+    this.step++
+    for (const d of this.due.get(this.step) ?? []) this.views[d.to]?.set(d.path, d.bytes)
+    this.due.delete(this.step)
+  }
+
+  /** Everything in flight and everything withheld arrives, whole. */
+  deliverAll(): void {
+    const pending = [...this.due.entries()].sort((a, b) => a[0] - b[0])
+    for (const [, list] of pending) for (const d of list) this.views[d.to]?.set(d.path, d.bytes)
+    this.due.clear()
+    for (const d of this.withheld) this.views[d.to]?.set(d.path, d.bytes)
+    this.withheld.length = 0
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The deterministic sync simulation: devices editing the same records while a simulated folder
+ * sync (sim-network.ts) delays, reorders, truncates, duplicates and withholds their files, with
+ * clocks hours apart, a key rotation when a fourth device is removed, and concurrent edits of
+ * the same fields and texts. After everything has arrived, every device must hold the same
+ * state, and every edit that was acknowledged must be present, kept as history, or knowingly
+ * replaced by a later edit made on a device that had it.
+ */
+import { randomBytes } from 'node:crypto'
+import { createHlc, type Hlc } from '../../../src/main/core/sync/hlc'
+import { flushOutbox, pullFiles, type Engine, type KeyRing } from '../../../src/main/core/sync/engine'
+import { localDelete, localSet, localText } from '../../../src/main/core/sync/local-edits'
+import type { SetOp } from '../../../src/main/core/sync/ops'
+import { DELETED_FIELD } from '../../../src/main/core/sync/ops'
+import { HEADER_NAME } from '../../../src/main/core/sync/folder-names'
+import { createMemoryStore, type MemoryStore } from './memory-store'
+import { SimNetwork, seededRandom, type NetStats, type Random } from './sim-network'
+
+const HOUR = 3_600_000
+/** The replicas' clocks: one right, one three hours behind, one five hours ahead. */
+const SKEWS = [0, -3 * HOUR, 5 * HOUR, 0]
+const TABLE = 'entries'
+
+interface Device {
+  engine: Engine
+  store: MemoryStore
+  hlc: Hlc
+  ring: { current: number; keys: Map<number, Buffer> }
+  /** The header bytes last read, so an unchanged header is not parsed again. */
+  headerSeen: Buffer | null
+  retired: boolean
+}
+
+export interface SimulationResult {
+  hashes: string[]
+  acknowledged: number
+  missing: string[]
+  files: number
+  net: NetStats
+  rotations: number
+}
+
+function hexId(random: Random): string {
+  let out = ''
+  for (let i = 0; i < 16; i++) out += Math.floor(random() * 16).toString(16)
+  return out
+}
+
+/** The simulated header: the key ring in the clear (the real one wraps it; see sync-header.ts). */
+const encodeHeader = (ring: KeyRing): Buffer =>
+  Buffer.from(JSON.stringify({ current: ring.current, keys: [...ring.keys].map(([e, k]) => [e, k.toString('base64')]) }))
+
+function readHeader(device: Device): void {
+  const bytes = device.engine.folder.read(HEADER_NAME)
+  if (!bytes || bytes === device.headerSeen) return
+  let parsed: { current: number; keys: Array<[number, string]> }
+  try {
+    parsed = JSON.parse(bytes.toString('utf8')) as typeof parsed
+  } catch {
+    return // cut short in transit: the whole header comes later
+  }
+  device.headerSeen = bytes
+  for (const [epoch, key] of parsed.keys) device.ring.keys.set(epoch, Buffer.from(key, 'base64'))
+  device.ring.current = Math.max(device.ring.current, parsed.current)
+}
+
+export function runSimulation(seed: number, steps: number): SimulationResult {
+  const random = seededRandom(seed)
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
+  const net = new SimNetwork(random, SKEWS.length)
+  let time = Date.UTC(2026, 11, 7, 9, 0, 0)
+  const firstKey = randomBytes(32)
+  const devices: Device[] = SKEWS.map((skew, index) => {
+    const id = hexId(random)
+    const store = createMemoryStore(parseInt(id.slice(0, 8), 16))
+    const hlc = createHlc(id, () => time + skew)
+    const ring = { current: 1, keys: new Map([[1, firstKey]]) }
+    const engine: Engine = { device: id, folder: net.folder(index), store, hlc, keyRing: () => ring }
+    return { engine, store, hlc, ring, headerSeen: null, retired: false }
+  })
+  const guest = devices[3] as Device
+  const rows: string[] = []
+  const acknowledged: SetOp[] = []
+  let counter = 0
+  let rotations = 0
+  let files = 0
+
+  const known = (d: Device, row: string): boolean =>
+    d.store.cell(TABLE, row, 'title') !== undefined && d.store.cell(TABLE, row, DELETED_FIELD) === undefined
+  const record = (d: Device, op: SetOp): void => {
+    d.store.enqueue([op])
+    acknowledged.push(op)
+  }
+  const pull = (d: Device, budget: number): number => {
+    readHeader(d)
+    return pullFiles(d.engine, { files: budget, ops: Number.MAX_SAFE_INTEGER }).files
+  }
+
+  const edit = (d: Device): void => {
+    const roll = random()
+    counter++
+    if (roll < 0.15 || rows.length === 0) {
+      const row = JSON.stringify([hexId(random)])
+      rows.push(row)
+      record(d, localSet(d.store, d.hlc, TABLE, row, 'title', `title ${counter}`))
+      record(d, localSet(d.store, d.hlc, TABLE, row, 'done', false))
+      const text = localText(d.store, d.hlc, TABLE, row, 'body', `first words ${counter}`)
+      if (text) d.store.enqueue([text])
+      return
+    }
+    const row = pick(rows)
+    if (!known(d, row)) return
+    if (roll < 0.5) {
+      const field = random() < 0.7 ? 'title' : 'done'
+      record(d, localSet(d.store, d.hlc, TABLE, row, field, field === 'title' ? `title ${counter}` : random() < 0.5))
+    } else if (roll < 0.97) {
+      const before = d.store.text(TABLE, row, 'body')
+      const at = Math.floor(random() * (before.length + 1))
+      const after =
+        random() < 0.8 || before.length < 5
+          ? `${before.slice(0, at)} w${counter}${before.slice(at)}`
+          : `${before.slice(0, at)}${before.slice(at + 1 + Math.floor(random() * 4))}`
+      const text = localText(d.store, d.hlc, TABLE, row, 'body', after)
+      if (text) d.store.enqueue([text])
+    } else {
+      record(d, localDelete(d.store, d.hlc, TABLE, row))
+    }
+  }
+
+  for (let step = 0; step < steps; step++) {
+    time += Math.floor(random() * 2000)
+    net.tick()
+    const active = devices.filter((d) => !d.retired)
+    const d = pick(active)
+    const roll = random()
+    if (roll < 0.8) edit(d)
+    else if (roll < 0.9) files += flushOutbox(d.engine)
+    else pull(d, 1 + Math.floor(random() * 50))
+    if (!guest.retired && step > steps * 0.3) {
+      // The guest goes away for good: its last edits are sealed, and the first device removes it.
+      files += flushOutbox(guest.engine)
+      guest.retired = true
+      const owner = devices[0] as Device
+      owner.ring.current += 1
+      owner.ring.keys.set(owner.ring.current, randomBytes(32))
+      owner.engine.folder.write(HEADER_NAME, encodeHeader(owner.ring))
+      rotations++
+    }
+  }
+
+  // Every file arrives; devices keep sealing and applying until nothing moves.
+  net.deliverAll()
+  const live = devices.filter((d) => !d.retired)
+  for (let round = 0; round < 50; round++) {
+    let moved = 0
+    for (const d of live) moved += flushOutbox(d.engine)
+    files += moved
+    net.deliverAll()
+    for (const d of live) moved += pull(d, Number.MAX_SAFE_INTEGER)
+    if (moved === 0) break
+  }
+
+  const reference = live[0] as Device
+  const missing: string[] = []
+  for (const op of acknowledged) {
+    const cell = reference.store.cell(op.t, op.r, op.f)
+    const present = cell?.stamp === op.s
+    if (!present && !reference.store.hasHistory(op.t, op.r, op.f, op.s) && !reference.store.isSuperseded(op.t, op.r, op.f, op.s)) {
+      missing.push(`${op.t}/${op.r}/${op.f}@${op.s}`)
+    }
+  }
+  return { hashes: live.map((d) => d.store.hash()), acknowledged: acknowledged.length, missing, files, net: net.stats, rotations }
+}

@@ -1,0 +1,40 @@
+import { rmSync } from 'node:fs'
+import { createTestVault, makeTempDir, TEST_PASSPHRASE, type TestVault } from '../test-vault'
+
+export interface TwoComputers {
+  folder: string
+  laptop: TestVault
+  desk: TestVault
+  /** Both computers sync until neither applies anything (files already in the shared folder). */
+  settle(): Promise<void>
+  cleanup(): void
+}
+
+/** Two real vaults whose sync folders are one folder (as if a sync engine delivered instantly). */
+export async function twoComputers(folder = makeTempDir('between-sync-')): Promise<TwoComputers> {
+  const laptop = await createTestVault()
+  const desk = await createTestVault()
+  return {
+    folder,
+    laptop,
+    desk,
+    async settle() {
+      for (let round = 0; round < 10; round++) {
+        const a = await laptop.core.sync.syncNow({})
+        const b = await desk.core.sync.syncNow({})
+        if (a.appliedFiles + b.appliedFiles + a.sent + b.sent === 0) return
+      }
+      throw new Error('sync did not settle')
+    },
+    cleanup() {
+      laptop.cleanup()
+      desk.cleanup()
+      rmSync(folder, { recursive: true, force: true })
+    },
+  }
+}
+
+export const enableBoth = async (two: TwoComputers): Promise<void> => {
+  await two.laptop.core.sync.enable({ folder: two.folder, deviceName: 'Laptop', passphrase: TEST_PASSPHRASE })
+  await two.desk.core.sync.enable({ folder: two.folder, deviceName: 'Desk', passphrase: TEST_PASSPHRASE })
+}
