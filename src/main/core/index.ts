@@ -25,6 +25,8 @@ import { createTimelineService } from './timeline/timeline.service'
 import { createVaultService } from './vault/vault.service'
 import { createJournalService } from './journal/journal.service'
 import { createTagsService } from './tags/tags.service'
+import { createHomeworkServices } from './homework/homework.services'
+import { createDiaryPrintService } from './homework/diary-print.service'
 
 export interface CoreOptions extends AppShellOptions {
   /** The vault folder: database and header. */
@@ -99,8 +101,9 @@ export function createCore(options: CoreOptions) {
     exports: createExportService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
     imports: createImportService(ctx, options.dialogs ?? noDialogs, options.importOptions),
     reminders: createRemindersService(ctx),
+    diaryPrint: createDiaryPrintService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
     backups,
-    sessionPrep: createSessionPrepService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
+    sessionPrep: createSessionPrepService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger, checkIns: records.checkIns }),
     close(): void {
       lock('quit')
     },
@@ -135,5 +138,6 @@ export function createRecordServices(ctx: ServiceContext) {
     contactCheck: createContactCheckService(ctx, { therapists, rules, crisisPlan }),
     search: createSearchService(ctx),
     timeline: createTimelineService(ctx),
+    ...createHomeworkServices(ctx),
   }
 }

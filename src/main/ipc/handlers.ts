@@ -2,6 +2,7 @@ import type { Channel, ChannelOutput, ParsedInput } from '../../shared/ipc/contr
 import type { Core } from '../core'
 import { backupHandlers } from '../core/backup/backup.handlers'
 import { exportHandlers } from '../core/export/export.handlers'
+import { homeworkHandlers } from '../core/homework/homework.handlers'
 import { prefsHandlers } from '../core/prefs/prefs.handlers'
 import { shellHandlers, uiHandlers } from '../core/shell/shell.handlers'
 import { journalHandlers } from '../core/journal/journal.handlers'
@@ -43,5 +44,6 @@ export function createHandlers(core: Core): Handlers {
     ...prefsHandlers(core.prefs),
     ...shellHandlers(core.links, core.shell),
     ...uiHandlers(core.shell),
+    ...homeworkHandlers(core),
   }
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { backupContract } from './contracts/backup'
 import { contactCheckContract } from './contracts/contact-check'
 import { exportContract } from './contracts/export'
+import { homeworkContract } from './contracts/homework'
 import { journalContract } from './contracts/journal'
 import { importContract } from './contracts/import'
 import { prefsContract } from './contracts/prefs'
@@ -38,6 +39,7 @@ export const contract = {
   ...prefsContract,
   ...shellContract,
   ...uiContract,
+  ...homeworkContract,
 } as const
 
 export type Contract = typeof contract

@@ -1,3 +1,4 @@
+import { homeworkInRange } from '../homework/homework-range'
 import { join } from 'node:path'
 import type { z } from 'zod'
 import type { ExportResult, jsonExportInput, rangedExportInput } from '../../../shared/ipc/schemas/export'
@@ -40,6 +41,7 @@ export function createExportService(ctx: ServiceContext, ports: ExportPorts) {
       contacts: repo.allContacts(db, range),
       therapistNames: new Map(repo.allTherapists(db).map((therapist) => [therapist.id, therapist.name])),
       reflectionZones: repo.reflectionZones(db),
+      homework: homeworkInRange(db, range),
     }))()
   }
 

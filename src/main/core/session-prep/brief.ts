@@ -5,6 +5,8 @@
 import type { SessionPrep } from '../../../shared/ipc/contracts/session-prep'
 import { escapeHtml, printableHtml } from '../export/printable-html'
 import { briefStrings as t } from './session-prep.strings'
+import { DIARY_TABLE_STYLE } from '../homework/diary-week-html'
+import { homeworkBriefHtml, homeworkBriefMarkdown, type HomeworkBrief } from '../homework/homework-brief'
 
 export interface BriefOptions {
   timeZone: string
@@ -21,6 +23,8 @@ export interface Brief {
   mood: string | null
   open: Array<{ text: string; note: string }>
   made: string
+  /** Thought records and diary weeks marked for the session; check-in scores. */
+  practice?: HomeworkBrief
 }
 
 const format = (ms: number, options: BriefOptions, style: Intl.DateTimeFormatOptions): string =>
@@ -86,7 +90,7 @@ ul.plain li { margin: 0 0 3pt; }
 footer { margin-top: 16pt; font-size: 8.5pt; color: #666; }
 .lines { margin-top: 6pt; }
 .lines div { border-bottom: 0.5pt solid #ccc; height: 18pt; }
-`
+${DIARY_TABLE_STYLE}`
 
 export function briefHtml(brief: Brief, locale: string): string {
   const e = escapeHtml
@@ -120,6 +124,7 @@ ${points}
 ${homework}
 ${mood}
 ${open}
+${homeworkBriefHtml(brief.practice)}
 <h2>${e(t.notesTitle)}</h2>
 <div class="lines"><div></div><div></div><div></div><div></div></div>`,
     footer: e(brief.made),
@@ -144,6 +149,7 @@ export function briefMarkdown(brief: Brief): string {
     out.push('', `## ${t.questionsTitle}`, '')
     for (const o of brief.open) out.push(`- ${md(o.text)} (${o.note})`)
   }
+  out.push(...homeworkBriefMarkdown(brief.practice, md))
   out.push('', `## ${t.notesTitle}`, '', '', `_${md(brief.made)}_`, '')
   return out.join('\n')
 }

@@ -21,8 +21,11 @@ import { talkingPointsTable } from '../talking-points/talking-points.repo'
 import { therapistsTable } from '../therapists/therapists.repo'
 import { briefHtml, briefMarkdown, buildBrief } from './brief'
 import * as repo from './session-prep.repo'
+import type { CheckInsService } from '../homework/check-ins.service'
+import { homeworkBrief } from '../homework/homework-brief'
 
 export interface SessionPrepPorts {
+  checkIns: CheckInsService
   dialogs: FileDialogs
   pdf: PdfRenderer
   logger: Logger
@@ -103,7 +106,11 @@ export function createSessionPrepService(ctx: ServiceContext, ports: SessionPrep
     const therapistId = input.therapistId ?? prep.nextSession?.therapistId ?? null
     const row = therapistId === null ? undefined : selectRowById(db, therapistsTable, therapistId)
     const therapistName = row ? fromRow<{ name: string }>(therapistsTable, row).name : null
-    return buildBrief(prep, { timeZone: input.timeZone, locale: supportedLocale(input.locale), therapistName, now: ctx.clock.now() })
+    const locale = supportedLocale(input.locale)
+    return {
+      ...buildBrief(prep, { timeZone: input.timeZone, locale, therapistName, now: ctx.clock.now() }),
+      practice: homeworkBrief(db, ports.checkIns, { since: prep.lastSession?.startsAt ?? null, timeZone: input.timeZone, locale }),
+    }
   }
 
   return {

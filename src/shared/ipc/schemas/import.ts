@@ -19,6 +19,7 @@ export const importResultSchema = z.discriminatedUnion('status', [
       rules: count,
       crisisPlan: count,
       reminders: count,
+      homework: count,
     }),
     /** Appointments already imported that moved or were cancelled. */
     updated: count,

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers'
 import { initialSchema } from './0010-initial-schema'
 import { importSourcesAndReminders } from './0020-import-sources-and-reminders'
 import { searchPrefixIndex } from './0030-search-prefix-index'
+import { homework } from './0050-homework'
 
 export interface Migration {
   /** Steps of ten, so a fix can slot in between. */
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initialSchema, importSourcesAndReminders, searchPrefixIndex]
+export const migrations: readonly Migration[] = [initialSchema, importSourcesAndReminders, searchPrefixIndex, homework]
