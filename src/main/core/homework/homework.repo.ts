@@ -137,3 +137,7 @@ export const rowsInRange = (db: Database.Database, spec: TableSpec, column: stri
     params: range,
     orderBy: `${column}, id`,
   })
+
+/** The start of the latest session that has begun (attended or still to be reviewed). */
+export const lastSessionStart = (db: Database.Database, now: number): number | null =>
+  (prepared(db, "SELECT max(starts_at) FROM sessions WHERE starts_at <= ? AND status IN ('attended', 'scheduled')").pluck().get(now) as number | null) ?? null
