@@ -1,5 +1,6 @@
 import contactCheck from './contact-check'
 import core from './core'
+import homework from './homework'
 import type { Figure } from './measure'
 import vault from './vault'
 
@@ -8,5 +9,6 @@ export const suites: Record<string, () => Promise<Figure[]>> = {
   contactCheck,
   core,
   vault,
+  homework,
   renderer: async () => (await import('./renderer')).default(),
 }

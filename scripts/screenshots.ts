@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core'
 import { e2eSkipReason, launchApp, type E2EApp } from '../tests/e2e/harness'
 import { fakeDialogs } from '../tests/helpers/fake-ports'
 import { DEMO_PASSPHRASE, seedDemoVault } from './demo-vault'
+import { homeworkScreens } from './homework-screenshots'
 
 const OUT = join(process.cwd(), 'docs', 'screenshots')
 const THEMES = ['light', 'dark'] as const
@@ -491,6 +492,7 @@ async function main(): Promise<void> {
   await timelineAndJournal()
   await settingsScreens()
   await damagedVault()
+  await homeworkScreens(shoot)
   process.stdout.write(`Wrote ${written.length} screenshots to ${OUT}\n`)
 }
 

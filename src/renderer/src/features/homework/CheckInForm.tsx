@@ -40,12 +40,12 @@ export function CheckInForm({ questionnaire, onDone }: { questionnaire: Question
       <h2 id="check-in-title" tabIndex={-1}>
         {s.formTitle(definition.name)}
       </h2>
-      {safety ? <SafetyPanel /> : null}
       {saved ? (
         <div className="check-in-result" role="status">
           <p className="check-in-result__score">{s.result(definition.name, saved.score, definition.max, homeworkStrings.bands[saved.band])}</p>
           <p>{s.notDiagnosis}</p>
           <Button onClick={onDone}>{s.done}</Button>
+          {safety ? <SafetyPanel /> : null}
         </div>
       ) : (
         <form onSubmit={(e) => (e.preventDefault(), void finish())}>
@@ -62,6 +62,7 @@ export function CheckInForm({ questionnaire, onDone }: { questionnaire: Question
               </li>
             ))}
           </ol>
+          {safety ? <SafetyPanel /> : null}
           <TextAreaField label={s.note} optional dir="auto" autoComplete="off" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
           {left > 0 ? <p className="field__hint">{s.incomplete(left)}</p> : null}
           {failed ? <Banner tone="warning">{homeworkStrings.diary.saveFailed}</Banner> : null}

@@ -130,7 +130,7 @@ export const homeworkStrings = {
     start: (name: string) => `Fill in the ${name}`,
     formTitle: (name: string) => `${name} check-in`,
     answer: (n: number) => `Question ${n}`,
-    note: 'Anything you want to add (optional)',
+    note: 'Anything you want to add',
     finish: 'Save this check-in',
     done: 'Back to check-ins',
     cancel: 'Not now',
@@ -147,6 +147,7 @@ export const homeworkStrings = {
     trend: (name: string) => `${name} over time`,
     trendEmpty: 'No check-ins yet. Your scores will show here as a line over time.',
     trendPoint: (date: string, score: number) => `${date}: ${score}`,
+    latest: (score: number, max: number, band: string) => `Latest: ${score} of ${max}, in the ${band} range. A score to look at with your therapist.`,
     history: 'Earlier check-ins',
     cadence: (name: string) => `Remind me to fill in the ${name}`,
     cadences: {
