@@ -102,6 +102,14 @@ describe.skipIf(e2eSkipReason())('homework', () => {
     expect(brief.markdown).toContain('Everyone thinks I am slow')
     expect(brief.markdown).toContain('Self-harm: happened (1)')
     expect(brief.markdown).toContain('TIPP')
+
+    // A thought record can be deleted, after one question.
+    await go('Thought records', 'Thought records')
+    await page.locator('.homework__item').first().click()
+    await page.getByRole('button', { name: 'Delete this thought record' }).click()
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete', exact: true }).click()
+    await page.getByText('No thought records yet.', { exact: false }).waitFor()
+    expect(await app.invoke('thoughtRecords.list', { limit: 10 })).toEqual([])
   }, 120_000)
 
   it('PHQ-9 item 9 above 0 shows the crisis numbers at once, and the check-in still finishes', async () => {

@@ -8,6 +8,7 @@ import { Button, TextAreaField, TextField } from '../../components/ui'
 import { useAutosave } from '../../lib/autosave'
 import { rpc } from '../../lib/rpc'
 import { Checkbox, CheckboxGroup } from '../agreements/controls'
+import { ConfirmDelete } from '../journal/ConfirmDelete'
 import { SaveStatus } from '../journal/SaveStatus'
 import { localZone } from '../timeline/format'
 import { homeworkKeys } from './homework.queries'
@@ -47,10 +48,20 @@ const hasContent = (draft: Draft) =>
 const trapOptions = THINKING_TRAPS.map((trap) => ({ value: trap, label: homeworkStrings.traps[trap][0], hint: homeworkStrings.traps[trap][1] }))
 
 /** The seven columns, saved as the person writes; the hot thought stays in view at the top. */
-export function ThoughtRecordEditor({ record, onCreated }: { record: ThoughtRecord | null; onCreated(id: string): void }): React.JSX.Element {
+export function ThoughtRecordEditor({
+  record,
+  onCreated,
+  onDeleted,
+}: {
+  record: ThoughtRecord | null
+  onCreated(id: string): void
+  onDeleted(): void
+}): React.JSX.Element {
+  const [confirming, setConfirming] = useState(false)
   const queryClient = useQueryClient()
   const [draft, setDraft] = useState<Draft>(() => (record ? fromRecord(record) : emptyDraft(Date.now())))
   const idRef = useRef<string | null>(record?.id ?? null)
+  const [savedId, setSavedId] = useState<string | null>(record?.id ?? null)
   const zone = localZone()
   const autosave = useAutosave({
     key: `thought_record:${record?.id ?? 'new'}`,
@@ -62,6 +73,7 @@ export function ThoughtRecordEditor({ record, onCreated }: { record: ThoughtReco
       if (idRef.current === null) {
         const created = await rpc('thoughtRecords.create', fields)
         idRef.current = created.id
+        setSavedId(created.id)
         onCreated(created.id)
       } else await rpc('thoughtRecords.update', { id: idRef.current, patch: fields })
       void queryClient.invalidateQueries({ queryKey: homeworkKeys.thoughtRecords() })
@@ -159,6 +171,23 @@ export function ThoughtRecordEditor({ record, onCreated }: { record: ThoughtReco
       </fieldset>
 
       <Checkbox label={s.bring} checked={draft.bringToSession} onChange={(on) => set('bringToSession', on)} />
+      {savedId !== null ? (
+        <Button variant="quiet" icon="trash" className="thought-record__delete" onClick={() => setConfirming(true)}>
+          {s.delete}
+        </Button>
+      ) : null}
+      <ConfirmDelete
+        open={confirming}
+        title={s.delete}
+        body={s.deleteConfirm}
+        onCancel={() => setConfirming(false)}
+        onConfirm={async () => {
+          if (savedId !== null) await rpc('thoughtRecords.delete', { id: savedId })
+          setConfirming(false)
+          void queryClient.invalidateQueries({ queryKey: homeworkKeys.thoughtRecords() })
+          onDeleted()
+        }}
+      />
     </form>
   )
 }

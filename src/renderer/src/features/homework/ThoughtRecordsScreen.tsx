@@ -66,7 +66,7 @@ export default function ThoughtRecordsScreen(): React.JSX.Element {
           )}
         </section>
         {open && (open.fresh || openRecord) ? (
-          <ThoughtRecordEditor key={open.key} record={openRecord ?? null} onCreated={(id) => setOpen((o) => (o ? { ...o, id } : o))} />
+          <ThoughtRecordEditor key={open.key} record={openRecord ?? null} onCreated={(id) => setOpen((o) => (o ? { ...o, id } : o))} onDeleted={() => setOpen(null)} />
         ) : null}
       </div>
     </div>

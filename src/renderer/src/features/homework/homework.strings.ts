@@ -62,11 +62,9 @@ export const homeworkStrings = {
     rerateTitle: 'Your emotions now',
     rerateHint: 'After writing this, how strong is each feeling?',
     bring: 'Bring to my next session',
-    saving: 'Saving…',
-    saved: 'Saved',
     saveFailed: 'Could not save just now. Your writing is still here; Between will try again.',
     delete: 'Delete this thought record',
-    deleteConfirm: 'Delete this thought record? This cannot be undone.',
+    deleteConfirm: 'This thought record will be gone from Between, its search and the next brief. This cannot be undone.',
   },
 
   traps: {
@@ -129,13 +127,11 @@ export const homeworkStrings = {
     intro: 'Short questionnaires your therapist may ask you to fill in now and then. Each gives a score to look at with your therapist. It is not a diagnosis.',
     start: (name: string) => `Fill in the ${name}`,
     formTitle: (name: string) => `${name} check-in`,
-    answer: (n: number) => `Question ${n}`,
     note: 'Anything you want to add',
     finish: 'Save this check-in',
     done: 'Back to check-ins',
     cancel: 'Not now',
     incomplete: (left: number) => (left === 1 ? 'One question is still open.' : `${left} questions are still open.`),
-    resultTitle: 'Saved',
     result: (name: string, score: number, max: number, band: string) =>
       `Your ${name} score is ${score} of ${max}. That is in the range the questionnaire calls ${band}.`,
     notDiagnosis: 'This is a score to look at with your therapist, not a diagnosis. Scores change, and one number never tells the whole story.',
@@ -157,7 +153,6 @@ export const homeworkStrings = {
       fortnightly: 'Every two weeks',
     } satisfies Record<CheckInCadence, string>,
     source: 'Source',
-    delete: 'Delete',
   },
 
   templates: {
@@ -174,7 +169,6 @@ export const homeworkStrings = {
     edit: 'Edit',
     delete: 'Delete',
     copy: 'Make a copy to change',
-    start: 'Start a reflection from a template',
     use: 'Use this template',
     startHint: 'The prompts go into a new reflection. Write under each one, or delete what does not fit.',
   },
