@@ -142,5 +142,13 @@ describe.skipIf(e2eSkipReason())('homework', () => {
 
     await go('Templates', 'Reflection templates')
     await expectNoSeriousA11yViolations(page, { screen: 'templates' })
-  })
+
+    // A new reflection can start from a template.
+    await go('Timeline', 'Your timeline')
+    await page.getByRole('button', { name: 'Write a reflection' }).click()
+    await page.getByLabel('Start from a template').selectOption({ label: 'Gratitude' })
+    await page.getByRole('status').filter({ hasText: /^Saved/ }).waitFor()
+    const [reflection] = await app.invoke('reflections.list', { limit: 1 })
+    expect(reflection?.body).toContain('Three things that went all right today')
+  }, 60_000)
 })

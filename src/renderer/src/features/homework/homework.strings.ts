@@ -162,6 +162,8 @@ export const homeworkStrings = {
     builtIn: 'Comes with Between',
     yours: 'Your templates',
     none: 'You have not written a template yet.',
+    pick: 'Start from a template',
+    noTemplate: 'No template',
     new: 'New template',
     name: 'Name',
     body: 'Prompts',
