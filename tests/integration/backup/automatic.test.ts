@@ -71,6 +71,8 @@ describe('automatic backups', () => {
     // Take the vault back to schema 10, as an older Between left it.
     vault.core.vault.db().exec(`
       DROP TABLE import_sources; DROP TABLE reminder_settings; DROP INDEX reminders_by_kind_ref;
+      DROP TABLE thought_records; DROP TABLE diary_card_days; DROP TABLE diary_card_weeks;
+      DROP TABLE check_ins; DROP TABLE reflection_templates; DROP TABLE homework_settings;
       PRAGMA user_version = 10;`)
     vault.core.lock('manual')
     vault.clock.advance(HOUR)
