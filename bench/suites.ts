@@ -1,6 +1,7 @@
 import contactCheck from './contact-check'
 import core from './core'
 import heavy from './heavy'
+import homework from './homework'
 import type { Figure } from './measure'
 import sync from './sync'
 import vault from './vault'
@@ -12,5 +13,6 @@ export const suites: Record<string, () => Promise<Figure[]>> = {
   heavy,
   vault,
   sync,
+  homework,
   renderer: async () => (await import('./renderer')).default(),
 }

@@ -10,6 +10,7 @@ import { e2eSkipReason, launchApp, type E2EApp } from '../tests/e2e/harness'
 import { fakeDialogs } from '../tests/helpers/fake-ports'
 import { DEMO_PASSPHRASE, seedDemoVault } from './demo-vault'
 import { contactCheckAt800 } from './screenshots-contact'
+import { homeworkScreens } from './homework-screenshots'
 
 const OUT = join(process.cwd(), 'docs', 'screenshots')
 const THEMES = ['light', 'dark'] as const
@@ -499,6 +500,7 @@ async function main(): Promise<void> {
   await timelineAndJournal()
   await settingsScreens()
   await damagedVault()
+  await homeworkScreens(shoot)
   process.stdout.write(`Wrote ${written.length} screenshots to ${OUT}\n`)
 }
 

@@ -32,6 +32,8 @@ import { createVaultService } from './vault/vault.service'
 import { createJournalService } from './journal/journal.service'
 import { createTagsService } from './tags/tags.service'
 import { createSyncService } from './sync/sync.service'
+import { createHomeworkServices } from './homework/homework.services'
+import { createDiaryPrintService } from './homework/diary-print.service'
 
 export interface CoreOptions extends AppShellOptions {
   /** The vault folder: database and header. */
@@ -135,7 +137,8 @@ export function createCore(options: CoreOptions) {
       absences: records.absences.get,
       rules: records.rules.get,
     }),
-    sessionPrep: createSessionPrepService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
+    diaryPrint: createDiaryPrintService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
+    sessionPrep: createSessionPrepService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger, checkIns: records.checkIns }),
     close(): void {
       lock('quit')
     },
@@ -170,5 +173,6 @@ export function createRecordServices(ctx: ServiceContext) {
     contactCheck: createContactCheckService(ctx, { therapists, rules, crisisPlan }),
     search: createSearchService(ctx),
     timeline: createTimelineService(ctx),
+    ...createHomeworkServices(ctx),
   }
 }

@@ -3,6 +3,7 @@ import type { Core } from '../core'
 import type { ChannelCalls } from '../core/db/channel-call'
 import { backupHandlers } from '../core/backup/backup.handlers'
 import { exportHandlers } from '../core/export/export.handlers'
+import { homeworkHandlers } from '../core/homework/homework.handlers'
 import { prefsHandlers } from '../core/prefs/prefs.handlers'
 import { shellHandlers, uiHandlers } from '../core/shell/shell.handlers'
 import { journalHandlers } from '../core/journal/journal.handlers'
@@ -55,5 +56,6 @@ export function createHandlers(core: Core): Handlers {
     ...jobsHandlers(core),
     ...repairHandlers(core),
     ...syncHandlers(core),
+    ...homeworkHandlers(core),
   }
 }

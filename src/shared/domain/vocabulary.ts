@@ -44,7 +44,7 @@ export type ContactDirection = (typeof CONTACT_DIRECTIONS)[number]
 export const SEVERITIES = ['block', 'warn', 'info'] as const
 export type Severity = (typeof SEVERITIES)[number]
 
-export const REMINDER_KINDS = ['draft_ready', 'session_tomorrow', 'reflection_prompt', 'rule_review'] as const
+export const REMINDER_KINDS = ['draft_ready', 'session_tomorrow', 'reflection_prompt', 'rule_review', 'check_in_due'] as const
 export type ReminderKind = (typeof REMINDER_KINDS)[number]
 
 /** Mood is an optional 1 (very low) to 5 (very good) self-rating. */

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { backupContract } from './contracts/backup'
 import { contactCheckContract } from './contracts/contact-check'
 import { exportContract } from './contracts/export'
+import { homeworkContract } from './contracts/homework'
 import { journalContract } from './contracts/journal'
 import { jobsContract } from './contracts/jobs'
 import { importContract } from './contracts/import'
@@ -44,6 +45,7 @@ export const contract = {
   ...jobsContract,
   ...repairContract,
   ...syncContract,
+  ...homeworkContract,
 } as const
 
 export type Contract = typeof contract

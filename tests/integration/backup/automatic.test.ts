@@ -76,6 +76,8 @@ describe('automatic backups', () => {
       DROP TABLE sync_settings; DROP TABLE sync_keys; DROP TABLE sync_cells; DROP TABLE sync_texts; DROP TABLE sync_history;
       DROP TABLE sync_superseded; DROP TABLE sync_outbox; DROP TABLE sync_peers; DROP TABLE sync_dirty; DROP TABLE sync_pending;
       DROP TABLE sync_applying; DROP TABLE sync_registered;
+      DROP TABLE thought_records; DROP TABLE diary_card_days; DROP TABLE diary_card_weeks;
+      DROP TABLE check_ins; DROP TABLE reflection_templates; DROP TABLE homework_settings;
       PRAGMA user_version = 10;`)
     vault.core.lock('manual')
     vault.clock.advance(HOUR)

@@ -17,7 +17,7 @@ describe('migration 0030: prefix indexes for search-as-you-type', () => {
     const gone = services.reflections.create({ body: 'a heavy week', mood: null, tags: [], sessionId: null, bringToSession: false })
     const rowidsBefore = db.prepare('SELECT rowid, ref_id FROM search_docs ORDER BY rowid').all()
 
-    migrate(db)
+    migrate(db, upTo(30))
     expect(schemaVersion(db)).toBe(30)
     expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'search_index'").pluck().get()).toContain("prefix = '1 2 3 4'")
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'search_rebuild'").pluck().get()).toBe(0)

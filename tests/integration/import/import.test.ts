@@ -60,7 +60,7 @@ describe('Between JSON: export, import into a new vault, export again', () => {
       ok: true,
       value: {
         status: 'imported',
-        created: { therapists: 1, sessions: 1, reflections: 2, drafts: 1, talkingPoints: 1, contacts: 1, absences: 1, rules: 1, crisisPlan: 1, reminders: 0 },
+        created: { therapists: 1, sessions: 1, reflections: 2, drafts: 1, talkingPoints: 1, contacts: 1, absences: 1, rules: 1, crisisPlan: 1, reminders: 0, homework: 0 },
         updated: 0,
         skipped: 0,
       },
@@ -87,7 +87,7 @@ describe('Day One JSON', () => {
       ok: true,
       value: {
         status: 'imported',
-        created: { therapists: 0, sessions: 0, reflections: 3, drafts: 0, talkingPoints: 0, contacts: 0, absences: 0, rules: 0, crisisPlan: 0, reminders: 0 },
+        created: { therapists: 0, sessions: 0, reflections: 3, drafts: 0, talkingPoints: 0, contacts: 0, absences: 0, rules: 0, crisisPlan: 0, reminders: 0, homework: 0 },
         updated: 0,
         skipped: 1, // the photo-only entry
       },

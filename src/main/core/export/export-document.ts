@@ -14,6 +14,7 @@ import { sessionSchema } from '../../../shared/ipc/schemas/sessions'
 import { talkingPointSchema } from '../../../shared/ipc/schemas/talking-points'
 import { therapistSchema } from '../../../shared/ipc/schemas/therapists'
 import { reminderSettingsSchema } from '../../../shared/ipc/schemas/reminders'
+import { homeworkExportSchema } from '../homework/homework-export'
 
 export const EXPORT_FORMAT = 'between-export'
 export const EXPORT_VERSION = 1
@@ -75,6 +76,8 @@ export const exportDocumentSchema = z.strictObject({
     reminders: many(exportedReminderSchema),
     reminderSettings: reminderSettingsSchema.nullable(),
     importSources: many(exportedImportSourceSchema),
+    /** Thought records, diary card, check-ins, templates (absent in files from before them). */
+    homework: homeworkExportSchema.optional(),
   }),
 })
 

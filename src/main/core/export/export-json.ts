@@ -5,6 +5,7 @@ import { schemaVersion } from '../db/migrate'
 import type { Logger } from '../ports'
 import { EXPORT_FORMAT, EXPORT_VERSION, exportDocumentSchema, type ExportDocument } from './export-document'
 import * as repo from './export.repo'
+import { exportHomework } from '../homework/homework-export'
 
 /** The whole vault as one document. Arrays are in ID order, so the same vault gives the same bytes. */
 export function buildExportDocument(db: Database.Database, exportedAt: number, logger?: Logger): ExportDocument {
@@ -30,6 +31,7 @@ export function buildExportDocument(db: Database.Database, exportedAt: number, l
         reminders: repo.allReminders(db),
         reminderSettings: settings === undefined ? null : reminderSettingsSchema.parse(JSON.parse(settings)),
         importSources: repo.allImportSources(db),
+        homework: exportHomework(db),
       },
     }
   })

@@ -6,6 +6,7 @@
 import { join } from 'node:path'
 import type { z } from 'zod'
 import type { ExportResult, rangedExportInput } from '../../../shared/ipc/schemas/export'
+import { homeworkInRange } from '../homework/homework-range'
 import type { JobContext, JobTask } from '../jobs/job-context'
 import { buildExportDocument, serializeExport } from './export-json'
 import * as repo from './export.repo'
@@ -26,6 +27,7 @@ function rangedSource(job: JobContext, input: RangedInput): MarkdownSource {
     contacts: repo.allContacts(db, range),
     therapistNames: new Map(repo.allTherapists(db).map((therapist) => [therapist.id, therapist.name])),
     reflectionZones: repo.reflectionZones(db),
+    homework: homeworkInRange(db, range),
   }))()
   job.progress('reading', 1, 1)
   return source

@@ -5,6 +5,7 @@
 import type { Contact } from '../../../shared/ipc/schemas/contacts'
 import type { Reflection } from '../../../shared/ipc/schemas/reflections'
 import type { Session } from '../../../shared/ipc/schemas/sessions'
+import type { HomeworkBlock } from '../homework/homework-blocks'
 import { exportStrings as t } from './export.strings'
 import { dayInZone, displayDate, displayDateTime, hourMinuteInZone, isoInZone } from './zoned-time'
 
@@ -16,6 +17,8 @@ export interface MarkdownSource {
   therapistNames: Map<string, string>
   /** Reflection ID -> the zone it was written in, where known (Day One imports). */
   reflectionZones: Map<string, string>
+  /** Thought records, diary card days and check-ins in the range. */
+  homework?: HomeworkBlock[]
 }
 
 export interface MarkdownOptions {
@@ -117,7 +120,11 @@ export function rangeTitle(range: RangeLabel, options: MarkdownOptions): string 
   return t.everything
 }
 
-type Dated = { at: number; kind: 'session'; item: Session } | { at: number; kind: 'reflection'; item: Reflection } | { at: number; kind: 'contact'; item: Contact }
+type Dated =
+  | { at: number; kind: 'session'; item: Session }
+  | { at: number; kind: 'reflection'; item: Reflection }
+  | { at: number; kind: 'contact'; item: Contact }
+  | { at: number; kind: 'homework'; item: HomeworkBlock }
 
 /** Sessions, reflections and contacts in time order: what both the Markdown document and the report show. */
 export function datedItems(source: MarkdownSource): Dated[] {
@@ -125,6 +132,7 @@ export function datedItems(source: MarkdownSource): Dated[] {
     ...source.sessions.map((item) => ({ at: item.startsAt, kind: 'session' as const, item })),
     ...source.reflections.map((item) => ({ at: item.createdAt, kind: 'reflection' as const, item })),
     ...source.contacts.map((item) => ({ at: item.at, kind: 'contact' as const, item })),
+    ...(source.homework ?? []).map((item) => ({ at: item.at, kind: 'homework' as const, item })),
   ].sort((a, b) => a.at - b.at || (a.item.id < b.item.id ? -1 : 1))
 }
 
@@ -160,6 +168,8 @@ export function markdownDocument(source: MarkdownSource, range: RangeLabel, opti
       )
       if (facts.length > 0) lines.push(facts.map((fact) => `- ${fact}`).join('\n'), '')
       lines.push(r.body.trim(), '')
+    } else if (entry.kind === 'homework') {
+      lines.push(homeworkMarkdown(entry.item, when))
     } else {
       const c = entry.item
       lines.push(`## ${t.contact}: ${when}`, '', `- ${c.direction === 'sent' ? t.sent : t.received} (${c.channel}, ${c.purpose})`, '')
@@ -167,4 +177,12 @@ export function markdownDocument(source: MarkdownSource, range: RangeLabel, opti
     }
   }
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`
+}
+
+/** A thought record, diary card day or check-in as a Markdown section. */
+function homeworkMarkdown(block: HomeworkBlock, when: string): string {
+  const parts = [`## ${block.title}: ${when}`, '']
+  if (block.facts.length > 0) parts.push(block.facts.map((fact) => `- ${fact}`).join('\n'), '')
+  for (const { heading, text } of block.sections) parts.push(`### ${heading}`, '', text, '')
+  return parts.join('\n')
 }

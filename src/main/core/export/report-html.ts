@@ -68,6 +68,12 @@ export function reportHtml(source: MarkdownSource, range: RangeLabel, options: M
         r.tags.length === 0 ? null : `${t.tags}: ${r.tags.join(', ')}`,
       ])}${textBlock(r.body)}</article>`
     }
+    if (entry.kind === 'homework') {
+      const b = entry.item
+      return `<article class="homework"><h2>${escapeHtml(`${b.title}: ${displayDateTime(b.at, options.timeZone, options.locale)}`)}</h2>${facts(b.facts)}${b.sections
+        .map((part) => `<h3>${escapeHtml(part.heading)}</h3>${textBlock(part.text)}`)
+        .join('')}</article>`
+    }
     const c = entry.item
     return `<article class="contact"><h2>${escapeHtml(`${t.contact}: ${displayDateTime(c.at, options.timeZone, options.locale)}`)}</h2>${facts([
       `${c.direction === 'sent' ? t.sent : t.received} (${c.channel}, ${c.purpose})`,

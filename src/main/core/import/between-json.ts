@@ -12,6 +12,7 @@ import { reflectionsTable, setTags } from '../reflections/reflections.repo'
 import { sessionsTable } from '../sessions/sessions.repo'
 import { talkingPointsTable } from '../talking-points/talking-points.repo'
 import { therapistsTable } from '../therapists/therapists.repo'
+import { importHomework } from '../homework/homework-export'
 import { fromZodError, ImportError } from './import-error'
 import * as repo from './import.repo'
 import type { ImportCounts } from './import-counts'
@@ -121,5 +122,10 @@ export function importBetweenExport(db: Database.Database, document: ExportDocum
     ])
     if (!repo.insertSource(db, source)) counts.skipped++
   })
+  if (d.homework) {
+    const [created, skipped] = importHomework(db, d.homework, now)
+    counts.created.homework += created
+    counts.skipped += skipped
+  }
   return counts
 }

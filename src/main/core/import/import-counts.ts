@@ -11,6 +11,8 @@ export interface ImportCounts {
     rules: number
     crisisPlan: number
     reminders: number
+    /** Thought records, diary card days, check-ins and templates. */
+    homework: number
   }
   /** Existing items brought up to date (a moved or cancelled appointment). */
   updated: number
@@ -19,7 +21,7 @@ export interface ImportCounts {
 }
 
 export const emptyCounts = (): ImportCounts => ({
-  created: { therapists: 0, sessions: 0, reflections: 0, drafts: 0, talkingPoints: 0, contacts: 0, absences: 0, rules: 0, crisisPlan: 0, reminders: 0 },
+  created: { therapists: 0, sessions: 0, reflections: 0, drafts: 0, talkingPoints: 0, contacts: 0, absences: 0, rules: 0, crisisPlan: 0, reminders: 0, homework: 0 },
   updated: 0,
   skipped: 0,
 })

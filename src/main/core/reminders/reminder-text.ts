@@ -12,4 +12,5 @@ export const REMINDER_TEXT: Readonly<Record<ReminderKind, string>> = Object.free
   session_tomorrow: 'Your session is tomorrow — your talking points are ready',
   reflection_prompt: 'A quiet moment to write, if you would like one',
   rule_review: 'One of your agreements is due for a look together',
+  check_in_due: 'A check-in is ready, if you would like to do it',
 })

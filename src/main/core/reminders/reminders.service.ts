@@ -10,6 +10,7 @@ import { CoreError } from '../errors'
 import { zonedParts } from '../export/zoned-time'
 import type { ServiceContext } from '../records/entity.service'
 import * as repo from './reminders.repo'
+import { checkInReminders } from '../homework/check-in-reminders'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -19,6 +20,8 @@ const SESSION_LOOKAHEAD = 60 * DAY
 export const SESSION_EVE_HOUR = 18
 /** A prompt more than this late (the app was closed) is let go rather than shown. */
 export const PROMPT_GRACE = 2 * HOUR
+/** A check-in due before every session is suggested at noon the day before (the session's zone). */
+export const CHECK_IN_HOUR = 12
 
 /** `hour:minute` on the calendar day `dayOffset` days from the day of `ms`, in `zone`. */
 export function wallClockOn(ms: number, zone: string, dayOffset: number, hour: number, minute: number): number {
@@ -71,6 +74,10 @@ export function createRemindersService(ctx: ServiceContext) {
       if (settings.ruleReview) {
         repo.reconcile(db, 'rule_review', repo.rulesWithReview(db).map((r) => ({ kind: 'rule_review', refId: r.id, dueAt: r.dueAt })), now)
       } else repo.deleteKind(db, 'rule_review', true)
+
+      const next = repo.upcomingSessions(db, now, now + SESSION_LOOKAHEAD)[0]
+      const dayBefore = next ? { id: next.id, dayBefore: wallClockOn(next.startsAt, next.timeZone, -1, CHECK_IN_HOUR, 0) } : null
+      repo.reconcile(db, 'check_in_due', checkInReminders(db, now, dayBefore), now)
 
       const prompt = settings.reflectionPrompt
       const pending = repo.pendingPrompt(db)

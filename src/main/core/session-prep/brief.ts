@@ -5,6 +5,8 @@
 import type { SessionPrep } from '../../../shared/ipc/contracts/session-prep'
 import { escapeHtml, printableHtml } from '../export/printable-html'
 import { briefStrings as t } from './session-prep.strings'
+import { DIARY_TABLE_STYLE } from '../homework/diary-week-html'
+import { homeworkBriefHtml, homeworkBriefMarkdown, type HomeworkBrief } from '../homework/homework-brief'
 
 export interface BriefOptions {
   timeZone: string
@@ -23,6 +25,8 @@ export interface Brief {
   /** Agreements due for review by the session. */
   reviews: Array<{ text: string; note: string }>
   made: string
+  /** Thought records and diary weeks marked for the session; check-in scores. */
+  practice?: HomeworkBrief
 }
 
 const format = (ms: number, options: BriefOptions, style: Intl.DateTimeFormatOptions): string =>
@@ -90,7 +94,7 @@ ul.plain li { margin: 0 0 3pt; }
 footer { margin-top: 16pt; font-size: 8.5pt; color: #666; }
 .lines { margin-top: 6pt; }
 .lines div { border-bottom: 0.5pt solid #ccc; height: 18pt; }
-`
+${DIARY_TABLE_STYLE}`
 
 /** "text (note)" items as a plain list, escaped; '' when there are none. */
 export function notedListHtml(title: string, items: ReadonlyArray<{ text: string; note: string }>): string {
@@ -135,6 +139,7 @@ ${homework}
 ${mood}
 ${open}
 ${reviews}
+${homeworkBriefHtml(brief.practice)}
 <h2>${e(t.notesTitle)}</h2>
 <div class="lines"><div></div><div></div><div></div><div></div></div>`,
     footer: e(brief.made),
@@ -157,6 +162,7 @@ export function briefMarkdown(brief: Brief): string {
   if (brief.mood) out.push('', `## ${t.moodTitle}`, '', brief.mood)
   notedListMarkdown(out, t.questionsTitle, brief.open)
   notedListMarkdown(out, t.reviewsTitle, brief.reviews)
+  out.push(...homeworkBriefMarkdown(brief.practice, markdownText))
   out.push('', `## ${t.notesTitle}`, '', '', `_${markdownText(brief.made)}_`, '')
   return out.join('\n')
 }

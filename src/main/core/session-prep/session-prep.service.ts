@@ -27,8 +27,11 @@ import { listRules } from '../rules/rules.repo'
 import { agreementsDue, agreementsSheetHtml, agreementsSheetMarkdown, buildAgreementsSheet } from './agreements-sheet'
 import { briefHtml, briefMarkdown, buildBrief } from './brief'
 import * as repo from './session-prep.repo'
+import type { CheckInsService } from '../homework/check-ins.service'
+import { homeworkBrief } from '../homework/homework-brief'
 
 export interface SessionPrepPorts {
+  checkIns: CheckInsService
   dialogs: FileDialogs
   pdf: PdfRenderer
   logger: Logger
@@ -122,7 +125,8 @@ export function createSessionPrepService(ctx: ServiceContext, ports: SessionPrep
     // Agreements due for review by the session (or by now when none is booked).
     const by = prep.nextSession?.startsAt ?? options.now
     const reviews = therapist ? agreementsDue(rulesOf(therapist.id), by, sheetOptions(therapist, input)) : []
-    return buildBrief(prep, options, reviews)
+    const practice = homeworkBrief(ctx.db(), ports.checkIns, { since: prep.lastSession?.startsAt ?? null, timeZone: input.timeZone, locale: options.locale })
+    return { ...buildBrief(prep, options, reviews), practice }
   }
 
   const sheet = (input: z.output<typeof agreementsSheetMarkdownInput>) => {

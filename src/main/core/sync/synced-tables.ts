@@ -25,6 +25,12 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   { table: 'crisis_plan' },
   { table: 'reminder_settings' },
   { table: 'import_sources', key: ['source', 'external_key'] },
+  { table: 'thought_records', texts: ['situation', 'evidence_for', 'evidence_against', 'balanced_thought'] },
+  { table: 'diary_card_days', texts: ['note'] },
+  { table: 'diary_card_weeks', key: ['week_start'] },
+  { table: 'check_ins', texts: ['note'] },
+  { table: 'reflection_templates', texts: ['body'] },
+  { table: 'homework_settings' },
 ]
 
 export const keyColumns = (table: SyncedTable): readonly string[] => table.key ?? ['id']

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers'
 import type { TimelineKind } from '../../../shared/ipc/schemas/timeline'
 import { prepared } from '../db/table.repo'
+import { HOMEWORK_TIMELINE_SQL } from '../homework/homework-timeline.repo'
 
 export interface TimelineQuery {
   /** Entries strictly before this (at, id) position, newest first. */
@@ -59,6 +60,7 @@ const SQL: Record<TimelineKind, string> = {
                  WHERE ${window('v.changed_at', "v.rule_id || ':v' || v.version")}
                    AND (@therapistId IS NULL OR r.therapist_id = @therapistId) AND @tag IS NULL
                  ${orderLimit('v.changed_at', "v.rule_id || ':v' || v.version")}`,
+  ...HOMEWORK_TIMELINE_SQL,
 }
 
 export function timelineRows(db: Database.Database, kind: TimelineKind, query: TimelineQuery): TimelineRow[] {

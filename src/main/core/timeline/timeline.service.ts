@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { TIMELINE_KINDS, type TimelineEntry, type timelinePageInput, type TimelineKind } from '../../../shared/ipc/schemas/timeline'
 import type { ServiceContext } from '../records/entity.service'
+import { homeworkEntry } from '../homework/homework-timeline'
 import { TAG_SEPARATOR_CHAR, timelineRows, type TimelineRow } from './timeline.repo'
 
 type PageInput = z.output<typeof timelinePageInput>
@@ -35,6 +36,8 @@ function toEntry(row: TimelineRow): TimelineEntry {
       return { ...base, kind: 'draft', therapistId: text(row, 'therapist_id'), channel: row.channel, purpose: row.purpose, remindAt: num(row, 'remind_at') } as TimelineEntry
     case 'rule_change':
       return { ...base, kind: 'rule_change', ruleId: String(row.rule_id), therapistId: String(row.therapist_id), ruleKind: String(row.rule_kind), version: Number(row.version), active: row.active === 1, retired: row.retired_at !== null }
+    default:
+      return homeworkEntry(row) as TimelineEntry
   }
 }
 

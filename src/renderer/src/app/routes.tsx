@@ -7,6 +7,7 @@ import { agreementsStrings } from '../features/agreements/agreements.strings'
 import { contactStrings } from '../features/contact/contact.strings'
 import { crisisPlanStrings } from '../features/crisis-plan/crisis-plan.strings'
 import { sessionPrepStrings } from '../features/session-prep/session-prep.strings'
+import { homeworkStrings } from '../features/homework/homework.strings'
 
 const TimelineScreen = lazy(() => import('../features/timeline/TimelineScreen'))
 const ContactScreen = lazy(() => import('../features/contact/ContactScreen'))
@@ -14,6 +15,10 @@ const PrepScreen = lazy(() => import('../features/session-prep/PrepScreen'))
 const AgreementsScreen = lazy(() => import('../features/agreements/AgreementsScreen'))
 const CrisisPlanScreen = lazy(() => import('../features/crisis-plan/CrisisPlanScreen'))
 const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen'))
+const ThoughtRecordsScreen = lazy(() => import('../features/homework/ThoughtRecordsScreen'))
+const DiaryCardScreen = lazy(() => import('../features/homework/DiaryCardScreen'))
+const CheckInsScreen = lazy(() => import('../features/homework/CheckInsScreen'))
+const TemplatesScreen = lazy(() => import('../features/homework/TemplatesScreen'))
 
 /**
  * THE MOUNT POINT for feature screens. Each entry is one item in the sidebar and the screen it
@@ -27,7 +32,9 @@ const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen'))
  *
  * The shell wraps every screen in <Suspense> and an error boundary.
  */
-export type RouteId = 'home' | 'timeline' | 'contact' | 'session-prep' | 'agreements' | 'crisis-plan' | 'settings'
+export type RouteId = 'home' | 'timeline' | 'contact' | 'session-prep' | 'agreements' | 'crisis-plan' | 'settings' | HomeworkRouteId
+/** The homework screens (issue 19). */
+export type HomeworkRouteId = 'thought-records' | 'diary-card' | 'check-ins' | 'templates'
 
 export interface RouteDef {
   id: RouteId
@@ -44,6 +51,10 @@ export const routes: readonly RouteDef[] = [
   { id: 'session-prep', label: sessionPrepStrings.nav, icon: 'list', Screen: PrepScreen },
   { id: 'agreements', label: agreementsStrings.nav, icon: 'agreement', Screen: AgreementsScreen },
   { id: 'crisis-plan', label: crisisPlanStrings.nav, icon: 'lifebuoy', Screen: CrisisPlanScreen },
+  { id: 'thought-records', label: homeworkStrings.thoughtRecords.nav, icon: 'message', Screen: ThoughtRecordsScreen },
+  { id: 'diary-card', label: homeworkStrings.diary.nav, icon: 'list', Screen: DiaryCardScreen },
+  { id: 'check-ins', label: homeworkStrings.checkIns.nav, icon: 'check', Screen: CheckInsScreen },
+  { id: 'templates', label: homeworkStrings.templates.nav, icon: 'copy', Screen: TemplatesScreen },
   { id: 'settings', label: appStrings.nav.settings, icon: 'settings', Screen: SettingsScreen },
   { id: 'contact', label: contactStrings.nav, icon: 'message', Screen: ContactScreen, sidebar: false },
 ]

@@ -15,6 +15,7 @@ import type {
   CheckSession,
   ContactCheckInput,
   ContactRequest,
+  CrisisPlanSummary,
 } from './types'
 import { HORIZON_DAYS } from './types'
 import { DAY, HOUR, Zone, isValidZone } from './zone'
@@ -49,6 +50,7 @@ export interface Ctx {
   /** Length of the draft in characters (code points, trimmed), or null without a draft. */
   draftLength: number | null
   confirmed: ReadonlySet<string>
+  crisisPlan: CrisisPlanSummary | null
 }
 
 const REAL_SESSION = new Set(['scheduled', 'attended'])
@@ -75,7 +77,7 @@ export function lookbackFor(rules: readonly Rule[]): number {
 export function historyNeededMs(rules: readonly Rule[]): number {
   let back = lookbackFor(rules)
   for (const rule of rules) {
-    if (rule.kind === 'buffer_after_session' || rule.kind === 'pause_after_event') {
+    if (rule.kind === 'buffer_after_session' || rule.kind === 'pause_after_event' || rule.kind === 'coaching_before_not_after') {
       back = Math.max(back, rule.params.hours * HOUR + DAY)
     } else if (rule.kind === 'journal_first') {
       back = Math.max(back, rule.params.withinHours * HOUR + DAY)
@@ -144,6 +146,7 @@ export function buildContext(input: ContactCheckInput, rules: readonly Rule[]): 
     lastReflectionAt,
     draftLength: draft ? codePoints(draft) : null,
     confirmed: new Set(request.confirmedItems ?? []),
+    crisisPlan: input.crisisPlan,
   }
 }
 

@@ -21,6 +21,7 @@ import type {
   ContactRequest,
 } from './types'
 import { contactCheckResultSchema } from './types'
+import { inWindows, TRANSITIONS } from './wall-clock-checker'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -37,13 +38,6 @@ const ZONES = [
   'America/Santiago',
 ]
 /** Clock changes in 2026 (UTC instants) of the zones under test. */
-const TRANSITIONS: Record<string, number[]> = {
-  'America/New_York': [Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 10, 1, 6)],
-  'Europe/London': [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1)],
-  // Santiago changes at midnight: 24:00 -> 23:00 in April, 24:00 -> 01:00 in September.
-  'America/Santiago': [Date.UTC(2026, 3, 5, 3), Date.UTC(2026, 8, 6, 4)],
-  'Australia/Lord_Howe': [Date.UTC(2026, 3, 4, 15), Date.UTC(2026, 9, 3, 15, 30)],
-}
 const ALL_TRANSITIONS = Object.values(TRANSITIONS).flat()
 
 const nonCrisis = PURPOSES.filter((p) => p !== 'crisis')
@@ -383,30 +377,6 @@ describe('contact check properties', () => {
   })
 
   describe('(d) contact-hours answers fall inside a window in the therapist’s zone', () => {
-    const partsFormat = new Map<string, Intl.DateTimeFormat>()
-    const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
-    /** Independent of the engine's zone code: Intl's own wall time. */
-    const inWindows = (zone: string, t: number, windows: WeeklyWindow[]): boolean => {
-      let f = partsFormat.get(zone)
-      if (!f) {
-        f = new Intl.DateTimeFormat('en-US', {
-          timeZone: zone,
-          weekday: 'short',
-          hour: '2-digit',
-          minute: '2-digit',
-          hourCycle: 'h23',
-        })
-        partsFormat.set(zone, f)
-      }
-      const parts = Object.fromEntries(f.formatToParts(t).map((p) => [p.type, p.value]))
-      const day = DAYS.indexOf(parts.weekday as string)
-      const minutes = Number(parts.hour) * 60 + Number(parts.minute)
-      const toMin = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3))
-      return windows.some(
-        (w) => w.days.includes(day) && toMin(w.start) <= minutes && minutes < toMin(w.end),
-      )
-    }
-
     for (const zone of ['America/New_York', 'Europe/London', 'Australia/Lord_Howe']) {
       it(`${zone}, across its transitions`, () => {
         const nearChange = fc

@@ -17,6 +17,8 @@ export interface Ask {
 }
 
 export function decideVerdict(asks: readonly Ask[], earliestAt: number | null, ctx: Ctx): Verdict {
+  // After a target behaviour, coaching pauses: the crisis plan and medical help come first.
+  if (asks.some((a) => a.effect.type === 'crisis_first')) return { kind: 'crisis_plan', plan: ctx.crisisPlan, covering: null }
   const covering = asks.find((a) => a.effect.type === 'covering')
   if (covering?.effect.type === 'covering') {
     const { absence } = covering.effect

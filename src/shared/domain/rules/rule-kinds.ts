@@ -33,6 +33,7 @@ export const RULE_KINDS = [
   'pause_after_event',
   'worksheet',
   'custom_confirm',
+  'coaching_before_not_after',
 ] as const
 export type RuleKind = (typeof RULE_KINDS)[number]
 
@@ -56,14 +57,19 @@ export function minutesOfDay(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
 }
 
+/**
+ * A window on the given days from `start` to `end`. An end earlier than the start crosses
+ * midnight: 20:00–02:00 on Friday runs from Friday 20:00 to Saturday 02:00 (the days are the days
+ * the window opens).
+ */
 export const weeklyWindowSchema = z
   .strictObject({
     days: z.array(z.number().int().min(0).max(6)).min(1).max(7),
     start: timeOfDaySchema,
     end: timeOfDaySchema,
   })
-  .refine((w) => minutesOfDay(w.start) < minutesOfDay(w.end), {
-    message: 'a window must end after it starts (split overnight windows in two)',
+  .refine((w) => minutesOfDay(w.start) !== minutesOfDay(w.end) && w.start !== '24:00', {
+    message: 'a window must not start and end at the same time',
     path: ['end'],
   })
 export type WeeklyWindow = z.infer<typeof weeklyWindowSchema>
@@ -138,6 +144,11 @@ export const ruleParamsSchemas = {
   }),
   /** 13. Something to confirm, in the person's own words. */
   custom_confirm: z.strictObject({ prompt: z.string().trim().min(1).max(500), purposes }),
+  /**
+   * 14. DBT phone coaching: for before a target behaviour; no coaching contact for `hours` after a
+   * logged one. While that pause runs the answer is the crisis plan, never "wait".
+   */
+  coaching_before_not_after: z.strictObject({ hours, purposes, alternative: text(500) }),
 } as const satisfies Record<RuleKind, z.ZodType>
 
 export type RuleParams<K extends RuleKind> = z.infer<(typeof ruleParamsSchemas)[K]>
@@ -159,6 +170,7 @@ export const ruleBodySchema = z.discriminatedUnion('kind', [
   member('pause_after_event'),
   member('worksheet'),
   member('custom_confirm'),
+  member('coaching_before_not_after'),
 ])
 export type RuleBody = z.infer<typeof ruleBodySchema>
 export type RuleBodyOf<K extends RuleKind> = Extract<RuleBody, { kind: K }>
@@ -233,6 +245,11 @@ const defaults: { [K in RuleKind]: () => RuleParams<K> } = {
   custom_confirm: () => ({
     prompt: 'I have thought about whether this can wait for my next session.',
     purposes: [],
+  }),
+  coaching_before_not_after: () => ({
+    hours: 24,
+    purposes: [],
+    alternative: 'Use my crisis plan and the skills on my diary card, and get medical help if I am hurt.',
   }),
 }
 

@@ -18,6 +18,7 @@ const createdCounts = z.strictObject({
   rules: count,
   crisisPlan: count,
   reminders: count,
+  homework: count,
 })
 
 export const calendarImportOptions = z.strictObject({

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { idSchema, instantSchema, skippedSchema } from './common'
 
-export const SEARCHABLE_KINDS = ['session', 'reflection', 'talking_point', 'contact', 'draft'] as const
+export const SEARCHABLE_KINDS = ['session', 'reflection', 'talking_point', 'contact', 'draft', 'thought_record', 'diary_day', 'check_in'] as const
 
 export const searchInput = z.strictObject({
   query: z.string().trim().min(1).max(500),

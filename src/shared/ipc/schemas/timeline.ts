@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { CHANNELS, CONTACT_DIRECTIONS, PURPOSES, SESSION_FORMATS, SESSION_STATUSES } from '../../domain/vocabulary'
 import { idSchema, instantSchema, moodSchema, skippedSchema } from './common'
+import { homeworkTimelineEntries, HOMEWORK_TIMELINE_KINDS } from './homework-timeline'
 import { tagNameSchema } from './reflections'
 
-export const TIMELINE_KINDS = ['session', 'reflection', 'contact', 'draft', 'rule_change'] as const
+export const TIMELINE_KINDS = ['session', 'reflection', 'contact', 'draft', 'rule_change', ...HOMEWORK_TIMELINE_KINDS] as const
 export type TimelineKind = (typeof TIMELINE_KINDS)[number]
 
 export const timelineFilterSchema = z.strictObject({
@@ -74,6 +75,7 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
     retired: z.boolean(),
     preview: z.string(),
   }),
+  ...homeworkTimelineEntries,
 ])
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>
 

@@ -3,6 +3,7 @@ import { initialSchema } from './0010-initial-schema'
 import { importSourcesAndReminders } from './0020-import-sources-and-reminders'
 import { searchPrefixIndex } from './0030-search-prefix-index'
 import { importSourcesDaylioAbsences } from './0040-import-sources-daylio-absences'
+import { homework } from './0050-homework'
 import { sync } from './0060-sync'
 
 export interface Migration {
@@ -13,4 +14,11 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initialSchema, importSourcesAndReminders, searchPrefixIndex, importSourcesDaylioAbsences, sync]
+export const migrations: readonly Migration[] = [
+  initialSchema,
+  importSourcesAndReminders,
+  searchPrefixIndex,
+  importSourcesDaylioAbsences,
+  homework,
+  sync,
+]

@@ -21,12 +21,13 @@ export function checkParams(body: RuleBody): ParamErrors {
   switch (body.kind) {
     case 'buffer_after_session':
     case 'pause_after_event':
+    case 'coaching_before_not_after':
       positive('hours', body.params.hours)
       break
     case 'contact_hours':
       body.params.windows.forEach((w, i) => {
         if (w.days.length === 0) errors[`window${i}`] = t.pickOne
-        else if (w.start >= w.end && w.end !== '24:00') errors[`window${i}`] = t.windowOrder
+        else if (w.start === w.end) errors[`window${i}`] = t.windowOrder
       })
       break
     case 'channel_for_purpose':
@@ -332,7 +333,8 @@ export function ParamsEditor({
         </>
       )
     }
-    case 'pause_after_event': {
+    case 'pause_after_event':
+    case 'coaching_before_not_after': {
       const set = (p: Partial<typeof body.params>) => onChange({ ...body, params: { ...body.params, ...p } })
       return (
         <>

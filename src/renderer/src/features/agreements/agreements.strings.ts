@@ -78,6 +78,7 @@ export const kindNames: Record<RuleKind, { name: string; hint: string }> = {
   journal_first: { name: 'Write it down first', hint: 'A reflection before a message.' },
   therapist_away: { name: 'When they are away', hint: 'Who covers, and what waits until they are back.' },
   pause_after_event: { name: 'Pause after something big', hint: 'Time to use your coping steps first.' },
+  coaching_before_not_after: { name: 'Coaching before, not after', hint: 'DBT phone coaching is for before a target behaviour, not after one.' },
   worksheet: { name: 'Questions before contact', hint: 'A few questions to answer first.' },
   custom_confirm: { name: 'Your own check', hint: 'Something to confirm, in your own words.' },
 }
@@ -224,7 +225,7 @@ export const agreementsStrings = {
     questions: 'Questions, one per line',
     prompt: 'What to check, in your words',
     required: 'This needs an answer.',
-    windowOrder: 'The end has to be after the start.',
+    windowOrder: 'A window cannot start and end at the same time. An end before the start runs past midnight.',
     pickOne: 'Choose at least one.',
   },
   absences: {

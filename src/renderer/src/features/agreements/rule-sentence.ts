@@ -96,6 +96,8 @@ export function ruleSentence(body: RuleBody): string {
       const instead = alternative.trim() ? `; instead: ${alternative.trim().replace(/\.$/, '')}` : ''
       return `No contact${forPurposes(purposes)} for ${hoursText(hours)} after something big happens${instead}`
     }
+    case 'coaching_before_not_after':
+      return `Coaching calls are for before a target behaviour; none${forPurposes(body.params.purposes)} for ${hoursText(body.params.hours)} after one, when the crisis plan and medical help come first`
     case 'worksheet': {
       const n = body.params.questions.length
       return `Answer ${n} ${n === 1 ? 'question' : 'questions'} first${forPurposes(body.params.purposes)}`

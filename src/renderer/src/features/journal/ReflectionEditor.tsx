@@ -1,3 +1,4 @@
+import { TemplatePicker } from '../homework/TemplatePicker'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useCallback, useId, useRef, useState } from 'react'
 import type { Reflection } from '../../../../shared/ipc/schemas/reflections'
@@ -132,6 +133,7 @@ function ReflectionForm({ id, newKey, loaded, onCreated, onSaved, onDeleted, onC
         <SaveStatus autosave={autosave} />
       </header>
       {autosave.status === 'error' ? <Banner tone="danger">{s.save.errorDetail}</Banner> : null}
+      {meta.id === null && draft.body === '' ? <TemplatePicker onPick={(body) => update({ body })} /> : null}
 
       <div className="editor__body-field field">
         <div className="editor__tabs">

@@ -1,3 +1,4 @@
+import { HOMEWORK_KINDS } from '../homework/homework-entries'
 import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
 import type { TimelineKind } from '../../../../shared/ipc/schemas/timeline'
@@ -9,7 +10,7 @@ import { localZone } from './format'
 import { timelineStrings as s } from './timeline.strings'
 import { NO_FILTER, type TimelineFilter } from './use-timeline-feed'
 
-export const ALL_KINDS: TimelineKind[] = ['session', 'reflection', 'contact', 'draft', 'rule_change']
+export const ALL_KINDS: TimelineKind[] = ['session', 'reflection', 'contact', 'draft', 'rule_change', ...HOMEWORK_KINDS]
 
 export function activeFilterCount(filter: TimelineFilter): number {
   return (filter.kinds ? 1 : 0) + (filter.tag ? 1 : 0) + (filter.therapistId ? 1 : 0) + (filter.from !== null ? 1 : 0) + (filter.to !== null ? 1 : 0)

@@ -3,13 +3,15 @@ import { useRef, type KeyboardEvent } from 'react'
 import type { SearchHit } from '../../../../shared/ipc/schemas/search'
 import { Banner, Button, EmptyState, Icon, Spinner, type IconName } from '../../components/ui'
 import { rpc } from '../../lib/rpc'
+import { HOMEWORK_ICONS } from '../homework/homework-entries'
+import { homeworkStrings } from '../homework/homework.strings'
 import { formatDay, formatTime } from './format'
 import { Snippet } from './Snippet'
 import { timelineKeys } from './timeline.queries'
 import { timelineStrings as s } from './timeline.strings'
 
 const PAGE = 50
-const icons: Record<SearchHit['kind'], IconName> = { session: 'clock', reflection: 'leaf', talking_point: 'check', contact: 'arrowLeft', draft: 'copy' }
+const icons: Record<SearchHit['kind'], IconName> = { session: 'clock', reflection: 'leaf', talking_point: 'check', contact: 'arrowLeft', draft: 'copy', ...HOMEWORK_ICONS }
 
 export const searchQuery = (query: string) => ({
   queryKey: timelineKeys.search(query),
@@ -62,7 +64,7 @@ export function SearchResults({ query, now, onPick }: SearchResultsProps): React
                 </span>
                 <span className="search-hit__content">
                   <span className="search-hit__head">
-                    <span className="search-hit__kind">{s.search.kind[hit.kind]}</span>
+                    <span className="search-hit__kind">{{ ...s.search.kind, ...homeworkStrings.kinds }[hit.kind]}</span>
                     <span className="search-hit__when">{`${formatDay(hit.at, now)}, ${formatTime(hit.at)}`}</span>
                   </span>
                   <span className="search-hit__snippet">

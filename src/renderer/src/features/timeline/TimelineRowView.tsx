@@ -2,6 +2,7 @@ import type { Therapist } from '../../../../shared/ipc/schemas/therapists'
 import type { TimelineEntry } from '../../../../shared/ipc/schemas/timeline'
 import { Icon, type IconName } from '../../components/ui'
 import { formatDay, formatRelativeDay, formatTime } from './format'
+import { describeHomeworkEntry } from '../homework/homework-entries'
 import { MoodSparkline } from './MoodSparkline'
 import type { SessionEntry, TimelineRow } from './timeline-rows'
 import { timelineStrings as s } from './timeline.strings'
@@ -73,6 +74,8 @@ export function describeEntry(entry: TimelineEntry, ctx: RowContext): { icon: Ic
         mood: null,
         flag: null,
       }
+    default:
+      return { ...describeHomeworkEntry(entry, when), tags: [], mood: null }
   }
 }
 

@@ -7,6 +7,8 @@ import { Banner, Button, EmptyState, Icon, LoadingArea } from '../../components/
 import { flushAllEdits } from '../../lib/autosave'
 import { useNow } from '../../lib/use-now'
 import { openTalkingPointsQuery } from '../journal/journal.queries'
+import { isHomeworkKind } from '../homework/homework-entries'
+import { useOpenHomework } from '../homework/homework-focus'
 import { journalStrings } from '../journal/journal.strings'
 import { ReflectionEditor } from '../journal/ReflectionEditor'
 import { SeriesDialog } from '../journal/SeriesDialog'
@@ -106,6 +108,7 @@ export default function TimelineScreen(): React.JSX.Element {
 
   const openKey = panel === null ? null : panel.kind === 'detail' ? `${panel.target.kind}:${panel.target.id}` : panel.id ? `${panel.kind}:${panel.id}` : null
 
+  const openHomework = useOpenHomework()
   const open = useCallback((next: Panel) => {
     void flushAllEdits()
     setPanel(next)
@@ -115,9 +118,10 @@ export default function TimelineScreen(): React.JSX.Element {
     (entry: Pick<TimelineEntry, 'kind' | 'id'> & Partial<TimelineEntry>) => {
       if (entry.kind === 'reflection' || entry.kind === 'session') open({ kind: entry.kind, id: entry.id, newKey: newKey() })
       else if (entry.kind === 'rule_change') open({ kind: 'detail', target: { kind: 'rule_change', id: entry.id, at: entry.at ?? 0, preview: (entry as { preview?: string }).preview ?? '', version: (entry as { version?: number }).version ?? 1 } })
+      else if (isHomeworkKind(entry.kind)) openHomework({ kind: entry.kind, id: entry.id, at: entry.at ?? 0 })
       else open({ kind: 'detail', target: { kind: entry.kind, id: entry.id } })
     },
-    [open],
+    [open, openHomework],
   )
 
   const onOpenRow = useCallback(

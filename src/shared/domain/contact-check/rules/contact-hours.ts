@@ -14,12 +14,18 @@ export type WeekTable = Array<Array<[number, number]>>
 export function weekTable(windows: readonly WeeklyWindow[]): WeekTable {
   const table: WeekTable = [[], [], [], [], [], [], []]
   for (const w of windows) {
-    const s = minutesOfDay(w.start)
-    const e = minutesOfDay(w.end)
-    for (const d of new Set(w.days)) table[d]?.push([s, e])
+    for (const d of new Set(w.days)) for (const [day, span] of daySpans(d, w)) table[day]?.push(span)
   }
   for (const day of table) day.sort((a, b) => a[0] - b[0])
   return table
+}
+
+/** A window as spans within single days: one that crosses midnight continues the next day from 00:00. */
+function daySpans(day: number, w: WeeklyWindow): Array<[number, [number, number]]> {
+  const s = minutesOfDay(w.start)
+  const e = minutesOfDay(w.end)
+  if (s < e) return [[day, [s, e]]]
+  return e === 0 ? [[day, [s, 24 * 60]]] : [[day, [s, 24 * 60]], [(day + 1) % 7, [0, e]]]
 }
 
 /** Is this wall time (zone-less ms) inside a window? */
@@ -103,7 +109,7 @@ function windowsWords(windows: readonly WeeklyWindow[], ctx: Ctx): string {
   const w = ctx.words
   const parts = windows.map(
     (win) =>
-      `${w.days(win.days)} from ${w.timeOfDay(minutesOfDay(win.start))} to ${w.timeOfDay(minutesOfDay(win.end))}`,
+      `${w.days(win.days)} from ${w.timeOfDay(minutesOfDay(win.start))} to ${w.timeOfDay(minutesOfDay(win.end))}${minutesOfDay(win.end) < minutesOfDay(win.start) ? ' the next day' : ''}`,
   )
   const where = ctx.zonesDiffer ? `, ${zoneCity(ctx.therapistZone.name)} time` : ''
   return `${list(parts, 'and')}${where}`

@@ -19,6 +19,8 @@ export type Effect =
   | { type: 'session' }
   | { type: 'wait' }
   | { type: 'confirm'; text: string }
+  /** Coaching paused after a target behaviour: the crisis plan and medical help first. */
+  | { type: 'crisis_first' }
 
 export interface Outcome {
   met: boolean

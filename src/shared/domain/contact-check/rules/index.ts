@@ -2,6 +2,7 @@ import type { RuleKind } from '../../rules/rule-kinds'
 import { bufferAfterSession } from './buffer-after-session'
 import { channelForPurpose } from './channel-for-purpose'
 import { clinicalInSession } from './clinical-in-session'
+import { coachingBeforeNotAfter } from './coaching-before-not-after'
 import { contactHours } from './contact-hours'
 import { customConfirm } from './custom-confirm'
 import type { Evaluator } from './evaluator'
@@ -29,4 +30,5 @@ export const evaluators: { [K in RuleKind]: Evaluator<K> } = {
   pause_after_event: pauseAfterEvent,
   worksheet,
   custom_confirm: customConfirm,
+  coaching_before_not_after: coachingBeforeNotAfter,
 }
