@@ -18,7 +18,12 @@ export default defineConfig({
           // src/main/core/workers/worker-path.ts, like the KDF worker.
           'jobs.worker': resolve('src/main/core/jobs/jobs.worker.ts'),
         },
-        output: { entryFileNames: (chunk) => (chunk.name.endsWith('.worker') ? '[name].mjs' : '[name].js') },
+        output: {
+          entryFileNames: (chunk) => (chunk.name.endsWith('.worker') ? '[name].mjs' : '[name].js'),
+          // Code shared by the app and a worker becomes a chunk; it sits beside index.js (not in
+          // chunks/) so that worker-path.ts, wherever it lands, finds the workers as its siblings.
+          chunkFileNames: '[name]-[hash].js',
+        },
       },
     },
   },
