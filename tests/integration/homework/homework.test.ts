@@ -51,7 +51,7 @@ describe('migration 0050: homework', () => {
     migrate(db, migrations.filter((m) => m.version <= 30))
     const services = createRecordServices({ db: () => db, checkpoint: () => undefined, clock: systemClock, events: silentEvents })
     const kept = services.reflections.create({ body: 'before homework', mood: null, tags: [], sessionId: null, bringToSession: false })
-    migrate(db)
+    migrate(db, migrations.filter((m) => m.version <= 50))
     expect(schemaVersion(db)).toBe(50)
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()
     for (const table of ['thought_records', 'diary_card_days', 'diary_card_weeks', 'check_ins', 'reflection_templates', 'homework_settings']) {
@@ -147,6 +147,13 @@ describe('check-ins', () => {
   })
 })
 
+/** The import flow the Settings screen uses: choose the file (a preview), then apply it. */
+async function importBetweenJson(vault: { handlers: Parameters<typeof dispatch>[0] }) {
+  const chosen = await dispatch(vault.handlers, 'import.choose', { kind: 'betweenJson' })
+  if (!chosen.ok || chosen.value.status !== 'ready') return chosen
+  return dispatch(vault.handlers, 'import.apply', { planId: chosen.value.preview.planId, options: { kind: 'betweenJson' } })
+}
+
 describe('everywhere the rest of the data goes', () => {
   it('timeline cards, the brief, and a JSON round trip that gives the identical file', async () => {
     const a = await newVault({ save: join(dir, 'a.json') })
@@ -182,7 +189,7 @@ describe('everywhere the rest of the data goes', () => {
 
     expect(await dispatch(a.handlers, 'export.json', { confirmUnencrypted: true })).toMatchObject({ ok: true })
     const b = await newVault({ open: join(dir, 'a.json'), save: join(dir, 'b.json') })
-    const imported = await dispatch(b.handlers, 'import.betweenJson', {})
+    const imported = await importBetweenJson(b)
     expect(imported).toMatchObject({ ok: true, value: { status: 'imported', created: { homework: 5 } } })
     expect(await dispatch(b.handlers, 'export.json', { confirmUnencrypted: true })).toMatchObject({ ok: true })
     const aText = readFileSync(join(dir, 'a.json'), 'utf8')
@@ -190,7 +197,7 @@ describe('everywhere the rest of the data goes', () => {
     expect(aText).toContain('Before a hard call')
     expect(b.core.search.query({ query: 'presentation', limit: 10, cursor: null }).hits).toHaveLength(1)
     const before = digestDatabase(b.core.vault.db())
-    await dispatch(b.handlers, 'import.betweenJson', {})
+    expect(await importBetweenJson(b)).toMatchObject({ ok: true, value: { created: { homework: 0 } } })
     expect(digestDatabase(b.core.vault.db())).toBe(before)
   })
 })
