@@ -150,8 +150,9 @@ describe('check-ins', () => {
 /** The import flow the Settings screen uses: choose the file (a preview), then apply it. */
 async function importBetweenJson(vault: { handlers: Parameters<typeof dispatch>[0] }) {
   const chosen = await dispatch(vault.handlers, 'import.choose', { kind: 'betweenJson' })
-  if (!chosen.ok || chosen.value.status !== 'ready') return chosen
-  return dispatch(vault.handlers, 'import.apply', { planId: chosen.value.preview.planId, options: { kind: 'betweenJson' } })
+  const ready = chosen.ok ? (chosen.value as { status: string; preview?: { planId: string } }) : null
+  if (!ready?.preview) return chosen
+  return dispatch(vault.handlers, 'import.apply', { planId: ready.preview.planId, options: { kind: 'betweenJson' } })
 }
 
 describe('everywhere the rest of the data goes', () => {
