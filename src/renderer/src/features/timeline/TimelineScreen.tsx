@@ -1,10 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { SearchHit } from '../../../../shared/ipc/schemas/search'
 import type { Therapist } from '../../../../shared/ipc/schemas/therapists'
 import type { TimelineEntry } from '../../../../shared/ipc/schemas/timeline'
+import { onIntent } from '../../app/intents'
+import { takeTypedAhead } from '../../app/typed-ahead'
 import { Banner, Button, EmptyState, Icon, LoadingArea } from '../../components/ui'
 import { flushAllEdits } from '../../lib/autosave'
+import { useHintOnce } from '../../lib/hint-once'
 import { useNow } from '../../lib/use-now'
 import { openTalkingPointsQuery } from '../journal/journal.queries'
 import { journalStrings } from '../journal/journal.strings'
@@ -51,9 +54,6 @@ interface Undo {
 let newCounter = 0
 const newKey = () => `new-${++newCounter}`
 
-/** Typing in these leaves "/" and the list keys alone. */
-const isTyping = (el: Element | null) => !!el && (el.matches('input, textarea, select, [contenteditable="true"]') || !!el.closest('dialog[open]'))
-
 /**
  * The timeline (home of the journal): search, filters, the feed grouped around sessions, the
  * mood trend, and a side panel where entries open and are edited.
@@ -80,6 +80,7 @@ export default function TimelineScreen(): React.JSX.Element {
   const [notice, setNotice] = useState<string | null>(null)
   const [reveal, setReveal] = useState<string | null>(null)
   const onRevealed = useCallback(() => setReveal(null), [])
+  const showKeyboardHint = useHintOnce('timeline-keys')
 
   // Search as you type, debounced.
   useEffect(() => {
@@ -167,15 +168,28 @@ export default function TimelineScreen(): React.JSX.Element {
     }
   }
 
-  // "/" searches; Escape closes the panel.
+  // The shell's shortcuts (Ctrl/Cmd+N, Ctrl/Cmd+F or "/") arrive as an intent. The search box
+  // takes focus at once, with whatever was typed on the way (typed-ahead.ts).
+  useLayoutEffect(
+    () =>
+      onIntent((kind) => {
+        if (kind === 'new-reflection') {
+          open({ kind: 'reflection', id: null, newKey: newKey() })
+          return
+        }
+        setView('list')
+        searchRef.current?.focus()
+        const typedAhead = takeTypedAhead()
+        if (typedAhead) setTyped((previous) => previous + typedAhead)
+      }),
+    [open],
+  )
+
+  // Escape closes the panel.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return
-      if (event.key === '/' && !isTyping(document.activeElement)) {
-        event.preventDefault()
-        setView('list')
-        requestAnimationFrame(() => searchRef.current?.focus())
-      } else if (event.key === 'Escape' && panel !== null && !document.querySelector('dialog[open]')) {
+      if (event.key === 'Escape' && panel !== null && !document.querySelector('dialog[open]')) {
         event.preventDefault()
         void flushAllEdits()
         closePanel()
@@ -269,9 +283,11 @@ export default function TimelineScreen(): React.JSX.Element {
   } else {
     main = (
       <>
-        <p className="tl-hint small muted" id="tl-keyboard-hint">
-          {s.list.keyboardHint}
-        </p>
+        {showKeyboardHint ? (
+          <p className="tl-hint small muted" id="tl-keyboard-hint">
+            {s.list.keyboardHint}
+          </p>
+        ) : null}
         <TimelineList
           ref={listRef}
           rows={rows}

@@ -50,7 +50,8 @@ export function buildRows(items: readonly TimelineEntry[], now: number, grouped:
   const futureOther: TimelineEntry[] = []
   while (index < items.length && (items[index] as TimelineEntry).at > now) {
     const entry = items[index] as TimelineEntry
-    if (headsGroup(entry)) future.push(entry)
+    // Only a scheduled session can be next: one already marked attended is not waiting.
+    if (headsGroup(entry) && entry.status === 'scheduled') future.push(entry)
     else futureOther.push(entry)
     index++
   }
