@@ -162,7 +162,7 @@ describe.skipIf(e2eSkipReason())('Next session', () => {
     await page.getByRole('group', { name: POINTS[0] }).getByRole('radio', { name: 'Talked about it' }).check()
     await page.getByLabel('Notes').fill('We looked at the Sunday calls.')
     await page.getByLabel('Takeaways').fill('Shorter calls are allowed.')
-    await page.getByLabel('To work on 1').fill('Try a twenty minute call')
+    await page.getByLabel('Homework 1').fill('Try a twenty minute call')
     await page.getByLabel(/How it went: Notice when the Sunday worry starts/).selectOption('done')
     await page.getByRole('button', { name: 'Save and close this session' }).click()
     await page.getByText(/The session is closed on your timeline/).waitFor()

@@ -19,6 +19,7 @@ const GENERIC_MESSAGES: Record<ErrorCode, string> = {
   IO_ERROR: 'Between could not write to the data folder.',
   INVALID_IMPORT: 'That file could not be imported. Nothing was changed.',
   BACKUP_INVALID: 'That file is not a complete Between backup: it may be damaged or cut short. Nothing was changed.',
+  SESSION_NOT_STARTED: 'Only a session that has started can be marked attended or missed. Nothing was changed.',
 }
 
 /** The one error type the core throws on purpose. Its message is generic by construction. */

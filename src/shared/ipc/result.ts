@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'IO_ERROR',
   'INVALID_IMPORT',
   'BACKUP_INVALID',
+  'SESSION_NOT_STARTED',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -18,7 +18,7 @@ export const homeStrings = {
   },
   timeline: {
     title: 'Your timeline',
-    body: 'Your sessions, reflections and the things you want to bring up, newest first.',
+    body: 'Your sessions, reflections and talking points, newest first.',
     open: 'Open your timeline',
   },
 } as const
