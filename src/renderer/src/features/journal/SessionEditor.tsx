@@ -4,7 +4,7 @@ import type { HomeworkStatus, SessionFormat, SessionStatus } from '../../../../s
 import type { Session } from '../../../../shared/ipc/schemas/sessions'
 import { sessionStatusFitsTime } from '../../../../shared/domain/session-status'
 import { instantFromLocalParts, localParts } from '../../../../shared/domain/time/local-time'
-import { Banner, Button, Icon, LoadingArea, SelectField, TextAreaField, TextField } from '../../components/ui'
+import { Banner, Button, Icon, LoadingArea, PRIVATE_FIELD, SelectField, TextAreaField, TextField } from '../../components/ui'
 import { forgetKeptEdit, keptEdit, useAutosave } from '../../lib/autosave'
 import { rpc } from '../../lib/rpc'
 import { therapistsListQuery } from '../therapists/therapists.queries'
@@ -14,6 +14,7 @@ import { ConfirmDelete } from './ConfirmDelete'
 import type { EditorEvents } from './editor-types'
 import { journalKeys, sessionQuery } from './journal.queries'
 import { journalStrings as s } from './journal.strings'
+import { MarkdownField } from './MarkdownField'
 import { MoodPicker } from './MoodPicker'
 import { SaveStatus } from './SaveStatus'
 import { uuidV7 } from './uuid'
@@ -131,7 +132,7 @@ function SessionFields({ draft, update, zone, dateError }: { draft: Draft; updat
         </SelectField>
       </div>
       <MoodPicker legend={s.session.moodBefore} value={draft.moodBefore} onChange={(moodBefore) => update({ moodBefore })} />
-      <TextAreaField label={s.session.notes} hint={s.session.notesHint} optional value={draft.notes} rows={6} onChange={(e) => update({ notes: e.target.value })} />
+      <MarkdownField label={s.session.notes} hint={s.session.notesHint} value={draft.notes} onChange={(notes) => update({ notes })} />
       <TextAreaField label={s.session.takeaways} hint={s.session.takeawaysHint} optional value={draft.takeaways} rows={3} onChange={(e) => update({ takeaways: e.target.value })} />
       <MoodPicker legend={s.session.moodAfter} value={draft.moodAfter} onChange={(moodAfter) => update({ moodAfter })} />
       <fieldset className="homework">
@@ -146,6 +147,7 @@ function SessionFields({ draft, update, zone, dateError }: { draft: Draft; updat
               <input
                 id={`${baseId}-hw-${item.id}`}
                 className="input"
+                {...PRIVATE_FIELD}
                 value={item.text}
                 maxLength={2000}
                 onChange={(e) => update({ homework: draft.homework.map((h) => (h.id === item.id ? { ...h, text: e.target.value } : h)) })}

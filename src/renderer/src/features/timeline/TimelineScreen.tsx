@@ -5,18 +5,16 @@ import type { Therapist } from '../../../../shared/ipc/schemas/therapists'
 import type { TimelineEntry } from '../../../../shared/ipc/schemas/timeline'
 import { onIntent } from '../../app/intents'
 import { takeTypedAhead } from '../../app/typed-ahead'
-import { Banner, Button, EmptyState, Icon, LoadingArea } from '../../components/ui'
+import { Banner, Button, EmptyState, Icon, LoadingArea, PRIVATE_FIELD } from '../../components/ui'
 import { flushAllEdits } from '../../lib/autosave'
 import { useHintOnce } from '../../lib/hint-once'
 import { useNow } from '../../lib/use-now'
 import { openTalkingPointsQuery } from '../journal/journal.queries'
 import { journalStrings } from '../journal/journal.strings'
-import { ReflectionEditor } from '../journal/ReflectionEditor'
 import { SeriesDialog } from '../journal/SeriesDialog'
-import { SessionEditor } from '../journal/SessionEditor'
 import { TagsManager } from '../journal/TagsManager'
 import { therapistsListQuery } from '../therapists/therapists.queries'
-import { EntryDetail, type DetailTarget } from './EntryDetail'
+import { EntryPanel, type Panel as OpenPanel } from './EntryPanel'
 import { activeFilterCount, Filters } from './Filters'
 import { formatLongDay } from './format'
 import { SearchResults } from './SearchResults'
@@ -39,11 +37,7 @@ function SearchGlyph(): React.JSX.Element {
   )
 }
 
-type Panel =
-  | { kind: 'reflection'; id: string | null; newKey: string }
-  | { kind: 'session'; id: string | null; newKey: string }
-  | { kind: 'detail'; target: DetailTarget }
-  | null
+type Panel = OpenPanel | null
 
 interface Undo {
   message: string
@@ -341,6 +335,7 @@ export default function TimelineScreen(): React.JSX.Element {
             id={searchId}
             type="search"
             className="input tl-search__input"
+            {...PRIVATE_FIELD}
             placeholder={s.search.placeholder}
             value={typed}
             aria-keyshortcuts="/"
@@ -394,20 +389,7 @@ export default function TimelineScreen(): React.JSX.Element {
 
       <div className="timeline-body">
         <div className="timeline-main">{main}</div>
-        {panel ? (
-          <aside ref={panelRef} className="side-panel" aria-label={s.detail.panelLabel}>
-            <button type="button" className="icon-button side-panel__close" aria-label={s.detail.close} onClick={() => void flushAllEdits().then(closePanel)}>
-              <Icon name="close" />
-            </button>
-            {panel.kind === 'reflection' ? (
-              <ReflectionEditor key={panel.id ?? panel.newKey} id={panel.id} newKey={panel.newKey} {...editorEvents} />
-            ) : panel.kind === 'session' ? (
-              <SessionEditor key={panel.id ?? panel.newKey} id={panel.id} newKey={panel.newKey} {...editorEvents} />
-            ) : (
-              <EntryDetail key={panel.target.id} target={panel.target} onClose={closePanel} />
-            )}
-          </aside>
-        ) : null}
+        {panel ? <EntryPanel ref={panelRef} panel={panel} events={editorEvents} onClose={closePanel} /> : null}
       </div>
 
       {undo ? (

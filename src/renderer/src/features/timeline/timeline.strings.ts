@@ -135,6 +135,8 @@ export const timelineStrings = {
   detail: {
     close: 'Close',
     panelLabel: 'Details',
+    widen: 'Widen',
+    sideBySide: 'Side by side',
     contactTitle: 'Contact',
     draftTitle: 'Draft',
     ruleTitle: 'Agreement',
