@@ -47,6 +47,11 @@ const WHOLE_ROWS = `(() => {
   }).length
 })()`
 
+/** Text fields that would let Chromium keep what was typed (autofill, a spellchecker's dictionary). */
+const LEAKY_FIELDS = `[...document.querySelectorAll('input:not([type=radio]):not([type=checkbox]), textarea')]
+  .filter((el) => el.getAttribute('autocomplete') !== 'off' || el.spellcheck !== false)
+  .map((el) => el.outerHTML.slice(0, 120))`
+
 async function insideViewport(page: Page, locator: Locator, what: string): Promise<void> {
   const box = await locator.boundingBox()
   const viewport = page.viewportSize()
@@ -109,6 +114,7 @@ describe.skipIf(e2eSkipReason())('a window of any size', () => {
           await page.locator('.tl-scroll article').first().waitFor()
           expect(await page.evaluate<number>(WHOLE_ROWS), `whole timeline rows at ${where}`).toBeGreaterThanOrEqual(5)
         }
+        expect(await page.evaluate<string[]>(LEAKY_FIELDS), `fields without autocomplete=off and spellcheck=false on ${where}`).toEqual([])
         await expectNoSeriousA11yViolations(page, { screen: where })
         if (process.env.BETWEEN_SHOTS_DIR) {
           await page.screenshot({ path: `${process.env.BETWEEN_SHOTS_DIR}/${size.width}-${screen.nav.replace(/\W+/g, '')}.png` })

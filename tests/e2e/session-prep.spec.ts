@@ -36,12 +36,14 @@ describe.skipIf(e2eSkipReason())('Next session', () => {
       core: { dialogs: options.dialogs, pdfRenderer: renderer },
       beforeLoad: async ({ invoke, clock }) => {
         await clock.set(at(10, 9))
-        seeded = await seedScenario(invoke, { attended: true })
+        // Scheduled now (Tuesday morning); marked attended once it has happened, below.
+        seeded = await seedScenario(invoke)
         await invoke('sessions.update', {
           id: seeded.sessionId,
           patch: { homework: [{ text: 'Notice when the Sunday worry starts', status: 'doing' }] },
         })
         await clock.set(at(12, 20))
+        await invoke('sessions.update', { id: seeded.sessionId, patch: { status: 'attended' } })
         await invoke('reflections.create', { body: POINTS[0] as string, mood: 2, tags: [], bringToSession: true })
         await clock.set(at(14, 21))
         await invoke('reflections.create', { body: `${POINTS[1]}\n\nIt starts around nine.`, mood: 3, tags: [], bringToSession: true })

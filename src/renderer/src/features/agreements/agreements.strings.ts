@@ -279,6 +279,8 @@ export const agreementsStrings = {
     channels: {
       title: 'Which way for what?',
       intro: 'Tick the ways that are agreed for each. Leave a row empty if any way is fine.',
+      all: 'Show every way to get in touch',
+      fewer: 'Show only the usual ways',
     },
     urgent: {
       title: 'What counts as urgent?',

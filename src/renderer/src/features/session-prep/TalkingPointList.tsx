@@ -151,7 +151,9 @@ export function TalkingPointList({ points, onMessage }: { points: readonly Talki
                 {index + 1}
               </span>
               <div className="point__body">
-                <p className="point__text">{point.text}</p>
+                <p className="point__text" dir="auto">
+                  {point.text}
+                </p>
                 <p className="point__meta">
                   {point.status === 'carried_over' ? <span className="tag">{t.carried}</span> : null}
                   {point.sourceReflectionId ? <span className="muted small">{t.fromReflection}</span> : null}

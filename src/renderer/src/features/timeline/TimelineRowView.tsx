@@ -142,7 +142,7 @@ export function TimelineRowView({ row, ctx, id, active, open, posinset, onOpen, 
         </h2>
         {session.preview ? <p className="tl-group__preview" dir="auto">{firstLines(session.preview, 180)}</p> : null}
         <div className="tl-group__footer">
-          {isNext && ctx.nextPointCount !== null ? (
+          {isNext && ctx.nextPointCount ? (
             <span className="tl-chip tl-chip--accent">
               <Icon name="check" size={16} />
               {s.group.talkingPoints(ctx.nextPointCount)}
