@@ -85,4 +85,19 @@ describe.skipIf(e2eSkipReason())('editing what was entered', () => {
     await panel.getByRole('button', { name: 'Close' }).last().click()
     expect((await app.invoke('sessionPrep.open', { therapistId: null })).nextSession?.id).toBe(next.id)
   })
+
+  it('changes the words of a talking point in place', async () => {
+    const { page } = app
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Next session' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Next session' }).waitFor()
+    const first = page.locator('[data-testid="talking-point"]').first()
+    const before = (await first.locator('.point__text').innerText()).trim()
+    await first.getByRole('button', { name: /^Edit “/ }).click()
+    await first.getByLabel('Talking point').fill('Sunday calls: shorter is allowed')
+    await first.getByRole('button', { name: 'Save' }).click()
+    await page.getByText('Talking point changed.').waitFor()
+    const points = await app.invoke('talkingPoints.list', {})
+    expect(points.map((p) => p.text)).toContain('Sunday calls: shorter is allowed')
+    expect(points.map((p) => p.text)).not.toContain(before)
+  })
 })
