@@ -5,6 +5,7 @@ import { CrisisHelpButton } from '../features/crisis-plan/CrisisHelpButton'
 import { useVaultSession } from '../features/vault/vault-session'
 import { appStrings as s } from './app.strings'
 import { ErrorBoundary } from './ErrorBoundary'
+import { focusHeadingWhenReady } from './focus-heading'
 import { HelpSheet } from './HelpSheet'
 import { dropPendingIntent } from './intents'
 import { NavigationContext, type Navigation } from './navigation'
@@ -58,11 +59,9 @@ export function AppShell(): React.JSX.Element {
   useEffect(() => {
     document.title = `${current?.label ?? ''} · Between`
     // After a navigation, move focus to the new screen's heading (or main) for screen readers.
-    if (!navigatedRef.current) return
+    if (!navigatedRef.current || !mainRef.current) return
     navigatedRef.current = false
-    const target = mainRef.current?.querySelector<HTMLElement>('h1') ?? mainRef.current
-    if (target && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1')
-    target?.focus({ preventScroll: false })
+    return focusHeadingWhenReady(mainRef.current)
   }, [current])
 
   const lock = useCallback(async (): Promise<void> => {
