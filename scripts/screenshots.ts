@@ -1,5 +1,7 @@
 /**
- * npm run screenshots: every screen, light and dark, into docs/screenshots/<screen>-<theme>.png.
+ * npm run screenshots: every screen, light and dark, into docs/screenshots/<screen>-<theme>.png,
+ * then again in an 800×600 window as <screen>-800-<theme>.png (`-- --only-800` for just those).
+ * The 800×600 ones show the window as it is, without growing it to the content.
  * Runs the built renderer through the e2e harness (real core, temp vaults, fictional content).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -14,12 +16,28 @@ import { homeworkScreens } from './homework-screenshots'
 
 const OUT = join(process.cwd(), 'docs', 'screenshots')
 const THEMES = ['light', 'dark'] as const
-const only = process.argv.slice(2)
+const ONLY_800 = '--only-800'
+const only = process.argv.slice(2).filter((arg) => arg !== ONLY_800)
 const written: string[] = []
+
+/** The window the flows run in: the default (grown to the content) or a fixed small one. */
+const mode: { suffix: string; viewport?: { width: number; height: number } } = { suffix: '' }
+const SMALL = { suffix: '-800', viewport: { width: 800, height: 600 } }
+const launch: typeof launchApp = (options = {}) => launchApp({ ...(mode.viewport ? { viewport: mode.viewport } : {}), ...options })
 
 /** `grow: false` keeps the window as it is: what a person sees without scrolling. */
 async function shoot(page: Page, screen: string, { grow = true }: { grow?: boolean } = {}): Promise<void> {
   if (only.length > 0 && !only.some((name) => screen.includes(name))) return
+  if (mode.viewport) {
+    for (const theme of THEMES) {
+      await page.emulateMedia({ colorScheme: theme })
+      const path = join(OUT, `${screen}${mode.suffix}-${theme}.png`)
+      await page.screenshot({ path, animations: 'disabled', caret: 'hide' })
+      written.push(path)
+    }
+    await page.emulateMedia({ colorScheme: 'light' })
+    return
+  }
   // The app shell scrolls inside <main>; grow the window to the content so nothing is cut off.
   const viewport = page.viewportSize() ?? { width: 1280, height: 860 }
   const needed = await page.evaluate(() => {
@@ -46,7 +64,7 @@ const overview = async (page: Page) => {
 }
 
 async function firstRun(): Promise<void> {
-  const app = await launchApp()
+  const app = await launch()
   try {
     const { page } = app
     await h1(page, /A private place/)
@@ -104,7 +122,7 @@ async function firstRun(): Promise<void> {
 }
 
 async function emptyHome(): Promise<void> {
-  const app = await launchApp({
+  const app = await launch({
     beforeLoad: async ({ invoke }) => {
       await invoke('vault.create', { passphrase: DEMO_PASSPHRASE })
     },
@@ -125,7 +143,7 @@ async function emptyHome(): Promise<void> {
 
 async function demoVault(): Promise<void> {
   let recoveryKey = ''
-  const app: E2EApp = await launchApp({
+  const app: E2EApp = await launch({
     beforeLoad: async ({ core, invoke, clock }) => {
       recoveryKey = (await invoke('vault.create', { passphrase: DEMO_PASSPHRASE })).recoveryKey
       await seedDemoVault(invoke, clock)
@@ -148,6 +166,10 @@ async function demoVault(): Promise<void> {
     await overview(page)
     await page.getByText('Dr Amara Rao').first().waitFor()
     await shoot(page, 'home')
+    await page.getByRole('button', { name: 'Edit Dr Amara Rao' }).click()
+    await page.getByRole('dialog', { name: 'Edit your therapist' }).waitFor()
+    await shoot(page, 'home-edit-therapist')
+    await page.keyboard.press('Escape')
 
     await app.lock('manual')
     await h1(page, 'Welcome back')
@@ -172,7 +194,7 @@ async function demoVault(): Promise<void> {
 
 /** Ready to contact?, the crisis view, the next session page, agreements and the crisis plan. */
 async function contactPrepAgreements(): Promise<void> {
-  const app: E2EApp = await launchApp({
+  const app: E2EApp = await launch({
     beforeLoad: async ({ invoke, clock }) => {
       await invoke('vault.create', { passphrase: DEMO_PASSPHRASE })
       await seedDemoVault(invoke, clock)
@@ -186,6 +208,10 @@ async function contactPrepAgreements(): Promise<void> {
       await h1(page, heading)
     }
     await h1(page, 'Your timeline')
+    await page.keyboard.press('?')
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor()
+    await shoot(page, 'help-sheet')
+    await page.keyboard.press('Escape')
 
     // Ready to contact? on Tuesday morning: an update by text points to the portal.
     await go('Ready to contact?', 'Ready to contact?')
@@ -281,7 +307,7 @@ async function contactPrepAgreements(): Promise<void> {
 
 /** The timeline, search, filters, mood, and the session and reflection editors (DESIGN: part 1). */
 async function timelineAndJournal(): Promise<void> {
-  const app = await launchApp({
+  const app = await launch({
     beforeLoad: async ({ invoke, clock }) => {
       await invoke('vault.create', { passphrase: DEMO_PASSPHRASE })
       await seedDemoVault(invoke, clock)
@@ -367,7 +393,7 @@ async function timelineAndJournal(): Promise<void> {
     await app.close()
   }
 
-  const empty = await launchApp({ beforeLoad: async ({ invoke }) => void (await invoke('vault.create', { passphrase: DEMO_PASSPHRASE })) })
+  const empty = await launch({ beforeLoad: async ({ invoke }) => void (await invoke('vault.create', { passphrase: DEMO_PASSPHRASE })) })
   try {
     const { page } = empty
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Timeline' }).click()
@@ -385,7 +411,7 @@ async function timelineAndJournal(): Promise<void> {
 async function settingsScreens(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'between-shots-settings-'))
   const dialogs = fakeDialogs()
-  const app = await launchApp({
+  const app = await launch({
     dataDir: join(root, 'vault'),
     core: { dialogs },
     beforeLoad: async ({ invoke, clock }) => {
@@ -449,7 +475,7 @@ async function settingsScreens(): Promise<void> {
 async function damagedVault(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'between-shots-damaged-'))
   const dataDir = join(root, 'vault')
-  const app = await launchApp({
+  const app = await launch({
     dataDir,
     prefs: { backupFolder: join(root, 'backups') },
     beforeLoad: async ({ core, invoke, clock }) => {
@@ -492,15 +518,17 @@ async function main(): Promise<void> {
     return
   }
   mkdirSync(OUT, { recursive: true })
-  await firstRun()
-  await emptyHome()
-  await demoVault()
-  await contactPrepAgreements()
-  await contactCheckAt800(shoot)
-  await timelineAndJournal()
-  await settingsScreens()
-  await damagedVault()
-  await homeworkScreens(shoot)
+  const flows = [firstRun, emptyHome, demoVault, contactPrepAgreements, timelineAndJournal, settingsScreens, damagedVault]
+  if (!process.argv.includes(ONLY_800)) {
+    for (const flow of flows) await flow()
+    await contactCheckAt800(shoot)
+    await homeworkScreens(shoot)
+  }
+  Object.assign(mode, SMALL)
+  for (const flow of flows) {
+    // A flow that cannot go on in the small window keeps the screenshots it took and says where it stopped.
+    await flow().catch((error: unknown) => process.stderr.write(`${flow.name} at 800×600 stopped: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`))
+  }
   process.stdout.write(`Wrote ${written.length} screenshots to ${OUT}\n`)
 }
 

@@ -36,6 +36,9 @@ describe.skipIf(e2eSkipReason())('Agreements', () => {
     await page.getByRole('button', { name: 'Next', exact: true }).click()
     await heading('Which way for what?')
     await page.getByRole('group', { name: 'Admin or billing' }).getByRole('checkbox', { name: 'Email', exact: true }).check()
+    // Only the recorded way (email) at first; the rest on request.
+    expect(await page.getByRole('group', { name: 'An update' }).getByRole('checkbox').count()).toBe(1)
+    await page.getByRole('button', { name: 'Show every way to get in touch' }).click()
     await page.getByRole('group', { name: 'An update' }).getByRole('checkbox', { name: 'Patient portal', exact: true }).check()
     await expectNoSeriousA11yViolations(page, { screen: 'starter: channels' })
     await page.getByRole('button', { name: 'Next', exact: true }).click()

@@ -93,7 +93,7 @@ describe.skipIf(e2eSkipReason())('sessions and reflections', () => {
 
   it('brings it to the next session as a talking point linked back here', async () => {
     await panel().getByLabel('Bring this to my next session').check()
-    await panel().getByText('Added to the things to bring up.').waitFor()
+    await panel().getByText('Added to your talking points.').waitFor()
     const points = await app.invoke('talkingPoints.list', { status: 'open' })
     const point = points.find((p) => p.sourceReflectionId === reflectionId)
     expect(point?.text).toBe('Quiet morning. Read [this](https://example.org/x) and <script>window.__pwned = 1</script> kept going.'.replace(/[*_`~]/g, ''))
@@ -143,7 +143,7 @@ describe.skipIf(e2eSkipReason())('sessions and reflections', () => {
     await page.getByRole('button', { name: 'Dismiss' }).click()
   })
 
-  it('adds a past session and records notes, moods and things to try', async () => {
+  it('adds a past session and records notes, moods and homework', async () => {
     const { page } = app
     await page.getByRole('button', { name: 'Add a session' }).first().click()
     await panel().getByRole('heading', { level: 2, name: 'New session' }).waitFor()
@@ -159,9 +159,9 @@ describe.skipIf(e2eSkipReason())('sessions and reflections', () => {
     await panel().getByLabel(/^Notes/).fill('An extra session after the week with Mira.')
     await panel().getByRole('group', { name: /Mood before/ }).getByRole('radio', { name: 'Low', exact: true }).check()
     await panel().getByRole('group', { name: /Mood after/ }).getByRole('radio', { name: 'Okay', exact: true }).check()
-    await panel().getByRole('button', { name: 'Add something to try' }).click()
-    await panel().getByLabel('Thing to try 1', { exact: true }).fill('Call Mira on Saturday instead')
-    await panel().getByLabel('Status of thing to try 1', { exact: true }).selectOption('doing')
+    await panel().getByRole('button', { name: 'Add homework' }).click()
+    await panel().getByLabel('Homework 1', { exact: true }).fill('Call Mira on Saturday instead')
+    await panel().getByLabel('Status of homework 1', { exact: true }).selectOption('doing')
     await saved()
     const sessions = await app.invoke('sessions.list', { from: Date.UTC(2026, 2, 6), to: Date.UTC(2026, 2, 7) })
     expect(sessions).toHaveLength(1)

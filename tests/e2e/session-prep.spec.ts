@@ -36,12 +36,14 @@ describe.skipIf(e2eSkipReason())('Next session', () => {
       core: { dialogs: options.dialogs, pdfRenderer: renderer },
       beforeLoad: async ({ invoke, clock }) => {
         await clock.set(at(10, 9))
-        seeded = await seedScenario(invoke, { attended: true })
+        // Scheduled now (Tuesday morning); marked attended once it has happened, below.
+        seeded = await seedScenario(invoke)
         await invoke('sessions.update', {
           id: seeded.sessionId,
           patch: { homework: [{ text: 'Notice when the Sunday worry starts', status: 'doing' }] },
         })
         await clock.set(at(12, 20))
+        await invoke('sessions.update', { id: seeded.sessionId, patch: { status: 'attended' } })
         await invoke('reflections.create', { body: POINTS[0] as string, mood: 2, tags: [], bringToSession: true })
         await clock.set(at(14, 21))
         await invoke('reflections.create', { body: `${POINTS[1]}\n\nIt starts around nine.`, mood: 3, tags: [], bringToSession: true })
@@ -162,7 +164,7 @@ describe.skipIf(e2eSkipReason())('Next session', () => {
     await page.getByRole('group', { name: POINTS[0] }).getByRole('radio', { name: 'Talked about it' }).check()
     await page.getByLabel('Notes').fill('We looked at the Sunday calls.')
     await page.getByLabel('Takeaways').fill('Shorter calls are allowed.')
-    await page.getByLabel('To work on 1').fill('Try a twenty minute call')
+    await page.getByLabel('Homework 1').fill('Try a twenty minute call')
     await page.getByLabel(/How it went: Notice when the Sunday worry starts/).selectOption('done')
     await page.getByRole('button', { name: 'Save and close this session' }).click()
     await page.getByText(/The session is closed on your timeline/).waitFor()

@@ -49,7 +49,7 @@ describe.skipIf(e2eSkipReason())('timeline', () => {
     const text = await first.innerText()
     expect(text).toContain(`Session with ${DEMO_THERAPIST}`)
     expect(text).toMatch(/50\smin\s·\sin person/)
-    expect(text).toContain('4 things to bring up')
+    expect(text).toContain('4 talking points')
     // Past sessions head their own stretch, with the time since.
     const headings = await feed().getByRole('heading', { level: 2 }).allInnerTexts()
     expect(headings.filter((h) => h.startsWith(`Session with ${DEMO_THERAPIST}`)).length).toBeGreaterThanOrEqual(2)

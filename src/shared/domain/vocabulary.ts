@@ -50,3 +50,47 @@ export type ReminderKind = (typeof REMINDER_KINDS)[number]
 /** Mood is an optional 1 (very low) to 5 (very good) self-rating. */
 export const MOOD_MIN = 1
 export const MOOD_MAX = 5
+
+/**
+ * THE GLOSSARY: the one word the app shows for each state and each kind of thing. Every
+ * strings module takes its state words from here, and a test (vocabulary.test.ts) walks the
+ * renderer's strings modules and fails on a state word or a synonym that is not these.
+ */
+export const GLOSSARY = {
+  sessionStatus: { scheduled: 'Scheduled', attended: 'Attended', cancelled: 'Cancelled', missed: 'Missed' },
+  homeworkStatus: { todo: 'Not started', doing: 'In progress', done: 'Done', dropped: 'Set aside' },
+  talkingPointStatus: { open: 'Open', discussed: 'Discussed', carried_over: 'Carried over', dropped: 'Set aside' },
+  /** Mood 1 to 5, as words (capitalised; lower-case them inside a sentence). */
+  mood: ['Very low', 'Low', 'Okay', 'Good', 'Very good'],
+  /** Names of things, singular and plural. */
+  homework: ['homework', 'homework'],
+  talkingPoint: ['talking point', 'talking points'],
+} as const satisfies {
+  sessionStatus: Record<SessionStatus, string>
+  homeworkStatus: Record<HomeworkStatus, string>
+  talkingPointStatus: Record<TalkingPointStatus, string>
+  mood: readonly string[]
+  homework: readonly [string, string]
+  talkingPoint: readonly [string, string]
+}
+
+/**
+ * Words that once named the same states or things and must not come back: each is what the
+ * glossary calls something else ("Happened" is "Attended"; "things to try" is "homework").
+ */
+export const RETIRED_WORDS: ReadonlyArray<{ word: string; use: string }> = [
+  { word: 'Happened', use: GLOSSARY.sessionStatus.attended },
+  { word: 'Took place', use: GLOSSARY.sessionStatus.attended },
+  { word: 'No-show', use: GLOSSARY.sessionStatus.missed },
+  { word: 'Canceled', use: GLOSSARY.sessionStatus.cancelled },
+  { word: 'Trying', use: GLOSSARY.homeworkStatus.doing },
+  { word: 'Let go', use: GLOSSARY.homeworkStatus.dropped },
+  { word: 'Completed', use: GLOSSARY.homeworkStatus.done },
+  { word: 'things to try', use: GLOSSARY.homework[0] },
+  { word: 'something to try', use: GLOSSARY.homework[0] },
+  { word: 'to work on', use: GLOSSARY.homework[0] },
+  { word: 'assignment', use: GLOSSARY.homework[0] },
+  { word: 'exercises', use: GLOSSARY.homework[0] },
+  { word: 'to bring up', use: GLOSSARY.talkingPoint[1] },
+  { word: 'agenda item', use: GLOSSARY.talkingPoint[0] },
+]

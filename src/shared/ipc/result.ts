@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'SYNC_FOLDER_INVALID',
   'SYNC_NOT_ENABLED',
   'SYNC_DEVICE_REMOVED',
+  'SESSION_NOT_STARTED',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -1,13 +1,20 @@
 import type { z } from 'zod'
 import type { Session, sessionFields, sessionListInput } from '../../../shared/ipc/schemas/sessions'
+import { sessionStatusFitsTime } from '../../../shared/domain/session-status'
+import { CoreError } from '../errors'
 import { newId } from '../ids'
 import { createEntityService, type ServiceContext } from '../records/entity.service'
 import { listSessions, sessionsTable } from './sessions.repo'
 
 export type SessionFields = z.output<typeof sessionFields>
 
-export const createSessionsService = (ctx: ServiceContext) =>
-  createEntityService<SessionFields, Session, z.output<typeof sessionListInput>>(ctx, {
+/** Only a session that has started can be attended or missed; anything else is refused. */
+function assertStatusFitsTime(status: Session['status'], startsAt: number, now: number): void {
+  if (!sessionStatusFitsTime(status, startsAt, now)) throw new CoreError('SESSION_NOT_STARTED', { field: 'status' })
+}
+
+export const createSessionsService = (ctx: ServiceContext) => {
+  const entities = createEntityService<SessionFields, Session, z.output<typeof sessionListInput>>(ctx, {
     spec: sessionsTable,
     tables: ['sessions'],
     list: listSessions,
@@ -16,3 +23,19 @@ export const createSessionsService = (ctx: ServiceContext) =>
         ? fields
         : { ...fields, homework: fields.homework.map((item) => ({ ...item, id: item.id ?? newId(now) })) },
   })
+  return {
+    ...entities,
+    create(fields: SessionFields): Session {
+      assertStatusFitsTime(fields.status, fields.startsAt, ctx.clock.now())
+      return entities.create(fields)
+    },
+    update(input: { id: string; patch: Partial<SessionFields> }): Session {
+      const { status, startsAt } = input.patch
+      if (status !== undefined || startsAt !== undefined) {
+        const current = entities.get({ id: input.id })
+        assertStatusFitsTime(status ?? current.status, startsAt ?? current.startsAt, ctx.clock.now())
+      }
+      return entities.update(input)
+    },
+  }
+}

@@ -1,6 +1,12 @@
 import { forwardRef, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 import { Field, useFieldIds, type FieldChromeProps } from './Field'
 
+/**
+ * Every field: nothing kept by Chromium's autofill or a spellchecker's dictionary (both live in
+ * the browser profile, outside the vault), and text in any script laid out by its own direction.
+ */
+export const PRIVATE_FIELD = { autoComplete: 'off', spellCheck: false, dir: 'auto' } as const
+
 export interface TextFieldProps extends FieldChromeProps, Omit<InputHTMLAttributes<HTMLInputElement>, 'children'> {
   className?: string
 }
@@ -17,6 +23,7 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
         id={ids.inputId}
         className="input"
         aria-invalid={error ? true : undefined}
+        {...PRIVATE_FIELD}
         {...input}
         aria-describedby={ids.describedBy}
       />
@@ -40,6 +47,7 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>
         id={ids.inputId}
         className="input input--multiline"
         aria-invalid={error ? true : undefined}
+        {...PRIVATE_FIELD}
         {...input}
         aria-describedby={ids.describedBy}
       />

@@ -302,7 +302,7 @@ function RuleText({ rule, now }: { rule: RuleDto; now: number }): React.JSX.Elem
         {ruleSentence(rule.body)}
         {meta ? <span className="rule__meta"> — {meta}</span> : null}
       </p>
-      {rule.agreementText.trim() ? <blockquote className="rule__words">{rule.agreementText.trim()}</blockquote> : null}
+      {rule.agreementText.trim() ? <blockquote className="rule__words" dir="auto">{rule.agreementText.trim()}</blockquote> : null}
       <p className="rule__tags">
         {rule.retiredAt !== null ? (
           <span className="tag">{s.status.retired}</span>
@@ -336,7 +336,7 @@ function HistoryDialog({ rule, now, onClose }: { rule: RuleDto | null; now: numb
               </p>
               <p>{ruleSentence(version.body)}</p>
               {ruleMeta(version, now) ? <p className="muted small">{ruleMeta(version, now)}</p> : null}
-              {version.agreementText.trim() ? <blockquote className="rule__words">{version.agreementText.trim()}</blockquote> : null}
+              {version.agreementText.trim() ? <blockquote className="rule__words" dir="auto">{version.agreementText.trim()}</blockquote> : null}
             </li>
           ))}
         </ol>

@@ -16,6 +16,8 @@ const STEPS = ['buffer', 'hours', 'channels', 'urgent', 'reply', 'away'] as cons
 type Step = (typeof STEPS)[number] | 'summary'
 const WEEK = [1, 2, 3, 4, 5, 6, 0] as const
 const BUFFER_OPTIONS = ['0', '24', '48', '72'] as const
+/** The ways offered first when the therapist has none recorded. */
+const COMMON_CHANNELS: readonly ContactChannel[] = ['text', 'email', 'phone', 'portal']
 const DEFAULT_WINDOW: WeeklyWindow = { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }
 
 export interface StarterAnswers {
@@ -85,6 +87,7 @@ export function StarterAgreement({
 }): React.JSX.Element {
   const [step, setStep] = useState<Step>('buffer')
   const [answers, setAnswers] = useState<StarterAnswers>(EMPTY_ANSWERS)
+  const [allChannels, setAllChannels] = useState(false)
   const [agreedOn, setAgreedOn] = useState(toDateInput(startOfDay(now)))
   const [reviewBy, setReviewBy] = useState(toDateInput(addMonths(startOfDay(now), 3)))
   const [busy, setBusy] = useState(false)
@@ -104,6 +107,9 @@ export function StarterAgreement({
   }
   const recorded = therapist.channels.map((c) => c.channel)
   const channelChoices = CHANNELS.filter((c) => recorded.includes(c) || c !== 'social')
+  // Quiet by default: the ways recorded for the therapist (or the common four), the rest on request.
+  const usual = recorded.length > 0 ? recorded : COMMON_CHANNELS
+  const channelsShown = (ticked: readonly ContactChannel[]) => (allChannels ? channelChoices : channelChoices.filter((c) => usual.includes(c) || ticked.includes(c)))
   const rules = rulesFromAnswers(answers)
 
   const finish = async () => {
@@ -179,7 +185,7 @@ export function StarterAgreement({
               key={p}
               legend={purposeLabels[p]}
               inline
-              options={channelChoices.map((c) => ({ value: c, label: channelLabels[c] }))}
+              options={channelsShown(rows[p] ?? []).map((c) => ({ value: c, label: channelLabels[c] }))}
               value={rows[p] ?? []}
               onChange={(channels) => {
                 const next = { ...rows, [p]: channels }
@@ -190,6 +196,13 @@ export function StarterAgreement({
               }}
             />
           ))}
+          {channelChoices.length > usual.length ? (
+            <div>
+              <Button variant="quiet" aria-expanded={allChannels} onClick={() => setAllChannels((x) => !x)}>
+                {allChannels ? t.channels.fewer : t.channels.all}
+              </Button>
+            </div>
+          ) : null}
         </>
       )
       break

@@ -297,6 +297,8 @@ export const agreementsStrings = {
     channels: {
       title: starterQuestionTitle('channels'),
       intro: 'Tick the ways that are agreed for each. Leave a row empty if any way is fine.',
+      all: 'Show every way to get in touch',
+      fewer: 'Show only the usual ways',
     },
     urgent: {
       title: starterQuestionTitle('urgent'),

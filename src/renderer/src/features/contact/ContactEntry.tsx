@@ -7,10 +7,11 @@ import { contactStrings as s } from './contact.strings'
 import './contact.css'
 
 /**
- * The always-visible way into "Ready to contact?", in the app shell's sidebar. It also loads the
+ * The always-visible way into "Ready to contact?", in the app shell (`compact`: the icon alone,
+ * for the rail and the top bar). It also loads the
  * crisis plan ahead of time, so choosing "I feel unsafe" shows it at once.
  */
-export function ContactEntry(): React.JSX.Element {
+export function ContactEntry({ compact = false }: { compact?: boolean }): React.JSX.Element {
   const navigation = useNavigation()
   const queryClient = useQueryClient()
   useEffect(() => {
@@ -19,16 +20,17 @@ export function ContactEntry(): React.JSX.Element {
   }, [queryClient])
   const current = navigation.route === 'contact'
   return (
-    <div className="contact-entry">
+    <div className={`contact-entry${compact ? ' contact-entry--compact' : ''}`}>
       <Button
         variant="primary"
         icon="message"
-        block
+        block={!compact}
         aria-current={current ? 'page' : undefined}
-        title={s.entryHint}
+        aria-keyshortcuts="Control+K"
+        title={compact ? s.entry : s.entryHint}
         onClick={() => navigation.navigate('contact')}
       >
-        {s.entry}
+        <span className={compact ? 'visually-hidden' : undefined}>{s.entry}</span>
       </Button>
     </div>
   )

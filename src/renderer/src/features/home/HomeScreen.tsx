@@ -41,7 +41,13 @@ export function HomeScreen(): React.JSX.Element {
 function TherapistCard(): React.JSX.Element {
   const therapists = useQuery(therapistsListQuery())
   const [adding, setAdding] = useState(false)
+  const [editing, setEditing] = useState<Therapist | null>(null)
   const queryClient = useQueryClient()
+  const saved = async () => {
+    await queryClient.invalidateQueries({ queryKey: therapistKeys.all })
+    setAdding(false)
+    setEditing(null)
+  }
 
   let body: React.JSX.Element
   if (therapists.isPending) body = <Spinner label={s.therapist.title} />
@@ -65,7 +71,7 @@ function TherapistCard(): React.JSX.Element {
     body = (
       <ul className="therapist-list">
         {therapists.data.map((therapist) => (
-          <TherapistSummary key={therapist.id} therapist={therapist} />
+          <TherapistSummary key={therapist.id} therapist={therapist} onEdit={() => setEditing(therapist)} />
         ))}
       </ul>
     )
@@ -79,8 +85,7 @@ function TherapistCard(): React.JSX.Element {
           submittingLabel={s.therapist.saving}
           onSubmit={async (draft) => {
             await rpc('therapists.create', draft)
-            await queryClient.invalidateQueries({ queryKey: therapistKeys.all })
-            setAdding(false)
+            await saved()
           }}
           secondary={
             <Button variant="quiet" onClick={() => setAdding(false)}>
@@ -89,19 +94,44 @@ function TherapistCard(): React.JSX.Element {
           }
         />
       </Dialog>
+      <Dialog open={editing !== null} onClose={() => setEditing(null)} title={s.therapist.editTitle} description={s.therapist.editKeeps} closeLabel={s.therapist.dialogClose}>
+        {editing ? (
+          <TherapistForm
+            key={editing.id}
+            initial={editing}
+            submitLabel={s.therapist.save}
+            submittingLabel={s.therapist.saving}
+            onSubmit={async (draft) => {
+              await rpc('therapists.update', { id: editing.id, patch: draft })
+              await saved()
+            }}
+            secondary={
+              <Button variant="quiet" onClick={() => setEditing(null)}>
+                {s.therapist.cancel}
+              </Button>
+            }
+          />
+        ) : null}
+      </Dialog>
     </Card>
   )
 }
 
-function TherapistSummary({ therapist }: { therapist: Therapist }): React.JSX.Element {
+function TherapistSummary({ therapist, onEdit }: { therapist: Therapist; onEdit: () => void }): React.JSX.Element {
   const now = useNow()
   const sameZone = therapist.timeZone === localTimeZone()
   const theirTime = new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone: therapist.timeZone }).format(now)
   return (
     <li className="therapist">
       <div className="therapist__who">
-        <h3 className="therapist__name">{therapist.name}</h3>
-        {therapist.practice ? <p className="muted">{therapist.practice}</p> : null}
+        <h3 className="therapist__name" dir="auto">
+          {therapist.name}
+        </h3>
+        {therapist.practice ? (
+          <p className="muted" dir="auto">
+            {therapist.practice}
+          </p>
+        ) : null}
         <p className="therapist__time small muted">{sameZone ? s.therapist.sameZone : s.therapist.theirTime(theirTime)}</p>
       </div>
       {therapist.channels.length > 0 ? (
@@ -110,8 +140,14 @@ function TherapistSummary({ therapist }: { therapist: Therapist }): React.JSX.El
             <li key={i} className="therapist__channel">
               <span className="therapist__channel-kind">{therapistsStrings.channels[channel.channel]}</span>
               <span className="therapist__channel-detail">
-                <span className="therapist__channel-address">{channel.address}</span>
-                {channel.label ? <span className="therapist__channel-label">{channel.label}</span> : null}
+                <span className="therapist__channel-address" dir="auto">
+                  {channel.address}
+                </span>
+                {channel.label ? (
+                  <span className="therapist__channel-label" dir="auto">
+                    {channel.label}
+                  </span>
+                ) : null}
               </span>
             </li>
           ))}
@@ -119,6 +155,11 @@ function TherapistSummary({ therapist }: { therapist: Therapist }): React.JSX.El
       ) : (
         <p className="muted small">{s.therapist.noChannels}</p>
       )}
+      <div className="therapist__actions">
+        <Button variant="secondary" aria-label={s.therapist.edit(therapist.name)} onClick={onEdit}>
+          {s.therapist.editShort}
+        </Button>
+      </div>
     </li>
   )
 }

@@ -11,6 +11,11 @@ export const homeStrings = {
     add: 'Add your therapist',
     dialogTitle: 'Add your therapist',
     dialogClose: 'Close',
+    edit: (name: string) => `Edit ${name}`,
+    editShort: 'Edit',
+    editTitle: 'Edit your therapist',
+    editKeeps: 'Agreements, sessions and contacts with them stay as they are.',
+    saved: 'Saved.',
     cancel: 'Cancel',
     save: 'Save',
     saving: 'Saving…',
@@ -18,7 +23,7 @@ export const homeStrings = {
   },
   timeline: {
     title: 'Your timeline',
-    body: 'Your sessions, reflections and the things you want to bring up, newest first.',
+    body: 'Your sessions, reflections and talking points, newest first.',
     open: 'Open your timeline',
   },
 } as const

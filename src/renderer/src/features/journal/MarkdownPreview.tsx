@@ -26,7 +26,7 @@ const keepForText = (url: string) => url
 
 export default function MarkdownPreview({ text }: { text: string }): React.JSX.Element {
   return (
-    <div className="markdown">
+    <div className="markdown" dir="auto">
       <Markdown skipHtml components={components} urlTransform={keepForText}>
         {text}
       </Markdown>

@@ -1,8 +1,8 @@
 import { TemplatePicker } from '../homework/TemplatePicker'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { lazy, Suspense, useCallback, useId, useRef, useState } from 'react'
+import { useCallback, useId, useRef, useState } from 'react'
 import type { Reflection } from '../../../../shared/ipc/schemas/reflections'
-import { Banner, Button, LoadingArea, Spinner } from '../../components/ui'
+import { Banner, Button, LoadingArea } from '../../components/ui'
 import { forgetKeptEdit, keptEdit, useAutosave } from '../../lib/autosave'
 import { rpc } from '../../lib/rpc'
 import { formatDateTime, formatDay } from '../timeline/format'
@@ -11,11 +11,11 @@ import { ConfirmDelete } from './ConfirmDelete'
 import type { EditorEvents } from './editor-types'
 import { journalKeys, recentSessionsQuery, reflectionQuery, sessionQuery } from './journal.queries'
 import { journalStrings as s } from './journal.strings'
+import { MarkdownField } from './MarkdownField'
 import { MoodPicker } from './MoodPicker'
 import { SaveStatus } from './SaveStatus'
 import { TagInput } from './TagInput'
 
-const MarkdownPreview = lazy(() => import('./MarkdownPreview'))
 
 interface Draft {
   body: string
@@ -56,7 +56,6 @@ function ReflectionForm({ id, newKey, loaded, onCreated, onSaved, onDeleted, onC
   const [meta, setMeta] = useState<{ id: string | null; createdAt: number | null }>({ id, createdAt: loaded?.createdAt ?? null })
   const key = `reflection:${id ?? newKey}`
   const [draft, setDraft] = useState<Draft>(() => keptEdit<Draft>(key) ?? (loaded ? fromReflection(loaded) : EMPTY))
-  const [tab, setTab] = useState<'write' | 'preview'>('write')
   const [confirming, setConfirming] = useState(false)
   const [pointNote, setPointNote] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null)
   const sessions = useQuery(recentSessionsQuery())
@@ -135,45 +134,14 @@ function ReflectionForm({ id, newKey, loaded, onCreated, onSaved, onDeleted, onC
       {autosave.status === 'error' ? <Banner tone="danger">{s.save.errorDetail}</Banner> : null}
       {meta.id === null && draft.body === '' ? <TemplatePicker onPick={(body) => update({ body })} /> : null}
 
-      <div className="editor__body-field field">
-        <div className="editor__tabs">
-          <label className="field__label" htmlFor={`${baseId}-body`}>
-            {s.reflection.body}
-          </label>
-          <div className="segmented" role="group" aria-label={`${s.reflection.write} / ${s.reflection.preview}`}>
-            <button type="button" className="segmented__item" aria-pressed={tab === 'write'} onClick={() => setTab('write')}>
-              {s.reflection.write}
-            </button>
-            <button type="button" className="segmented__item" aria-pressed={tab === 'preview'} onClick={() => setTab('preview')}>
-              {s.reflection.preview}
-            </button>
-          </div>
-        </div>
-        <p className="field__hint" id={`${baseId}-hint`}>
-          {s.reflection.bodyHint}
-        </p>
-        {tab === 'write' ? (
-          <textarea
-            id={`${baseId}-body`}
-            className="input input--multiline editor__textarea"
-            value={draft.body}
-            aria-describedby={`${baseId}-hint`}
-            autoFocus={id === null}
-            onChange={(event) => update({ body: event.target.value })}
-            onBlur={() => void autosave.flush()}
-          />
-        ) : (
-          <div className="editor__preview" id={`${baseId}-body`} tabIndex={0} aria-label={s.reflection.preview}>
-            {draft.body.trim() ? (
-              <Suspense fallback={<Spinner />}>
-                <MarkdownPreview text={draft.body} />
-              </Suspense>
-            ) : (
-              <p className="muted">{s.reflection.previewEmpty}</p>
-            )}
-          </div>
-        )}
-      </div>
+      <MarkdownField
+        label={s.reflection.body}
+        hint={s.reflection.bodyHint}
+        value={draft.body}
+        autoFocus={id === null}
+        onChange={(body) => update({ body })}
+        onBlur={() => void autosave.flush()}
+      />
 
       <MoodPicker legend={s.mood.label} value={draft.mood} onChange={(mood) => update({ mood })} />
       <TagInput value={draft.tags} onChange={(tags) => update({ tags })} />

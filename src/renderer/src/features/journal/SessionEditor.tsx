@@ -2,8 +2,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useId, useRef, useState } from 'react'
 import type { HomeworkStatus, SessionFormat, SessionStatus } from '../../../../shared/domain/vocabulary'
 import type { Session } from '../../../../shared/ipc/schemas/sessions'
+import { sessionStatusFitsTime } from '../../../../shared/domain/session-status'
 import { instantFromLocalParts, localParts } from '../../../../shared/domain/time/local-time'
-import { Banner, Button, Icon, LoadingArea, SelectField, TextAreaField, TextField } from '../../components/ui'
+import { Banner, Button, Icon, LoadingArea, PRIVATE_FIELD, SelectField, TextAreaField, TextField } from '../../components/ui'
 import { forgetKeptEdit, keptEdit, useAutosave } from '../../lib/autosave'
 import { rpc } from '../../lib/rpc'
 import { therapistsListQuery } from '../therapists/therapists.queries'
@@ -13,6 +14,7 @@ import { ConfirmDelete } from './ConfirmDelete'
 import type { EditorEvents } from './editor-types'
 import { journalKeys, sessionQuery } from './journal.queries'
 import { journalStrings as s } from './journal.strings'
+import { MarkdownField } from './MarkdownField'
 import { MoodPicker } from './MoodPicker'
 import { SaveStatus } from './SaveStatus'
 import { uuidV7 } from './uuid'
@@ -57,6 +59,15 @@ function toFields(draft: Draft, timeZone: string) {
   return { ...rest, startsAt, timeZone, homework: homework.filter((item) => item.text.trim() !== '').map((item) => ({ ...item, text: item.text.trim() })) }
 }
 
+/** False when the draft marks a session that has not started as attended or missed. */
+function statusFits(draft: Draft, timeZone: string): boolean {
+  const startsAt = instantFromLocalParts(draft.date, draft.time, timeZone)
+  return startsAt === null || sessionStatusFitsTime(draft.status, startsAt, Date.now())
+}
+
+/** What autosave and "Add session" send: complete fields with a status that fits the time. */
+const fieldsToSend = (draft: Draft, timeZone: string) => (statusFits(draft, timeZone) ? toFields(draft, timeZone) : null)
+
 interface Props extends EditorEvents {
   id: string | null
   newKey: string
@@ -99,7 +110,12 @@ function SessionFields({ draft, update, zone, dateError }: { draft: Draft; updat
             </option>
           ))}
         </SelectField>
-        <SelectField label={s.session.status} value={draft.status} onChange={(e) => update({ status: e.target.value as SessionStatus })}>
+        <SelectField
+          label={s.session.status}
+          value={draft.status}
+          onChange={(e) => update({ status: e.target.value as SessionStatus })}
+          error={statusFits(draft, zone) ? undefined : s.session.statusNotYet}
+        >
           {STATUSES.map((st) => (
             <option key={st} value={st}>
               {s.session.statuses[st]}
@@ -116,7 +132,7 @@ function SessionFields({ draft, update, zone, dateError }: { draft: Draft; updat
         </SelectField>
       </div>
       <MoodPicker legend={s.session.moodBefore} value={draft.moodBefore} onChange={(moodBefore) => update({ moodBefore })} />
-      <TextAreaField label={s.session.notes} hint={s.session.notesHint} optional value={draft.notes} rows={6} onChange={(e) => update({ notes: e.target.value })} />
+      <MarkdownField label={s.session.notes} hint={s.session.notesHint} value={draft.notes} onChange={(notes) => update({ notes })} />
       <TextAreaField label={s.session.takeaways} hint={s.session.takeawaysHint} optional value={draft.takeaways} rows={3} onChange={(e) => update({ takeaways: e.target.value })} />
       <MoodPicker legend={s.session.moodAfter} value={draft.moodAfter} onChange={(moodAfter) => update({ moodAfter })} />
       <fieldset className="homework">
@@ -131,6 +147,7 @@ function SessionFields({ draft, update, zone, dateError }: { draft: Draft; updat
               <input
                 id={`${baseId}-hw-${item.id}`}
                 className="input"
+                {...PRIVATE_FIELD}
                 value={item.text}
                 maxLength={2000}
                 onChange={(e) => update({ homework: draft.homework.map((h) => (h.id === item.id ? { ...h, text: e.target.value } : h)) })}
@@ -192,7 +209,7 @@ function NewSessionForm({ newKey, suggestAt, onCreated, onSaved, onClose }: Prop
   const [failed, setFailed] = useState(false)
   const [touched, setTouched] = useState(false)
   const therapistId = draft.therapistId ?? (therapists.data?.length === 1 ? (therapists.data[0]?.id ?? null) : null)
-  const fields = toFields({ ...draft, therapistId }, zone)
+  const fields = fieldsToSend({ ...draft, therapistId }, zone)
 
   const create = async () => {
     setTouched(true)
@@ -222,7 +239,7 @@ function NewSessionForm({ newKey, suggestAt, onCreated, onSaved, onClose }: Prop
         <h2 className="editor__title" tabIndex={-1}>{s.session.newTitle}</h2>
       </header>
       {failed ? <Banner tone="danger">{s.session.createFailed}</Banner> : null}
-      <SessionFields draft={{ ...draft, therapistId }} update={(patch) => setDraft((d) => ({ ...d, therapistId, ...patch }))} zone={zone} dateError={touched && !fields} />
+      <SessionFields draft={{ ...draft, therapistId }} update={(patch) => setDraft((d) => ({ ...d, therapistId, ...patch }))} zone={zone} dateError={touched && !toFields(draft, zone)} />
       <footer className="editor__footer">
         <Button variant="quiet" onClick={onClose}>
           {s.series.cancel}
@@ -244,7 +261,7 @@ function SessionForm({ id, loaded, onSaved, onDeleted, onClose }: Props & { id: 
   const lastAt = useRef(loaded.startsAt)
   const save = useCallback(
     async (value: Draft) => {
-      const fields = toFields(value, zone)
+      const fields = fieldsToSend(value, zone)
       if (!fields) return
       const updated = await rpc('sessions.update', { id, patch: fields })
       queryClient.setQueryData(journalKeys.session(id), updated)
@@ -253,7 +270,7 @@ function SessionForm({ id, loaded, onSaved, onDeleted, onClose }: Props & { id: 
     },
     [id, zone, onSaved, queryClient],
   )
-  const autosave = useAutosave({ key, value: draft, save, loaded: true, shouldSave: (v) => toFields(v, zone) !== null })
+  const autosave = useAutosave({ key, value: draft, save, loaded: true, shouldSave: (v) => fieldsToSend(v, zone) !== null })
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
 
   const remove = async () => {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState, type KeyboardEvent } from 'react'
-import { Icon } from '../../components/ui'
+import { Icon, PRIVATE_FIELD } from '../../components/ui'
 import { tagsQuery } from './journal.queries'
 import { journalStrings as s } from './journal.strings'
 
@@ -62,6 +62,7 @@ export function TagInput({ value, onChange }: TagInputProps): React.JSX.Element 
         <input
           id={`${id}-input`}
           className="tag-input__input"
+          {...PRIVATE_FIELD}
           value={draft}
           list={`${id}-list`}
           maxLength={MAX_TAG}

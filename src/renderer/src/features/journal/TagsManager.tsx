@@ -126,7 +126,9 @@ export function TagsManager({ open, onClose }: { open: boolean; onClose(): void 
                 ) : (
                   <>
                     <div className="tags-manager__name">
-                      <span className="tag-chip tag-chip--static">{tag.name}</span>
+                      <span className="tag-chip tag-chip--static" dir="auto">
+                        {tag.name}
+                      </span>
                       <span className="muted small">{s.tags.used(tag.count)}</span>
                     </div>
                     <div className="button-row">

@@ -1,4 +1,4 @@
-import type { HomeworkStatus, SessionFormat, SessionStatus } from '../../../../shared/domain/vocabulary'
+import { GLOSSARY, type SessionFormat } from '../../../../shared/domain/vocabulary'
 
 export const journalStrings = {
   save: {
@@ -15,7 +15,7 @@ export const journalStrings = {
     label: 'How are you feeling?',
     optional: '(optional)',
     none: 'Rather not say',
-    values: ['Very low', 'Low', 'Okay', 'Good', 'Very good'] as const,
+    values: GLOSSARY.mood,
   },
 
   reflection: {
@@ -31,9 +31,9 @@ export const journalStrings = {
     session: 'About a session',
     noSession: 'Not about a particular session',
     bring: 'Bring this to my next session',
-    bringHint: 'Adds it to the things to bring up, with a link back here.',
-    bringAdded: 'Added to the things to bring up.',
-    bringFailed: 'Between could not add it to the things to bring up. Try again in a moment.',
+    bringHint: 'Adds it to your talking points, with a link back here.',
+    bringAdded: 'Added to your talking points.',
+    bringFailed: 'Between could not add it to your talking points. Try again in a moment.',
     talkingPointText: (firstLine: string) => firstLine,
     delete: 'Delete reflection',
     deleteTitle: 'Delete this reflection?',
@@ -58,11 +58,11 @@ export const journalStrings = {
     takeawaysHint: 'What you want to remember.',
     moodBefore: 'Mood before',
     moodAfter: 'Mood after',
-    homework: 'Things to try before next time',
-    homeworkItem: (n: number) => `Thing to try ${n}`,
-    homeworkStatus: (n: number) => `Status of thing to try ${n}`,
-    homeworkRemove: (n: number) => `Remove thing to try ${n}`,
-    homeworkAdd: 'Add something to try',
+    homework: 'Homework',
+    homeworkItem: (n: number) => `Homework ${n}`,
+    homeworkStatus: (n: number) => `Status of homework ${n}`,
+    homeworkRemove: (n: number) => `Remove homework ${n}`,
+    homeworkAdd: 'Add homework',
     homeworkNone: 'Nothing yet.',
     zoneNote: (zone: string) => `Times are in ${zone}.`,
     invalidDate: 'Choose a date and a time.',
@@ -74,8 +74,10 @@ export const journalStrings = {
     deleteBody: 'Its notes and takeaways will be removed. Reflections about it stay. You can undo this for a short while.',
     deleted: 'Session deleted.',
     formats: { in_person: 'In person', video: 'Video', phone: 'Phone' } as Record<SessionFormat, string>,
-    statuses: { scheduled: 'Scheduled', attended: 'Happened', cancelled: 'Cancelled', missed: 'Missed' } as Record<SessionStatus, string>,
-    homeworkStatuses: { todo: 'Not started', doing: 'Trying', done: 'Done', dropped: 'Let go' } as Record<HomeworkStatus, string>,
+    statuses: GLOSSARY.sessionStatus,
+    statusNotYet: 'This session has not started yet. It can be marked attended or missed once it has.',
+    statusRefused: 'Only a session that has started can be marked attended or missed. Nothing was changed.',
+    homeworkStatuses: GLOSSARY.homeworkStatus,
   },
 
   series: {

@@ -182,7 +182,9 @@ function HomeworkCard({ session, onMessage }: { session: Session | null; onMessa
           <ul className="homework">
             {session.homework.map((item) => (
               <li key={item.id} className="homework__item">
-                <span className={`homework__text homework__text--${item.status}`}>{item.text}</span>
+                <span className={`homework__text homework__text--${item.status}`} dir="auto">
+                  {item.text}
+                </span>
                 <SelectField
                   label={s.homework.status(item.text)}
                   className="field--short homework__status"
@@ -248,7 +250,9 @@ function OpenCard({ prep }: { prep: SessionPrep }): React.JSX.Element {
         <ul className="open-list">
           {items.map((item) => (
             <li key={item.id}>
-              <p className="open-list__text">{item.text}</p>
+              <p className="open-list__text" dir="auto">
+                {item.text}
+              </p>
               <p className="muted small">{item.note}</p>
             </li>
           ))}

@@ -6,10 +6,10 @@ import type { TalkingPoint } from '../../../../shared/ipc/schemas/talking-points
 import { Banner, Button, SelectField, TextAreaField, TextField } from '../../components/ui'
 import { rpc } from '../../lib/rpc'
 import { RadioGroup } from '../agreements/controls'
+import { MoodPicker } from '../journal/MoodPicker'
 import { sessionPrepStrings } from './session-prep.strings'
 
 const t = sessionPrepStrings.review
-const MOODS = [1, 2, 3, 4, 5] as const
 
 /** After the session: what came up, what carries over, notes, takeaways and new homework. */
 export function ReviewForm({
@@ -30,7 +30,7 @@ export function ReviewForm({
   const [outcome, setOutcome] = useState<Record<string, 'discussed' | 'carry'>>(() => Object.fromEntries(points.map((p) => [p.id, 'carry'])))
   const [notes, setNotes] = useState(session.notes)
   const [takeaways, setTakeaways] = useState(session.takeaways)
-  const [mood, setMood] = useState<string>(session.moodAfter === null ? '' : String(session.moodAfter))
+  const [mood, setMood] = useState<number | null>(session.moodAfter)
   const [homework, setHomework] = useState<string[]>(session.homework.length ? session.homework.map((h) => h.text) : [''])
   const [previousStatus, setPreviousStatus] = useState<Record<string, HomeworkStatus>>(() =>
     Object.fromEntries((previous?.homework ?? []).map((h) => [h.id, h.status])),
@@ -50,7 +50,7 @@ export function ReviewForm({
         carriedIds: points.filter((p) => outcome[p.id] !== 'discussed').map((p) => p.id),
         notes: notes.trim(),
         takeaways: takeaways.trim(),
-        moodAfter: mood ? Number(mood) : null,
+        moodAfter: mood,
         homework: homework.map((text) => text.trim()).filter(Boolean).map((text) => ({ text, status: 'todo' as const })),
         previousHomework: previous ? { sessionId: previous.id, items: previous.homework.map((h) => ({ id: h.id, status: previousStatus[h.id] ?? h.status })) } : null,
       })
@@ -96,14 +96,7 @@ export function ReviewForm({
         )}
         <TextAreaField label={t.notes} hint={t.notesHint} rows={4} value={notes} onChange={(e) => setNotes(e.target.value)} />
         <TextAreaField label={t.takeaways} hint={t.takeawaysHint} rows={3} value={takeaways} onChange={(e) => setTakeaways(e.target.value)} />
-        <SelectField label={t.moodAfter} className="field--medium" value={mood} onChange={(e) => setMood(e.target.value)}>
-          <option value="">{t.moodNone}</option>
-          {MOODS.map((m) => (
-            <option key={m} value={String(m)}>
-              {sessionPrepStrings.mood.words[m - 1]}
-            </option>
-          ))}
-        </SelectField>
+        <MoodPicker legend={t.moodAfter} value={mood} onChange={setMood} />
         <div className="stack stack--sm">
           <h3>{t.homeworkTitle}</h3>
           {homework.map((text, i) => (

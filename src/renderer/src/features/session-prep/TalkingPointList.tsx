@@ -4,6 +4,7 @@ import { PRIORITIES } from '../../../../shared/domain/vocabulary'
 import type { TalkingPoint } from '../../../../shared/ipc/schemas/talking-points'
 import { Button } from '../../components/ui'
 import { rpc } from '../../lib/rpc'
+import { PointText } from './PointText'
 import { sessionPrepStrings } from './session-prep.strings'
 
 const t = sessionPrepStrings.points
@@ -151,7 +152,7 @@ export function TalkingPointList({ points, onMessage }: { points: readonly Talki
                 {index + 1}
               </span>
               <div className="point__body">
-                <p className="point__text">{point.text}</p>
+                <PointText point={point} label={short(point.text)} onMessage={onMessage} />
                 <p className="point__meta">
                   {point.status === 'carried_over' ? <span className="tag">{t.carried}</span> : null}
                   {point.sourceReflectionId ? <span className="muted small">{t.fromReflection}</span> : null}

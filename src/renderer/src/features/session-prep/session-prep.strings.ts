@@ -1,4 +1,4 @@
-import type { HomeworkStatus, Priority } from '../../../../shared/domain/vocabulary'
+import { GLOSSARY, type Priority } from '../../../../shared/domain/vocabulary'
 
 export const sessionPrepStrings = {
   nav: 'Next session',
@@ -11,7 +11,7 @@ export const sessionPrepStrings = {
   gathered: (n: number) => `${n} flagged ${n === 1 ? 'reflection was' : 'reflections were'} added to the list.`,
   review: {
     cardTitle: (when: string) => `After your session on ${when}`,
-    cardBody: 'A short review closes this stretch on your timeline: what came up, what to carry over, and anything to work on.',
+    cardBody: 'A short review closes this stretch on your timeline: what came up, what to carry over, and any homework.',
     start: 'Review the session',
     title: (when: string) => `Your session on ${when}`,
     pointsLegend: 'Did these come up?',
@@ -23,10 +23,9 @@ export const sessionPrepStrings = {
     takeaways: 'Takeaways',
     takeawaysHint: 'Anything you want to remember.',
     moodAfter: 'How do you feel after it?',
-    moodNone: 'Rather not say',
-    homeworkTitle: 'Something to work on',
-    homeworkItem: 'To work on',
-    addHomework: 'Add something to work on',
+    homeworkTitle: 'Homework',
+    homeworkItem: 'Homework',
+    addHomework: 'Add homework',
     removeHomework: (n: number) => `Remove item ${n}`,
     previousTitle: 'From the time before',
     save: 'Save and close this session',
@@ -60,6 +59,12 @@ export const sessionPrepStrings = {
     removed: (text: string) => `Removed “${text}” from the list.`,
     added: 'Added to the list.',
     failed: 'Between could not save that change. Please try again.',
+    edit: 'Edit',
+    editLabel: (text: string) => `Edit “${text}”`,
+    editField: 'Talking point',
+    edited: 'Talking point changed.',
+    save: 'Save',
+    cancel: 'Cancel',
   },
   brief: {
     title: 'Take it with you',
@@ -79,14 +84,14 @@ export const sessionPrepStrings = {
   homework: {
     title: 'From last time',
     from: (when: string) => `Agreed in the session on ${when}.`,
-    none: 'Nothing was noted to work on last time.',
+    none: 'No homework was noted last time.',
     status: (text: string) => `How it went: ${text}`,
-    statuses: { todo: 'Not started', doing: 'In progress', done: 'Done', dropped: 'Set aside' } satisfies Record<HomeworkStatus, string>,
+    statuses: GLOSSARY.homeworkStatus,
   },
   mood: {
     title: 'How you have been feeling',
     none: 'No moods noted in your reflections since the last session.',
-    words: ['very low', 'low', 'okay', 'good', 'very good'] as const,
+    words: GLOSSARY.mood.map((word) => word.toLowerCase()),
     summary: (count: number, parts: string[]) => `From ${count} ${count === 1 ? 'reflection' : 'reflections'}: ${parts.join(', ')}.`,
     part: (word: string, times: number) => `${word} ${times === 1 ? 'once' : times === 2 ? 'twice' : `${times} times`}`,
     day: (day: string, word: string) => `${day}: ${word}`,

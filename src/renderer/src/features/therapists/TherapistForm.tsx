@@ -46,15 +46,17 @@ interface TherapistFormProps {
   submittingLabel: string
   onSubmit: (draft: TherapistDraft) => Promise<void>
   secondary?: ReactNode
+  /** Editing: the therapist as saved (every field starts from it). */
+  initial?: TherapistDraft
 }
 
 /** Name, practice, time zone (the person's by default) and the agreed ways to get in touch. */
-export function TherapistForm({ submitLabel, submittingLabel, onSubmit, secondary }: TherapistFormProps): React.JSX.Element {
-  const [name, setName] = useState('')
-  const [practice, setPractice] = useState('')
-  const [timeZone, setTimeZone] = useState(localTimeZone)
-  const [rows, setRows] = useState<ChannelRow[]>([])
-  const nextKey = useRef(1)
+export function TherapistForm({ submitLabel, submittingLabel, onSubmit, secondary, initial }: TherapistFormProps): React.JSX.Element {
+  const [name, setName] = useState(initial?.name ?? '')
+  const [practice, setPractice] = useState(initial?.practice ?? '')
+  const [timeZone, setTimeZone] = useState(initial?.timeZone ?? localTimeZone)
+  const [rows, setRows] = useState<ChannelRow[]>(() => (initial?.channels ?? []).map((row, i) => ({ key: i + 1, channel: row.channel, address: row.address, label: row.label })))
+  const nextKey = useRef((initial?.channels.length ?? 0) + 1)
   const [errors, setErrors] = useState<{ name?: string; rows?: Record<number, string>; form?: string }>({})
   const [busy, setBusy] = useState(false)
   const nameRef = useRef<HTMLInputElement>(null)

@@ -60,7 +60,9 @@ export function EntryDetail({ target, onClose }: { target: DetailTarget; onClose
         <h2 className="editor__title" tabIndex={-1}>{d.title}</h2>
       </header>
       <Rows rows={d.rows} />
-      <p className="detail-body">{d.body}</p>
+      <p className="detail-body" dir="auto">
+        {d.body}
+      </p>
       {d.hint ? <p className="muted small">{d.hint}</p> : null}
       <footer className="editor__footer">
         <span />

@@ -13,6 +13,24 @@ type Bucket = 'day' | 'week' | 'month'
 type Range = '3m' | '12m' | 'all'
 const RANGE_MS: Record<Range, number | null> = { '3m': 92 * 86_400_000, '12m': 366 * 86_400_000, all: null }
 
+/** The chart keeps about this many CSS pixels per point; more points than that would be a solid block. */
+const PIXELS_PER_POINT = 2
+const COARSER: Record<Bucket, Bucket | null> = { day: 'week', week: 'month', month: null }
+
+/**
+ * The buckets for a chart `pixels` wide: the chosen size, or the next coarser one (day, week,
+ * month) while there are more points than the chart has room for.
+ */
+async function bucketsThatFit(bucket: Bucket, from: number | null, pixels: number): Promise<{ buckets: MoodBucket[]; shownBy: Bucket }> {
+  let shownBy = bucket
+  for (;;) {
+    const { buckets } = await rpc('mood.trend', { timeZone: localZone(), bucket: shownBy, from, to: null })
+    const coarser = COARSER[shownBy]
+    if (buckets.length * PIXELS_PER_POINT <= pixels || coarser === null) return { buckets, shownBy }
+    shownBy = coarser
+  }
+}
+
 const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)')
 const subscribeTheme = (onChange: () => void) => {
   const query = darkQuery()
@@ -78,16 +96,18 @@ export default function MoodTrend(): React.JSX.Element {
   const [range, setRange] = useState<Range>('12m')
   const [from] = useState(() => Date.now())
   const span = RANGE_MS[range]
+  const sectionRef = useRef<HTMLElement>(null)
   const query = useQuery({
     queryKey: timelineKeys.moodTrend(bucket, range),
-    queryFn: () => rpc('mood.trend', { timeZone: localZone(), bucket, from: span === null ? null : from - span, to: null }),
+    queryFn: () => bucketsThatFit(bucket, span === null ? null : from - span, sectionRef.current?.clientWidth ?? window.innerWidth),
     meta: { tables: ['sessions'] },
   })
   const buckets = query.data?.buckets ?? []
+  const shownBy = query.data?.shownBy ?? bucket
   const withYear = range !== '3m'
 
   return (
-    <section className="mood-trend" aria-labelledby="mood-trend-title">
+    <section ref={sectionRef} className="mood-trend" aria-labelledby="mood-trend-title">
       <header className="mood-trend__header">
         <div>
           <h2 id="mood-trend-title">{s.mood.title}</h2>
@@ -120,7 +140,8 @@ export default function MoodTrend(): React.JSX.Element {
         </EmptyState>
       ) : (
         <>
-          <Chart buckets={buckets} label={s.mood.chartLabel(s.mood.buckets[bucket], s.mood.ranges[range])} />
+          <Chart buckets={buckets} label={s.mood.chartLabel(s.mood.buckets[shownBy], s.mood.ranges[range])} />
+          {shownBy !== bucket ? <p className="muted small">{s.mood.coarser(s.mood.buckets[bucket], s.mood.buckets[shownBy])}</p> : null}
           <p className="muted small">{s.mood.summary(buckets.length, formatShortDate(buckets[0]!.start, true), formatShortDate(buckets.at(-1)!.start, true))}</p>
           <details className="mood-table">
             <summary>{s.mood.tableCaption}</summary>

@@ -67,7 +67,7 @@ export function SearchResults({ query, now, onPick }: SearchResultsProps): React
                     <span className="search-hit__kind">{{ ...s.search.kind, ...homeworkStrings.kinds }[hit.kind]}</span>
                     <span className="search-hit__when">{`${formatDay(hit.at, now)}, ${formatTime(hit.at)}`}</span>
                   </span>
-                  <span className="search-hit__snippet">
+                  <span className="search-hit__snippet" dir="auto">
                     <Snippet text={hit.snippet} />
                   </span>
                 </span>

@@ -14,8 +14,13 @@ export interface RowContext {
   nextPointCount: number | null
 }
 
+/** The start of the person's text for a preview: spaces tidied, line breaks kept (at most one blank line). */
 const firstLines = (text: string, max = 220) => {
-  const clean = text.replace(/\s+/g, ' ').trim()
+  const clean = text
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean
 }
 
@@ -138,9 +143,9 @@ export function TimelineRowView({ row, ctx, id, active, open, posinset, onOpen, 
         <h2 className="tl-group__title" id={`${id}-title`}>
           {sessionTitle(session, ctx)}
         </h2>
-        {session.preview ? <p className="tl-group__preview">{firstLines(session.preview, 180)}</p> : null}
+        {session.preview ? <p className="tl-group__preview" dir="auto">{firstLines(session.preview, 180)}</p> : null}
         <div className="tl-group__footer">
-          {isNext && ctx.nextPointCount !== null ? (
+          {isNext && ctx.nextPointCount ? (
             <span className="tl-chip tl-chip--accent">
               <Icon name="check" size={16} />
               {s.group.talkingPoints(ctx.nextPointCount)}
@@ -166,13 +171,13 @@ export function TimelineRowView({ row, ctx, id, active, open, posinset, onOpen, 
           </span>
           <span className="tl-entry__meta">{d.meta.join(' · ')}</span>
         </p>
-        {d.text ? <p className="tl-entry__text">{d.text}</p> : null}
+        {d.text ? <p className="tl-entry__text" dir="auto">{d.text}</p> : null}
         {d.tags.length > 0 || d.mood !== null || d.flag ? (
           <p className="tl-entry__chips">
             {d.flag ? <span className="tl-chip tl-chip--accent">{d.flag}</span> : null}
             {d.mood !== null ? <span className="tl-chip" data-mood={d.mood}>{s.entry.mood(moodWord(d.mood))}</span> : null}
             {d.tags.map((tag) => (
-              <span key={tag} className="tl-chip tl-chip--tag">
+              <span key={tag} className="tl-chip tl-chip--tag" dir="auto">
                 #{tag}
               </span>
             ))}

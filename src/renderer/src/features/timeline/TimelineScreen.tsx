@@ -1,21 +1,22 @@
 import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { SearchHit } from '../../../../shared/ipc/schemas/search'
 import type { Therapist } from '../../../../shared/ipc/schemas/therapists'
 import type { TimelineEntry } from '../../../../shared/ipc/schemas/timeline'
-import { Banner, Button, EmptyState, Icon, LoadingArea } from '../../components/ui'
+import { onIntent } from '../../app/intents'
+import { takeTypedAhead } from '../../app/typed-ahead'
+import { Banner, Button, EmptyState, Icon, LoadingArea, PRIVATE_FIELD } from '../../components/ui'
 import { flushAllEdits } from '../../lib/autosave'
+import { useHintOnce } from '../../lib/hint-once'
 import { useNow } from '../../lib/use-now'
 import { openTalkingPointsQuery } from '../journal/journal.queries'
 import { isHomeworkKind } from '../homework/homework-entries'
 import { useOpenHomework } from '../homework/homework-focus'
 import { journalStrings } from '../journal/journal.strings'
-import { ReflectionEditor } from '../journal/ReflectionEditor'
 import { SeriesDialog } from '../journal/SeriesDialog'
-import { SessionEditor } from '../journal/SessionEditor'
 import { TagsManager } from '../journal/TagsManager'
 import { therapistsListQuery } from '../therapists/therapists.queries'
-import { EntryDetail, type DetailTarget } from './EntryDetail'
+import { EntryPanel, type Panel as OpenPanel } from './EntryPanel'
 import { activeFilterCount, Filters } from './Filters'
 import { formatLongDay } from './format'
 import { SearchResults } from './SearchResults'
@@ -38,11 +39,7 @@ function SearchGlyph(): React.JSX.Element {
   )
 }
 
-type Panel =
-  | { kind: 'reflection'; id: string | null; newKey: string }
-  | { kind: 'session'; id: string | null; newKey: string }
-  | { kind: 'detail'; target: DetailTarget }
-  | null
+type Panel = OpenPanel | null
 
 interface Undo {
   message: string
@@ -52,9 +49,6 @@ interface Undo {
 
 let newCounter = 0
 const newKey = () => `new-${++newCounter}`
-
-/** Typing in these leaves "/" and the list keys alone. */
-const isTyping = (el: Element | null) => !!el && (el.matches('input, textarea, select, [contenteditable="true"]') || !!el.closest('dialog[open]'))
 
 /**
  * The timeline (home of the journal): search, filters, the feed grouped around sessions, the
@@ -82,6 +76,7 @@ export default function TimelineScreen(): React.JSX.Element {
   const [notice, setNotice] = useState<string | null>(null)
   const [reveal, setReveal] = useState<string | null>(null)
   const onRevealed = useCallback(() => setReveal(null), [])
+  const showKeyboardHint = useHintOnce('timeline-keys')
 
   // Search as you type, debounced.
   useEffect(() => {
@@ -171,15 +166,28 @@ export default function TimelineScreen(): React.JSX.Element {
     }
   }
 
-  // "/" searches; Escape closes the panel.
+  // The shell's shortcuts (Ctrl/Cmd+N, Ctrl/Cmd+F or "/") arrive as an intent. The search box
+  // takes focus at once, with whatever was typed on the way (typed-ahead.ts).
+  useLayoutEffect(
+    () =>
+      onIntent((kind) => {
+        if (kind === 'new-reflection') {
+          open({ kind: 'reflection', id: null, newKey: newKey() })
+          return
+        }
+        setView('list')
+        searchRef.current?.focus()
+        const typedAhead = takeTypedAhead()
+        if (typedAhead) setTyped((previous) => previous + typedAhead)
+      }),
+    [open],
+  )
+
+  // Escape closes the panel.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return
-      if (event.key === '/' && !isTyping(document.activeElement)) {
-        event.preventDefault()
-        setView('list')
-        requestAnimationFrame(() => searchRef.current?.focus())
-      } else if (event.key === 'Escape' && panel !== null && !document.querySelector('dialog[open]')) {
+      if (event.key === 'Escape' && panel !== null && !document.querySelector('dialog[open]')) {
         event.preventDefault()
         void flushAllEdits()
         closePanel()
@@ -273,9 +281,11 @@ export default function TimelineScreen(): React.JSX.Element {
   } else {
     main = (
       <>
-        <p className="tl-hint small muted" id="tl-keyboard-hint">
-          {s.list.keyboardHint}
-        </p>
+        {showKeyboardHint ? (
+          <p className="tl-hint small muted" id="tl-keyboard-hint">
+            {s.list.keyboardHint}
+          </p>
+        ) : null}
         <TimelineList
           ref={listRef}
           rows={rows}
@@ -329,6 +339,7 @@ export default function TimelineScreen(): React.JSX.Element {
             id={searchId}
             type="search"
             className="input tl-search__input"
+            {...PRIVATE_FIELD}
             placeholder={s.search.placeholder}
             value={typed}
             aria-keyshortcuts="/"
@@ -382,20 +393,7 @@ export default function TimelineScreen(): React.JSX.Element {
 
       <div className="timeline-body">
         <div className="timeline-main">{main}</div>
-        {panel ? (
-          <aside ref={panelRef} className="side-panel" aria-label={s.detail.panelLabel}>
-            <button type="button" className="icon-button side-panel__close" aria-label={s.detail.close} onClick={() => void flushAllEdits().then(closePanel)}>
-              <Icon name="close" />
-            </button>
-            {panel.kind === 'reflection' ? (
-              <ReflectionEditor key={panel.id ?? panel.newKey} id={panel.id} newKey={panel.newKey} {...editorEvents} />
-            ) : panel.kind === 'session' ? (
-              <SessionEditor key={panel.id ?? panel.newKey} id={panel.id} newKey={panel.newKey} {...editorEvents} />
-            ) : (
-              <EntryDetail key={panel.target.id} target={panel.target} onClose={closePanel} />
-            )}
-          </aside>
-        ) : null}
+        {panel ? <EntryPanel ref={panelRef} panel={panel} events={editorEvents} onClose={closePanel} /> : null}
       </div>
 
       {undo ? (

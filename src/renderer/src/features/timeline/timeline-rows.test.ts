@@ -22,6 +22,19 @@ const shape = (rows: ReturnType<typeof buildRows>) =>
   rows.map((r) => (r.type === 'entry' ? r.entry.id : r.type === 'group' ? `[${r.tense} ${r.session.id} ${r.size}]` : r.type === 'later' ? `[later ${r.sessions.map((s) => s.id).join(',')}]` : `[since ${r.size}]`))
 
 describe('buildRows', () => {
+  it('leaves out agreement changes with no words (empty rows), and keeps the ones with words', () => {
+    const rule = (id: string, at: number, preview: string): TimelineEntry => ({ kind: 'rule_change', id, at, ruleId: id, therapistId: 't', ruleKind: 'contact_hours', version: 1, retired: false, active: true, preview })
+    const rows = buildRows(newestFirst([rule('empty', NOW - H, '  '), rule('worded', NOW - 2 * H, 'Texts for times and admin'), reflection('r1', NOW - 3 * H)]), NOW, false, false)
+    expect(shape(rows)).toEqual(['worded', 'r1'])
+  })
+
+  it('never shows a session already marked attended as the next one (data from before the rule)', () => {
+    const items = newestFirst([session('later', NOW + 7 * 24 * H, 'scheduled'), session('marked', NOW + 2 * H, 'attended'), reflection('r1', NOW - H)])
+    const rows = buildRows(items, NOW, true, false)
+    const next = rows.find((r) => r.type === 'group' && r.tense === 'next')
+    expect(next?.type === 'group' ? next.session.id : null).toBe('later')
+  })
+
   it('heads each stretch with the session it led up to, the next session first', () => {
     const items = newestFirst([
       session('next', NOW + 8 * H, 'scheduled'),

@@ -19,6 +19,9 @@ export type TimelineRow =
 /** The key a row (and its entry) goes by in the list: kind and id. */
 export const entryKey = (entry: { kind: string; id: string }): string => `${entry.kind}:${entry.id}`
 
+/** Quiet by default: an agreement change with no words of its own would be an empty row. */
+const hasSomethingToShow = (entry: TimelineEntry): boolean => entry.kind !== 'rule_change' || entry.preview.trim() !== ''
+
 /** Sessions that start a stretch: the ones that happened or are planned, not cancelled or missed. */
 const headsGroup = (entry: TimelineEntry): entry is SessionEntry =>
   entry.kind === 'session' && (entry.status === 'attended' || entry.status === 'scheduled')
@@ -40,7 +43,8 @@ function moodsOf(entry: TimelineEntry): MoodPoint[] {
  * stretch that led up to it. The next upcoming session comes first; later scheduled ones fold
  * into one row right below it. Without sessions (filtered out) the rows are the entries, flat.
  */
-export function buildRows(items: readonly TimelineEntry[], now: number, grouped: boolean, laterExpanded: boolean): TimelineRow[] {
+export function buildRows(all: readonly TimelineEntry[], now: number, grouped: boolean, laterExpanded: boolean): TimelineRow[] {
+  const items = all.filter(hasSomethingToShow)
   if (!grouped) return items.map((entry) => ({ type: 'entry', key: entryKey(entry), entry }))
 
   const rows: TimelineRow[] = []
@@ -50,7 +54,8 @@ export function buildRows(items: readonly TimelineEntry[], now: number, grouped:
   const futureOther: TimelineEntry[] = []
   while (index < items.length && (items[index] as TimelineEntry).at > now) {
     const entry = items[index] as TimelineEntry
-    if (headsGroup(entry)) future.push(entry)
+    // Only a scheduled session can be next: one already marked attended is not waiting.
+    if (headsGroup(entry) && entry.status === 'scheduled') future.push(entry)
     else futureOther.push(entry)
     index++
   }

@@ -1,5 +1,5 @@
 import type { TimelineKind } from '../../../../shared/ipc/schemas/timeline'
-import type { ContactChannel, Purpose, SessionFormat, SessionStatus } from '../../../../shared/domain/vocabulary'
+import { GLOSSARY, type ContactChannel, type Purpose, type SessionFormat } from '../../../../shared/domain/vocabulary'
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
@@ -16,7 +16,7 @@ export const timelineStrings = {
   search: {
     label: 'Search everything',
     placeholder: 'Search reflections, notes, contacts…',
-    hint: 'Press / to search from anywhere on this page.',
+    hint: 'Press / to search from anywhere in Between.',
     clear: 'Clear search',
     results: (n: number, more: boolean) => (n === 0 ? 'Nothing found' : more ? `${n}+ results` : plural(n, 'result', 'results')),
     resultsLabel: 'Search results',
@@ -66,7 +66,7 @@ export const timelineStrings = {
 
   list: {
     label: 'Timeline entries',
-    keyboardHint: 'Use j and k or the arrow keys to move, Enter to open.',
+    keyboardHint: 'Use j and k or the arrow keys to move, Enter to open. Press ? for every shortcut.',
     loadingMore: 'Loading earlier entries…',
     end: 'That is the beginning of your timeline.',
     loadFailed: 'Between could not load your timeline just now. Your data is safe.',
@@ -84,7 +84,7 @@ export const timelineStrings = {
     sessionWith: (name: string) => `Session with ${name}`,
     since: 'Since your last session',
     sinceNone: 'Before your first session',
-    talkingPoints: (n: number) => (n === 0 ? 'Nothing noted to bring up yet' : `${plural(n, 'thing', 'things')} to bring up`),
+    talkingPoints: (n: number) => plural(n, 'talking point', 'talking points'),
     laterCount: (n: number) => `${plural(n, 'more session', 'more sessions')} scheduled`,
     showLater: 'Show',
     hideLater: 'Hide',
@@ -94,7 +94,7 @@ export const timelineStrings = {
 
   entry: {
     reflection: 'Reflection',
-    bringUp: 'To bring up',
+    bringUp: 'Talking point',
     contactSent: (channel: string) => `You sent ${channel}`,
     contactReceived: (channel: string) => `You received ${channel}`,
     overrode: 'Sent outside an agreement',
@@ -112,7 +112,7 @@ export const timelineStrings = {
   },
 
   formats: { in_person: 'in person', video: 'video', phone: 'phone' } as Record<SessionFormat, string>,
-  statuses: { scheduled: 'Scheduled', attended: 'Attended', cancelled: 'Cancelled', missed: 'Missed' } as Record<SessionStatus, string>,
+  statuses: GLOSSARY.sessionStatus,
   channels: {
     text: 'a text',
     email: 'an email',
@@ -133,11 +133,13 @@ export const timelineStrings = {
     crisis: 'Crisis',
   } as Record<Purpose, string>,
   minutes: (n: number) => `${n} min`,
-  moods: ['very low', 'low', 'okay', 'good', 'very good'] as const,
+  moods: GLOSSARY.mood.map((word) => word.toLowerCase()),
 
   detail: {
     close: 'Close',
     panelLabel: 'Details',
+    widen: 'Widen',
+    sideBySide: 'Side by side',
     contactTitle: 'Contact',
     draftTitle: 'Draft',
     ruleTitle: 'Agreement',
@@ -160,6 +162,7 @@ export const timelineStrings = {
     intro: 'The moods you chose on reflections and before and after sessions, averaged.',
     bucket: 'Average per',
     buckets: { day: 'day', week: 'week', month: 'month' },
+    coarser: (chosen: string, shown: string) => `There are more points than fit, so this shows one per ${shown} rather than per ${chosen}.`,
     range: 'Over',
     ranges: { '3m': 'the last 3 months', '12m': 'the last year', all: 'all time' },
     chartLabel: (bucket: string, range: string) => `Average mood per ${bucket} over ${range}, from 1 (very low) to 5 (very good)`,

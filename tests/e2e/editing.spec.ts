@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_PASSPHRASE, DEMO_THERAPIST, seedDemoVault } from '../../scripts/demo-vault'
+import { expectNoSeriousA11yViolations } from './axe'
+import { e2eSkipReason, launchApp, type E2EApp } from './harness'
+
+const NEW_EMAIL = 'amara@new-practice.example'
+
+/**
+ * Everything the person entered can be changed: a therapist edited from the overview shows up
+ * changed in the contact check, with agreements and sessions kept. And a session that has not
+ * started cannot be marked attended: the editor says why, and the core refuses it too.
+ */
+describe.skipIf(e2eSkipReason())('editing what was entered', () => {
+  let app: E2EApp
+
+  beforeAll(async () => {
+    app = await launchApp({
+      beforeLoad: async ({ invoke, clock }) => {
+        await invoke('vault.create', { passphrase: DEMO_PASSPHRASE })
+        await seedDemoVault(invoke, clock)
+      },
+    })
+    app.page.setDefaultTimeout(10_000)
+    await app.page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
+  })
+
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('edits a therapist and the contact check uses the change; agreements and sessions stay', async () => {
+    const { page } = app
+    const [before] = await app.invoke('therapists.list', {})
+    if (!before) throw new Error('no therapist')
+    const rulesBefore = await app.invoke('rules.list', { therapistId: before.id, includeRetired: true })
+    const sessionsBefore = await app.invoke('sessions.list', { from: null, to: null, therapistId: before.id, limit: 1000 })
+    expect(rulesBefore.length).toBeGreaterThan(0)
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Overview' }).click()
+    await page.getByRole('button', { name: `Edit ${DEMO_THERAPIST}` }).click()
+    const dialog = page.getByRole('dialog', { name: 'Edit your therapist' })
+    await expect.poll(() => dialog.getByLabel('Name').inputValue()).toBe(DEMO_THERAPIST)
+    await expectNoSeriousA11yViolations(page, { screen: 'edit therapist' })
+    await dialog.getByLabel('Name').fill('Dr Amara Rao-Okafor')
+    await dialog.getByLabel('Practice').fill('Northbank Therapy')
+    await dialog.getByLabel('Email address').fill(NEW_EMAIL)
+    await dialog.getByLabel('Time zone').selectOption('America/New_York')
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await page.getByRole('heading', { name: 'Dr Amara Rao-Okafor' }).waitFor()
+
+    const [after] = await app.invoke('therapists.list', {})
+    expect(after).toMatchObject({ id: before.id, name: 'Dr Amara Rao-Okafor', practice: 'Northbank Therapy', timeZone: 'America/New_York' })
+    expect(after?.channels.map((c) => c.address)).toEqual([NEW_EMAIL, '020 7946 0321', 'https://portal.riverside-counselling.example'])
+    expect(await app.invoke('rules.list', { therapistId: before.id, includeRetired: true })).toEqual(rulesBefore)
+    expect(await app.invoke('sessions.list', { from: null, to: null, therapistId: before.id, limit: 1000 })).toEqual(sessionsBefore)
+
+    await page.getByRole('button', { name: 'Ready to contact?' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Ready to contact?' }).waitFor()
+    await page.getByText(NEW_EMAIL).first().waitFor()
+    expect(await page.getByText('amara.rao@riverside-counselling.example').count()).toBe(0)
+  })
+
+  it('refuses to mark a session that has not started as attended, with a clear message', async () => {
+    const { page } = app
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Timeline' }).click()
+    const feed = page.getByRole('feed', { name: 'Timeline entries' })
+    await feed.getByRole('article').first().click()
+    const panel = page.getByRole('complementary', { name: 'Details' })
+    await panel.getByRole('heading', { name: 'Session' }).waitFor()
+    const status = panel.getByLabel('Status')
+    expect(await status.inputValue()).toBe('scheduled')
+    await status.selectOption('attended')
+    await panel.getByText('This session has not started yet. It can be marked attended or missed once it has.').waitFor()
+    expect(await status.getAttribute('aria-invalid')).toBe('true')
+
+    const [next] = (await app.invoke('sessions.list', { from: app.clock.now(), to: null, therapistId: null, limit: 1 })) ?? []
+    if (!next) throw new Error('no future session')
+    expect(next.status).toBe('scheduled')
+    // The core says no too, whoever asks, and changes nothing.
+    await expect(app.invoke('sessions.update', { id: next.id, patch: { status: 'attended' } })).rejects.toThrow(/SESSION_NOT_STARTED|has started/)
+    expect((await app.invoke('sessions.get', { id: next.id })).status).toBe('scheduled')
+    // It stays the next session.
+    await status.selectOption('scheduled')
+    await panel.getByRole('button', { name: 'Close' }).last().click()
+    expect((await app.invoke('sessionPrep.open', { therapistId: null })).nextSession?.id).toBe(next.id)
+  })
+
+  it('changes the words of a talking point in place', async () => {
+    const { page } = app
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Next session' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Next session' }).waitFor()
+    const first = page.locator('[data-testid="talking-point"]').first()
+    const before = (await first.locator('.point__text').innerText()).trim()
+    await first.getByRole('button', { name: /^Edit “/ }).click()
+    await first.getByLabel('Talking point').fill('Sunday calls: shorter is allowed')
+    await first.getByRole('button', { name: 'Save' }).click()
+    await page.getByText('Talking point changed.').waitFor()
+    const points = await app.invoke('talkingPoints.list', {})
+    expect(points.map((p) => p.text)).toContain('Sunday calls: shorter is allowed')
+    expect(points.map((p) => p.text)).not.toContain(before)
+  })
+})

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { DEMO_PASSPHRASE, seedDemoVault } from '../../scripts/demo-vault'
+import { expectNoSeriousA11yViolations } from './axe'
+import { e2eSkipReason, launchApp, type E2EApp } from './harness'
+
+const SIZES = [
+  { width: 640, height: 480, layout: 'narrow' },
+  { width: 800, height: 600, layout: 'rail' },
+  { width: 1366, height: 768, layout: 'wide' },
+  { width: 1920, height: 1080, layout: 'wide' },
+] as const
+
+/** Every screen in the navigation, by its name there and its heading. */
+const SCREENS: ReadonlyArray<{ nav: string; heading: string | RegExp }> = [
+  { nav: 'Timeline', heading: 'Your timeline' },
+  { nav: 'Overview', heading: /Good (morning|afternoon|evening)/ },
+  { nav: 'Next session', heading: 'Next session' },
+  { nav: 'Agreements', heading: 'Agreements' },
+  { nav: 'Crisis plan', heading: 'Your crisis plan' },
+  { nav: 'Settings', heading: 'Settings' },
+  { nav: 'Ready to contact?', heading: 'Ready to contact?' },
+]
+
+/** Horizontal overflow anywhere: the document, or any element that scrolls sideways. */
+const OVERFLOW = `(() => {
+  const out = []
+  const root = document.scrollingElement
+  if (root.scrollWidth > root.clientWidth) out.push('document ' + root.scrollWidth + '>' + root.clientWidth)
+  for (const el of document.querySelectorAll('main, main *')) {
+    const style = getComputedStyle(el)
+    if (!['auto', 'scroll'].includes(style.overflowX)) continue
+    if (el.scrollWidth > el.clientWidth + 1) out.push((el.className || el.tagName) + ' ' + el.scrollWidth + '>' + el.clientWidth)
+  }
+  return out
+})()`
+
+/** Timeline rows shown whole: inside both the list's scroll area and the window. */
+const WHOLE_ROWS = `(() => {
+  const scroller = document.querySelector('.tl-scroll')
+  if (!scroller) return 0
+  const area = scroller.getBoundingClientRect()
+  const bottom = Math.min(area.bottom, window.innerHeight) + 1
+  return [...scroller.querySelectorAll('article')].filter((row) => {
+    const box = row.getBoundingClientRect()
+    return box.height > 0 && box.top >= area.top - 1 && box.bottom <= bottom
+  }).length
+})()`
+
+/** Text fields that would let Chromium keep what was typed (autofill, a spellchecker's dictionary). */
+const LEAKY_FIELDS = `[...document.querySelectorAll('input:not([type=radio]):not([type=checkbox]), textarea')]
+  .filter((el) => el.getAttribute('autocomplete') !== 'off' || el.spellcheck !== false)
+  .map((el) => el.outerHTML.slice(0, 120))`
+
+async function insideViewport(page: Page, locator: Locator, what: string): Promise<void> {
+  const box = await locator.boundingBox()
+  const viewport = page.viewportSize()
+  expect(box, `${what} is shown`).not.toBeNull()
+  if (!box || !viewport) return
+  expect(box.x, `${what} left edge`).toBeGreaterThanOrEqual(0)
+  expect(box.y, `${what} top edge`).toBeGreaterThanOrEqual(0)
+  expect(box.x + box.width, `${what} right edge`).toBeLessThanOrEqual(viewport.width + 0.5)
+  expect(box.y + box.height, `${what} bottom edge`).toBeLessThanOrEqual(viewport.height + 0.5)
+}
+
+/**
+ * The frame at four window sizes, on every screen: the layout the width asks for, no sideways
+ * scrolling, the heading and the two always-there controls (Ready to contact? and Get help now)
+ * inside the window, and no serious accessibility findings.
+ */
+describe.skipIf(e2eSkipReason())('a window of any size', () => {
+  let app: E2EApp
+
+  beforeAll(async () => {
+    app = await launchApp({
+      beforeLoad: async ({ invoke, clock }) => {
+        await invoke('vault.create', { passphrase: DEMO_PASSPHRASE })
+        await seedDemoVault(invoke, clock)
+      },
+    })
+    app.page.setDefaultTimeout(10_000)
+    await app.page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
+  })
+
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  /** Goes to a screen the way a person would in this layout (the menu in the narrow one). */
+  const go = async (nav: string, heading: string | RegExp) => {
+    const { page } = app
+    if (nav === 'Ready to contact?') await page.getByRole('button', { name: 'Ready to contact?' }).click()
+    else {
+      const menu = page.getByRole('button', { name: 'Menu' })
+      if (await menu.isVisible()) await menu.click()
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: nav, exact: true }).click()
+    }
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor()
+  }
+
+  for (const size of SIZES) {
+    it(`works at ${size.width}×${size.height} (${size.layout})`, { timeout: 120_000 }, async () => {
+      const { page } = app
+      await page.setViewportSize({ width: size.width, height: size.height })
+      await expect.poll(() => page.locator('.shell').getAttribute('data-layout')).toBe(size.layout)
+      for (const screen of SCREENS) {
+        await go(screen.nav, screen.heading)
+        const where = `${screen.nav} at ${size.width}×${size.height}`
+        expect(await page.evaluate<string[]>(OVERFLOW), `sideways scrolling on ${where}`).toEqual([])
+        await insideViewport(page, page.getByRole('heading', { level: 1 }), `heading on ${where}`)
+        await insideViewport(page, page.getByRole('button', { name: 'Ready to contact?' }).first(), `Ready to contact? on ${where}`)
+        await insideViewport(page, page.getByRole('button', { name: 'Get help now' }), `Get help now on ${where}`)
+        if (screen.nav === 'Timeline' && size.height >= 600) {
+          await page.locator('.tl-scroll article').first().waitFor()
+          expect(await page.evaluate<number>(WHOLE_ROWS), `whole timeline rows at ${where}`).toBeGreaterThanOrEqual(5)
+        }
+        expect(await page.evaluate<string[]>(LEAKY_FIELDS), `fields without autocomplete=off and spellcheck=false on ${where}`).toEqual([])
+        await expectNoSeriousA11yViolations(page, { screen: where })
+        if (process.env.BETWEEN_SHOTS_DIR) {
+          await page.screenshot({ path: `${process.env.BETWEEN_SHOTS_DIR}/${size.width}-${screen.nav.replace(/\W+/g, '')}.png` })
+        }
+      }
+    })
+  }
+})
