@@ -10,7 +10,7 @@ export function writeOneOfEverything(core: Core, text: string) {
   })
   const session = core.sessions.create({
     therapistId: therapist.id,
-    startsAt: Date.UTC(2026, 2, 3, 17, 0),
+    startsAt: Date.UTC(2026, 2, 2, 17, 0), // the evening before the test clock: it has happened
     timeZone: 'Europe/London',
     durationMinutes: 50,
     format: 'video',

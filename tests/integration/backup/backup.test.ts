@@ -126,7 +126,7 @@ describe('Test a backup', () => {
         fromNewerVersion: false,
         sameVault: true,
         counts: { therapists: 1, sessions: 1, reflections: 2, talkingPoints: 1, drafts: 1, contacts: 1, absences: 1, rules: 1, tags: 2 },
-        firstAt: Date.UTC(2026, 2, 3, 9), // the reflections
+        firstAt: Date.UTC(2026, 2, 2, 17), // the session
         lastAt: Date.UTC(2026, 2, 4, 10), // the contact
       },
     })

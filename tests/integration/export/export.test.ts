@@ -84,7 +84,7 @@ describe('Markdown export', () => {
     expect(files).toHaveLength(2)
     const sessionName = files.find((name) => name.includes('-session-')) as string
     const reflectionName = files.find((name) => name.includes('-reflection-')) as string
-    expect(sessionName).toMatch(/^2026-03-03-1700-session-[0-9a-f]{8}\.md$/)
+    expect(sessionName).toMatch(/^2026-03-02-1700-session-[0-9a-f]{8}\.md$/)
     expect(reflectionName).toMatch(/^2026-03-03-0900-reflection-[0-9a-f]{8}\.md$/)
 
     const reflection = readFileSync(join(folder, reflectionName), 'utf8')
@@ -107,7 +107,7 @@ describe('Markdown export', () => {
       ].join('\n'),
     )
     const session = readFileSync(join(folder, sessionName), 'utf8')
-    expect(session).toContain('date: "2026-03-03T17:00:00+00:00"')
+    expect(session).toContain('date: "2026-03-02T17:00:00+00:00"')
     expect(session).toContain(`therapist: "Dr ${CANARY}"`)
     expect(session).toContain(`## Notes\n\nnotes ${CANARY}`)
     expect(session).toContain(`## Homework\n\n- [ ] homework ${CANARY}`)
@@ -133,6 +133,7 @@ describe('Markdown export', () => {
     vault.core.reflections.create({ body: 'january words', tags: [], mood: 2, sessionId: null, bringToSession: false })
     vault.clock.set(Date.UTC(2026, 1, 10, 8))
     vault.core.reflections.create({ body: 'february words', tags: ['work'], mood: 4, sessionId: null, bringToSession: false })
+    vault.clock.set(Date.UTC(2026, 1, 13, 8)) // after the session: it can be attended
     vault.core.sessions.create({
       therapistId: null,
       startsAt: Date.UTC(2026, 1, 12, 17),
