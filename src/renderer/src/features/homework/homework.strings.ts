@@ -14,7 +14,7 @@ export const homeworkStrings = {
 
   timeline: {
     hotThought: (text: string) => `Hot thought: ${text}`,
-    bringUp: 'To bring up',
+    bringUp: 'A talking point for the session',
     checkIn: (name: string) => `Check-in: ${name}`,
     score: (score: number, max: number, band: string) => `${score} of ${max}, in the ${band} range`,
     diaryFacts: (d: { highestUrge: number | null; behaviours: number; skills: number }) =>
@@ -185,7 +185,7 @@ export const builtInTemplates = [
   },
   {
     id: 'bring-up',
-    title: 'What I want to bring up',
+    title: 'Talking points for my next session',
     body: 'What has been on my mind:\n\nWhy it matters to me:\n\nWhat I would like from the session:\n',
   },
   {
