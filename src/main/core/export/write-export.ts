@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto'
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import { CoreError } from '../errors'
 import { fsyncDirectory } from '../vault/atomic-write'
 import { ioError } from '../vault/failures'
 
@@ -15,14 +16,38 @@ const writeAll = (fd: number, bytes: Uint8Array): void => {
   while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset)
 }
 
-/** temp (same folder, private mode) + fsync + rename + fsync the folder. Returns the file's name. */
-export function writeFileAtomic(path: string, data: string | Uint8Array): string {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
+/** Content written in pieces: text is gathered into chunks of about a megabyte, each written as it fills. */
+export type ExportSink = (piece: string | Uint8Array) => void
+
+const CHUNK_CHARS = 1 << 20
+
+/**
+ * temp (same folder, private mode) + fsync + rename + fsync the folder. `fill` writes the content
+ * through the sink, so a large export never has to be one string in memory. Returns the file's name.
+ */
+export function writeStreamAtomic(path: string, fill: (write: ExportSink) => void): string {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`)
   try {
     const fd = openSync(temp, 'wx', 0o600)
     try {
-      writeAll(fd, bytes)
+      let pending: string[] = []
+      let size = 0
+      const flush = (): void => {
+        if (size > 0) writeAll(fd, Buffer.from(pending.join(''), 'utf8'))
+        pending = []
+        size = 0
+      }
+      fill((piece) => {
+        if (typeof piece !== 'string') {
+          flush()
+          writeAll(fd, piece)
+          return
+        }
+        pending.push(piece)
+        size += piece.length
+        if (size >= CHUNK_CHARS) flush()
+      })
+      flush()
       fsyncSync(fd)
     } finally {
       closeSync(fd)
@@ -31,10 +56,14 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): string
     fsyncDirectory(dirname(path))
   } catch (error) {
     rmSync(temp, { force: true })
+    if (error instanceof CoreError) throw error
     throw ioError(error)
   }
   return basename(path)
 }
+
+/** One string or byte array, written as writeStreamAtomic does. */
+export const writeFileAtomic = (path: string, data: string | Uint8Array): string => writeStreamAtomic(path, (write) => write(data))
 
 /** Removes what writeFileAtomic(path) may have left when it was stopped mid-write (a cancelled job). */
 export function removePartials(path: string): void {
