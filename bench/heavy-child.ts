@@ -8,6 +8,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
@@ -33,7 +34,7 @@ const dialogs: FileDialogs = {
   },
 }
 /** The bench measures building the report's HTML and writing the file; Chromium's printing is not ours to time. */
-const htmlAsPdf: PdfRenderer = { render: async (html) => Buffer.from(html, 'utf8') }
+const htmlAsPdf: PdfRenderer = { render: async (html) => Buffer.from(html, 'utf8'), renderFile: (path) => readFile(path) }
 const backups = join(out, 'backups')
 mkdirSync(backups)
 

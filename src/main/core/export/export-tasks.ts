@@ -1,7 +1,7 @@
 /**
  * The exports' heavy part, as job tasks (they run in a worker thread on its own connection):
  * read the records in one transaction, build the document, write it where the dialog said.
- * The PDF report's HTML is built here too; turning it into PDF bytes is the PdfRenderer's job.
+ * The PDF report's HTML is built and written here too; turning it into PDF bytes is the PdfRenderer's job.
  */
 import { join } from 'node:path'
 import type Database from 'better-sqlite3-multiple-ciphers'
@@ -13,7 +13,7 @@ import { writeExportJson } from './export-json'
 import * as repo from './export.repo'
 import { datedStream, markdownFiles, writeMarkdownDocument, type MarkdownSource } from './markdown'
 import { reportHtml } from './report-html'
-import { writeNewFile, writeStreamAtomic } from './write-export'
+import { partialPath, writeNewFile, writeStreamAtomic } from './write-export'
 
 export type RangedInput = z.output<typeof rangedExportInput>
 type Written = Extract<ExportResult, { status: 'written' }>
@@ -87,7 +87,14 @@ export const exportMarkdownDocument: JobTask<{ path: string; input: RangedInput;
   return { status: 'written', name, files: 1, items }
 }
 
-export const reportHtmlOf: JobTask<{ input: RangedInput; now: number }, { html: string; items: number }> = (job, { input, now }) => {
+/**
+ * The report's HTML, written to a private working file beside the PDF's path: the PdfRenderer
+ * prints it from there, so tens of MB never cross into the main process as one message.
+ */
+export const exportReportHtml: JobTask<{ path: string; input: RangedInput; now: number }, { file: string; items: number }> = (job, { path, input, now }) => {
   const source = rangedSource(job, input)
-  return { html: reportHtml(source, input, optionsOf(input), now), items: itemsOf(source) }
+  const file = partialPath(path)
+  job.progress('writing', 0, 1)
+  writeNewFile(file, reportHtml(source, input, optionsOf(input), now))
+  return { file, items: itemsOf(source) }
 }

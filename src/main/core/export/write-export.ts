@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { CoreError } from '../errors'
 import { fsyncDirectory } from '../vault/atomic-write'
@@ -15,6 +16,9 @@ const writeAll = (fd: number, bytes: Uint8Array): void => {
   let offset = 0
   while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset)
 }
+
+/** A private working file beside `path` (removePartials finds it if a job is stopped). */
+export const partialPath = (path: string): string => join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`)
 
 /** Content written in pieces: text is gathered into chunks of about a megabyte, each written as it fills. */
 export type ExportSink = (piece: string | Uint8Array) => void
@@ -26,7 +30,7 @@ const CHUNK_CHARS = 1 << 20
  * through the sink, so a large export never has to be one string in memory. Returns the file's name.
  */
 export function writeStreamAtomic(path: string, fill: (write: ExportSink) => void): string {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`)
+  const temp = partialPath(path)
   try {
     const fd = openSync(temp, 'wx', 0o600)
     try {
@@ -64,6 +68,26 @@ export function writeStreamAtomic(path: string, fill: (write: ExportSink) => voi
 
 /** One string or byte array, written as writeStreamAtomic does. */
 export const writeFileAtomic = (path: string, data: string | Uint8Array): string => writeStreamAtomic(path, (write) => write(data))
+
+/** Bytes the main process holds (a printed PDF), written as writeFileAtomic does without blocking its event loop. */
+export async function writeBytesAtomic(path: string, bytes: Uint8Array): Promise<string> {
+  const temp = partialPath(path)
+  try {
+    const file = await open(temp, 'wx', 0o600)
+    try {
+      await file.writeFile(bytes)
+      await file.sync()
+    } finally {
+      await file.close()
+    }
+    await rename(temp, path)
+    fsyncDirectory(dirname(path))
+  } catch (error) {
+    await rm(temp, { force: true })
+    throw ioError(error)
+  }
+  return basename(path)
+}
 
 /** Removes what writeFileAtomic(path) may have left when it was stopped mid-write (a cancelled job). */
 export function removePartials(path: string): void {
