@@ -16,14 +16,14 @@ import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { schemaVersion } from '../db/migrate'
 import { CoreError } from '../errors'
-import type { JobTask } from '../jobs/job-context'
+import type { JobContext, JobTask } from '../jobs/job-context'
 import { ioError, safeCause } from '../vault/failures'
 import { DATABASE_FILE } from '../vault/header'
 import { BACKUP_CONTAINER_VERSION, BACKUP_FORMAT, checkPayload, hashFile, readContainerInfo, writeContainer, type BackupReason } from './backup-container'
 import { checkSchema, dataVersion, entityCounts, tableCounts, type EntityCounts } from './backup.repo'
 
 export interface BackupCopyInput {
-  /** A private, empty working folder (under the vault folder); the caller removes it. */
+  /** A private, empty working folder (under the vault folder); the caller removes it (the copy in it goes at the end of the task). */
   workDir: string
   target: string
   reason: BackupReason
@@ -69,8 +69,16 @@ function sameTables(copy: Record<string, number>, vault: Record<string, number>,
 }
 
 export const writeBackupCopy: JobTask<BackupCopyInput, BackupCopyOutput> = (job, input) => {
-  const db = job.db()
   const copy = join(input.workDir, DATABASE_FILE)
+  try {
+    return copyCheckAndWrap(job, input, copy)
+  } finally {
+    rmSync(copy, { force: true }) // here, not on the main thread: unlinking a large file takes a while
+  }
+}
+
+function copyCheckAndWrap(job: JobContext, input: BackupCopyInput, copy: string): BackupCopyOutput {
+  const db = job.db()
   job.progress('copying', 0, input.sourceBytes)
   let counts: Record<string, number>
   let unchanged: boolean
