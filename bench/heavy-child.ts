@@ -69,7 +69,8 @@ async function measure(name: string, op: () => Promise<unknown>, anchor?: { labe
   for (let i = 0; i < runs; i++) {
     const anchorMs = anchor?.run()
     const delay = monitorEventLoopDelay({ resolution: 5 })
-    let peak = process.memoryUsage.rss()
+    const before = process.memoryUsage.rss()
+    let peak = before
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20)
     delay.enable()
     const started = performance.now()
@@ -78,7 +79,7 @@ async function measure(name: string, op: () => Promise<unknown>, anchor?: { labe
     delay.disable()
     clearInterval(sampler)
     peak = Math.max(peak, process.memoryUsage.rss())
-    const line = { name, ms, stallMs: delay.max / 1e6, peakRssMB: peak / 2 ** 20, ...(anchor ? { anchor: anchor.label, anchorMs } : {}) }
+    const line = { name, ms, stallMs: delay.max / 1e6, peakRssMB: peak / 2 ** 20, growthMB: (peak - before) / 2 ** 20, ...(anchor ? { anchor: anchor.label, anchorMs } : {}) }
     process.stdout.write(`${JSON.stringify(line)}\n`)
   }
 }

@@ -6,7 +6,7 @@
  * settings; the online backup API cannot be used, see docs/toolchain-notes.md). VACUUM INTO reads
  * one snapshot, so the person's saves on the main connection go on while it runs and are in the
  * next backup. The copy is ATTACHed to this connection (opened with the same key), checked with
- * integrity_check and foreign_key_check, and its row counts compared with the vault's when
+ * quick_check and foreign_key_check, and its row counts compared with the vault's when
  * nothing was committed meanwhile (see sameTables). Then it is
  * wrapped in the container (backup-container.ts) atomically and the written file is read back and
  * its checksum compared. Only then is the backup reported as made.
@@ -60,7 +60,7 @@ export function withAttached<T>(db: Database.Database, path: string, fn: () => T
  * The copy has every table of the vault, with the same row counts when nothing was committed
  * while it was made. When the person saved meanwhile, counts cannot be compared (the copy is of
  * one moment between the two countings, and the search index's own tables shrink as it merges):
- * the copy's integrity_check and foreign_key_check, and the checksum of the file written, stand.
+ * the copy's quick_check and foreign_key_check, and the checksum of the file written, stand.
  */
 function sameTables(copy: Record<string, number>, vault: Record<string, number>, exact: boolean): boolean {
   const names = Object.keys(vault)
@@ -92,7 +92,7 @@ function copyCheckAndWrap(job: JobContext, input: BackupCopyInput, copy: string)
   }
   job.progress('checking', 0, 1)
   const copied = withAttached(db, copy, () => {
-    if (!checkSchema(db, 'bk')) throw new CoreError('BACKUP_INVALID', { cause: { code: 'COPY_INTEGRITY' } })
+    if (!checkSchema(db, 'bk', 'quick')) throw new CoreError('BACKUP_INVALID', { cause: { code: 'COPY_INTEGRITY' } })
     const copyCounts = tableCounts(db, 'bk')
     if (!sameTables(copyCounts, counts, unchanged)) throw new CoreError('BACKUP_INVALID', { cause: { code: 'COPY_COUNTS' } })
     return copyCounts
