@@ -24,6 +24,8 @@ interface ChildLine {
   peakRssMB: number
   /** The peak above the resident memory when the operation started: what the operation itself added. */
   growthMB: number
+  /** The main thread's event loop busy (not waiting for events) while it ran, in total. */
+  busyMs: number
   anchor?: string
   anchorMs?: number
 }
@@ -52,6 +54,7 @@ async function heavyAt(size: number, runs: number): Promise<Figure[]> {
       const anchor = anchorName ? summarize(mine.map((line) => line.anchorMs as number)) : null
       figures.push({ name: `[${label}] ${name}`, unit: 'ms', ...time, ...(anchor && anchorName ? { baseline: { label: anchorName, ...anchor } } : {}) })
       figures.push({ name: `[${label}] ${name}: longest main-thread stall`, unit: 'ms', ...summarize(mine.map((line) => line.stallMs)) })
+      figures.push({ name: `[${label}] ${name}: main thread busy, in total`, unit: 'ms', ...summarize(mine.map((line) => line.busyMs)) })
       figures.push({ name: `[${label}] ${name}: peak resident memory`, unit: 'MB', ...summarize(mine.map((line) => line.peakRssMB)) })
       figures.push({ name: `[${label}] ${name}: resident memory added`, unit: 'MB', ...summarize(mine.map((line) => line.growthMB)) })
     }
