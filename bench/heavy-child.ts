@@ -2,12 +2,15 @@
  * Run as a child by bench/heavy.ts: the core alone in a fresh process over an existing vault,
  * every heavy operation through the contract (dispatch), one after another. For each it prints
  * one JSON line: its time, the main thread's longest event-loop stall while it ran
- * (perf_hooks.monitorEventLoopDelay), the process's peak resident memory sampled while it ran
- * (worker threads included), and its physical anchor (a plain `cp` of the vault file, or one
+ * (perf_hooks.monitorEventLoopDelay) and its total busy time (performance.eventLoopUtilization:
+ * a long stall with little busy time is the thread waiting for a CPU, not running our code),
+ * the process's peak resident memory sampled while it ran (worker threads included) and what
+ * the operation added to it, and its physical anchor (a plain `cp` of the vault file, or one
  * read of the data) measured just before.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
@@ -33,7 +36,7 @@ const dialogs: FileDialogs = {
   },
 }
 /** The bench measures building the report's HTML and writing the file; Chromium's printing is not ours to time. */
-const htmlAsPdf: PdfRenderer = { render: async (html) => Buffer.from(html, 'utf8') }
+const htmlAsPdf: PdfRenderer = { render: async (html) => Buffer.from(html, 'utf8'), renderFile: (path) => readFile(path) }
 const backups = join(out, 'backups')
 mkdirSync(backups)
 
@@ -68,16 +71,19 @@ async function measure(name: string, op: () => Promise<unknown>, anchor?: { labe
   for (let i = 0; i < runs; i++) {
     const anchorMs = anchor?.run()
     const delay = monitorEventLoopDelay({ resolution: 5 })
-    let peak = process.memoryUsage.rss()
+    const before = process.memoryUsage.rss()
+    let peak = before
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20)
     delay.enable()
+    const eventLoop = performance.eventLoopUtilization()
     const started = performance.now()
     await op()
     const ms = performance.now() - started
+    const busyMs = performance.eventLoopUtilization(eventLoop).active
     delay.disable()
     clearInterval(sampler)
     peak = Math.max(peak, process.memoryUsage.rss())
-    const line = { name, ms, stallMs: delay.max / 1e6, peakRssMB: peak / 2 ** 20, ...(anchor ? { anchor: anchor.label, anchorMs } : {}) }
+    const line = { name, ms, stallMs: delay.max / 1e6, peakRssMB: peak / 2 ** 20, growthMB: (peak - before) / 2 ** 20, busyMs, ...(anchor ? { anchor: anchor.label, anchorMs } : {}) }
     process.stdout.write(`${JSON.stringify(line)}\n`)
   }
 }

@@ -22,6 +22,10 @@ interface ChildLine {
   ms: number
   stallMs: number
   peakRssMB: number
+  /** The peak above the resident memory when the operation started: what the operation itself added. */
+  growthMB: number
+  /** The main thread's event loop busy (not waiting for events) while it ran, in total. */
+  busyMs: number
   anchor?: string
   anchorMs?: number
 }
@@ -38,7 +42,7 @@ async function heavyAt(size: number, runs: number): Promise<Figure[]> {
     const out = join(dir, 'out')
     mkdirSync(out)
     const script = fileURLToPath(new URL('./heavy-child.ts', import.meta.url))
-    const built = fileURLToPath(new URL('../out/main/jobs.worker.js', import.meta.url))
+    const built = fileURLToPath(new URL('../out/main/jobs.worker.mjs', import.meta.url))
     const args = [script, dataDir, out, PASSPHRASE, String(runs), ...(existsSync(built) ? [built] : [])]
     const text = execFileSync(process.execPath, ['--import', 'tsx', ...args], { encoding: 'utf8', maxBuffer: 2 ** 24 })
     const lines = text.trim().split('\n').map((line) => JSON.parse(line) as ChildLine)
@@ -50,7 +54,9 @@ async function heavyAt(size: number, runs: number): Promise<Figure[]> {
       const anchor = anchorName ? summarize(mine.map((line) => line.anchorMs as number)) : null
       figures.push({ name: `[${label}] ${name}`, unit: 'ms', ...time, ...(anchor && anchorName ? { baseline: { label: anchorName, ...anchor } } : {}) })
       figures.push({ name: `[${label}] ${name}: longest main-thread stall`, unit: 'ms', ...summarize(mine.map((line) => line.stallMs)) })
+      figures.push({ name: `[${label}] ${name}: main thread busy, in total`, unit: 'ms', ...summarize(mine.map((line) => line.busyMs)) })
       figures.push({ name: `[${label}] ${name}: peak resident memory`, unit: 'MB', ...summarize(mine.map((line) => line.peakRssMB)) })
+      figures.push({ name: `[${label}] ${name}: resident memory added`, unit: 'MB', ...summarize(mine.map((line) => line.growthMB)) })
     }
     return figures
   } finally {

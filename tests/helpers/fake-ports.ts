@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import type { FileDialogs, FolderKind, Notifier, OpenKind, PdfRenderer, SaveKind, SetTimer } from '../../src/main/core/ports'
 import type { ReminderKind } from '../../src/shared/domain/vocabulary'
 
@@ -91,8 +92,9 @@ export async function chromiumPdfRenderer(): Promise<PdfRenderer & { requests: s
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   })
   const requests: string[] = []
-  return {
+  const renderer: PdfRenderer & { requests: string[]; close(): Promise<void> } = {
     requests,
+    renderFile: async (path) => renderer.render(await readFile(path, 'utf8')),
     async render(html) {
       const context = await browser.newContext({ javaScriptEnabled: false })
       try {
@@ -109,4 +111,5 @@ export async function chromiumPdfRenderer(): Promise<PdfRenderer & { requests: s
     },
     close: () => browser.close(),
   }
+  return renderer
 }

@@ -72,6 +72,8 @@ export const silentNotifier: Notifier = { show: () => undefined }
  */
 export interface PdfRenderer {
   render(html: string): Promise<Uint8Array>
+  /** The same for a document a job wrote to a file: it never has to be one string in the main process. */
+  renderFile(path: string): Promise<Uint8Array>
 }
 
 /** Where automatic backups go: the person's choice, kept in preferences (backupFolder). */

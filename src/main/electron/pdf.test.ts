@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createElectronPdfRenderer, MAX_PDF_HTML_BYTES, PDF_PARTITION, type PdfSession } from './pdf'
 
@@ -86,6 +89,26 @@ describe('Electron PdfRenderer adapter', () => {
     expect(fake.options()).toMatchObject({ show: false, webPreferences: { partition: PDF_PARTITION, javascript: false, sandbox: true, nodeIntegration: false } })
     // After printing, the address serves nothing and is refused.
     expect(fake.allowed('app://pdf/doc-1.html')).toBe(false)
+  })
+
+  it('prints a document from a file, streamed to the window, with the same bytes and the same one-time address', async () => {
+    const fake = fakeElectron()
+    const dir = mkdtempSync(join(tmpdir(), 'between-pdf-file-'))
+    try {
+      const html = bigBrief(5 * 1024 * 1024)
+      const file = join(dir, 'report.html')
+      writeFileSync(file, html)
+      const pdf = Buffer.from(await fake.renderer.renderFile(file)).toString('latin1')
+      expect(pdf).toBe(`%PDF-1.7 ${createHash('sha256').update(html, 'utf8').digest('hex')}`)
+      expect(fake.loaded).toEqual([{ url: 'app://pdf/doc-1.html', bytes: Buffer.byteLength(html), type: 'text/html; charset=utf-8' }])
+      expect(fake.allowed('app://pdf/doc-1.html')).toBe(false)
+
+      writeFileSync(file, Buffer.alloc(MAX_PDF_HTML_BYTES + 1, 0x78))
+      await expect(fake.renderer.renderFile(file)).rejects.toMatchObject({ code: 'INTERNAL', cause: { code: 'PDF_TOO_LARGE' } })
+      expect(fake.log.filter((entry) => entry === 'window')).toHaveLength(1)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('refuses every other request in the PDF session: the network, files, data:, other app:// pages', async () => {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { fillDataset } from '../../../bench/dataset'
 import { exportDocumentSchema } from '../../../src/main/core/export/export-document'
 import { escapeHtml } from '../../../src/main/core/export/printable-html'
 import { reportHtml } from '../../../src/main/core/export/report-html'
@@ -61,6 +62,22 @@ describe('JSON export', () => {
     const result = await dispatch(vault.handlers, 'export.json', { confirmUnencrypted: true })
     expect(result).toEqual({ ok: true, value: { status: 'cancelled' } })
     expect(readdirSync(out)).toEqual([])
+  })
+
+  it('streams a vault of several pages to exactly the bytes of the whole document serialized at once', async () => {
+    writeOneOfEverything(vault.core, CANARY)
+    fillDataset(vault.core.vault.db(), { reflections: 2_500, contacts: 1_200, rules: 3 })
+    dialogs.answers.save = join(out, 'big.json')
+    const result = await dispatch(vault.handlers, 'export.json', { confirmUnencrypted: true })
+    expect(result).toMatchObject({ ok: true, value: { status: 'written', name: 'big.json' } })
+
+    const text = readFileSync(join(out, 'big.json'), 'utf8')
+    const document = exportDocumentSchema.parse(JSON.parse(text))
+    expect(document.data.reflections).toHaveLength(2_501)
+    expect(document.data.contacts).toHaveLength(1_201)
+    expect(document.data.reflections.map((r) => r.id)).toEqual(document.data.reflections.map((r) => r.id).sort())
+    // What the export wrote a page at a time is what serializing the parsed document whole gives.
+    expect(text).toBe(`${JSON.stringify(document, null, 2)}\n`)
   })
 
   it('a locked vault asks for no path and writes nothing', async () => {
@@ -161,6 +178,20 @@ describe('Markdown export', () => {
     expect(text).toContain('february session notes')
     expect(text).not.toContain('january words')
     expect(text.indexOf('february words')).toBeLessThan(text.indexOf('february session notes'))
+  })
+
+  it('one document over several pages of reflections keeps every item, in time order, tidy', async () => {
+    const dataset = fillDataset(vault.core.vault.db(), { reflections: 2_500, contacts: 300, rules: 0 })
+    dialogs.answers.save = join(out, 'all.md')
+    const result = await dispatch(vault.handlers, 'export.markdownDocument', { ...ranged, from: null, to: null })
+    const items = dataset.sessions + 2_500 + 300
+    expect(result).toEqual({ ok: true, value: { status: 'written', name: 'all.md', files: 1, items } })
+    const text = readFileSync(join(out, 'all.md'), 'utf8')
+    const headings = text.split('\n').filter((line) => line.startsWith('## '))
+    expect(headings).toHaveLength(items)
+    expect(headings.filter((line) => line.startsWith('## Reflection: '))).toHaveLength(2_500)
+    expect(text).not.toMatch(/\n{3}/)
+    expect(text).toMatch(/\S\n$/)
   })
 
   it('refuses a range that ends before it starts', async () => {

@@ -6,7 +6,7 @@
  * settings; the online backup API cannot be used, see docs/toolchain-notes.md). VACUUM INTO reads
  * one snapshot, so the person's saves on the main connection go on while it runs and are in the
  * next backup. The copy is ATTACHed to this connection (opened with the same key), checked with
- * integrity_check and foreign_key_check, and its row counts compared with the vault's when
+ * quick_check and foreign_key_check, and its row counts compared with the vault's when
  * nothing was committed meanwhile (see sameTables). Then it is
  * wrapped in the container (backup-container.ts) atomically and the written file is read back and
  * its checksum compared. Only then is the backup reported as made.
@@ -16,14 +16,14 @@ import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { schemaVersion } from '../db/migrate'
 import { CoreError } from '../errors'
-import type { JobTask } from '../jobs/job-context'
+import type { JobContext, JobTask } from '../jobs/job-context'
 import { ioError, safeCause } from '../vault/failures'
 import { DATABASE_FILE } from '../vault/header'
 import { BACKUP_CONTAINER_VERSION, BACKUP_FORMAT, checkPayload, hashFile, readContainerInfo, writeContainer, type BackupReason } from './backup-container'
 import { checkSchema, dataVersion, entityCounts, tableCounts, type EntityCounts } from './backup.repo'
 
 export interface BackupCopyInput {
-  /** A private, empty working folder (under the vault folder); the caller removes it. */
+  /** A private, empty working folder (under the vault folder); the caller removes it (the copy in it goes at the end of the task). */
   workDir: string
   target: string
   reason: BackupReason
@@ -60,7 +60,7 @@ export function withAttached<T>(db: Database.Database, path: string, fn: () => T
  * The copy has every table of the vault, with the same row counts when nothing was committed
  * while it was made. When the person saved meanwhile, counts cannot be compared (the copy is of
  * one moment between the two countings, and the search index's own tables shrink as it merges):
- * the copy's integrity_check and foreign_key_check, and the checksum of the file written, stand.
+ * the copy's quick_check and foreign_key_check, and the checksum of the file written, stand.
  */
 function sameTables(copy: Record<string, number>, vault: Record<string, number>, exact: boolean): boolean {
   const names = Object.keys(vault)
@@ -69,8 +69,16 @@ function sameTables(copy: Record<string, number>, vault: Record<string, number>,
 }
 
 export const writeBackupCopy: JobTask<BackupCopyInput, BackupCopyOutput> = (job, input) => {
-  const db = job.db()
   const copy = join(input.workDir, DATABASE_FILE)
+  try {
+    return copyCheckAndWrap(job, input, copy)
+  } finally {
+    rmSync(copy, { force: true }) // here, not on the main thread: unlinking a large file takes a while
+  }
+}
+
+function copyCheckAndWrap(job: JobContext, input: BackupCopyInput, copy: string): BackupCopyOutput {
+  const db = job.db()
   job.progress('copying', 0, input.sourceBytes)
   let counts: Record<string, number>
   let unchanged: boolean
@@ -84,7 +92,7 @@ export const writeBackupCopy: JobTask<BackupCopyInput, BackupCopyOutput> = (job,
   }
   job.progress('checking', 0, 1)
   const copied = withAttached(db, copy, () => {
-    if (!checkSchema(db, 'bk')) throw new CoreError('BACKUP_INVALID', { cause: { code: 'COPY_INTEGRITY' } })
+    if (!checkSchema(db, 'bk', 'quick')) throw new CoreError('BACKUP_INVALID', { cause: { code: 'COPY_INTEGRITY' } })
     const copyCounts = tableCounts(db, 'bk')
     if (!sameTables(copyCounts, counts, unchanged)) throw new CoreError('BACKUP_INVALID', { cause: { code: 'COPY_COUNTS' } })
     return copyCounts

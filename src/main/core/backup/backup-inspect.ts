@@ -5,6 +5,7 @@
  * For a restore, a second fresh extract goes to the staging folder.
  */
 import type Database from 'better-sqlite3-multiple-ciphers'
+import { rmSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { latestVersion } from '../db/migrate'
 import { CoreError } from '../errors'
@@ -18,7 +19,7 @@ import type { BackupReport } from './backup.service'
 
 export interface BackupInspectInput {
   path: string
-  /** A private, empty working folder; the caller removes it. */
+  /** A private, empty working folder; the caller removes it (the copy in it goes at the end of the task). */
   workDir: string
   /** Restore: also extract the database here (a new file). */
   extractTo?: string
@@ -58,17 +59,21 @@ export const inspectBackupCopy: JobTask<BackupInspectInput, InspectedBackup> = (
   const info = readContainerInfo(input.path)
   const total = info.metadata.database.bytes
   const copy = join(input.workDir, DATABASE_FILE)
-  checkPayload(input.path, info, copy, (done) => job.progress('reading', done, total))
-  job.progress('checking', 0, 1)
-  const db = openCopy(copy, job.key())
   let report: InspectedBackup
   try {
-    report = describe(db, input.path, info)
-  } catch (error) {
-    if (error instanceof CoreError) throw error
-    throw new CoreError('BACKUP_INVALID', { cause: safeCause(error) })
+    checkPayload(input.path, info, copy, (done) => job.progress('reading', done, total))
+    job.progress('checking', 0, 1)
+    const db = openCopy(copy, job.key())
+    try {
+      report = describe(db, input.path, info)
+    } catch (error) {
+      if (error instanceof CoreError) throw error
+      throw new CoreError('BACKUP_INVALID', { cause: safeCause(error) })
+    } finally {
+      db.close()
+    }
   } finally {
-    db.close()
+    rmSync(copy, { force: true }) // here, not on the main thread: unlinking a large file takes a while
   }
   if (input.extractTo !== undefined && !report.fromNewerVersion) {
     checkPayload(input.path, info, input.extractTo, (done) => job.progress('copying', done, total))

@@ -1,48 +1,101 @@
 import type Database from 'better-sqlite3-multiple-ciphers'
+import type { z } from 'zod'
 import { crisisPlanFields } from '../../../shared/ipc/schemas/crisis-plan'
 import { reminderSettingsSchema } from '../../../shared/ipc/schemas/reminders'
 import { schemaVersion } from '../db/migrate'
 import type { Logger } from '../ports'
-import { EXPORT_FORMAT, EXPORT_VERSION, exportDocumentSchema, type ExportDocument } from './export-document'
+import { EXPORT_FORMAT, EXPORT_VERSION, exportDocumentSchema, type ExportData } from './export-document'
 import * as repo from './export.repo'
 import { exportHomework } from '../homework/homework-export'
+import type { ExportSink } from './write-export'
 
-/** The whole vault as one document. Arrays are in ID order, so the same vault gives the same bytes. */
-export function buildExportDocument(db: Database.Database, exportedAt: number, logger?: Logger): ExportDocument {
-  const read = db.transaction(() => {
-    const plan = repo.storedCrisisPlan(db)
-    const settings = repo.storedReminderSettings(db)
-    return {
-      format: EXPORT_FORMAT,
-      version: EXPORT_VERSION,
-      exportedAt,
-      schemaVersion: schemaVersion(db),
-      data: {
-        therapists: repo.allTherapists(db),
-        sessions: repo.allSessions(db),
-        reflections: repo.allReflections(db),
-        tags: repo.allTagNames(db),
-        drafts: repo.allDrafts(db),
-        talkingPoints: repo.allTalkingPoints(db),
-        contacts: repo.allContacts(db),
-        absences: repo.allAbsences(db),
-        rules: repo.allRules(db).map((rule) => ({ ...rule, versions: repo.ruleVersionsOf(db, rule.id) })),
-        crisisPlan: plan ? { ...crisisPlanFields.parse(JSON.parse(plan.plan)), updatedAt: plan.updatedAt } : null,
-        reminders: repo.allReminders(db),
-        reminderSettings: settings === undefined ? null : reminderSettingsSchema.parse(JSON.parse(settings)),
-        importSources: repo.allImportSources(db),
-        homework: exportHomework(db),
-      },
-    }
-  })
-  // One read transaction: a consistent snapshot. Validating proves we write what we can read
-  // back; if some stored row no longer fits the schema, the person still gets all their data.
-  const document = read()
-  const checked = exportDocumentSchema.safeParse(document)
-  if (checked.success) return checked.data
-  logger?.warn('export.schema_mismatch', { path: checked.error.issues[0]?.path.join('.') ?? '' })
-  return document as ExportDocument
+type DataField = keyof ExportData
+/** The large tables: streamed to the file a page at a time, never in memory whole. */
+const STREAMED = ['sessions', 'reflections', 'contacts'] as const satisfies readonly DataField[]
+type Streamed = (typeof STREAMED)[number]
+
+const dataShape = exportDocumentSchema.shape.data.shape
+const itemSchemas: Record<Streamed, z.ZodType> = {
+  sessions: dataShape.sessions.element,
+  reflections: dataShape.reflections.element,
+  contacts: dataShape.contacts.element,
 }
 
-/** Stable, readable JSON: two-space indent, a final newline. */
-export const serializeExport = (document: ExportDocument): string => `${JSON.stringify(document, null, 2)}\n`
+/** Stands in for a streamed array in the document's skeleton; a JSON string no row can hold. */
+const placeholder = (field: Streamed): string => `\u0000streamed:${field}`
+const placeholderJson = (field: Streamed): string => JSON.stringify(placeholder(field))
+
+export interface JsonExportProgress {
+  (done: number, total: number): void
+}
+
+/**
+ * The whole vault as one document (docs/export-format.md), written through `write` in one read
+ * transaction (a consistent snapshot). The bytes are exactly `JSON.stringify(document, null, 2)`
+ * plus a final newline, with arrays in ID order, so the same vault gives the same bytes; the
+ * large tables go out a page at a time. Each part is validated against the export schema (what
+ * Between writes, Between reads back); a stored row that no longer fits is written as stored,
+ * so the person still gets all their data. Returns the number of records written.
+ */
+export function writeExportJson(db: Database.Database, exportedAt: number, write: ExportSink, progress: JsonExportProgress, logger?: Logger): number {
+  let mismatchLogged = false
+  const checked = <T>(schema: z.ZodType, value: T, path: string): T => {
+    const result = schema.safeParse(value)
+    if (result.success) return result.data as T
+    if (!mismatchLogged) logger?.warn('export.schema_mismatch', { path: [path, ...result.error.issues[0]!.path].join('.') })
+    mismatchLogged = true
+    return value
+  }
+
+  return db.transaction(() => {
+    const plan = repo.storedCrisisPlan(db)
+    const settings = repo.storedReminderSettings(db)
+    const rules = repo.allRules(db).map((rule) => ({ ...rule, versions: repo.ruleVersionsOf(db, rule.id) }))
+    const small = {
+      therapists: repo.allTherapists(db),
+      tags: repo.allTagNames(db),
+      drafts: repo.allDrafts(db),
+      talkingPoints: repo.allTalkingPoints(db),
+      absences: repo.allAbsences(db),
+      rules,
+      crisisPlan: plan ? { ...crisisPlanFields.parse(JSON.parse(plan.plan)), updatedAt: plan.updatedAt } : null,
+      reminders: repo.allReminders(db),
+      reminderSettings: settings === undefined ? null : reminderSettingsSchema.parse(JSON.parse(settings)),
+      importSources: repo.allImportSources(db),
+      homework: exportHomework(db),
+    }
+    // The skeleton in the schema's key order, the streamed arrays as placeholders.
+    const data: Record<string, unknown> = {}
+    for (const field of Object.keys(dataShape) as DataField[]) {
+      if ((STREAMED as readonly string[]).includes(field)) data[field] = placeholder(field as Streamed)
+      else data[field] = checked(dataShape[field], (small as Record<string, unknown>)[field], `data.${field}`)
+    }
+    const skeleton = JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, schemaVersion: schemaVersion(db), data }, null, 2)
+
+    const total = STREAMED.reduce((sum, field) => sum + repo.countOf(db, field), 0)
+    let done = 0
+    const pagesOf = { sessions: () => repo.sessionPages(db), reflections: () => repo.reflectionPages(db), contacts: () => repo.contactPages(db) }
+    let rest = skeleton
+    for (const field of STREAMED) {
+      const at = rest.indexOf(placeholderJson(field))
+      const before = rest.slice(0, at)
+      write(before)
+      const indent = before.slice(before.lastIndexOf('\n') + 1).match(/^ */)?.[0] ?? ''
+      const itemIndent = `\n${indent}  `
+      let first = true
+      for (const page of pagesOf[field]()) {
+        const text = page.map((item) => itemIndent + JSON.stringify(checked(itemSchemas[field], item, `data.${field}`), null, 2).replaceAll('\n', itemIndent))
+        write(`${first ? '[' : ','}${text.join(',')}`)
+        first = false
+        done += page.length
+        progress(done, total)
+      }
+      write(first ? '[]' : `\n${indent}]`)
+      rest = rest.slice(at + placeholderJson(field).length)
+    }
+    write(`${rest}\n`)
+    return (
+      small.therapists.length + done + small.drafts.length + small.talkingPoints.length + small.absences.length + small.rules.length + (small.crisisPlan ? 1 : 0)
+    )
+  })()
+}

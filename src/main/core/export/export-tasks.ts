@@ -1,21 +1,24 @@
 /**
  * The exports' heavy part, as job tasks (they run in a worker thread on its own connection):
  * read the records in one transaction, build the document, write it where the dialog said.
- * The PDF report's HTML is built here too; turning it into PDF bytes is the PdfRenderer's job.
+ * The PDF report's HTML is built and written here too; turning it into PDF bytes is the PdfRenderer's job.
  */
 import { join } from 'node:path'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import type { z } from 'zod'
 import type { ExportResult, rangedExportInput } from '../../../shared/ipc/schemas/export'
 import { homeworkInRange } from '../homework/homework-range'
 import type { JobContext, JobTask } from '../jobs/job-context'
-import { buildExportDocument, serializeExport } from './export-json'
+import { writeExportJson } from './export-json'
 import * as repo from './export.repo'
-import { markdownDocument, markdownFiles, type MarkdownSource } from './markdown'
+import { datedStream, markdownFiles, writeMarkdownDocument, type MarkdownSource } from './markdown'
 import { reportHtml } from './report-html'
-import { writeFileAtomic, writeNewFile } from './write-export'
+import { partialPath, writeNewFile, writeStreamAtomic } from './write-export'
 
 export type RangedInput = z.output<typeof rangedExportInput>
 type Written = Extract<ExportResult, { status: 'written' }>
+
+const therapistNames = (db: Database.Database): Map<string, string> => new Map(repo.allTherapists(db).map((therapist) => [therapist.id, therapist.name]))
 
 function rangedSource(job: JobContext, input: RangedInput): MarkdownSource {
   const db = job.db()
@@ -25,7 +28,7 @@ function rangedSource(job: JobContext, input: RangedInput): MarkdownSource {
     sessions: repo.allSessions(db, range),
     reflections: repo.allReflections(db, range),
     contacts: repo.allContacts(db, range),
-    therapistNames: new Map(repo.allTherapists(db).map((therapist) => [therapist.id, therapist.name])),
+    therapistNames: therapistNames(db),
     reflectionZones: repo.reflectionZones(db),
     homework: homeworkInRange(db, range),
   }))()
@@ -38,13 +41,10 @@ const optionsOf = (input: RangedInput) => ({ timeZone: input.timeZone, locale: i
 
 export const exportJson: JobTask<{ path: string; now: number }, Written> = (job, { path, now }) => {
   job.progress('reading', 0, 1)
-  const document = buildExportDocument(job.db(), now, job.logger)
-  job.progress('writing', 0, 1)
-  const name = writeFileAtomic(path, serializeExport(document))
-  const d = document.data
-  const items =
-    d.therapists.length + d.sessions.length + d.reflections.length + d.drafts.length + d.talkingPoints.length +
-    d.contacts.length + d.absences.length + d.rules.length + (d.crisisPlan ? 1 : 0)
+  let items = 0
+  const name = writeStreamAtomic(path, (write) => {
+    items = writeExportJson(job.db(), now, write, (done, total) => job.progress('writing', done, total), job.logger)
+  })
   return { status: 'written', name, files: 1, items }
 }
 
@@ -58,14 +58,43 @@ export const exportMarkdownFolder: JobTask<{ folder: string; input: RangedInput 
   return { files: files.length }
 }
 
+/** Streamed: the reflections are read a page at a time and written as they come. */
 export const exportMarkdownDocument: JobTask<{ path: string; input: RangedInput; now: number }, Written> = (job, { path, input, now }) => {
-  const source = rangedSource(job, input)
-  const text = markdownDocument(source, input, optionsOf(input), now)
-  job.progress('writing', 0, 1)
-  return { status: 'written', name: writeFileAtomic(path, text), files: 1, items: itemsOf(source) }
+  const db = job.db()
+  const range = { from: input.from, to: input.to }
+  let items = 0
+  const name = writeStreamAtomic(path, (write) => {
+    items = db.transaction(() => {
+      const others = {
+        sessions: repo.allSessions(db, range),
+        contacts: repo.allContacts(db, range),
+        therapistNames: therapistNames(db),
+        reflectionZones: repo.reflectionZones(db),
+        homework: homeworkInRange(db, range),
+      }
+      const total = others.sessions.length + others.contacts.length + repo.countOf(db, 'reflections', range)
+      let done = 0
+      const pages = function* () {
+        for (const page of repo.reflectionPages(db, range)) {
+          yield page
+          done += page.length
+          job.progress('writing', done + others.sessions.length + others.contacts.length, total)
+        }
+      }
+      return writeMarkdownDocument(datedStream(others, pages()), others, input, optionsOf(input), now, write)
+    })()
+  })
+  return { status: 'written', name, files: 1, items }
 }
 
-export const reportHtmlOf: JobTask<{ input: RangedInput; now: number }, { html: string; items: number }> = (job, { input, now }) => {
+/**
+ * The report's HTML, written to a private working file beside the PDF's path: the PdfRenderer
+ * prints it from there, so tens of MB never cross into the main process as one message.
+ */
+export const exportReportHtml: JobTask<{ path: string; input: RangedInput; now: number }, { file: string; items: number }> = (job, { path, input, now }) => {
   const source = rangedSource(job, input)
-  return { html: reportHtml(source, input, optionsOf(input), now), items: itemsOf(source) }
+  const file = partialPath(path)
+  job.progress('writing', 0, 1)
+  writeNewFile(file, reportHtml(source, input, optionsOf(input), now))
+  return { file, items: itemsOf(source) }
 }

@@ -26,32 +26,58 @@ export interface TimeRange {
   to: number | null
 }
 
-const rangeClause = (column: string, range: TimeRange | undefined): string => {
-  if (!range) return ''
-  const parts: string[] = []
-  if (range.from !== null) parts.push(`${column} >= @from`)
-  if (range.to !== null) parts.push(`${column} < @to`)
-  return parts.length === 0 ? '' : ` WHERE ${parts.join(' AND ')}`
+/** The range's bounds as SQL conditions on `column`. */
+const rangeConditions = (column: string, range: TimeRange): string[] => [
+  ...(range.from === null ? [] : [`${column} >= @from`]),
+  ...(range.to === null ? [] : [`${column} < @to`]),
+]
+
+/** Rows per page when a table is read in pages (an export streams them to its file). */
+const PAGE_ROWS = 1000
+
+/**
+ * A table's rows in pages, by id (or by the range's column, then id), each page found by keyset
+ * from the last row of the one before: a large table is never in memory at once, and no page
+ * rescans the rows before it.
+ */
+function* pagesOf<T>(db: Database.Database, spec: TableSpec, range?: { column: string; range: TimeRange }): Generator<T[]> {
+  const order = range ? [range.column, 'id'] : ['id']
+  const bounds = range ? rangeConditions(range.column, range.range) : []
+  const sqlFor = (after: boolean): string => {
+    const keyset = after ? [`(${order.join(', ')}) > (${order.map((column) => `@after_${column}`).join(', ')})`] : []
+    const where = [...bounds, ...keyset].join(' AND ')
+    return `SELECT * FROM ${spec.table}${where === '' ? '' : ` WHERE ${where}`} ORDER BY ${order.join(', ')} LIMIT ${PAGE_ROWS}`
+  }
+  const params: Record<string, unknown> = range ? { from: range.range.from, to: range.range.to } : {}
+  let last: Row | undefined
+  for (;;) {
+    const keyset = last === undefined ? {} : Object.fromEntries(order.map((column) => [`after_${column}`, (last as Row)[column]]))
+    const rows = prepared(db, sqlFor(last !== undefined)).all({ ...params, ...keyset }) as Row[]
+    if (rows.length === 0) return
+    yield rows.map((row) => fromRow<T>(spec, row))
+    if (rows.length < PAGE_ROWS) return
+    last = rows.at(-1)
+  }
 }
 
-const allOf = <T>(db: Database.Database, spec: TableSpec, order: string, range?: { column: string; range: TimeRange }): T[] => {
-  const where = range ? rangeClause(range.column, range.range) : ''
-  const params = range ? { from: range.range.from, to: range.range.to } : {}
-  return (prepared(db, `SELECT * FROM ${spec.table}${where} ORDER BY ${order}`).all(params) as Row[]).map((row) => fromRow<T>(spec, row))
-}
+const rangeOn = (column: string, range?: TimeRange) => range && { column, range }
+const allOf = <T>(db: Database.Database, spec: TableSpec): T[] => [...pagesOf<T>(db, spec)].flat()
 
-export const allTherapists = (db: Database.Database) => allOf<Therapist>(db, therapistsTable, 'id')
-export const allSessions = (db: Database.Database, range?: TimeRange) =>
-  allOf<Session>(db, sessionsTable, range ? 'starts_at, id' : 'id', range && { column: 'starts_at', range })
-export const allReflections = (db: Database.Database, range?: TimeRange): Reflection[] =>
-  allOf<Omit<Reflection, 'tags'>>(db, reflectionsTable, range ? 'created_at, id' : 'id', range && { column: 'created_at', range }).map(
-    (reflection) => ({ ...reflection, tags: tagNamesOf(db, reflection.id) }),
-  )
-export const allDrafts = (db: Database.Database) => allOf<Draft>(db, draftsTable, 'id')
-export const allTalkingPoints = (db: Database.Database) => allOf<TalkingPoint>(db, talkingPointsTable, 'id')
-export const allContacts = (db: Database.Database, range?: TimeRange) =>
-  allOf<Contact>(db, contactsTable, range ? 'at, id' : 'id', range && { column: 'at', range })
-export const allAbsences = (db: Database.Database) => allOf<Absence>(db, absencesTable, 'id')
+export const allTherapists = (db: Database.Database) => allOf<Therapist>(db, therapistsTable)
+export const sessionPages = (db: Database.Database, range?: TimeRange) => pagesOf<Session>(db, sessionsTable, rangeOn('starts_at', range))
+export const allSessions = (db: Database.Database, range?: TimeRange): Session[] => [...sessionPages(db, range)].flat()
+
+/** Reflections in pages, each with its tag names. */
+export function* reflectionPages(db: Database.Database, range?: TimeRange): Generator<Reflection[]> {
+  for (const page of pagesOf<Omit<Reflection, 'tags'>>(db, reflectionsTable, rangeOn('created_at', range)))
+    yield page.map((reflection) => ({ ...reflection, tags: tagNamesOf(db, reflection.id) }))
+}
+export const allReflections = (db: Database.Database, range?: TimeRange): Reflection[] => [...reflectionPages(db, range)].flat()
+export const allDrafts = (db: Database.Database) => allOf<Draft>(db, draftsTable)
+export const allTalkingPoints = (db: Database.Database) => allOf<TalkingPoint>(db, talkingPointsTable)
+export const contactPages = (db: Database.Database, range?: TimeRange) => pagesOf<Contact>(db, contactsTable, rangeOn('at', range))
+export const allContacts = (db: Database.Database, range?: TimeRange): Contact[] => [...contactPages(db, range)].flat()
+export const allAbsences = (db: Database.Database) => allOf<Absence>(db, absencesTable)
 
 export const allTagNames = (db: Database.Database): string[] =>
   prepared(db, 'SELECT name FROM tags ORDER BY name COLLATE NOCASE, name').pluck().all() as string[]
@@ -139,4 +165,15 @@ export function reflectionZones(db: Database.Database): Map<string, string> {
     'SELECT reflection_id AS id, time_zone AS zone FROM import_sources WHERE reflection_id IS NOT NULL AND time_zone IS NOT NULL',
   ).all() as Array<{ id: string; zone: string }>
   return new Map(rows.map((row) => [row.id, row.zone]))
+}
+
+const countedTables = { sessions: sessionsTable, reflections: reflectionsTable, contacts: contactsTable }
+
+const rangeColumns = { sessions: 'starts_at', reflections: 'created_at', contacts: 'at' }
+
+/** How many rows a streamed table holds, in the range if one is given (an export's progress total). */
+export function countOf(db: Database.Database, table: keyof typeof countedTables, range?: TimeRange): number {
+  const where = range ? rangeConditions(rangeColumns[table], range).join(' AND ') : ''
+  const sql = `SELECT COUNT(*) FROM ${countedTables[table].table}${where === '' ? '' : ` WHERE ${where}`}`
+  return prepared(db, sql).pluck().get(range ? { from: range.from, to: range.to } : {}) as number
 }

@@ -5,6 +5,7 @@
  * subfolder is removed.
  */
 import { rmSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { z } from 'zod'
 import type { ExportResult, jsonExportInput } from '../../../shared/ipc/schemas/export'
@@ -16,7 +17,7 @@ import type { FileDialogs, JobRequest, Logger, PdfRenderer } from '../ports'
 import type { ServiceContext } from '../records/entity.service'
 import type { VaultService } from '../vault/vault.service'
 import type { RangedInput } from './export-tasks'
-import { createFreshFolder, removePartials, writeFileAtomic } from './write-export'
+import { createFreshFolder, removePartials, writeBytesAtomic } from './write-export'
 import { dayInZone } from './zoned-time'
 
 export interface ExportPorts {
@@ -28,11 +29,10 @@ export interface ExportPorts {
 }
 
 /** Without a renderer (tests that do not need one), a PDF export fails plainly. */
-export const noPdfRenderer: PdfRenderer = {
-  render: async () => {
-    throw new CoreError('INTERNAL', { cause: { code: 'NO_PDF_RENDERER' } })
-  },
+const noRenderer = async (): Promise<never> => {
+  throw new CoreError('INTERNAL', { cause: { code: 'NO_PDF_RENDERER' } })
 }
+export const noPdfRenderer: PdfRenderer = { render: noRenderer, renderFile: noRenderer }
 
 const cancelled: ExportResult = { status: 'cancelled' }
 
@@ -79,22 +79,24 @@ export function createExportService(ctx: ServiceContext, ports: ExportPorts) {
       return (await runExport('export.markdownDocument', { path, input, now: ctx.clock.now() })) ?? cancelled
     },
 
-    /** A PDF report for the range, rendered from a self-contained HTML document built in a worker. */
+    /** A PDF report for the range, printed from a self-contained HTML document a worker wrote beside it. */
     async pdf(input: RangedInput): Promise<ExportResult> {
       ctx.db()
       const path = await ports.dialogs.chooseSavePath('pdf-export', `between-report-${today(input.timeZone)}.pdf`)
       if (path === null) return cancelled
-      const report = await runExport('export.reportHtml', { input, now: ctx.clock.now() })
+      const report = await runExport('export.reportHtml', { path, input, now: ctx.clock.now() })
       if (report === null) return cancelled
       let bytes: Uint8Array
       try {
-        bytes = await ports.pdf.render(report.html)
+        bytes = await ports.pdf.renderFile(report.file)
       } catch (error) {
         if (error instanceof CoreError) throw error
         ports.logger.error('export.pdf_render_failed', { errorName: error instanceof Error ? error.name : typeof error })
         throw new CoreError('INTERNAL', { cause: { code: 'PDF_RENDER_FAILED' } })
+      } finally {
+        await rm(report.file, { force: true })
       }
-      const name = writeFileAtomic(path, bytes)
+      const name = await writeBytesAtomic(path, bytes)
       return { status: 'written', name, files: 1, items: report.items }
     },
   }

@@ -120,63 +120,122 @@ export function rangeTitle(range: RangeLabel, options: MarkdownOptions): string 
   return t.everything
 }
 
-type Dated =
+export type Dated =
   | { at: number; kind: 'session'; item: Session }
   | { at: number; kind: 'reflection'; item: Reflection }
   | { at: number; kind: 'contact'; item: Contact }
   | { at: number; kind: 'homework'; item: HomeworkBlock }
 
+const byTime = (a: Dated, b: Dated): number => a.at - b.at || (a.item.id < b.item.id ? -1 : 1)
+
+const datedOthers = (source: Omit<MarkdownSource, 'reflections'>): Dated[] => [
+  ...source.sessions.map((item) => ({ at: item.startsAt, kind: 'session' as const, item })),
+  ...source.contacts.map((item) => ({ at: item.at, kind: 'contact' as const, item })),
+  ...(source.homework ?? []).map((item) => ({ at: item.at, kind: 'homework' as const, item })),
+]
+
 /** Sessions, reflections and contacts in time order: what both the Markdown document and the report show. */
 export function datedItems(source: MarkdownSource): Dated[] {
-  return [
-    ...source.sessions.map((item) => ({ at: item.startsAt, kind: 'session' as const, item })),
-    ...source.reflections.map((item) => ({ at: item.createdAt, kind: 'reflection' as const, item })),
-    ...source.contacts.map((item) => ({ at: item.at, kind: 'contact' as const, item })),
-    ...(source.homework ?? []).map((item) => ({ at: item.at, kind: 'homework' as const, item })),
-  ].sort((a, b) => a.at - b.at || (a.item.id < b.item.id ? -1 : 1))
+  return [...datedOthers(source), ...source.reflections.map((item) => ({ at: item.createdAt, kind: 'reflection' as const, item }))].sort(byTime)
 }
 
-/** One Markdown document for a date range, in time order. */
-export function markdownDocument(source: MarkdownSource, range: RangeLabel, options: MarkdownOptions, now: number): string {
-  const zoneFor = (entry: Dated): string =>
-    entry.kind === 'session' ? entry.item.timeZone : entry.kind === 'reflection' ? (source.reflectionZones.get(entry.item.id) ?? options.timeZone) : options.timeZone
-  const lines: string[] = [`# ${t.reportTitle}`, '', `${rangeTitle(range, options)}`, '', `_${t.generated(displayDateTime(now, options.timeZone, options.locale))}_`, '']
-  const items = datedItems(source)
-  if (items.length === 0) lines.push(t.nothingInRange, '')
-  for (const entry of items) {
-    const when = displayDateTime(entry.at, zoneFor(entry), options.locale)
-    if (entry.kind === 'session') {
-      const s = entry.item
-      const therapist = s.therapistId === null ? undefined : source.therapistNames.get(s.therapistId)
-      lines.push(`## ${t.session}: ${when}`, '')
-      const facts = [
-        therapist ? `${t.with}: ${therapist}` : null,
-        `${t.format}: ${t.formats[s.format] ?? s.format}`,
-        `${t.status}: ${t.statuses[s.status] ?? s.status}`,
-        t.duration(s.durationMinutes),
-        s.moodBefore === null ? null : `${t.moodBefore}: ${t.moodOutOf(s.moodBefore)}`,
-        s.moodAfter === null ? null : `${t.moodAfter}: ${t.moodOutOf(s.moodAfter)}`,
-      ].filter((fact): fact is string => fact !== null)
-      lines.push(facts.map((fact) => `- ${fact}`).join('\n'), '')
-      const body = sessionBody(s, '###')
-      if (body !== '') lines.push(body)
-    } else if (entry.kind === 'reflection') {
-      const r = entry.item
-      lines.push(`## ${t.reflection}: ${when}`, '')
-      const facts = [r.mood === null ? null : `${t.mood}: ${t.moodOutOf(r.mood)}`, r.tags.length === 0 ? null : `${t.tags}: ${r.tags.join(', ')}`].filter(
-        (fact): fact is string => fact !== null,
-      )
-      if (facts.length > 0) lines.push(facts.map((fact) => `- ${fact}`).join('\n'), '')
-      lines.push(r.body.trim(), '')
-    } else if (entry.kind === 'homework') {
-      lines.push(homeworkMarkdown(entry.item, when))
-    } else {
-      const c = entry.item
-      lines.push(`## ${t.contact}: ${when}`, '', `- ${c.direction === 'sent' ? t.sent : t.received} (${c.channel}, ${c.purpose})`, '')
-      if (c.summary.trim() !== '') lines.push(c.summary.trim(), '')
+/**
+ * The same order as datedItems, with the reflections read in pages (by created_at, then id):
+ * the other items are few and sorted in memory, the reflections are merged in as they come.
+ */
+export function* datedStream(source: Omit<MarkdownSource, 'reflections'>, reflectionPages: Iterable<Reflection[]>): Generator<Dated> {
+  const others = datedOthers(source).sort(byTime)
+  let next = 0
+  for (const page of reflectionPages) {
+    for (const item of page) {
+      const reflection: Dated = { at: item.createdAt, kind: 'reflection', item }
+      while (next < others.length && byTime(others[next]!, reflection) < 0) yield others[next++]!
+      yield reflection
     }
   }
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`
+  while (next < others.length) yield others[next++]!
+}
+
+/**
+ * A Markdown document's pieces, tidied as they pass: no run of more than one blank line, no
+ * trailing whitespace at the end, one final newline. Whitespace at the end of what has come is
+ * held back until text follows it, so the result is the same however the text is cut.
+ */
+function tidiedWriter(write: (text: string) => void): { push(text: string): void; end(): void } {
+  let held = ''
+  return {
+    push(text) {
+      const joined = held + text
+      const cut = joined.search(/\s*$/)
+      held = joined.slice(cut)
+      if (cut > 0) write(joined.slice(0, cut).replace(/\n{3,}/g, '\n\n'))
+    },
+    end: () => write('\n'),
+  }
+}
+
+/**
+ * One Markdown document for a date range, in time order, written through `write` a piece at a
+ * time (the items may be a stream). Returns how many sessions, reflections and contacts it holds.
+ */
+export function writeMarkdownDocument(
+  items: Iterable<Dated>,
+  source: Pick<MarkdownSource, 'therapistNames' | 'reflectionZones'>,
+  range: RangeLabel,
+  options: MarkdownOptions,
+  now: number,
+  write: (text: string) => void,
+): number {
+  const zoneFor = (entry: Dated): string =>
+    entry.kind === 'session' ? entry.item.timeZone : entry.kind === 'reflection' ? (source.reflectionZones.get(entry.item.id) ?? options.timeZone) : options.timeZone
+  const out = tidiedWriter(write)
+  out.push([`# ${t.reportTitle}`, '', `${rangeTitle(range, options)}`, '', `_${t.generated(displayDateTime(now, options.timeZone, options.locale))}_`, ''].join('\n'))
+  let shown = 0
+  let counted = 0
+  for (const entry of items) {
+    shown++
+    if (entry.kind !== 'homework') counted++
+    out.push(`\n${entryMarkdown(entry, displayDateTime(entry.at, zoneFor(entry), options.locale), source).join('\n')}`)
+  }
+  if (shown === 0) out.push(`\n${[t.nothingInRange, ''].join('\n')}`)
+  out.end()
+  return counted
+}
+
+/** One item's lines in the document. */
+function entryMarkdown(entry: Dated, when: string, source: Pick<MarkdownSource, 'therapistNames'>): string[] {
+  const lines: string[] = []
+  if (entry.kind === 'session') {
+    const s = entry.item
+    const therapist = s.therapistId === null ? undefined : source.therapistNames.get(s.therapistId)
+    lines.push(`## ${t.session}: ${when}`, '')
+    const facts = [
+      therapist ? `${t.with}: ${therapist}` : null,
+      `${t.format}: ${t.formats[s.format] ?? s.format}`,
+      `${t.status}: ${t.statuses[s.status] ?? s.status}`,
+      t.duration(s.durationMinutes),
+      s.moodBefore === null ? null : `${t.moodBefore}: ${t.moodOutOf(s.moodBefore)}`,
+      s.moodAfter === null ? null : `${t.moodAfter}: ${t.moodOutOf(s.moodAfter)}`,
+    ].filter((fact): fact is string => fact !== null)
+    lines.push(facts.map((fact) => `- ${fact}`).join('\n'), '')
+    const body = sessionBody(s, '###')
+    if (body !== '') lines.push(body)
+  } else if (entry.kind === 'reflection') {
+    const r = entry.item
+    lines.push(`## ${t.reflection}: ${when}`, '')
+    const facts = [r.mood === null ? null : `${t.mood}: ${t.moodOutOf(r.mood)}`, r.tags.length === 0 ? null : `${t.tags}: ${r.tags.join(', ')}`].filter(
+      (fact): fact is string => fact !== null,
+    )
+    if (facts.length > 0) lines.push(facts.map((fact) => `- ${fact}`).join('\n'), '')
+    lines.push(r.body.trim(), '')
+  } else if (entry.kind === 'homework') {
+    lines.push(homeworkMarkdown(entry.item, when))
+  } else {
+    const c = entry.item
+    lines.push(`## ${t.contact}: ${when}`, '', `- ${c.direction === 'sent' ? t.sent : t.received} (${c.channel}, ${c.purpose})`, '')
+    if (c.summary.trim() !== '') lines.push(c.summary.trim(), '')
+  }
+  return lines
 }
 
 /** A thought record, diary card day or check-in as a Markdown section. */

@@ -6,7 +6,9 @@
  */
 import { randomBytes } from 'node:crypto'
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { CoreError } from '../errors'
 import { fsyncDirectory } from '../vault/atomic-write'
 import { ioError } from '../vault/failures'
 
@@ -15,14 +17,41 @@ const writeAll = (fd: number, bytes: Uint8Array): void => {
   while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset)
 }
 
-/** temp (same folder, private mode) + fsync + rename + fsync the folder. Returns the file's name. */
-export function writeFileAtomic(path: string, data: string | Uint8Array): string {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`)
+/** A private working file beside `path` (removePartials finds it if a job is stopped). */
+export const partialPath = (path: string): string => join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`)
+
+/** Content written in pieces: text is gathered into chunks of about a megabyte, each written as it fills. */
+export type ExportSink = (piece: string | Uint8Array) => void
+
+const CHUNK_CHARS = 1 << 20
+
+/**
+ * temp (same folder, private mode) + fsync + rename + fsync the folder. `fill` writes the content
+ * through the sink, so a large export never has to be one string in memory. Returns the file's name.
+ */
+export function writeStreamAtomic(path: string, fill: (write: ExportSink) => void): string {
+  const temp = partialPath(path)
   try {
     const fd = openSync(temp, 'wx', 0o600)
     try {
-      writeAll(fd, bytes)
+      let pending: string[] = []
+      let size = 0
+      const flush = (): void => {
+        if (size > 0) writeAll(fd, Buffer.from(pending.join(''), 'utf8'))
+        pending = []
+        size = 0
+      }
+      fill((piece) => {
+        if (typeof piece !== 'string') {
+          flush()
+          writeAll(fd, piece)
+          return
+        }
+        pending.push(piece)
+        size += piece.length
+        if (size >= CHUNK_CHARS) flush()
+      })
+      flush()
       fsyncSync(fd)
     } finally {
       closeSync(fd)
@@ -31,6 +60,30 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): string
     fsyncDirectory(dirname(path))
   } catch (error) {
     rmSync(temp, { force: true })
+    if (error instanceof CoreError) throw error
+    throw ioError(error)
+  }
+  return basename(path)
+}
+
+/** One string or byte array, written as writeStreamAtomic does. */
+export const writeFileAtomic = (path: string, data: string | Uint8Array): string => writeStreamAtomic(path, (write) => write(data))
+
+/** Bytes the main process holds (a printed PDF), written as writeFileAtomic does without blocking its event loop. */
+export async function writeBytesAtomic(path: string, bytes: Uint8Array): Promise<string> {
+  const temp = partialPath(path)
+  try {
+    const file = await open(temp, 'wx', 0o600)
+    try {
+      await file.writeFile(bytes)
+      await file.sync()
+    } finally {
+      await file.close()
+    }
+    await rename(temp, path)
+    fsyncDirectory(dirname(path))
+  } catch (error) {
+    await rm(temp, { force: true })
     throw ioError(error)
   }
   return basename(path)

@@ -5,7 +5,7 @@
 import { writeBackupCopy } from '../backup/backup-copy'
 import { checkBackupFiles } from '../backup/backup-files'
 import { inspectBackupCopy } from '../backup/backup-inspect'
-import { exportJson, exportMarkdownDocument, exportMarkdownFolder, reportHtmlOf } from '../export/export-tasks'
+import { exportJson, exportMarkdownDocument, exportMarkdownFolder, exportReportHtml } from '../export/export-tasks'
 
 export const jobTasks = {
   'backup.write': writeBackupCopy,
@@ -14,7 +14,7 @@ export const jobTasks = {
   'export.json': exportJson,
   'export.markdownFolder': exportMarkdownFolder,
   'export.markdownDocument': exportMarkdownDocument,
-  'export.reportHtml': reportHtmlOf,
+  'export.reportHtml': exportReportHtml,
 } as const
 
 export type JobName = keyof typeof jobTasks
