@@ -104,3 +104,20 @@ export function foreignKeys(db: Database.Database, table: string): ForeignKey[] 
 export function rowExists(db: Database.Database, table: string, column: string, value: unknown): boolean {
   return prepared(db, `SELECT 1 FROM ${table} WHERE ${column} = ?`).get(value) !== undefined
 }
+
+/**
+ * Runs `fn` (one whole transaction) with synchronous=NORMAL: the commit does not wait for the
+ * disk. Only for applying other devices' files, which stay in the sync folder: a power cut can
+ * roll back the last applied chunk together with its applied sequence, never half of it, and the
+ * chunk is applied again. The next ordinary (FULL) commit makes it durable. Nothing else runs in
+ * between, so the person's own saves keep waiting for the disk.
+ */
+export function withoutDiskWait<T>(db: Database.Database, fn: () => T): T {
+  const previous = db.pragma('synchronous', { simple: true }) as number
+  db.pragma('synchronous = NORMAL')
+  try {
+    return fn()
+  } finally {
+    db.pragma(`synchronous = ${previous}`)
+  }
+}
