@@ -10,7 +10,8 @@ import type Database from 'better-sqlite3-multiple-ciphers'
 import { DELETED_FIELD } from './ops'
 import { deleteRow, foreignKeys, markPending, pendingRows, rowExists, setApplying, tableColumns, upsertRow, type ForeignKey } from './sync-rows.repo'
 import type { VaultSyncStore } from './sync-state.repo'
-import { keyColumns, syncedTable, tableOrder } from './synced-tables'
+import { keyColumns, SYNCED_TABLES, syncedTable, tableOrder, type SyncedTable } from './synced-tables'
+import { foldUniqueClash } from './unique-clash'
 
 const isConstraint = (error: unknown): boolean => {
   const code = (error as { code?: unknown }).code
@@ -42,7 +43,20 @@ function settleReferences(
   return 'fixed'
 }
 
-export function createMaterializer(db: Database.Database, store: VaultSyncStore) {
+const isUniqueClash = (error: unknown): boolean => (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+
+export function createMaterializer(db: Database.Database, store: VaultSyncStore, device: string) {
+  /** Folds a same-natural-key row created here into the incoming one (unique-clash.ts), all or nothing. */
+  const folded = (table: SyncedTable, row: Record<string, unknown>, rowKey: string): boolean => {
+    // Rows that others point at (tags) would take their links with them: those still wait (docs/sync.md).
+    if (SYNCED_TABLES.some((t) => references(t.table).some((fk) => fk.table === table.table))) return false
+    try {
+      return db.transaction(() => foldUniqueClash(db, device, table, row, rowKey))()
+    } catch (error) {
+      if (isConstraint(error)) return false
+      throw error
+    }
+  }
   const columnsOf = new Map<string, Set<string>>()
   const foreignKeysOf = new Map<string, ForeignKey[]>()
   const references = (table: string): ForeignKey[] => {
@@ -93,8 +107,10 @@ export function createMaterializer(db: Database.Database, store: VaultSyncStore)
       db.transaction(() => upsertRow(db, table, row))()
     } catch (error) {
       if (!isConstraint(error)) throw error
-      markPending(db, tbl, rowKey, true)
-      return
+      if (!(isUniqueClash(error) && folded(table, row, rowKey))) {
+        markPending(db, tbl, rowKey, true)
+        return
+      }
     }
     for (const { field, value } of cells) if (field in row) store.setSeen(tbl, rowKey, field, row[field] === null ? null : value)
     markPending(db, tbl, rowKey, false)
