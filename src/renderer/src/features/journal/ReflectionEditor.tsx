@@ -14,6 +14,7 @@ import { journalStrings as s } from './journal.strings'
 import { MoodPicker } from './MoodPicker'
 import { SaveStatus } from './SaveStatus'
 import { TagInput } from './TagInput'
+import { EntryHistory } from '../sync/EntryHistory'
 
 const MarkdownPreview = lazy(() => import('./MarkdownPreview'))
 
@@ -133,6 +134,7 @@ function ReflectionForm({ id, newKey, loaded, onCreated, onSaved, onDeleted, onC
         <SaveStatus autosave={autosave} />
       </header>
       {autosave.status === 'error' ? <Banner tone="danger">{s.save.errorDetail}</Banner> : null}
+      {meta.id ? <EntryHistory table="reflections" id={meta.id} /> : null}
       {meta.id === null && draft.body === '' ? <TemplatePicker onPick={(body) => update({ body })} /> : null}
 
       <div className="editor__body-field field">
