@@ -37,4 +37,21 @@ describe('the same natural key created on two computers before they sync', () =>
     await two.settle()
     expect(laptop.core.diaryCard.week({ weekStart: DAY }).days[0]!.note).toBe('one note now')
   })
+  it('two tags with the same name become one tag, and the entries of both keep it', async () => {
+    two = await twoComputers()
+    const { laptop, desk } = two
+    await enableBoth(two)
+    const onLaptop = laptop.core.reflections.create({ body: 'slept badly', mood: 2, tags: ['Sleep'], sessionId: null, bringToSession: false })
+    const onDesk = desk.core.reflections.create({ body: 'slept well', mood: 4, tags: ['sleep'], sessionId: null, bringToSession: false })
+    await two.settle()
+    await two.settle()
+    for (const computer of [laptop, desk]) {
+      const tagsOf = (id: string) => computer.core.reflections.get({ id }).tags.map((t) => t.toLowerCase())
+      expect(tagsOf(onLaptop.id)).toEqual(['sleep'])
+      expect(tagsOf(onDesk.id)).toEqual(['sleep'])
+      expect(computer.core.vault.db().prepare('SELECT COUNT(*) AS n FROM tags').get()).toEqual({ n: 1 })
+      expect(pendingRows(computer)).toBe(0)
+    }
+    expect(vaultSyncStore(desk.core.vault.db(), 0).hash()).toBe(vaultSyncStore(laptop.core.vault.db(), 0).hash())
+  })
 })

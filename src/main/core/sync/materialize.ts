@@ -48,10 +48,9 @@ const isUniqueClash = (error: unknown): boolean => (error as { code?: unknown })
 export function createMaterializer(db: Database.Database, store: VaultSyncStore, device: string) {
   /** Folds a same-natural-key row created here into the incoming one (unique-clash.ts), all or nothing. */
   const folded = (table: SyncedTable, row: Record<string, unknown>, rowKey: string): boolean => {
-    // Rows that others point at (tags) would take their links with them: those still wait (docs/sync.md).
-    if (SYNCED_TABLES.some((t) => references(t.table).some((fk) => fk.table === table.table))) return false
+    const referrers = SYNCED_TABLES.flatMap((child) => references(child.table).filter((fk) => fk.table === table.table).map((fk) => ({ table: child, column: fk.from })))
     try {
-      return db.transaction(() => foldUniqueClash(db, device, table, row, rowKey))()
+      return db.transaction(() => foldUniqueClash(db, device, table, row, rowKey, referrers))()
     } catch (error) {
       if (isConstraint(error)) return false
       throw error

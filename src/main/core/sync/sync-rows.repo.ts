@@ -147,3 +147,8 @@ export function firstStamp(db: Database.Database, table: string, rowKey: string)
   const row = prepared(db, 'SELECT MIN(stamp) AS stamp FROM sync_cells WHERE tbl = ? AND row_key = ?').get(table, rowKey) as { stamp: string | null }
   return row.stamp ?? undefined
 }
+
+/** The rows of `table` whose `column` holds `value`. */
+export function rowsWhere(db: Database.Database, table: string, column: string, value: unknown): Row[] {
+  return prepared(db, `SELECT * FROM ${table} WHERE ${column} = ?`).all(value) as Row[]
+}
