@@ -9,6 +9,7 @@ import type { SYNC_HISTORY_KINDS } from '../../../../shared/ipc/schemas/sync'
 import { rpc } from '../../lib/rpc'
 import { formatDateTime } from '../timeline/format'
 import { entryHistoryStrings as s } from './entry-history.strings'
+import { syncStatusQuery } from './sync.queries'
 import './entry-history.css'
 
 interface Props {
@@ -21,7 +22,8 @@ const shown = (value: string | number | boolean | null): string => (value === nu
 export function EntryHistory({ table, id }: Props): React.JSX.Element | null {
   const listId = useId()
   const [open, setOpen] = useState(false)
-  const history = useQuery({ queryKey: ['sync', 'history', table, id], queryFn: () => rpc('sync.history', { table, id }), retry: false })
+  const sync = useQuery(syncStatusQuery())
+  const history = useQuery({ queryKey: ['sync', 'history', table, id], queryFn: () => rpc('sync.history', { table, id }), enabled: sync.data?.enabled === true, retry: false })
   const entries = history.data?.entries ?? []
   if (entries.length === 0) return null
   return (
