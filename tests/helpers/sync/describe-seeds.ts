@@ -1,12 +1,22 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { runSimulation } from './simulation'
 
 /** One test per seed: after everything arrives, one state everywhere and nothing acknowledged lost. */
 export function describeSeeds(title: string, seeds: readonly number[], steps: number): void {
   describe(title, () => {
+    const started = performance.now()
+    let cpuMs = 0
+    // The run time is printed, never asserted (timed assertions are not allowed on this machine).
+    afterAll(() => {
+      const wallS = (performance.now() - started) / 1000
+      process.stdout.write(`${title}: ${seeds.length} seeds in ${wallS.toFixed(1)} s (${(cpuMs / 1000).toFixed(1)} s of CPU, ${(cpuMs / seeds.length).toFixed(0)} ms per seed)\n`)
+    })
     for (const seed of seeds) {
       it(`seed ${seed}: every device converges and no acknowledged edit is lost`, () => {
+        const cpu = process.cpuUsage()
         const result = runSimulation(seed, steps)
+        const used = process.cpuUsage(cpu)
+        cpuMs += (used.user + used.system) / 1000
         expect(result.rotations).toBe(1)
         expect(result.acknowledged).toBeGreaterThan(steps / 5)
         expect(new Set(result.hashes).size).toBe(1)

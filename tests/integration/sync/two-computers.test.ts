@@ -107,4 +107,20 @@ describe('a sync pass as background work', () => {
     await two.settle()
     expect(desk.core.reflections.list({ limit: 500, before: null, tag: null })).toEqual(laptop.core.reflections.list({ limit: 500, before: null, tag: null }))
   })
+  it('a stop after files are applied but before their rows are written leaves the rows queued, and the next pass writes them', async () => {
+    two = await twoComputers()
+    const { laptop, desk } = two
+    await enableBoth(two)
+    for (let i = 0; i < 20; i++) laptop.core.reflections.create({ body: `entry ${i}`, mood: 3, tags: [], sessionId: null, bringToSession: false })
+    await laptop.core.sync.syncNow({})
+    // The pass looks at its signal before applying a chunk, then before writing its rows: stop at the second look.
+    let looks = 0
+    const stopBeforeWriting = { get aborted() { return ++looks > 1 } } as AbortSignal
+    const stopped = await desk.core.sync.syncNow({ signal: stopBeforeWriting })
+    expect(stopped.aborted).toBe(true)
+    expect(stopped.appliedOps).toBeGreaterThan(0)
+    expect(desk.core.reflections.list({ limit: 500, before: null, tag: null })).toHaveLength(0)
+    await two.settle()
+    expect(desk.core.reflections.list({ limit: 500, before: null, tag: null })).toEqual(laptop.core.reflections.list({ limit: 500, before: null, tag: null }))
+  })
 })

@@ -3,13 +3,15 @@
  * into its table exactly as a local save would write it, so full-text search, the timeline and
  * the contact log follow through their usual triggers and queries. A row that cannot be
  * written yet (its parent row is still on its way, or a unique name clashes) waits in
- * sync_pending and is tried again after the next file.
+ * sync_pending and is tried again after the next file. Rows are queued in sync_pending first and
+ * written in small slices, so a long catch-up never holds the event loop for long.
  */
 import type Database from 'better-sqlite3-multiple-ciphers'
 import { DELETED_FIELD } from './ops'
 import { deleteRow, foreignKeys, markPending, pendingRows, rowExists, setApplying, tableColumns, upsertRow, type ForeignKey } from './sync-rows.repo'
 import type { VaultSyncStore } from './sync-state.repo'
-import { keyColumns, syncedTable, tableOrder } from './synced-tables'
+import { keyColumns, SYNCED_TABLES, syncedTable, tableOrder, type SyncedTable } from './synced-tables'
+import { foldUniqueClash } from './unique-clash'
 
 const isConstraint = (error: unknown): boolean => {
   const code = (error as { code?: unknown }).code
@@ -41,7 +43,19 @@ function settleReferences(
   return 'fixed'
 }
 
-export function createMaterializer(db: Database.Database, store: VaultSyncStore) {
+const isUniqueClash = (error: unknown): boolean => (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+
+export function createMaterializer(db: Database.Database, store: VaultSyncStore, device: string) {
+  /** Folds a same-natural-key row created here into the incoming one (unique-clash.ts), all or nothing. */
+  const folded = (table: SyncedTable, row: Record<string, unknown>, rowKey: string): boolean => {
+    const referrers = SYNCED_TABLES.flatMap((child) => references(child.table).filter((fk) => fk.table === table.table).map((fk) => ({ table: child, column: fk.from })))
+    try {
+      return db.transaction(() => foldUniqueClash(db, device, table, row, rowKey, referrers))()
+    } catch (error) {
+      if (isConstraint(error)) return false
+      throw error
+    }
+  }
   const columnsOf = new Map<string, Set<string>>()
   const foreignKeysOf = new Map<string, ForeignKey[]>()
   const references = (table: string): ForeignKey[] => {
@@ -92,24 +106,40 @@ export function createMaterializer(db: Database.Database, store: VaultSyncStore)
       db.transaction(() => upsertRow(db, table, row))()
     } catch (error) {
       if (!isConstraint(error)) throw error
-      markPending(db, tbl, rowKey, true)
-      return
+      if (!(isUniqueClash(error) && folded(table, row, rowKey))) {
+        markPending(db, tbl, rowKey, true)
+        return
+      }
     }
     for (const { field, value } of cells) if (field in row) store.setSeen(tbl, rowKey, field, row[field] === null ? null : value)
     markPending(db, tbl, rowKey, false)
   }
 
+  const ordered = (rows: Iterable<RowRef>): RowRef[] => [...rows].sort((a, b) => (tableOrder.get(a[0]) ?? 1e9) - (tableOrder.get(b[0]) ?? 1e9))
+
   return {
-    /** Writes the given rows (parents first), then retries rows that were waiting. Inside the caller's transaction. */
+    /**
+     * Queues rows to be written: they wait in sync_pending (inside the caller's transaction, the
+     * one that applied their operations), so a stop before they are written loses nothing.
+     * Returns them parents first.
+     */
+    queue(rows: Iterable<RowRef>): RowRef[] {
+      const list = ordered(rows)
+      for (const [tbl, rowKey] of list) markPending(db, tbl, rowKey, true)
+      return list
+    },
+    /** Writes rows (parents first); one that cannot be written yet stays in sync_pending. Inside the caller's transaction. */
     write(rows: Iterable<RowRef>): void {
       setApplying(db, true)
       try {
-        const ordered = [...rows].sort((a, b) => (tableOrder.get(a[0]) ?? 1e9) - (tableOrder.get(b[0]) ?? 1e9))
-        for (const [tbl, rowKey] of ordered) writeRow(tbl, rowKey)
-        for (const { tbl, row_key: rowKey } of pendingRows(db)) writeRow(tbl, rowKey)
+        for (const [tbl, rowKey] of ordered(rows)) writeRow(tbl, rowKey)
       } finally {
         setApplying(db, false)
       }
+    },
+    /** Every row still waiting in sync_pending, parents first. */
+    waiting(): RowRef[] {
+      return ordered(pendingRows(db).map(({ tbl, row_key: rowKey }) => [tbl, rowKey] as const))
     },
   }
 }

@@ -32,13 +32,21 @@ function applySet(store: MergeStore, op: SetOp): boolean {
 
 function applyText(store: MergeStore, op: TextOp): boolean {
   const doc = store.textDoc(op.t, op.r, op.f)
-  const before = doc.getText(TEXT_NAME).toString()
-  Y.applyUpdate(doc, Buffer.from(op.u, 'base64'))
-  store.textChanged(op.t, op.r, op.f, doc)
-  return doc.getText(TEXT_NAME).toString() !== before
+  // Yjs emits 'update' only when the update added or deleted something: no need to compare the
+  // whole text before and after (which made long texts quadratic to apply).
+  let changed = false
+  const noteChange = (): void => void (changed = true)
+  doc.on('update', noteChange)
+  try {
+    Y.applyUpdate(doc, Buffer.from(op.u, 'base64'))
+  } finally {
+    doc.off('update', noteChange)
+  }
+  if (changed) store.textChanged(op.t, op.r, op.f, doc)
+  return changed
 }
 
-/** Applies one operation; true when a visible value changed. */
+/** Applies one operation; true when the merged state changed. */
 export function applyOp(store: MergeStore, op: Op): boolean {
   return op.k === 's' ? applySet(store, op) : applyText(store, op)
 }

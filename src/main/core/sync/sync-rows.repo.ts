@@ -75,6 +75,12 @@ export function upsertRow(db: Database.Database, table: SyncedTable, row: Row): 
   prepared(db, sql).run(...columns.map((c) => row[c]))
 }
 
+/** Sets some columns of the row with this key. */
+export function updateColumns(db: Database.Database, table: SyncedTable, key: unknown[], values: Row): void {
+  const columns = Object.keys(values)
+  prepared(db, `UPDATE ${table.table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE ${whereKey(table)}`).run(...columns.map((c) => values[c]), ...key)
+}
+
 /** While applying, writes to synced tables are not captured as local changes. */
 export function setApplying(db: Database.Database, on: boolean): void {
   prepared(db, on ? 'INSERT OR IGNORE INTO sync_applying (id) VALUES (1)' : 'DELETE FROM sync_applying').run()
@@ -103,4 +109,46 @@ export function foreignKeys(db: Database.Database, table: string): ForeignKey[] 
 
 export function rowExists(db: Database.Database, table: string, column: string, value: unknown): boolean {
   return prepared(db, `SELECT 1 FROM ${table} WHERE ${column} = ?`).get(value) !== undefined
+}
+
+/**
+ * Runs `fn` (one whole transaction) with synchronous=NORMAL: the commit does not wait for the
+ * disk. Only for applying other devices' files, which stay in the sync folder: a power cut can
+ * roll back the last applied chunk together with its applied sequence, never half of it, and the
+ * chunk is applied again. The next ordinary (FULL) commit makes it durable. Nothing else runs in
+ * between, so the person's own saves keep waiting for the disk.
+ */
+export function withoutDiskWait<T>(db: Database.Database, fn: () => T): T {
+  const previous = db.pragma('synchronous', { simple: true }) as number
+  db.pragma('synchronous = NORMAL')
+  try {
+    return fn()
+  } finally {
+    db.pragma(`synchronous = ${previous}`)
+  }
+}
+
+/** The column lists of the table's UNIQUE constraints and unique indexes (not its primary key). */
+export function uniqueColumnSets(db: Database.Database, table: string): string[][] {
+  const indexes = db.pragma(`index_list(${table})`) as Array<{ name: string; unique: number; origin: string }>
+  return indexes
+    .filter((index) => index.unique === 1 && index.origin !== 'pk')
+    .map((index) => (db.pragma(`index_info(${index.name})`) as Array<{ name: string }>).map((column) => column.name))
+}
+
+/** The row that already holds these values of unique columns, if any. */
+export function rowWithValues(db: Database.Database, table: string, values: Row): Row | undefined {
+  const columns = Object.keys(values)
+  return prepared(db, `SELECT * FROM ${table} WHERE ${columns.map((c) => `${c} = ?`).join(' AND ')}`).get(...columns.map((c) => values[c])) as Row | undefined
+}
+
+/** The earliest stamp in the merged state of a row (its creation, which names the device that created it). */
+export function firstStamp(db: Database.Database, table: string, rowKey: string): string | undefined {
+  const row = prepared(db, 'SELECT MIN(stamp) AS stamp FROM sync_cells WHERE tbl = ? AND row_key = ?').get(table, rowKey) as { stamp: string | null }
+  return row.stamp ?? undefined
+}
+
+/** The rows of `table` whose `column` holds `value`. */
+export function rowsWhere(db: Database.Database, table: string, column: string, value: unknown): Row[] {
+  return prepared(db, `SELECT * FROM ${table} WHERE ${column} = ?`).all(value) as Row[]
 }

@@ -9,6 +9,8 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { captureChanges } from './capture'
 import { flushOutbox, otherDevices, pullFiles, takeCensus, type WaitReason } from './engine'
 import { markHeard, saveClock } from './sync-settings.repo'
+import type { RowRef } from './materialize'
+import { withoutDiskWait } from './sync-rows.repo'
 import type { SyncSession } from './sync-session'
 
 export interface SyncProgress {
@@ -23,6 +25,8 @@ export interface SyncRunOptions {
   onProgress?(progress: SyncProgress): void
   /** Operations applied per chunk, at most (one transaction each; a file is never split). */
   chunkOps?: number
+  /** A chunk stops after the file that takes it past this many milliseconds. */
+  chunkMs?: number
   now(): number
 }
 
@@ -35,8 +39,35 @@ export interface SyncRunResult {
   aborted: boolean
 }
 
-/** About 100 ms of work on these machines; the event loop runs between chunks. */
+/**
+ * A chunk is one transaction of whole files, ended after about 8 ms of work or 200 operations,
+ * whichever comes first; the event loop runs between chunks, so the window never waits long.
+ */
 const DEFAULT_CHUNK_OPS = 200
+const DEFAULT_CHUNK_MS = 8
+
+const timeBudget = (ms: number): (() => boolean) => {
+  const until = performance.now() + ms
+  return () => performance.now() >= until
+}
+
+/**
+ * Writes queued rows into their tables, a few milliseconds' worth per transaction, yielding to
+ * the event loop between; false when the signal stopped it (the rest stay queued in sync_pending).
+ */
+async function writeInSlices(session: SyncSession, rows: readonly RowRef[], chunkMs: number, signal?: AbortSignal): Promise<boolean> {
+  let next = 0
+  while (next < rows.length) {
+    if (signal?.aborted) return false
+    const spent = timeBudget(chunkMs)
+    withoutDiskWait(session.db, () => session.store.atomically(() => {
+      do session.materializer.write([rows[next++]!])
+      while (next < rows.length && !spent())
+    }))
+    await yieldToLoop()
+  }
+  return true
+}
 
 export async function runSync(session: SyncSession, options: SyncRunOptions): Promise<SyncRunResult> {
   const { engine, db, store } = session
@@ -52,25 +83,34 @@ export async function runSync(session: SyncSession, options: SyncRunOptions): Pr
   const tables = new Set<string>()
   const devices = otherDevices(engine.folder, engine.device)
   const before = new Map(devices.map((device) => [device, store.appliedSequence(device)]))
+  const chunkMs = options.chunkMs ?? DEFAULT_CHUNK_MS
+  const rowsWritten = (rows: readonly RowRef[]): Promise<boolean> => writeInSlices(session, rows, chunkMs, options.signal)
   for (;;) {
     if (options.signal?.aborted) {
       result.aborted = true
       break
     }
-    const pulled = store.atomically(() => {
-      const chunk = pullFiles(engine, { files: Number.MAX_SAFE_INTEGER, ops: options.chunkOps ?? DEFAULT_CHUNK_OPS })
-      const touched = session.takeTouched()
-      for (const [table] of touched) tables.add(table)
-      session.materializer.write(touched)
+    const spent = timeBudget(chunkMs)
+    const { pulled, rows } = withoutDiskWait(db, () => store.atomically(() => {
+      const chunk = pullFiles(engine, { files: Number.MAX_SAFE_INTEGER, ops: options.chunkOps ?? DEFAULT_CHUNK_OPS, spent })
+      const queued = session.materializer.queue(session.takeTouched())
       saveClock(db, engine.hlc.last())
-      return chunk
-    })
+      return { pulled: chunk, rows: queued }
+    }))
+    for (const [table] of rows) tables.add(table)
     result.appliedFiles += pulled.files
     result.appliedOps += pulled.ops
     result.waiting = [...pulled.waiting].map(([device, reason]) => ({ device, reason }))
-    options.onProgress?.({ op: 'sync', phase: 'applying', done: result.appliedFiles, total: Math.max(total, result.appliedFiles) })
-    if (!pulled.more) break
     await yieldToLoop()
+    if (!(await rowsWritten(rows))) {
+      result.aborted = true
+      break
+    }
+    options.onProgress?.({ op: 'sync', phase: 'applying', done: result.appliedFiles, total: Math.max(total, result.appliedFiles) })
+    if (!pulled.more) {
+      result.aborted = !(await rowsWritten(session.materializer.waiting()))
+      break
+    }
   }
   const now = options.now()
   for (const device of devices) if (store.appliedSequence(device) > (before.get(device) ?? 0)) markHeard(db, device, now)

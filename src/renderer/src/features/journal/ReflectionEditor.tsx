@@ -15,6 +15,7 @@ import { MarkdownField } from './MarkdownField'
 import { MoodPicker } from './MoodPicker'
 import { SaveStatus } from './SaveStatus'
 import { TagInput } from './TagInput'
+import { EntryHistory } from '../sync/EntryHistory'
 
 
 interface Draft {
@@ -132,6 +133,7 @@ function ReflectionForm({ id, newKey, loaded, onCreated, onSaved, onDeleted, onC
         <SaveStatus autosave={autosave} />
       </header>
       {autosave.status === 'error' ? <Banner tone="danger">{s.save.errorDetail}</Banner> : null}
+      {meta.id ? <EntryHistory table="reflections" id={meta.id} /> : null}
       {meta.id === null && draft.body === '' ? <TemplatePicker onPick={(body) => update({ body })} /> : null}
 
       <MarkdownField

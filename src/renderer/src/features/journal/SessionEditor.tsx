@@ -18,6 +18,7 @@ import { MarkdownField } from './MarkdownField'
 import { MoodPicker } from './MoodPicker'
 import { SaveStatus } from './SaveStatus'
 import { uuidV7 } from './uuid'
+import { EntryHistory } from '../sync/EntryHistory'
 
 export const FORMATS: SessionFormat[] = ['in_person', 'video', 'phone']
 const STATUSES: SessionStatus[] = ['scheduled', 'attended', 'cancelled', 'missed']
@@ -293,6 +294,7 @@ function SessionForm({ id, loaded, onSaved, onDeleted, onClose }: Props & { id: 
         <SaveStatus autosave={autosave} />
       </header>
       {autosave.status === 'error' ? <Banner tone="danger">{s.save.errorDetail}</Banner> : null}
+      <EntryHistory table="sessions" id={id} />
       <SessionFields draft={draft} update={update} zone={zone} dateError={toFields(draft, zone) === null} />
       <footer className="editor__footer">
         <Button variant="quiet" icon="trash" onClick={() => setConfirming(true)}>

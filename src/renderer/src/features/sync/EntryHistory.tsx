@@ -1,0 +1,52 @@
+/**
+ * "Also edited on the other computer at 14:02 — show": for one entry, the values that lost to
+ * an edit made on another computer (kept by sync, served by `sync.history`), shown on demand.
+ * Renders nothing while sync is off or nothing was kept.
+ */
+import { useQuery } from '@tanstack/react-query'
+import { useId, useState } from 'react'
+import type { SYNC_HISTORY_KINDS } from '../../../../shared/ipc/schemas/sync'
+import { rpc } from '../../lib/rpc'
+import { formatDateTime } from '../timeline/format'
+import { entryHistoryStrings as s } from './entry-history.strings'
+import { syncStatusQuery } from './sync.queries'
+import './entry-history.css'
+
+interface Props {
+  table: (typeof SYNC_HISTORY_KINDS)[number]
+  id: string
+}
+
+const shown = (value: string | number | boolean | null): string => (value === null || value === '' ? s.empty : String(value))
+
+export function EntryHistory({ table, id }: Props): React.JSX.Element | null {
+  const listId = useId()
+  const [open, setOpen] = useState(false)
+  const sync = useQuery(syncStatusQuery())
+  const history = useQuery({ queryKey: ['sync', 'history', table, id], queryFn: () => rpc('sync.history', { table, id }), enabled: sync.data?.enabled === true, retry: false })
+  const entries = history.data?.entries ?? []
+  if (entries.length === 0) return null
+  return (
+    <section className="entry-history" aria-label={s.listLabel}>
+      <p className="entry-history__line small">
+        {s.alsoEdited(formatDateTime(entries[0]!.at))}{' '}
+        <button type="button" className="entry-history__toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+          {open ? s.hide : s.show}
+        </button>
+      </p>
+      {open ? (
+        <ul className="entry-history__list" id={listId}>
+          {entries.map((entry, index) => (
+            <li key={`${entry.field}-${entry.at}-${index}`} className="entry-history__item">
+              <span className="entry-history__field">{s.fields[entry.field] ?? s.otherField}</span>
+              <span className="entry-history__value" dir="auto">
+                {shown(entry.value)}
+              </span>
+              <span className="muted small">{s.keptAt(formatDateTime(entry.at))}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  )
+}

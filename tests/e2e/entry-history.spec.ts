@@ -1,0 +1,82 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { fakeDialogs } from '../helpers/fake-ports'
+import { createTestVault, TEST_PASSPHRASE, type TestVault } from '../helpers/test-vault'
+import { expectNoSeriousA11yViolations } from './axe'
+import { e2eSkipReason, launchApp, type E2EApp } from './harness'
+
+const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
+/** `SYNC_SCREENSHOTS=1 npx vitest run tests/e2e/entry-history.spec.ts` refreshes docs/screenshots/entry-history-*. */
+const WRITE_SHOTS = process.env.SYNC_SCREENSHOTS === '1'
+
+describe.skipIf(e2eSkipReason())('an entry also edited on the other computer', () => {
+  let app: E2EApp | undefined
+  let other: TestVault | undefined
+  let root = ''
+  afterEach(async () => {
+    await app?.close()
+    other?.cleanup()
+    app = other = undefined
+    if (root) rmSync(root, { recursive: true, force: true })
+  })
+
+  it('says so on the reflection and shows the value that lost on demand', { timeout: 120_000 }, async () => {
+    root = mkdtempSync(join(tmpdir(), 'between-e2e-history-'))
+    const folder = join(root, 'Sync')
+    mkdirSync(folder, { recursive: true })
+    other = await createTestVault()
+    const written = other.core.reflections.create({ body: 'Heron by the canal.', mood: 3, tags: [], sessionId: null, bringToSession: false })
+    await other.core.sync.enable({ folder, deviceName: 'Laptop', passphrase: TEST_PASSPHRASE })
+    app = await launchApp({
+      dataDir: join(root, 'vault'),
+      core: { dialogs: fakeDialogs({ folder }) },
+      beforeLoad: async ({ invoke }) => void (await invoke('vault.create', { passphrase: TEST_PASSPHRASE })),
+    })
+    await app.core.sync.enable({ folder, deviceName: 'Desk', passphrase: TEST_PASSPHRASE })
+    // Both computers change the mood before they hear of each other: the later stamp wins, the other value is kept.
+    app.core.reflections.update({ id: written.id, patch: { mood: 1 } })
+    await app.core.sync.syncNow({})
+    other.core.reflections.update({ id: written.id, patch: { mood: 5 } })
+    await other.core.sync.syncNow({})
+    await app.core.sync.syncNow({})
+    const kept = app.core.reflections.get({ id: written.id }).mood === 5 ? 1 : 5
+    expect(other.core.reflections.get({ id: written.id }).mood).toBe(app.core.reflections.get({ id: written.id }).mood)
+    expect((await app.invoke('sync.history', { table: 'reflections', id: written.id })).entries).toEqual([expect.objectContaining({ field: 'mood', value: kept })])
+
+    const { page } = app
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
+    await page.getByRole('feed', { name: 'Timeline entries' }).getByRole('article').filter({ hasText: 'Heron by the canal.' }).click()
+    const panel = page.getByRole('complementary', { name: 'Details' })
+    await panel.getByRole('heading', { level: 2, name: 'Reflection' }).waitFor()
+    const note = panel.getByRole('region', { name: 'Values kept from the other computer' })
+    await note.getByText('Also edited on the other computer at').waitFor()
+    const show = note.getByRole('button', { name: 'Show' })
+    expect(await show.getAttribute('aria-expanded')).toBe('false')
+    await show.focus()
+    await page.keyboard.press('Enter')
+    const item = note.getByRole('listitem')
+    await item.getByText('Mood').waitFor()
+    expect(await item.innerText()).toMatch(new RegExp(`Mood\\s+${kept}\\s+kept from`))
+    expect(await note.getByRole('button', { name: 'Hide' }).getAttribute('aria-expanded')).toBe('true')
+    await expectNoSeriousA11yViolations(page, { screen: 'reflection with kept history' })
+    for (const viewport of [
+      { width: 800, height: 600 },
+      { width: 1280, height: 800 },
+    ]) {
+      await page.setViewportSize(viewport)
+      await note.scrollIntoViewIfNeeded()
+      const box = await note.boundingBox()
+      expect(box).not.toBeNull()
+      expect(box!.x).toBeGreaterThanOrEqual(0)
+      expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width)
+      if (!WRITE_SHOTS) continue
+      for (const theme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: theme })
+        await panel.screenshot({ path: join(SHOTS, `entry-history-${viewport.width}-${theme}.png`), animations: 'disabled', caret: 'hide' })
+      }
+    }
+  })
+})
