@@ -61,8 +61,14 @@ export function validInput(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> 
       return fc.option(validInput(def.innerType as z.ZodType, depth), { nil: undefined })
     case 'pipe':
       return validInput(def.in as z.ZodType, depth)
-    case 'array':
-      return fc.array(validInput(def.element as z.ZodType, depth + 1), { maxLength: depth > 2 ? 1 : 4 })
+    case 'array': {
+      // Honour the schema's own bounds (a questionnaire wants 7 to 9 answers), kept small.
+      const bound = (check: string) =>
+        ((def.checks ?? []) as Array<{ _zod: { def: { check: string; minimum?: number; maximum?: number } } }>).map((c) => c._zod.def).find((c) => c.check === check)
+      const minLength = bound('min_length')?.minimum ?? 0
+      const maxLength = Math.max(minLength, Math.min(bound('max_length')?.maximum ?? Infinity, depth > 2 ? 1 : 4))
+      return fc.array(validInput(def.element as z.ZodType, depth + 1), { minLength, maxLength })
+    }
     case 'union':
       return fc.oneof(...(def.options as z.ZodType[]).map((option) => validInput(option, depth)))
     case 'object': {
