@@ -66,22 +66,26 @@ export default async function rendererBench(): Promise<Figure[]> {
     await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE)
     await page.getByRole('button', { name: 'Unlock' }).click()
     await page.getByRole('navigation', { name: 'Main' }).waitFor()
+    // From the click on Timeline, coming from another screen (its feed gone), to the frame after
+    // the first row is in the document: that frame is when it is painted.
     const firstRender = async (): Promise<number> =>
       page.evaluate(async () => {
         // No named functions in here: tsx would wrap them in a helper the page does not have.
         const buttons = Array.from(document.querySelectorAll('nav[aria-label="Main"] button'))
-        buttons.find((b) => b.textContent?.trim() === 'Home')?.click()
+        buttons.find((b) => b.textContent?.trim() === 'Overview')?.click()
+        while (document.querySelector('[role="feed"]')) await new Promise((done) => requestAnimationFrame(() => done(null)))
         await new Promise((done) => requestAnimationFrame(() => done(null)))
         const start = performance.now()
         buttons.find((b) => b.textContent?.trim() === 'Timeline')?.click()
         while (!document.querySelector('[role="feed"] article')) await new Promise((done) => requestAnimationFrame(() => done(null)))
+        await new Promise((done) => requestAnimationFrame(() => done(null)))
         return performance.now() - start
       })
     const first = await firstRender()
     const again: number[] = []
     for (let i = 0; i < 7; i++) again.push(await firstRender())
-    figures.push({ name: 'timeline first render after unlock (100k)', unit: 'ms', ...summarize([first]), note: 'click on Timeline to first row drawn; includes the lazy chunk' })
-    figures.push({ name: 'timeline render, later visits (100k)', unit: 'ms', ...summarize(again), note: 'Home, then Timeline again' })
+    figures.push({ name: 'timeline first render after unlock (100k)', unit: 'ms', ...summarize([first]), note: 'click on Timeline to the frame after its first row; includes the lazy chunk' })
+    figures.push({ name: 'timeline render, later visits (100k)', unit: 'ms', ...summarize(again), note: 'Overview, then Timeline again, to the frame after its first row' })
 
     // 2. Search as you type: each keystroke, to results for what was typed on screen.
     const search = page.getByRole('searchbox', { name: 'Search everything' })
@@ -99,13 +103,13 @@ export default async function rendererBench(): Promise<Figure[]> {
         latencies.push(ms)
       }
     }
-    figures.push({ name: 'search as you type, keystroke to results (100k)', unit: 'ms', ...summarize(latencies), note: 'includes the 120 ms typing debounce' })
+    figures.push({ name: 'search as you type, keystroke to results (100k)', unit: 'ms', ...summarize(latencies), note: 'includes the 40 ms typing pause' })
     // The core's share: search.query alone for the same prefixes.
     const core: number[] = []
     for (const word of ['heron', 'garden', 'sister', 'boundaries']) {
       for (let i = 1; i <= word.length; i++) {
         const start = performance.now()
-        await app.invoke('search.query', { query: word.slice(0, i), limit: 50 })
+        await app.invoke('search.query', { query: word.slice(0, i), limit: 50, order: 'date' })
         core.push(performance.now() - start)
       }
     }

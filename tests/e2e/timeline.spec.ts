@@ -105,6 +105,32 @@ describe.skipIf(e2eSkipReason())('timeline', () => {
     expect(await results.locator('img, b, script').count()).toBe(0)
     expect(await page.evaluate('window.__pwned')).toBeUndefined()
     await expectNoSeriousA11yViolations(page, { screen: 'search results' })
+
+    // By date first; Best match by keyboard, the marked hit still there, the toggle on screen.
+    const order = results.getByRole('group', { name: 'Order of results' })
+    const byDate = order.getByRole('button', { name: 'By date' })
+    const best = order.getByRole('button', { name: 'Best match' })
+    expect(await byDate.getAttribute('aria-pressed')).toBe('true')
+    await best.focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => best.getAttribute('aria-pressed')).toBe('true')
+    await results.getByRole('button', { name: /Reflection/ }).filter({ hasText: '<b>' }).waitFor()
+    const viewport = page.viewportSize()
+    const box = await order.boundingBox()
+    expect(box && viewport && box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height).toBe(true)
+    await expectNoSeriousA11yViolations(page, { screen: 'search results by best match' })
+    const shots = process.env.BETWEEN_SHOTS
+    if (shots) {
+      for (const [width, height, theme] of [[800, 600, 'light'], [1280, 800, 'dark']] as const) {
+        await page.setViewportSize({ width, height })
+        await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme)
+        await page.screenshot({ path: `${shots}/search-order-${width}-${theme}.png` })
+      }
+      await page.evaluate(() => document.documentElement.removeAttribute('data-theme'))
+      if (viewport) await page.setViewportSize(viewport)
+    }
+    await byDate.click()
+    await expect.poll(() => byDate.getAttribute('aria-pressed')).toBe('true')
   })
 
   it('jumps from a result into the timeline and opens the entry', async () => {

@@ -3,11 +3,16 @@ import { idSchema, instantSchema, skippedSchema } from './common'
 
 export const SEARCHABLE_KINDS = ['session', 'reflection', 'talking_point', 'contact', 'draft', 'thought_record', 'diary_day', 'check_in'] as const
 
+/** 'date': by the date the entry is about, newest first. 'relevance': best match first (bm25). */
+export const SEARCH_ORDERS = ['date', 'relevance'] as const
+export type SearchOrder = (typeof SEARCH_ORDERS)[number]
+
 export const searchInput = z.strictObject({
   query: z.string().trim().min(1).max(500),
   limit: z.number().int().min(1).max(200).default(50),
-  /** Opaque keyset cursor from the previous page. */
+  /** Opaque cursor from the previous page of the same query and order. */
   cursor: z.string().max(200).nullable().default(null),
+  order: z.enum(SEARCH_ORDERS).default('date'),
 })
 
 export const searchHitSchema = z.strictObject({

@@ -5,6 +5,7 @@ import { searchPrefixIndex } from './0030-search-prefix-index'
 import { importSourcesDaylioAbsences } from './0040-import-sources-daylio-absences'
 import { homework } from './0050-homework'
 import { sync } from './0060-sync'
+import { searchByDate } from './0070-search-by-date'
 
 export interface Migration {
   /** Steps of ten, so a fix can slot in between. */
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   importSourcesDaylioAbsences,
   homework,
   sync,
+  searchByDate,
 ]

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
-import { useRef, type KeyboardEvent } from 'react'
-import type { SearchHit } from '../../../../shared/ipc/schemas/search'
+import { useRef, useState, type KeyboardEvent } from 'react'
+import type { SearchHit, SearchOrder } from '../../../../shared/ipc/schemas/search'
 import { Banner, Button, EmptyState, Icon, Spinner, type IconName } from '../../components/ui'
 import { rpc } from '../../lib/rpc'
 import { HOMEWORK_ICONS } from '../homework/homework-entries'
@@ -11,11 +11,12 @@ import { timelineKeys } from './timeline.queries'
 import { timelineStrings as s } from './timeline.strings'
 
 const PAGE = 50
+const ORDERS: readonly SearchOrder[] = ['date', 'relevance']
 const icons: Record<SearchHit['kind'], IconName> = { session: 'clock', reflection: 'leaf', talking_point: 'check', contact: 'arrowLeft', draft: 'copy', ...HOMEWORK_ICONS }
 
-export const searchQuery = (query: string) => ({
-  queryKey: timelineKeys.search(query),
-  queryFn: ({ pageParam }: { pageParam: string | null }) => rpc('search.query', { query, limit: PAGE, cursor: pageParam }),
+const searchQuery = (query: string, order: SearchOrder) => ({
+  queryKey: timelineKeys.search(query, order),
+  queryFn: ({ pageParam }: { pageParam: string | null }) => rpc('search.query', { query, limit: PAGE, cursor: pageParam, order }),
   initialPageParam: null as string | null,
   getNextPageParam: (last: { nextCursor: string | null }) => last.nextCursor,
   meta: { tables: '*' as const },
@@ -27,9 +28,10 @@ interface SearchResultsProps {
   onPick(hit: SearchHit): void
 }
 
-/** Hits newest-written first, snippets with the matches marked; choosing one jumps to it. */
+/** Hits by their date (newest first) or best match first, snippets with the matches marked; choosing one jumps to it. */
 export function SearchResults({ query, now, onPick }: SearchResultsProps): React.JSX.Element {
-  const results = useInfiniteQuery({ ...searchQuery(query), placeholderData: keepPreviousData })
+  const [order, setOrder] = useState<SearchOrder>('date')
+  const results = useInfiniteQuery({ ...searchQuery(query, order), placeholderData: keepPreviousData })
   const listRef = useRef<HTMLOListElement>(null)
   const hits = results.data?.pages.flatMap((page) => page.hits) ?? []
 
@@ -47,9 +49,18 @@ export function SearchResults({ query, now, onPick }: SearchResultsProps): React
 
   return (
     <section className="search-results" aria-label={s.search.resultsLabel} data-query={results.isPlaceholderData ? undefined : query}>
-      <p className="search-results__count" role="status">
-        {s.search.results(hits.length, results.hasNextPage)}
-      </p>
+      <div className="search-results__head">
+        <p className="search-results__count" role="status">
+          {s.search.results(hits.length, results.hasNextPage)}
+        </p>
+        <div className="segmented" role="group" aria-label={s.search.order.label}>
+          {ORDERS.map((option) => (
+            <button key={option} type="button" className="segmented__item" aria-pressed={order === option} onClick={() => setOrder(option)}>
+              {s.search.order[option]}
+            </button>
+          ))}
+        </div>
+      </div>
       {hits.length === 0 ? (
         <EmptyState icon="info" title={s.search.noneTitle}>
           <p>{s.search.noneBody}</p>

@@ -78,9 +78,10 @@ export default function TimelineScreen(): React.JSX.Element {
   const onRevealed = useCallback(() => setReveal(null), [])
   const showKeyboardHint = useHintOnce('timeline-keys')
 
-  // Search as you type, debounced.
+  // Search as you type: a short pause lets a burst of keys make one query; the last results stay
+  // on screen (keepPreviousData) until the next arrive, and answers to older text are dropped.
   useEffect(() => {
-    const timer = window.setTimeout(() => setQuery(typed.trim()), 120)
+    const timer = window.setTimeout(() => setQuery(typed.trim()), 40)
     return () => window.clearTimeout(timer)
   }, [typed])
 

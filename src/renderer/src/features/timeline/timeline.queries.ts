@@ -1,3 +1,4 @@
+import type { SearchOrder } from '../../../../shared/ipc/schemas/search'
 import type { DetailTarget } from './EntryDetail'
 
 /**
@@ -9,7 +10,7 @@ const TABLE_OF: Record<DetailTarget['kind'], string> = { contact: 'contacts', dr
 
 export const timelineKeys = {
   /** Search reads every indexed table: meta.tables '*'. */
-  search: (query: string) => ['search', query] as const,
+  search: (query: string, order: SearchOrder) => ['search', query, order] as const,
   /** Reflections' and sessions' moods: meta.tables ['sessions']. */
   moodTrend: (bucket: string, range: string) => ['reflections', 'mood-trend', bucket, range] as const,
   detail: (kind: DetailTarget['kind'], id: string) => [TABLE_OF[kind], 'detail', id] as const,
