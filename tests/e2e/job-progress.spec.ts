@@ -70,7 +70,6 @@ describe.skipIf(e2eSkipReason())('Progress of long work in Settings', () => {
           expect(box.y + box.height).toBeLessThanOrEqual(size.height)
         }
         await page.screenshot({ path: join(SHOTS, `settings-backup-progress-${scheme}-${size.width}x${size.height}.png`), animations: 'disabled', caret: 'hide' })
-        if (scheme === 'light' && size.width === 1280) await expectNoSeriousA11yViolations(page, { screen: 'settings (backup in progress)' })
         await stop.click()
         await page.getByText('Nothing was saved.').first().waitFor()
         expect(await bar.count()).toBe(0)
@@ -79,4 +78,15 @@ describe.skipIf(e2eSkipReason())('Progress of long work in Settings', () => {
       }, 120_000)
     }
   }
+
+  // Separate from the Stop checks: the page scan takes seconds, and a backup of this size may end meanwhile.
+  it('has no serious accessibility findings while a backup runs', async () => {
+    const page = (app as E2EApp).page
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.getByRole('button', { name: 'Back up now' }).click()
+    await page.getByRole('progressbar', { name: /: progress$/ }).waitFor()
+    await expectNoSeriousA11yViolations(page, { screen: 'settings (backup in progress)' })
+    const stop = page.getByRole('button', { name: 'Stop this and leave everything as it was' })
+    if (await stop.isVisible()) await stop.click()
+  })
 })

@@ -53,11 +53,11 @@ describe('full-text search inside the encrypted database', () => {
     const reflection = vault.core.reflections.create({ body: 'the lighthouse again', mood: null, tags: [], sessionId: null, bringToSession: false })
     const session = (startsAt: number) =>
       vault.core.sessions.create({
-        therapistId: therapist.id, startsAt, timeZone: 'Europe/London', durationMinutes: 50, format: 'video', status: 'attended',
+        therapistId: therapist.id, startsAt, timeZone: 'Europe/London', durationMinutes: 50, format: 'video', status: startsAt <= vault.clock.now() ? 'attended' : 'scheduled',
         notes: 'we talked about the lighthouse', moodBefore: null, moodAfter: null, takeaways: '', homework: [],
       })
     const lastYear = session(Date.UTC(2025, 0, 10, 9, 0))
-    const nextWeek = session(Date.now() + 7 * 86_400_000)
+    const nextWeek = session(vault.clock.now() + 7 * 86_400_000)
     const ids = (order: 'date' | 'relevance', cursor: string | null = null) => vault.core.search.query({ query: 'lighthouse', limit: 2, cursor, order })
     const first = ids('date')
     const second = ids('date', first.nextCursor)

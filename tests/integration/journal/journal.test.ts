@@ -84,6 +84,7 @@ describe('mood.trend', () => {
     rate(Date.UTC(2026, 2, 2, 10), 2) // Mon 2 Mar
     rate(Date.UTC(2026, 2, 8, 23, 30), 4) // Sun 8 Mar, 23:30 London: still that week
     rate(Date.UTC(2026, 2, 9, 8), 5) // Mon 9 Mar
+    vault.clock.set(Date.UTC(2026, 2, 10, 18)) // after the session: it can be attended
     vault.core.sessions.create({ therapistId: null, startsAt: Date.UTC(2026, 2, 10, 17), timeZone: 'Europe/London', durationMinutes: 50, format: 'video', status: 'attended', notes: '', moodBefore: 1, moodAfter: 3, takeaways: '', homework: [] })
     const result = await call('mood.trend', { timeZone: 'Europe/London', bucket: 'week' })
     expect(result).toEqual({

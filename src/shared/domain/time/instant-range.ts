@@ -24,3 +24,16 @@ export const instantSchema = z
   .int()
   .min(INSTANT_MIN, `must be ${INSTANT_RANGE_TEXT}`)
   .max(INSTANT_MAX, `must be ${INSTANT_RANGE_TEXT}`)
+
+/** A calendar day as YYYY-MM-DD: a day that exists and lies, in any zone, within the instants' range. */
+export const calendarDaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine((day) => {
+    // Zod runs this even when the pattern failed: read nothing that is not a date.
+    const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
+    if (!parts) return false
+    const noon = Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]), 12)
+    // The whole day, in every zone, lies inside the range (UTC-12 to UTC+14 around noon).
+    return new Date(noon).toISOString().slice(0, 10) === day && isInstantInRange(noon - 86_400_000) && isInstantInRange(noon + 86_400_000)
+  }, `must be a day that exists, ${INSTANT_RANGE_TEXT}`)

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CHECK_IN_CADENCES, DIARY_RATING_MAX, SKILL_MODULES, THINKING_TRAPS } from '../../domain/homework/homework-lists'
 import { ANSWER_MAX, BANDS, QUESTIONNAIRES } from '../../domain/homework/questionnaires'
+import { calendarDaySchema } from '../../domain/time/instant-range'
 import { idSchema, instantSchema, longText, zoneSchema } from './common'
 
 const percent = z.number().int().min(0).max(100)
@@ -46,7 +47,7 @@ export const thoughtRecordListInput = z.strictObject({
 
 /* The DBT diary card: one row a day, set up by the person. */
 
-export const daySchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date as YYYY-MM-DD')
+export const daySchema = calendarDaySchema
 
 export const diaryDayFields = z.strictObject({
   day: daySchema,

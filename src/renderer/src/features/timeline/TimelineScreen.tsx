@@ -4,6 +4,7 @@ import type { SearchHit } from '../../../../shared/ipc/schemas/search'
 import type { Therapist } from '../../../../shared/ipc/schemas/therapists'
 import type { TimelineEntry } from '../../../../shared/ipc/schemas/timeline'
 import { onIntent } from '../../app/intents'
+import { useNavigation } from '../../app/navigation'
 import { takeTypedAhead } from '../../app/typed-ahead'
 import { Banner, Button, EmptyState, Icon, LoadingArea, PRIVATE_FIELD } from '../../components/ui'
 import { flushAllEdits } from '../../lib/autosave'
@@ -91,6 +92,7 @@ export default function TimelineScreen(): React.JSX.Element {
     return { ...filter, to: filter.to === null ? to : Math.min(filter.to, to) }
   }, [filter, anchorAt])
   const feed = useTimelineFeed(effectiveFilter)
+  const navigation = useNavigation()
   const grouped = (effectiveFilter.kinds === null || effectiveFilter.kinds.includes('session')) && effectiveFilter.tag === null
   const rows = useMemo(() => buildRows(feed.items, now, grouped, laterExpanded), [feed.items, now, grouped, laterExpanded])
 
@@ -393,7 +395,14 @@ export default function TimelineScreen(): React.JSX.Element {
       ) : null}
 
       <div className="timeline-body">
-        <div className="timeline-main">{main}</div>
+        <div className="timeline-main">
+          {feed.skipped > 0 && !searching ? (
+            <Banner tone="warning" action={<Button onClick={() => navigation.navigate('settings')}>{s.list.openRepair}</Button>}>
+              {s.list.skipped(feed.skipped)}
+            </Banner>
+          ) : null}
+          {main}
+        </div>
         {panel ? <EntryPanel ref={panelRef} panel={panel} events={editorEvents} onClose={closePanel} /> : null}
       </div>
 

@@ -77,6 +77,8 @@ export const timelineStrings = {
       'Add your last or next session, or write a few lines about how things are. Everything you add gathers here, around your sessions.',
     filteredEmptyTitle: 'Nothing here with these filters',
     filteredEmptyBody: 'Try clearing a filter or widening the dates.',
+    skipped: (n: number) => `${n === 1 ? '1 entry' : `${n} entries`} could not be shown. Settings → Repair shows what can be read of ${n === 1 ? 'it' : 'them'}.`,
+    openRepair: 'Open Repair',
   },
 
   group: {

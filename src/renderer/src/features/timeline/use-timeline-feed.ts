@@ -22,6 +22,8 @@ interface FeedState {
   status: 'loading' | 'ready' | 'error'
   loadingMore: boolean
   moreFailed: boolean
+  /** Entries the core could not show (a damaged row), counted over the pages loaded. */
+  skipped: number
 }
 
 const newer = (a: TimelineEntry, b: TimelineEntry) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
@@ -44,7 +46,7 @@ export interface TimelineFeed extends FeedState {
  * re-reads the first page and splices it over the top of what is loaded; an edited entry
  * further down is re-read on its own (refreshEntry).
  */
-const INITIAL: FeedState = { items: [], nextCursor: null, status: 'loading', loadingMore: false, moreFailed: false }
+const INITIAL: FeedState = { items: [], nextCursor: null, status: 'loading', loadingMore: false, moreFailed: false, skipped: 0 }
 
 export function useTimelineFeed(filter: TimelineFilter): TimelineFeed {
   const key = JSON.stringify(filter)
@@ -72,7 +74,7 @@ export function useTimelineFeed(filter: TimelineFilter): TimelineFeed {
     const current = JSON.parse(key) as TimelineFilter
     rpc('timeline.page', { limit: FIRST_PAGE, cursor: null, filter: current }).then(
       (page) => {
-        if (gen === generation.current) setState({ key, items: page.items, nextCursor: page.nextCursor, status: 'ready', loadingMore: false, moreFailed: false })
+        if (gen === generation.current) setState({ key, items: page.items, nextCursor: page.nextCursor, status: 'ready', loadingMore: false, moreFailed: false, skipped: page.skipped })
       },
       () => {
         if (gen === generation.current) setState({ ...INITIAL, key, status: 'error' })
@@ -95,7 +97,7 @@ export function useTimelineFeed(filter: TimelineFilter): TimelineFeed {
       (page) => {
         busy.current = false
         if (gen !== generation.current) return
-        setState((s) => ({ ...s, items: s.items.concat(page.items), nextCursor: page.nextCursor, loadingMore: false }))
+        setState((s) => ({ ...s, items: s.items.concat(page.items), nextCursor: page.nextCursor, loadingMore: false, skipped: s.skipped + page.skipped }))
       },
       () => {
         busy.current = false
