@@ -19,8 +19,8 @@ const firstIssuePath = (error: z.ZodError): string => {
   return path.length === 0 ? '(input)' : path.map(String).join('.')
 }
 
-/** Domains whose handlers work on files, keys or preferences rather than rows: no savepoint. */
-const OUTSIDE_RECORDS = new Set(['vault', 'backup', 'prefs', 'shell', 'ui', 'import', 'export'])
+/** Domains whose handlers work on files, keys or preferences, or run their own transactions in slices (sync, jobs), rather than rows: no savepoint. */
+const OUTSIDE_RECORDS = new Set(['vault', 'backup', 'prefs', 'shell', 'ui', 'import', 'export', 'sync', 'jobs'])
 
 const invalidInput = (field: string) => fail({ ...genericError('INVALID_INPUT'), field })
 
