@@ -57,8 +57,8 @@ describe.skipIf(e2eSkipReason())('Settings and recovery', () => {
 
     await page.getByRole('radio', { name: 'Dark', exact: true }).check()
     await page.getByText('Saved.').first().waitFor()
-    expect(await dataTheme(a)).toBe('dark')
-    expect((await a.invoke('prefs.get', {})).prefs.theme).toBe('dark')
+    await expect.poll(() => dataTheme(a)).toBe('dark')
+    await expect.poll(async () => (await a.invoke('prefs.get', {})).prefs.theme).toBe('dark')
     await expectNoSeriousA11yViolations(page, { screen: 'settings (dark)' })
 
     // A fresh window (as after a lock) takes the theme from preferences before anything else.
