@@ -59,6 +59,8 @@ describe.skipIf(e2eSkipReason())('Settings and recovery', () => {
     await page.getByText('Saved.').first().waitFor()
     await expect.poll(() => dataTheme(a)).toBe('dark')
     await expect.poll(async () => (await a.invoke('prefs.get', {})).prefs.theme).toBe('dark')
+    // The page's text takes the dark theme's colour before the contrast scan (rgb(42, 37, 33) is the light theme's text).
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.querySelector('.settings-section h2') ?? document.body).color)).not.toBe('rgb(42, 37, 33)')
     await expectNoSeriousA11yViolations(page, { screen: 'settings (dark)' })
 
     // A fresh window (as after a lock) takes the theme from preferences before anything else.
