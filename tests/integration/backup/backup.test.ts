@@ -128,6 +128,7 @@ describe('Test a backup', () => {
         counts: { therapists: 1, sessions: 1, reflections: 2, talkingPoints: 1, drafts: 1, contacts: 1, absences: 1, rules: 1, tags: 2 },
         firstAt: Date.UTC(2026, 2, 2, 17), // the session
         lastAt: Date.UTC(2026, 2, 4, 10), // the contact
+        danglingReferences: 0,
       },
     })
     expect(hashTree(vault.dir)).toEqual(before.vault)
@@ -151,6 +152,37 @@ describe('Test a backup', () => {
     })
     // Locked and no secret: it cannot be opened.
     expect(await dispatch(vault.handlers, 'backup.test', { source: { name } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'unlock' } })
+  })
+
+  it('a link to a record deleted by another tool is a repairable finding, not a failed backup', async () => {
+    const therapist = vault.core.therapists.create({ name: 'Dr Ash', practice: '', timeZone: 'Europe/London', channels: [] })
+    const session = vault.core.sessions.create({
+      therapistId: therapist.id,
+      startsAt: Date.UTC(2026, 2, 2, 17, 0),
+      timeZone: 'Europe/London',
+      durationMinutes: 50,
+      format: 'video',
+      status: 'attended',
+      notes: 'the heron',
+      moodBefore: null,
+      moodAfter: null,
+      takeaways: '',
+      homework: [],
+    })
+    const db = vault.core.vault.db()
+    db.pragma('foreign_keys = OFF')
+    db.prepare('DELETE FROM therapists WHERE id = ?').run(therapist.id)
+    db.pragma('foreign_keys = ON')
+
+    const { name } = await backupNow()
+    expect(await dispatch(vault.handlers, 'backup.test', { source: { name } })).toMatchObject({
+      ok: true,
+      value: { status: 'tested', danglingReferences: 1, counts: { sessions: 1, therapists: 0 } },
+    })
+    expect(await dispatch(vault.handlers, 'repair.list', {})).toEqual({
+      ok: true,
+      value: { more: 0, rows: [{ domain: 'sessions', id: session.id, fields: ['therapistId'], text: expect.arrayContaining([{ column: 'notes', value: 'the heron' }]) }] },
+    })
   })
 
   it('a name that is not a backup, or a path, is refused', async () => {

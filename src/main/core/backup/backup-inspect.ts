@@ -1,7 +1,7 @@
 /**
  * "Test a backup" and the check before a restore, as a job task (in a worker thread): extract
  * the database from the container into a private working folder while checking its sha256, open
- * it with the key the caller unwrapped, check every page and the foreign keys, and describe it.
+ * it with the key the caller unwrapped, check every page, count links to records that no longer exist, and describe it.
  * For a restore, a second fresh extract goes to the staging folder.
  */
 import type Database from 'better-sqlite3-multiple-ciphers'
@@ -14,7 +14,7 @@ import { safeCause } from '../vault/failures'
 import { DATABASE_FILE } from '../vault/header'
 import { openEncryptedDatabase } from '../vault/open-database'
 import { checkPayload, readContainerInfo, type ContainerInfo } from './backup-container'
-import { checkSchema, dateRange, entityCounts, schemaVersionOf, tableCounts } from './backup.repo'
+import { checkSchema, danglingReferences, dateRange, entityCounts, schemaVersionOf, tableCounts } from './backup.repo'
 import type { BackupReport } from './backup.service'
 
 export interface BackupInspectInput {
@@ -41,6 +41,7 @@ function describe(db: Database.Database, path: string, info: ContainerInfo): Ins
     counts: entityCounts(tableCounts(db)),
     firstAt: range.first,
     lastAt: range.last,
+    danglingReferences: danglingReferences(db),
   }
 }
 

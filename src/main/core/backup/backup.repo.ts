@@ -64,16 +64,22 @@ export function schemaVersionOf(db: Database.Database, schema = 'main'): number 
 }
 
 /**
- * integrity_check (every page read, so every page's HMAC checked) and foreign keys. `quick`:
- * quick_check instead, which reads and checks every page the same way but does not look each
- * table row up in each of its indexes (for a copy SQLite has just built; docs/backups.md).
+ * integrity_check (every page read, so every page's HMAC checked). `quick`: quick_check instead,
+ * which reads and checks every page the same way but does not look each table row up in each of
+ * its indexes (for a copy SQLite has just built; docs/backups.md). Foreign keys are not part of
+ * this verdict: a link to a record that no longer exists is a repairable finding of the vault
+ * itself (danglingReferences), not damage to the copy, and would otherwise fail every backup.
  */
 export function checkSchema(db: Database.Database, schema = 'main', depth: 'full' | 'quick' = 'full'): boolean {
   const s = ident(schema)
   const pragma = depth === 'full' ? 'integrity_check' : 'quick_check'
   const integrity = withoutRowChecks(db, () => db.pragma(`${s}.${pragma}`) as Array<Record<string, string>>)
-  if (integrity.length !== 1 || integrity[0]?.[pragma] !== 'ok') return false
-  return (db.pragma(`${s}.foreign_key_check`) as unknown[]).length === 0
+  return integrity.length === 1 && integrity[0]?.[pragma] === 'ok'
+}
+
+/** How many rows hold a link (foreign key) to a record that does not exist. */
+export function danglingReferences(db: Database.Database, schema = 'main'): number {
+  return (db.pragma(`${ident(schema)}.foreign_key_check`) as unknown[]).length
 }
 
 /** Changes whenever another connection commits (PRAGMA data_version). */

@@ -73,6 +73,8 @@ export interface BackupReport {
   counts: EntityCounts
   firstAt: number | null
   lastAt: number | null
+  /** Rows linking to a record that no longer exists: restorable, listed in Settings → Repair. */
+  danglingReferences: number
 }
 
 export interface BackupDeps {

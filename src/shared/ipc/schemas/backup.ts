@@ -77,6 +77,11 @@ export const backupReportSchema = z.strictObject({
   /** The earliest and latest reflection, session or contact in it. */
   firstAt: instantSchema.nullable(),
   lastAt: instantSchema.nullable(),
+  /**
+   * Rows that link to a record that no longer exists (a foreign key left dangling, e.g. by another
+   * tool). Not damage: the backup is complete and can be restored; Settings → Repair lists them.
+   */
+  danglingReferences: count,
 })
 
 /** Without `unlock`, only a backup of the unlocked vault under its current key can be tested. */

@@ -34,6 +34,7 @@ function testedMessage(report: Tested): Message {
       <>
         <p>{t.holds(describeCounts(report.counts))}</p>
         {report.firstAt !== null && report.lastAt !== null ? <p>{t.testedRange(formatDay(report.firstAt), formatDay(report.lastAt))}</p> : null}
+        {report.danglingReferences > 0 ? <p>{t.testedDangling(report.danglingReferences)}</p> : null}
         {report.fromNewerVersion ? <p>{t.testedNewer}</p> : null}
       </>
     ),

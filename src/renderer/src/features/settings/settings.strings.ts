@@ -98,6 +98,8 @@ export const settingsStrings = {
     testCancelled: 'Nothing was tested.',
     tested: (when: string) => `The backup from ${when} is complete and opens.`,
     testedRange: (first: string, last: string) => `Your writing in it runs from ${first} to ${last}.`,
+    testedDangling: (n: number) =>
+      `${n === 1 ? '1 entry in it refers' : `${n} entries in it refer`} to something that was deleted. The backup is complete and can be restored; Settings → Repair shows ${n === 1 ? 'that entry' : 'them'} in your vault.`,
     testedNewer: 'It was made by a newer version of Between: it can be tested here, but not restored until Between is updated.',
     testFailed: 'Between could not test that backup. Nothing was changed. Try again in a moment.',
   },
