@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -200,5 +200,57 @@ describe('everywhere the rest of the data goes', () => {
     const before = digestDatabase(b.core.vault.db())
     expect(await importBetweenJson(b)).toMatchObject({ ok: true, value: { created: { homework: 0 } } })
     expect(digestDatabase(b.core.vault.db())).toBe(before)
+  })
+})
+
+describe('the Markdown folder export', () => {
+  it('holds one file per thought record, diary card day and check-in, as the Markdown document shows them', async () => {
+    const dialogs = fakeDialogs({ folder: dir })
+    const vault = await createTestVault({ dialogs })
+    vaults.push(vault)
+    const core = vault.core
+    const now = core.clock.now()
+    const tr = core.thoughtRecords.create(record(now - 24 * HOUR, 'the presentation'))
+    const day = core.diaryCard.saveDay({ day: '2026-03-02', timeZone: 'UTC', emotions: { Sadness: 3 }, urges: { Substances: 2 }, behaviours: { 'Substance use': true }, skills: ['TIPP'], note: 'rough night' })
+    const checkIn = core.checkIns.create({ questionnaire: 'gad7', answers: [2, 2, 2, 1, 1, 1, 1], takenAt: now - 2 * HOUR, note: 'calmer week' })
+
+    const ranged = { confirmUnencrypted: true, timeZone: 'UTC', locale: 'en-GB', from: null, to: null }
+    const result = await dispatch(vault.handlers, 'export.markdownFolder', ranged)
+    expect(result).toMatchObject({ ok: true, value: { status: 'written', files: 3 } })
+    const folder = join(dir, readdirSync(dir)[0] as string)
+    const files = readdirSync(folder).sort()
+    const read = (kind: string, id: string) => {
+      const name = files.find((file) => file.includes(`-${kind}-${id.replace(/-/g, '').slice(-8)}`))
+      expect(name).toMatch(new RegExp(`^\\d{4}-\\d{2}-\\d{2}-\\d{4}-${kind}-[0-9a-f]{8}\\.md$`))
+      return readFileSync(join(folder, name as string), 'utf8')
+    }
+
+    const thought = read('thought-record', tr.id)
+    expect(thought.startsWith(`---\ntype: "thought_record"\nid: "${tr.id}"\n`)).toBe(true)
+    expect(thought).toContain('## Thought record: ')
+    expect(thought).toContain('- Anxious')
+    expect(thought).toContain('At work: the presentation')
+    expect(thought).toContain('They think I am useless (believed 90%')
+    expect(thought).toContain('One frown is not a verdict (believed 70%)')
+
+    const diary = read('diary-day', day.id)
+    expect(diary).toContain('type: "diary_day"')
+    expect(diary).toContain('date: "2026-03-02T00:00:00+00:00"')
+    expect(diary).toContain('Sadness 3/5')
+    expect(diary).toContain('Substances 2/5')
+    expect(diary).toContain('Substance use: happened')
+    expect(diary).toContain('rough night')
+
+    const gad = read('check-in', checkIn.id)
+    expect(gad).toContain('type: "check_in"')
+    expect(gad).toContain('## Check-in: GAD-7: ')
+    expect(gad).toContain('- Score 10 of 21 (')
+    expect(gad).toContain('calmer week')
+
+    // The same sections as the single document: each file's body is its section there.
+    dialogs.answers.save = join(dir, 'all.md')
+    expect(await dispatch(vault.handlers, 'export.markdownDocument', ranged)).toMatchObject({ ok: true })
+    const document = readFileSync(join(dir, 'all.md'), 'utf8')
+    for (const file of [thought, diary, gad]) expect(document).toContain(file.slice(file.indexOf('\n---\n') + 5).trim())
   })
 })

@@ -57,7 +57,7 @@ export function createExportService(ctx: ServiceContext, ports: ExportPorts) {
       return (await runExport('export.json', { path, now: ctx.clock.now() })) ?? cancelled
     },
 
-    /** One Markdown file per session and reflection, in a new subfolder of the chosen folder. */
+    /** One Markdown file per session, reflection and homework item, in a new subfolder of the chosen folder. */
     async markdownFolder(input: RangedInput): Promise<ExportResult> {
       ctx.db()
       const parent = await ports.dialogs.chooseFolder('markdown-folder')

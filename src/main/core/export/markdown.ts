@@ -1,6 +1,6 @@
 /**
- * Markdown exports, pure: one file per session and reflection (YAML front matter for dates,
- * mood and tags), or one document for a date range. The person's own text goes in as written.
+ * Markdown exports, pure: one file per session, reflection and homework item (YAML front matter
+ * for dates, mood and tags), or one document for a date range. The person's own text goes in as written.
  */
 import type { Contact } from '../../../shared/ipc/schemas/contacts'
 import type { Reflection } from '../../../shared/ipc/schemas/reflections'
@@ -97,11 +97,25 @@ export function reflectionFile(reflection: Reflection, source: MarkdownSource, o
   }
 }
 
-/** One file per session and reflection, named by date so a folder listing reads in order. */
+/** A thought record, diary card day or check-in: the document's section for it, under front matter. */
+export function homeworkFile(block: HomeworkBlock, options: MarkdownOptions): MarkdownFile {
+  const zone = options.timeZone
+  const content =
+    frontMatter([
+      ['type', block.kind.replace('-', '_')],
+      ['id', block.id],
+      ['date', isoInZone(block.at, zone)],
+      ['time_zone', zone],
+    ]) + `\n${homeworkMarkdown(block, displayDateTime(block.at, zone, options.locale))}`
+  return { name: `${dayInZone(block.at, zone)}-${hourMinuteInZone(block.at, zone)}-${block.kind}-${shortId(block.id)}.md`, content }
+}
+
+/** One file per session, reflection and homework item, named by date so a folder listing reads in order. */
 export function markdownFiles(source: MarkdownSource, options: MarkdownOptions): MarkdownFile[] {
   return [
     ...source.sessions.map((session) => sessionFile(session, source)),
     ...source.reflections.map((reflection) => reflectionFile(reflection, source, options)),
+    ...(source.homework ?? []).map((block) => homeworkFile(block, options)),
   ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 }
 

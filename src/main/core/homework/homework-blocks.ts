@@ -8,6 +8,7 @@ import { homeworkStrings as t } from './homework.strings'
 
 export interface HomeworkBlock {
   id: string
+  kind: 'thought-record' | 'diary-day' | 'check-in'
   at: number
   title: string
   facts: string[]
@@ -29,6 +30,7 @@ function thoughtRecordBlock(record: ThoughtRecord): HomeworkBlock {
   const balanced = record.balancedThought.trim() === '' ? '' : `${record.balancedThought.trim()}${record.balancedBelief === null ? '' : ` (${t.belief(record.balancedBelief)})`}`
   return {
     id: record.id,
+    kind: 'thought-record',
     at: record.happenedAt,
     title: t.thoughtRecord,
     facts: record.emotions.map((e) => t.emotionBeforeAfter(e.name, e.before, e.after)),
@@ -47,6 +49,7 @@ function diaryDayBlock(day: DiaryDay): HomeworkBlock {
   const happened = Object.entries(day.behaviours).filter(([, yes]) => yes).map(([name]) => name)
   return {
     id: day.id,
+    kind: 'diary-day',
     at: day.at,
     title: t.diaryDay,
     facts: [],
@@ -64,6 +67,7 @@ function checkInBlock(checkIn: CheckIn): HomeworkBlock {
   const definition = DEFINITIONS[checkIn.questionnaire]
   return {
     id: checkIn.id,
+    kind: 'check-in',
     at: checkIn.takenAt,
     title: t.checkIn(definition.name),
     facts: [t.score(checkIn.score, definition.max, t.bands[checkIn.band])],

@@ -114,7 +114,7 @@ export const settingsStrings = {
     rangeWrong: 'The first date needs to be before the second.',
     kinds: {
       json: { label: 'Everything, as JSON', hint: 'The complete record in Between’s open format. Between can import it again.', button: 'Export JSON…' },
-      markdownFolder: { label: 'Markdown files', hint: 'One file per session and reflection, in a new folder.', button: 'Export Markdown files…' },
+      markdownFolder: { label: 'Markdown files', hint: 'One file per session, reflection, thought record, diary card day and check-in, in a new folder.', button: 'Export Markdown files…' },
       markdownDocument: {
         label: 'One Markdown document',
         hint: 'Sessions and reflections in one file, for the dates chosen.',
