@@ -11,6 +11,7 @@ import { createRemindersService } from './reminders/reminders.service'
 import { backupFolderFromPrefs, memoryBackupFolder } from './backup/backup-folder'
 import { createBackupService } from './backup/backup.service'
 import { removeLeftovers } from './backup/leftovers'
+import { createPendingPartials, removeStrandedPartials } from './export/pending-partials'
 import { createJobRunner } from './jobs/job-runner'
 import { createThreadJobs } from './jobs/thread-jobs'
 import type { Jobs } from './ports'
@@ -76,6 +77,7 @@ export function createCore(options: CoreOptions) {
     onOpen: (db) => {
       backups.beforeMigration(db)
       migrate(db)
+      removeStrandedPartials(db, logger) // what an export stopped by a crash left beside its target
     },
     onBeforeRotate: (db) => backups.beforeKeyRotation(db),
   })
@@ -103,6 +105,7 @@ export function createCore(options: CoreOptions) {
   })
 
   const records = createRecordServices(ctx)
+  const partials = createPendingPartials(ctx, logger)
   const reminders = createRemindersService(ctx)
   const sync = createSyncService({
     ctx,
@@ -121,7 +124,7 @@ export function createCore(options: CoreOptions) {
     ...records,
     // prefs, shell (the app shell's port) and links (vetting of external links).
     ...createAppShell(options, { vault, therapists: records.therapists, crisisPlan: records.crisisPlan }),
-    exports: createExportService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger, jobs, vault }),
+    exports: createExportService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger, jobs, vault, partials }),
     jobs,
     imports: createImportService(ctx, options.dialogs ?? noDialogs, options.importOptions),
     reminders,
@@ -137,8 +140,8 @@ export function createCore(options: CoreOptions) {
       absences: records.absences.get,
       rules: records.rules.get,
     }),
-    diaryPrint: createDiaryPrintService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger }),
-    sessionPrep: createSessionPrepService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger, checkIns: records.checkIns }),
+    diaryPrint: createDiaryPrintService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger, partials }),
+    sessionPrep: createSessionPrepService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger, checkIns: records.checkIns, partials }),
     close(): void {
       lock('quit')
     },

@@ -23,7 +23,7 @@ describe('jobs in a worker thread', () => {
     vault.core.reflections.create({ body: 'read by the worker', tags: [], mood: null, sessionId: null, bringToSession: false })
     out = mkdtempSync(join(tmpdir(), 'between-jobs-'))
     const key = transferableKey(vault.core.vault.copyDataKey())
-    const run = createThreadJobs().run({ name: 'export.json', input: { path: join(out, 'all.json'), now: 1 }, database: vault.core.vault.paths.database, key }, options())
+    const run = createThreadJobs().run({ name: 'export.json', input: { target: { path: join(out, 'all.json'), partial: join(out, '.all.json.partial') }, now: 1 }, database: vault.core.vault.paths.database, key }, options())
     expect(key.byteLength).toBe(0) // transferred: detached here
     expect(await run).toMatchObject({ status: 'written', items: 1 })
     expect(readFileSync(join(out, 'all.json'), 'utf8')).toContain('read by the worker')
@@ -32,7 +32,7 @@ describe('jobs in a worker thread', () => {
   it('a failure in the worker arrives as its error code; a wrong key never opens the vault', async () => {
     vault = await createTestVault()
     const wrong = new ArrayBuffer(32)
-    const run = createThreadJobs().run({ name: 'export.json', input: { path: join(vault.dir, 'never.json'), now: 1 }, database: vault.core.vault.paths.database, key: wrong }, options())
+    const run = createThreadJobs().run({ name: 'export.json', input: { target: { path: join(vault.dir, 'never.json'), partial: join(vault.dir, '.never.json.partial') }, now: 1 }, database: vault.core.vault.paths.database, key: wrong }, options())
     await expect(run).rejects.toMatchObject({ code: 'VAULT_CORRUPT' })
   })
 
@@ -41,7 +41,7 @@ describe('jobs in a worker thread', () => {
     const controller = new AbortController()
     controller.abort()
     const key = transferableKey(vault.core.vault.copyDataKey())
-    const run = createThreadJobs().run({ name: 'export.json', input: { path: join(vault.dir, 'never.json'), now: 1 }, database: vault.core.vault.paths.database, key }, options(controller.signal))
+    const run = createThreadJobs().run({ name: 'export.json', input: { target: { path: join(vault.dir, 'never.json'), partial: join(vault.dir, '.never.json.partial') }, now: 1 }, database: vault.core.vault.paths.database, key }, options(controller.signal))
     await expect(run).rejects.toBeInstanceOf(JobCancelledError)
     expect(new Uint8Array(key).every((byte) => byte === 0)).toBe(true) // never left: zeroed here
   })

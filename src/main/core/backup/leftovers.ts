@@ -1,8 +1,8 @@
 /**
  * What an interrupted backup, backup check or restore can leave behind (a crash, a kill, a
  * power cut), and its removal: at the core's start and after each run of long work. (An
- * export's `.partial` file sits beside the file the person chose and is removed by the export
- * itself on failure or cancel; see write-export.ts.)
+ * export's `.partial` file sits beside the file the person chose: its path is remembered in the
+ * vault and removed at the next unlock; see export/pending-partials.ts.)
  *  - `<vault folder>/between-backup-*`: a job's private working folder (encrypted copies);
  *  - `<backup folder>/.between-….betweenbackup.partial`: a container not yet renamed into place;
  *  - `<vault folder's parent>/<vault folder>.restoring-*`: a restore's staging folder.

@@ -13,7 +13,7 @@ import { writeExportJson } from './export-json'
 import * as repo from './export.repo'
 import { datedStream, markdownFiles, writeMarkdownDocument, type MarkdownSource } from './markdown'
 import { reportHtml } from './report-html'
-import { partialPath, writeNewFile, writeStreamAtomic } from './write-export'
+import { writeNewFile, writeStreamAtomic, type ExportTarget } from './write-export'
 
 export type RangedInput = z.output<typeof rangedExportInput>
 type Written = Extract<ExportResult, { status: 'written' }>
@@ -39,10 +39,10 @@ function rangedSource(job: JobContext, input: RangedInput): MarkdownSource {
 const itemsOf = (source: MarkdownSource): number => source.sessions.length + source.reflections.length + source.contacts.length
 const optionsOf = (input: RangedInput) => ({ timeZone: input.timeZone, locale: input.locale })
 
-export const exportJson: JobTask<{ path: string; now: number }, Written> = (job, { path, now }) => {
+export const exportJson: JobTask<{ target: ExportTarget; now: number }, Written> = (job, { target, now }) => {
   job.progress('reading', 0, 1)
   let items = 0
-  const name = writeStreamAtomic(path, (write) => {
+  const name = writeStreamAtomic(target, (write) => {
     items = writeExportJson(job.db(), now, write, (done, total) => job.progress('writing', done, total), job.logger)
   })
   return { status: 'written', name, files: 1, items }
@@ -59,11 +59,11 @@ export const exportMarkdownFolder: JobTask<{ folder: string; input: RangedInput 
 }
 
 /** Streamed: the reflections are read a page at a time and written as they come. */
-export const exportMarkdownDocument: JobTask<{ path: string; input: RangedInput; now: number }, Written> = (job, { path, input, now }) => {
+export const exportMarkdownDocument: JobTask<{ target: ExportTarget; input: RangedInput; now: number }, Written> = (job, { target, input, now }) => {
   const db = job.db()
   const range = { from: input.from, to: input.to }
   let items = 0
-  const name = writeStreamAtomic(path, (write) => {
+  const name = writeStreamAtomic(target, (write) => {
     items = db.transaction(() => {
       const others = {
         sessions: repo.allSessions(db, range),
@@ -88,13 +88,12 @@ export const exportMarkdownDocument: JobTask<{ path: string; input: RangedInput;
 }
 
 /**
- * The report's HTML, written to a private working file beside the PDF's path: the PdfRenderer
- * prints it from there, so tens of MB never cross into the main process as one message.
+ * The report's HTML, written to a private working file beside the PDF's path (`file`): the
+ * PdfRenderer prints it from there, so tens of MB never cross into the main process as one message.
  */
-export const exportReportHtml: JobTask<{ path: string; input: RangedInput; now: number }, { file: string; items: number }> = (job, { path, input, now }) => {
+export const exportReportHtml: JobTask<{ file: string; input: RangedInput; now: number }, { items: number }> = (job, { file, input, now }) => {
   const source = rangedSource(job, input)
-  const file = partialPath(path)
   job.progress('writing', 0, 1)
   writeNewFile(file, reportHtml(source, input, optionsOf(input), now))
-  return { file, items: itemsOf(source) }
+  return { items: itemsOf(source) }
 }

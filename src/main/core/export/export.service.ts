@@ -1,11 +1,10 @@
 /**
  * Exports: the person picks where in an OS dialog; the reading and writing run as jobs in a
  * worker thread (export-tasks.ts) with progress and cancel. A cancelled export leaves no file:
- * a single file is written beside its target and renamed at the end, a folder export's new
- * subfolder is removed.
+ * a single file is written to a remembered working file beside its target and renamed at the end
+ * (pending-partials.ts: also after a crash), a folder export's new subfolder is removed.
  */
 import { rmSync } from 'node:fs'
-import { rm } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { z } from 'zod'
 import type { ExportResult, jsonExportInput } from '../../../shared/ipc/schemas/export'
@@ -17,7 +16,8 @@ import type { FileDialogs, JobRequest, Logger, PdfRenderer } from '../ports'
 import type { ServiceContext } from '../records/entity.service'
 import type { VaultService } from '../vault/vault.service'
 import type { RangedInput } from './export-tasks'
-import { createFreshFolder, removePartials, writeBytesAtomic } from './write-export'
+import type { PendingPartials } from './pending-partials'
+import { createFreshFolder, writeBytesAtomic } from './write-export'
 import { dayInZone } from './zoned-time'
 
 export interface ExportPorts {
@@ -26,6 +26,7 @@ export interface ExportPorts {
   logger: Logger
   jobs: JobRunner
   vault: Pick<VaultService, 'copyDataKey' | 'paths'>
+  partials: PendingPartials
 }
 
 /** Without a renderer (tests that do not need one), a PDF export fails plainly. */
@@ -39,13 +40,21 @@ const cancelled: ExportResult = { status: 'cancelled' }
 export function createExportService(ctx: ServiceContext, ports: ExportPorts) {
   const today = (zone = 'UTC') => dayInZone(ctx.clock.now(), zone)
 
+  const render = async (file: string): Promise<Uint8Array> => {
+    try {
+      return await ports.pdf.renderFile(file)
+    } catch (error) {
+      if (error instanceof CoreError) throw error
+      ports.logger.error('export.pdf_render_failed', { errorName: error instanceof Error ? error.name : typeof error })
+      throw new CoreError('INTERNAL', { cause: { code: 'PDF_RENDER_FAILED' } })
+    }
+  }
+
   /** A task on the worker's own connection to the vault. Null: cancelled. */
   const runExport = async <N extends JobName>(name: N, input: JobRequest<N>['input']): Promise<JobOutput<N> | null> => {
     const key = transferableKey(ports.vault.copyDataKey())
     const run = await ports.jobs.run('export', { name, input, database: ports.vault.paths.database, key })
-    if (run.status === 'done') return run.output
-    if ('path' in input) removePartials(input.path) // a file cut off mid-write
-    return null
+    return run.status === 'done' ? run.output : null
   }
 
   return {
@@ -54,7 +63,7 @@ export function createExportService(ctx: ServiceContext, ports: ExportPorts) {
       ctx.db() // VAULT_LOCKED before any dialog opens
       const path = await ports.dialogs.chooseSavePath('json-export', `between-export-${today()}.json`)
       if (path === null) return cancelled
-      return (await runExport('export.json', { path, now: ctx.clock.now() })) ?? cancelled
+      return (await ports.partials.around(path, (partial) => runExport('export.json', { target: { path, partial }, now: ctx.clock.now() }))) ?? cancelled
     },
 
     /** One Markdown file per session, reflection and homework item, in a new subfolder of the chosen folder. */
@@ -76,7 +85,7 @@ export function createExportService(ctx: ServiceContext, ports: ExportPorts) {
       ctx.db()
       const path = await ports.dialogs.chooseSavePath('markdown-export', `between-${today(input.timeZone)}.md`)
       if (path === null) return cancelled
-      return (await runExport('export.markdownDocument', { path, input, now: ctx.clock.now() })) ?? cancelled
+      return (await ports.partials.around(path, (partial) => runExport('export.markdownDocument', { target: { path, partial }, input, now: ctx.clock.now() }))) ?? cancelled
     },
 
     /** A PDF report for the range, printed from a self-contained HTML document a worker wrote beside it. */
@@ -84,20 +93,13 @@ export function createExportService(ctx: ServiceContext, ports: ExportPorts) {
       ctx.db()
       const path = await ports.dialogs.chooseSavePath('pdf-export', `between-report-${today(input.timeZone)}.pdf`)
       if (path === null) return cancelled
-      const report = await runExport('export.reportHtml', { path, input, now: ctx.clock.now() })
-      if (report === null) return cancelled
-      let bytes: Uint8Array
-      try {
-        bytes = await ports.pdf.renderFile(report.file)
-      } catch (error) {
-        if (error instanceof CoreError) throw error
-        ports.logger.error('export.pdf_render_failed', { errorName: error instanceof Error ? error.name : typeof error })
-        throw new CoreError('INTERNAL', { cause: { code: 'PDF_RENDER_FAILED' } })
-      } finally {
-        await rm(report.file, { force: true })
-      }
-      const name = await writeBytesAtomic(path, bytes)
-      return { status: 'written', name, files: 1, items: report.items }
+      const printed = await ports.partials.around(path, async (file) => {
+        const report = await runExport('export.reportHtml', { file, input, now: ctx.clock.now() })
+        return report === null ? null : { items: report.items, bytes: await render(file) }
+      })
+      if (printed === null) return cancelled
+      const name = await ports.partials.around(path, (partial) => writeBytesAtomic({ path, partial }, printed.bytes))
+      return { status: 'written', name, files: 1, items: printed.items }
     },
   }
 }

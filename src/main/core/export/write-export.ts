@@ -1,11 +1,11 @@
 /**
  * Writing plaintext exports: only to the path or folder the FileDialogs port returned, never
- * anywhere else (no temp files outside it). A single file is written beside its target and
- * renamed over it (the dialog already asked about replacing); a folder export goes into a new
- * subfolder and never replaces a file.
+ * anywhere else (no temp files outside it). A single file is written to a working file beside
+ * its target (its path remembered first: pending-partials.ts) and renamed over it (the dialog
+ * already asked about replacing); a folder export goes into a new subfolder and never replaces a file.
  */
 import { randomBytes } from 'node:crypto'
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { CoreError } from '../errors'
@@ -17,8 +17,14 @@ const writeAll = (fd: number, bytes: Uint8Array): void => {
   while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset)
 }
 
-/** A private working file beside `path` (removePartials finds it if a job is stopped). */
+/** A new private working file name beside `path`. */
 export const partialPath = (path: string): string => join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`)
+
+/** Where a file goes, and the working file (beside it) it is written to first. */
+export interface ExportTarget {
+  path: string
+  partial: string
+}
 
 /** Content written in pieces: text is gathered into chunks of about a megabyte, each written as it fills. */
 export type ExportSink = (piece: string | Uint8Array) => void
@@ -29,8 +35,7 @@ const CHUNK_CHARS = 1 << 20
  * temp (same folder, private mode) + fsync + rename + fsync the folder. `fill` writes the content
  * through the sink, so a large export never has to be one string in memory. Returns the file's name.
  */
-export function writeStreamAtomic(path: string, fill: (write: ExportSink) => void): string {
-  const temp = partialPath(path)
+export function writeStreamAtomic({ path, partial: temp }: ExportTarget, fill: (write: ExportSink) => void): string {
   try {
     const fd = openSync(temp, 'wx', 0o600)
     try {
@@ -67,11 +72,10 @@ export function writeStreamAtomic(path: string, fill: (write: ExportSink) => voi
 }
 
 /** One string or byte array, written as writeStreamAtomic does. */
-export const writeFileAtomic = (path: string, data: string | Uint8Array): string => writeStreamAtomic(path, (write) => write(data))
+export const writeFileAtomic = (target: ExportTarget, data: string | Uint8Array): string => writeStreamAtomic(target, (write) => write(data))
 
 /** Bytes the main process holds (a printed PDF), written as writeFileAtomic does without blocking its event loop. */
-export async function writeBytesAtomic(path: string, bytes: Uint8Array): Promise<string> {
-  const temp = partialPath(path)
+export async function writeBytesAtomic({ path, partial: temp }: ExportTarget, bytes: Uint8Array): Promise<string> {
   try {
     const file = await open(temp, 'wx', 0o600)
     try {
@@ -87,18 +91,6 @@ export async function writeBytesAtomic(path: string, bytes: Uint8Array): Promise
     throw ioError(error)
   }
   return basename(path)
-}
-
-/** Removes what writeFileAtomic(path) may have left when it was stopped mid-write (a cancelled job). */
-export function removePartials(path: string): void {
-  const prefix = `.${basename(path)}.`
-  let names: string[]
-  try {
-    names = readdirSync(dirname(path))
-  } catch {
-    return
-  }
-  for (const name of names) if (name.startsWith(prefix) && name.endsWith('.partial')) rmSync(join(dirname(path), name), { force: true })
 }
 
 /** Creates `<parent>/<name>` or `<parent>/<name> (2)`, … and returns its path. */

@@ -3,6 +3,7 @@ import type { DiaryDay } from '../../../shared/ipc/schemas/homework'
 import { CoreError } from '../errors'
 import { fromRow } from '../db/table.repo'
 import { escapeHtml, printableHtml } from '../export/printable-html'
+import type { PendingPartials } from '../export/pending-partials'
 import { writeFileAtomic } from '../export/write-export'
 import { supportedLocale } from '../export/zoned-time'
 import type { FileDialogs, Logger, PdfRenderer } from '../ports'
@@ -21,7 +22,7 @@ h1 { font-size: 13pt; margin: 0 0 6pt; }
 ${DIARY_TABLE_STYLE}`
 
 /** The diary card week as one printable page (PDF), through the brief's print machinery. */
-export function createDiaryPrintService(ctx: ServiceContext, ports: { dialogs: FileDialogs; pdf: PdfRenderer; logger: Logger }) {
+export function createDiaryPrintService(ctx: ServiceContext, ports: { dialogs: FileDialogs; pdf: PdfRenderer; logger: Logger; partials: PendingPartials }) {
   return {
     async printWeek(input: { weekStart: string; locale: string }): Promise<ExportResult> {
       if (!isCalendarDay(input.weekStart)) throw new CoreError('INVALID_INPUT', { field: 'weekStart' })
@@ -47,7 +48,8 @@ export function createDiaryPrintService(ctx: ServiceContext, ports: { dialogs: F
         ports.logger.error('homework.diary_pdf_failed', { errorName: error instanceof Error ? error.name : typeof error })
         throw new CoreError('INTERNAL', { cause: { code: 'PDF_RENDER_FAILED' } })
       }
-      return { status: 'written', name: writeFileAtomic(path, bytes), files: 1, items: days.length }
+      const name = await ports.partials.around(path, async (partial) => writeFileAtomic({ path, partial }, bytes))
+      return { status: 'written', name, files: 1, items: days.length }
     },
   }
 }

@@ -12,6 +12,7 @@ import type {
 import type { ExportResult } from '../../../shared/ipc/schemas/export'
 import type { Session } from '../../../shared/ipc/schemas/sessions'
 import { CoreError } from '../errors'
+import type { PendingPartials } from '../export/pending-partials'
 import { writeFileAtomic } from '../export/write-export'
 import { dayInZone, supportedLocale } from '../export/zoned-time'
 import { newId } from '../ids'
@@ -35,6 +36,7 @@ export interface SessionPrepPorts {
   dialogs: FileDialogs
   pdf: PdfRenderer
   logger: Logger
+  partials: PendingPartials
 }
 
 type OpenInput = z.output<typeof sessionPrepOpenInput>
@@ -149,7 +151,7 @@ export function createSessionPrepService(ctx: ServiceContext, ports: SessionPrep
       ports.logger.error('session_prep.pdf_render_failed', { errorName: error instanceof Error ? error.name : typeof error })
       throw new CoreError('INTERNAL', { cause: { code: 'PDF_RENDER_FAILED' } })
     }
-    const name = writeFileAtomic(path, bytes)
+    const name = await ports.partials.around(path, async (partial) => writeFileAtomic({ path, partial }, bytes))
     return { status: 'written', name, files: 1, items: page.items }
   }
 
