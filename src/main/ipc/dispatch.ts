@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { contract, type Channel } from '../../shared/ipc/contract'
 import { fail, ok, type RpcResult } from '../../shared/ipc/result'
-import { OutputRejected } from '../core/db/channel-call'
+import { isCommit, OutputRejected, runCommit, runsOutsideCall } from '../core/db/channel-call'
 import { asCoreError, genericError } from '../core/errors'
 import { CHANNEL_CALLS, type Handlers } from './handlers'
 import { plainInput } from './plain-input'
@@ -19,17 +19,15 @@ const firstIssuePath = (error: z.ZodError): string => {
   return path.length === 0 ? '(input)' : path.map(String).join('.')
 }
 
-/** Domains whose handlers work on files, keys or preferences, or run their own transactions in slices (sync, jobs), rather than rows: no savepoint. */
-const OUTSIDE_RECORDS = new Set(['vault', 'backup', 'prefs', 'shell', 'ui', 'import', 'export', 'sync', 'jobs'])
-
 const invalidInput = (field: string) => fail({ ...genericError('INVALID_INPUT'), field })
 
 /**
  * Checks the channel, validates the input, runs the handler and checks its output.
  * Never throws across the boundary, whatever the input object does; never puts a stack or user
- * content in an error. A synchronous handler over the records runs with its output check in one
- * savepoint (src/main/core/db/channel-call.ts): a write whose output breaks the contract is rolled
- * back. A read leaves out list elements it cannot represent (readable-output.ts).
+ * content in an error. A handler over the records runs with its output check in one savepoint, a
+ * split one's commit likewise; handlers declared outsideCall run without one
+ * (src/main/core/db/channel-call.ts): a write whose output breaks the contract is rolled back.
+ * A read leaves out list elements it cannot represent (readable-output.ts).
  */
 export async function dispatch(
   handlers: Handlers,
@@ -52,11 +50,24 @@ export async function dispatch(
         if (result.ok) checked = result.value
         return result.ok
       }
-      const calls = OUTSIDE_RECORDS.has(channel.slice(0, channel.indexOf('.'))) ? undefined : handlers[CHANNEL_CALLS]
-      const value = calls ? calls.run(() => handler(parsed.data), check) : handler(parsed.data)
-      if (calls && !isPromise(value)) return ok(checked)
+      const outside = runsOutsideCall(handler)
+      const calls = outside ? undefined : handlers[CHANNEL_CALLS]
+      const run = (work: () => unknown): unknown => {
+        if (calls) return calls.run(work, check)
+        const value = work()
+        if (!isPromise(value) && !check(value, true)) throw new OutputRejected()
+        return value
+      }
+      const value = run(() => handler(parsed.data))
+      if (!isPromise(value)) return ok(checked)
       const settled = await value
-      if (!check(settled, true)) throw new OutputRejected()
+      if (outside) {
+        if (!check(settled, true)) throw new OutputRejected()
+        return ok(checked)
+      }
+      // Over the records, what was waited for is written only now, in a savepoint with its output check.
+      if (!isCommit(settled)) throw new OutputRejected()
+      run(() => runCommit(settled))
       return ok(checked)
     } catch (error) {
       const known = asCoreError(error)

@@ -1,3 +1,4 @@
+import { outsideCall } from '../db/channel-call'
 import type { Core } from '../index'
 
 export const homeworkHandlers = (core: Core) => ({
@@ -9,7 +10,7 @@ export const homeworkHandlers = (core: Core) => ({
   'diaryCard.saveDay': core.diaryCard.saveDay,
   'diaryCard.week': core.diaryCard.week,
   'diaryCard.markWeek': core.diaryCard.markWeek,
-  'diaryCard.printWeek': core.diaryPrint.printWeek,
+  'diaryCard.printWeek': outsideCall(core.diaryPrint.printWeek), // a file
   'checkIns.create': core.checkIns.create,
   'checkIns.get': core.checkIns.get,
   'checkIns.list': core.checkIns.list,

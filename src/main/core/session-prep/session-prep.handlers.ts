@@ -1,11 +1,12 @@
+import { outsideCall } from '../db/channel-call'
 import type { Core } from '../index'
 
 export const sessionPrepHandlers = (core: Core) => ({
   'sessionPrep.open': core.sessionPrep.open,
   'sessionPrep.reorder': core.sessionPrep.reorder,
   'sessionPrep.review': core.sessionPrep.review,
-  'sessionPrep.briefPdf': core.sessionPrep.briefPdf,
+  'sessionPrep.briefPdf': outsideCall(core.sessionPrep.briefPdf), // a file
   'sessionPrep.briefMarkdown': core.sessionPrep.briefMarkdown,
-  'sessionPrep.agreementsSheetPdf': core.sessionPrep.agreementsSheetPdf,
+  'sessionPrep.agreementsSheetPdf': outsideCall(core.sessionPrep.agreementsSheetPdf), // a file
   'sessionPrep.agreementsSheetMarkdown': core.sessionPrep.agreementsSheetMarkdown,
 })
