@@ -1,0 +1,136 @@
+/**
+ * Opening the vault with a proven secret: the key from the header's wrap, a read-only proof and
+ * check of the database (a failed unlock changes no byte), migrations, and the finish of a
+ * data-key rotation interrupted after its rekey.
+ */
+import type Database from 'better-sqlite3-multiple-ciphers'
+import { existsSync, readFileSync, renameSync } from 'node:fs'
+import { CoreError } from '../errors'
+import { fsyncDirectory, removeIfPresent } from './atomic-write'
+import { ioError, safeCause } from './failures'
+import { parseHeader, type VaultHeader } from './header'
+import { openEncryptedDatabase, quickCheck } from './open-database'
+import { withUntouchedSidecars } from './untouched-sidecars'
+import type { Unlocked, VaultContext } from './vault-context'
+import { unwrap, type Secret } from './vault-secrets'
+
+/** Vaults up to this size get a full page check at every unlock (about 0.3 s here at 64 MiB). */
+export const FULL_CHECK_UP_TO_BYTES = 64 * 2 ** 20
+
+/**
+ * Opens the database with a key the wrap has proven. Up to `fullCheckUpToBytes` every page is
+ * checked at unlock (quick_check: each page's HMAC and the b-tree). A larger vault is checked
+ * page by page as it is read (SQLCipher verifies the HMAC of every page it reads, and a failure
+ * reaches the person as VAULT_CORRUPT) and in full by the daily verified backup, which reads
+ * every page: a full check at each unlock would cost seconds at 200,000 entries.
+ */
+function openVerified(ctx: VaultContext, dataKey: Buffer): Database.Database {
+  const { database } = ctx.paths
+  // Proof and check first on a read-only connection: a failed unlock changes no byte and
+  // leaves no new file (docs/security.md). Only a database that passed opens for writing.
+  withUntouchedSidecars(database, () => {
+    const probe = openEncryptedDatabase(database, dataKey, { readOnly: true })
+    try {
+      if (ctx.databaseBytes() <= (ctx.options.fullCheckUpToBytes ?? FULL_CHECK_UP_TO_BYTES)) quickCheck(probe)
+    } finally {
+      probe.close()
+    }
+  })
+  return openEncryptedDatabase(database, dataKey)
+}
+
+function runOnOpen(ctx: VaultContext, db: Database.Database, dataKey: Buffer): void {
+  try {
+    ctx.options.onOpen(db)
+  } catch (error) {
+    db.close()
+    dataKey.fill(0)
+    throw error
+  }
+}
+
+/**
+ * A data-key rotation interrupted after the rekey: the database is under the key in the
+ * pending header. Only consulted when the current header's key does not open the database.
+ */
+async function tryPendingHeader(ctx: VaultContext, secret: Secret, since: number): Promise<Unlocked | null> {
+  let pending: VaultHeader
+  try {
+    pending = parseHeader(readFileSync(ctx.pendingPath, 'utf8'))
+  } catch {
+    return null
+  }
+  let dataKey: Buffer
+  try {
+    dataKey = await unwrap(pending, secret)
+  } catch {
+    return null
+  }
+  ctx.assertNotInterrupted(since, dataKey)
+  let db: Database.Database
+  try {
+    db = openVerified(ctx, dataKey)
+  } catch {
+    dataKey.fill(0)
+    return null
+  }
+  try {
+    renameSync(ctx.pendingPath, ctx.paths.header)
+    fsyncDirectory(ctx.paths.dir)
+  } catch (error) {
+    db.close()
+    dataKey.fill(0)
+    throw ioError(error)
+  }
+  ctx.options.logger.warn('vault.rotation_completed_at_unlock')
+  return { db, dataKey }
+}
+
+async function openWith(ctx: VaultContext, header: VaultHeader, secret: Secret, since: number): Promise<void> {
+  const { logger } = ctx.options
+  if (!existsSync(ctx.paths.database)) throw new CoreError('VAULT_CORRUPT', { cause: { code: 'DATABASE_MISSING' } })
+
+  let dataKey = await unwrap(header, secret)
+  ctx.assertNotInterrupted(since, dataKey)
+
+  let db: Database.Database
+  let resumedRotation = false
+  try {
+    db = openVerified(ctx, dataKey)
+  } catch (error) {
+    dataKey.fill(0)
+    if (!(error instanceof CoreError) || error.code !== 'VAULT_CORRUPT' || !existsSync(ctx.pendingPath)) {
+      if (error instanceof CoreError && error.code === 'VAULT_CORRUPT') logger.error('vault.corrupt', { stage: 'open' })
+      throw error
+    }
+    const resumed = await tryPendingHeader(ctx, secret, since)
+    if (!resumed) {
+      logger.error('vault.corrupt', { stage: 'open' })
+      throw error
+    }
+    ;({ db, dataKey } = resumed)
+    resumedRotation = true
+  }
+  if (ctx.epoch !== since) {
+    db.close()
+    dataKey.fill(0)
+    throw new CoreError('VAULT_LOCKED')
+  }
+  runOnOpen(ctx, db, dataKey)
+  ctx.state = { db, dataKey }
+  if (!resumedRotation) {
+    // The header's key opened the database: a pending header is from a rotation that never
+    // reached its rekey. The right secret was given, so tidying the folder is fine.
+    try {
+      removeIfPresent(ctx.pendingPath)
+    } catch (error) {
+      logger.warn('vault.stale_pending_header', safeCause(error))
+    }
+  }
+}
+
+/** Opens the locked vault with `secret`, under the folder lock; on failure nothing is left open or held. */
+export async function unlockWith(ctx: VaultContext, secret: Secret, since: number): Promise<void> {
+  const { header } = ctx.loadHeader()
+  await ctx.folderLock.whileOpening(() => openWith(ctx, header, secret, since))
+}
