@@ -153,6 +153,46 @@ describe.skipIf(e2eSkipReason())('Settings and recovery', () => {
     await page.getByText(/^The backup from .* is complete and opens\.$/).waitFor()
   }, SLOW)
 
+  it('a backup whose vault links to a deleted record tests complete and points to Repair', async () => {
+    const dialogs = fakeDialogs()
+    const a = await openSettings({ dialogs })
+    const { page } = a
+    const therapist = a.core.therapists.create({ name: 'Dr Ash', practice: '', timeZone: 'UTC', channels: [] })
+    a.core.sessions.create({ therapistId: therapist.id, startsAt: Date.UTC(2026, 2, 9, 17), timeZone: 'UTC', durationMinutes: 50, format: 'video', status: 'attended', notes: '', moodBefore: null, moodAfter: null, takeaways: '', homework: [] })
+    const db = a.core.vault.db()
+    db.pragma('foreign_keys = OFF') // as another tool might have left it
+    db.prepare('DELETE FROM therapists WHERE id = ?').run(therapist.id)
+    db.pragma('foreign_keys = ON')
+    dialogs.answers.folder = join(root, 'backups')
+    mkdirSync(dialogs.answers.folder)
+
+    await page.getByRole('button', { name: 'Choose a folder…' }).click()
+    await page.getByRole('button', { name: 'Back up now' }).click()
+    await page.getByText(/^Backup made and checked: /).waitFor()
+    await page.getByRole('table').getByRole('button', { name: /^Test the backup from / }).click()
+    await page.getByText(/^The backup from .* is complete and opens\.$/).waitFor()
+    const finding = page.getByText('1 entry in it refers to something that was deleted. The backup is complete and can be restored; Settings → Repair shows that entry in your vault.')
+    await finding.waitFor()
+    await expectNoSeriousA11yViolations(page, { screen: 'settings (backup tested, dangling link)' })
+    const shots = process.env.BETWEEN_SHOTS
+    for (const size of [
+      { width: 800, height: 600 },
+      { width: 1280, height: 800 },
+    ]) {
+      await page.setViewportSize(size)
+      await finding.scrollIntoViewIfNeeded()
+      const box = await finding.boundingBox()
+      expect(box).not.toBeNull()
+      expect(box!.x).toBeGreaterThanOrEqual(0)
+      expect(box!.x + box!.width).toBeLessThanOrEqual(size.width)
+      expect(box!.y + box!.height).toBeLessThanOrEqual(size.height)
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme })
+        if (shots) await page.screenshot({ path: join(shots, `backup-dangling-${scheme}-${size.width}.png`), animations: 'disabled', caret: 'hide' })
+      }
+    }
+  }, SLOW)
+
   it('exports JSON only after "This file will not be encrypted"; cancelling writes nothing', async () => {
     const dialogs = fakeDialogs()
     const a = await openSettings({ dialogs })
