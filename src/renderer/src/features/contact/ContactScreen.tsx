@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Rule } from '../../../../shared/domain/rules/rule-kinds'
 import type { ContactChannel, Purpose } from '../../../../shared/domain/vocabulary'
 import type { RuleDto } from '../../../../shared/ipc/schemas/rules'
@@ -14,20 +14,17 @@ import { CheckReasons, ConfirmList } from './CheckReasons'
 import { ContactForm } from './ContactForm'
 import { DoneNotice, SecondaryActions } from './ContactActions'
 import { contactStrings as s } from './contact.strings'
-import { contactCheckQuery } from './contact.queries'
 import { needsAddress, primaryAction } from './primary-action'
 import { useContactActions } from './use-contact-actions'
-import { useDebounced } from './use-debounced'
+import { useContactCheck } from './use-contact-check'
 import { VerdictPanel } from './VerdictPanel'
 import './contact.css'
 
-const personZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
-
 /**
  * "Ready to contact?": what it is about, how, and an optional draft; the answer beside it (or in
- * a bar that stays in view). The check runs in the core (contactCheck.evaluate) on every change:
- * purpose and channel at once, typing after a short pause. "I feel unsafe right now" opens the
- * crisis view before anything else, with or without a therapist.
+ * a bar that stays in view). The check's inputs are fetched once; the check itself runs here on
+ * every change of purpose, channel or text, so the answer changes in the same frame. "I feel
+ * unsafe right now" opens the crisis view before anything else, with or without a therapist.
  */
 export default function ContactScreen(): React.JSX.Element {
   const therapists = useQuery(therapistsListQuery())
@@ -116,7 +113,15 @@ function ContactFlow({ therapist }: { therapist: Therapist }): React.JSX.Element
   const [confirmed, setConfirmed] = useState<string[]>([])
   const primaryRef = useRef<HTMLButtonElement>(null)
 
-  const address = (c: ContactChannel) => recorded.find((r) => r.channel === c)?.address.trim() ?? ''
+  const address = useCallback(
+    (c: ContactChannel) => recorded.find((r) => r.channel === c)?.address.trim() ?? '',
+    [recorded],
+  )
+  const recordedChannels = useMemo(() => recorded.map((r) => r.channel), [recorded])
+  const onPurpose = useCallback((p: Purpose) => {
+    setPurpose(p)
+    setConfirmed([])
+  }, [])
   const actions = useContactActions({
     therapistId: therapist.id,
     purpose,
@@ -129,24 +134,20 @@ function ContactFlow({ therapist }: { therapist: Therapist }): React.JSX.Element
     },
   })
 
-  const settledDraft = useDebounced(draft, 250)
-  const input = useMemo(
-    () => ({
-      therapistId: therapist.id,
-      request: {
-        purpose: purpose ?? 'update',
-        channel,
-        ...(settledDraft.trim() ? { draftText: settledDraft } : {}),
-        confirmedItems: [...confirmed].sort(),
-      },
-      personZone: personZone(),
-      locale: navigator.language || 'en-GB',
-    }),
-    [therapist.id, purpose, channel, settledDraft, confirmed],
+  const request = useMemo(
+    () =>
+      purpose === null
+        ? null
+        : {
+            purpose,
+            channel,
+            ...(draft.trim() ? { draftText: draft } : {}),
+            confirmedItems: [...confirmed].sort(),
+          },
+    [purpose, channel, draft, confirmed],
   )
-  const minute = Math.floor(now / 60_000)
-  const check = useQuery(contactCheckQuery(input, minute, purpose !== null))
-  const result = purpose !== null ? check.data : undefined
+  const check = useContactCheck(therapist.id, request, now)
+  const result = check.result
 
   // When the answer points to another channel: ask the same question for that channel, to say when it works.
   const verdict = result?.verdict
@@ -154,13 +155,7 @@ function ContactFlow({ therapist }: { therapist: Therapist }): React.JSX.Element
     verdict?.kind === 'use_other_channel'
       ? verdict.channels.find((c) => !needsAddress(c, address))
       : undefined
-  const other = useQuery(
-    contactCheckQuery(
-      { ...input, request: { ...input.request, channel: otherChannel ?? channel } },
-      minute,
-      otherChannel !== undefined,
-    ),
-  )
+  const other = request && otherChannel !== undefined ? check.ask({ ...request, channel: otherChannel }) : undefined
 
   const primary = verdict
     ? primaryAction(verdict, now, {
@@ -205,12 +200,9 @@ function ContactFlow({ therapist }: { therapist: Therapist }): React.JSX.Element
           purpose={purpose}
           channel={channel}
           draft={draft}
-          recorded={recorded.map((r) => r.channel)}
+          recorded={recordedChannels}
           address={address}
-          onPurpose={(p) => {
-            setPurpose(p)
-            setConfirmed([])
-          }}
+          onPurpose={onPurpose}
           onChannel={setChannel}
           onDraft={setDraft}
         />
@@ -227,11 +219,11 @@ function ContactFlow({ therapist }: { therapist: Therapist }): React.JSX.Element
       <VerdictPanel
         ref={primaryRef}
         asked={purpose !== null}
-        check={{ result, busy: check.isFetching, failed: check.isError, retry: () => void check.refetch() }}
+        check={check}
         therapist={therapist}
         now={now}
         address={address}
-        other={otherChannel !== undefined ? other.data : undefined}
+        other={other}
         primary={primary}
         busy={actions.busy}
         onAddAgreement={() => navigation.navigate('agreements')}
