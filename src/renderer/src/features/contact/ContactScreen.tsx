@@ -102,7 +102,11 @@ export default function ContactScreen(): React.JSX.Element {
 }
 
 function ContactFlow({ therapist }: { therapist: Therapist }): React.JSX.Element {
-  const now = useNow(30_000)
+  const tick = useNow(30_000)
+  // A change is answered as of the moment it is made: the clock may have jumped since the last
+  // tick (the computer slept).
+  const [changedAt, setChangedAt] = useState(tick)
+  const now = Math.max(tick, changedAt)
   const navigation = useNavigation()
   const crisis = useCrisisView()
   const rules = useQuery(rulesQuery(therapist.id))
@@ -121,6 +125,15 @@ function ContactFlow({ therapist }: { therapist: Therapist }): React.JSX.Element
   const onPurpose = useCallback((p: Purpose) => {
     setPurpose(p)
     setConfirmed([])
+    setChangedAt(Date.now())
+  }, [])
+  const onChannel = useCallback((c: ContactChannel) => {
+    setChannel(c)
+    setChangedAt(Date.now())
+  }, [])
+  const onDraft = useCallback((text: string) => {
+    setDraft(text)
+    setChangedAt(Date.now())
   }, [])
   const actions = useContactActions({
     therapistId: therapist.id,
@@ -170,7 +183,7 @@ function ContactFlow({ therapist }: { therapist: Therapist }): React.JSX.Element
               : actions.logOnly([])),
         remind: (at) => void actions.saveDraft(at),
         talkingPoint: (sessionId) => void actions.toTalkingPoint(sessionId),
-        switchTo: setChannel,
+        switchTo: onChannel,
         addAddress: () => navigation.navigate('home'),
         copyCovering: (text) => void actions.copy(text),
         openCrisis: () =>
@@ -203,8 +216,8 @@ function ContactFlow({ therapist }: { therapist: Therapist }): React.JSX.Element
           recorded={recordedChannels}
           address={address}
           onPurpose={onPurpose}
-          onChannel={setChannel}
-          onDraft={setDraft}
+          onChannel={onChannel}
+          onDraft={onDraft}
         />
         {result ? (
           <SecondaryActions

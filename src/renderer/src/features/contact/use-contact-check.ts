@@ -41,9 +41,10 @@ export function useContactCheck(therapistId: string, request: ContactRequest | n
   const refreshAt = snapshot ? nextRefresh(snapshot, result) : null
   useEffect(() => {
     if (refreshAt === null) return
-    const timer = window.setTimeout(() => void refetch(), Math.max(0, refreshAt - Date.now()))
+    // Checked again at every change too: timers wait out a sleeping computer.
+    const timer = window.setTimeout(() => void refetch(), Math.max(0, refreshAt - now))
     return () => window.clearTimeout(timer)
-  }, [refreshAt, refetch])
+  }, [refreshAt, refetch, now])
 
   return { result, ask, busy: inputs.isFetching, failed: inputs.isError, retry: () => void refetch() }
 }
