@@ -256,7 +256,7 @@ function ContactFlow({ therapist }: { therapist: Therapist }): React.JSX.Element
             }
           />
         }
-        reasons={result ? <CheckReasons result={result} now={now} /> : null}
+        reasons={result ? <CheckReasons result={result} now={Math.floor(now / 60_000) * 60_000} /> : null}
       />
     </div>
   )
