@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core'
 import { e2eSkipReason, launchApp, type E2EApp } from '../tests/e2e/harness'
 import { fakeDialogs } from '../tests/helpers/fake-ports'
 import { DEMO_PASSPHRASE, seedDemoVault } from './demo-vault'
-import { contactCheckAt800 } from './screenshots-contact'
+import { CONTACT_SIZES, contactCheckScreens } from './screenshots-contact'
 import { homeworkScreens } from './homework-screenshots'
 
 const OUT = join(process.cwd(), 'docs', 'screenshots')
@@ -521,7 +521,7 @@ async function main(): Promise<void> {
   const flows = [firstRun, emptyHome, demoVault, contactPrepAgreements, timelineAndJournal, settingsScreens, damagedVault]
   if (!process.argv.includes(ONLY_800)) {
     for (const flow of flows) await flow()
-    await contactCheckAt800(shoot)
+    for (const size of CONTACT_SIZES) await contactCheckScreens(shoot, size)
     await homeworkScreens(shoot)
   }
   Object.assign(mode, SMALL)

@@ -69,6 +69,20 @@ describe.skipIf(e2eSkipReason())('Agreements', () => {
     // In plain sentences, with when it was agreed and when to look again.
     await page.locator('.rule__sentence', { hasText: /No contact for 48 hours after a session, except a specific concern or a significant event — agreed 10 March, review in June/ }).waitFor()
     await expectNoSeriousA11yViolations(page, { screen: 'agreements (list)' })
+
+    // The answers are kept, in words; the skipped question is left out.
+    const kept = await app.invoke('starterAnswers.get', { therapistId: therapist?.id ?? '' })
+    expect(kept.answers.map((a) => a.questionId)).toEqual(['buffer', 'hours', 'channels', 'urgent', 'away'])
+    expect(kept.answers.find((a) => a.questionId === 'urgent')?.answer).toBe(
+      'Urgent means a specific concern or a significant event. In their words: “If something big happens, or you are worried about your safety.”',
+    )
+    // The sheet shows them as the person's answers, with what is on record beside them.
+    await page.locator('.card', { hasText: 'How we keep in touch between sessions' }).getByRole('button', { name: 'Copy as Markdown' }).click()
+    await page.getByText('Copied as Markdown.').waitFor()
+    const sheet = app.shell.clipboard ?? ''
+    expect(sheet).toContain('## 4. What counts as urgent?\n\nWhat I have written down so far:\n\nUrgent means a specific concern or a significant event. In their words: “If something big happens, or you are worried about your safety.”')
+    expect(sheet).toContain('## 6. What to do when they are away?\n\nWhat I have written down so far:\n\nUrgent things go to the covering clinician.\n\nWhat we have agreed so far:')
+    expect(sheet).toMatch(/## 5\. How soon do they usually reply\?\n\nWhat I have written down so far:\n\nNothing yet\./)
   })
 
   it('adds from a template, edits with history kept, pauses, retires, and shows reviews that are due', async () => {

@@ -66,7 +66,16 @@ describe.skipIf(e2eSkipReason())('The answer first, and help one action away', (
         await page.locator('main').evaluate((main, where) => main.scrollTo(0, where === 'top' ? 0 : main.scrollHeight), scroll)
         expect(await insideViewport(page, '.verdict-panel__headline'), `headline at ${size.width}×${size.height}, ${scroll}`).toBe(true)
         expect(await insideViewport(page, '.verdict-panel__primary .btn'), `primary action at ${size.width}×${size.height}, ${scroll}`).toBe(true)
+        // On narrow windows the whole bar is in view, down to "Show the reasons" (none of it tucked under the edge).
+        if (await page.getByRole('button', { name: 'Show the reasons' }).isVisible()) {
+          expect(await insideViewport(page, '.verdict-panel'), `the whole answer bar at ${size.width}×${size.height}, ${scroll}`).toBe(true)
+        }
       }
+      // The action's words stay inside the answer (a long one wraps, it does not spill out).
+      const action = await page.locator('.verdict-panel__primary .btn').boundingBox()
+      const answer = await page.locator('.verdict-panel').boundingBox()
+      expect(action && answer && action.x >= answer.x && action.x + action.width <= answer.x + answer.width, `action inside the answer at ${size.width}×${size.height}`).toBe(true)
+      expect(await page.locator('.verdict-panel__primary .btn').evaluate((b) => b.scrollWidth <= b.clientWidth + 1)).toBe(true)
       // A field reached with Tab is never hidden under the answer bar.
       await page.locator('main').evaluate((main) => main.scrollTo(0, 0))
       await page.getByRole('radio', { name: /^Text message/ }).focus()

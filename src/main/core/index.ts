@@ -4,6 +4,7 @@ import { createAbsencesService } from './absences/absences.service'
 import { createContactCheckService } from './contact-check/contact-check.service'
 import { createContactsService } from './contacts/contacts.service'
 import { createCrisisPlanService } from './crisis-plan/crisis-plan.service'
+import { createStarterAnswersService } from './rules/starter-answers.service'
 import { createDraftsService } from './drafts/drafts.service'
 import { createExportService, noPdfRenderer } from './export/export.service'
 import { createImportService, type ImportServiceOptions } from './import/import.service'
@@ -173,6 +174,7 @@ export function createRecordServices(ctx: ServiceContext) {
     absences: createAbsencesService(ctx),
     crisisPlan,
     rules,
+    starterAnswers: createStarterAnswersService(ctx, { therapists }),
     contactCheck: createContactCheckService(ctx, { therapists, rules, crisisPlan }),
     search: createSearchService(ctx),
     timeline: createTimelineService(ctx),

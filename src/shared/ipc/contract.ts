@@ -14,6 +14,7 @@ import { rulesContract } from './contracts/rules'
 import { searchContract } from './contracts/search'
 import { sessionPrepContract } from './contracts/session-prep'
 import { shellContract } from './contracts/shell'
+import { starterAnswersContract } from './contracts/starter-answers'
 import { syncContract } from './contracts/sync'
 import { tagsContract } from './contracts/tags'
 import { timelineContract } from './contracts/timeline'
@@ -29,6 +30,7 @@ export const contract = {
   ...vaultContract,
   ...recordsContract,
   ...rulesContract,
+  ...starterAnswersContract,
   ...searchContract,
   ...timelineContract,
   ...contactCheckContract,

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { newId } from '../../../src/main/core/ids'
 import { dispatch } from '../../../src/main/ipc/dispatch'
+import { evaluateSnapshot, type ContactCheckSnapshot } from '../../../src/shared/domain/contact-check'
 import { createTestVault, type TestVault } from '../../helpers/test-vault'
 
 let vault: TestVault
@@ -67,5 +69,54 @@ describe('contactCheck.evaluate over the store', () => {
     expect(ask('crisis').verdict).toMatchObject({ kind: 'crisis_plan', plan: { emergencyNumber: '999', steps: ['Breathe slowly'] } })
     vault.core.rules.update({ id: rule.id, patch: { retire: true } })
     expect(ask('scheduling').lines).toEqual([])
+  })
+})
+
+describe('contactCheck.inputs: what the check reads, for the renderer to ask it itself', () => {
+  it('answers exactly as contactCheck.evaluate does, from the same gathered inputs', async () => {
+    const start = Date.UTC(2026, 2, 3, 17, 0)
+    const therapist = vault.core.therapists.create({ name: 'Dr Rao', practice: '', timeZone: 'Europe/London', channels: [] })
+    vault.clock.set(start + HOUR)
+    vault.core.sessions.create({ therapistId: therapist.id, startsAt: start, timeZone: 'Europe/London', durationMinutes: 50, format: 'video', status: 'attended', notes: '', moodBefore: null, moodAfter: null, takeaways: '', homework: [] })
+    vault.core.rules.create({
+      therapistId: therapist.id, severity: 'block', agreementText: '', agreedOn: null, reviewBy: null, active: true,
+      body: { kind: 'buffer_after_session', params: { hours: 72, exemptPurposes: ['concern'] } },
+    })
+    vault.core.rules.create({
+      therapistId: therapist.id, severity: 'block', agreementText: 'Weekdays, office hours.', agreedOn: null, reviewBy: null, active: true,
+      body: { kind: 'contact_hours', params: { windows: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }], exemptPurposes: [], exemptChannels: [] } },
+    })
+    vault.core.crisisPlan.save({ warningSigns: [], copingStrategies: ['Breathe slowly'], distractions: [], helpers: [], professionals: [], crisisLines: [], emergencyNumber: '999', safeEnvironment: [], reasonsToLive: [] })
+    vault.clock.set(start + 3 * HOUR)
+
+    const got = await dispatch(vault.handlers, 'contactCheck.inputs', { therapistId: therapist.id })
+    if (!got.ok) throw new Error(got.error.code)
+    const snapshot = got.value as ContactCheckSnapshot
+    expect(snapshot.gatheredAt).toBe(start + 3 * HOUR)
+    expect(snapshot.rules.map((r) => r.kind).sort()).toEqual(['buffer_after_session', 'contact_hours'])
+    expect(snapshot.sessions).toHaveLength(1)
+    // The plan travels only when asked for.
+    expect(snapshot.crisisPlan).toBeNull()
+    const withPlan = await dispatch(vault.handlers, 'contactCheck.inputs', { therapistId: therapist.id, withCrisisPlan: true })
+    expect(withPlan).toMatchObject({ ok: true, value: { crisisPlan: { steps: ['Breathe slowly'], emergencyNumber: '999' } } })
+
+    for (const purpose of ['update', 'concern', 'scheduling'] as const) {
+      for (const channel of ['text', 'email'] as const) {
+        const request = { purpose, channel }
+        const core = await dispatch(vault.handlers, 'contactCheck.evaluate', { therapistId: therapist.id, request, personZone: 'Europe/London' })
+        if (!core.ok) throw new Error(core.error.code)
+        expect(evaluateSnapshot(snapshot, { now: snapshot.gatheredAt, personZone: 'Europe/London', locale: 'en-GB', request })).toEqual(core.value)
+      }
+    }
+  })
+
+  it('bad input gets a typed error and changes nothing', async () => {
+    const therapist = vault.core.therapists.create({ name: 'Dr Rao', practice: '', timeZone: 'Europe/London', channels: [] })
+    const before = vault.core.vault.db().prepare('SELECT total_changes()').pluck().get()
+    const wrong = await dispatch(vault.handlers, 'contactCheck.inputs', { therapistId: therapist.id, withCrisisPlan: 'yes' })
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    const missing = await dispatch(vault.handlers, 'contactCheck.inputs', { therapistId: newId() })
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(vault.core.vault.db().prepare('SELECT total_changes()').pluck().get()).toBe(before)
   })
 })

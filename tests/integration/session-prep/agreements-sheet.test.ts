@@ -47,6 +47,13 @@ function seed(v: TestVault) {
   })
   core.rules.create({ ...common, agreementText: 'Long messages go in the portal.', reviewBy: null, body: { kind: 'length_cap', params: { maxChars: 500, channels: ['text'], alternatives: ['portal'] } } })
   core.sessions.create({ therapistId: therapist.id, startsAt: MONDAY + DAY + 7 * 3_600_000, timeZone: ZONE, durationMinutes: 50, format: 'in_person', status: 'scheduled', notes: '', moodBefore: null, moodAfter: null, takeaways: '', homework: [] })
+  core.starterAnswers.save({
+    therapistId: therapist.id,
+    answers: [
+      { questionId: 'buffer', answer: 'I would like to wait a day, unless it feels urgent.' },
+      { questionId: 'urgent', answer: 'A concern, or something big happening. When I cannot sleep for worrying.' },
+    ],
+  })
   clock.set(MONDAY)
   return { therapist }
 }
@@ -58,10 +65,15 @@ describe('the agreements sheet', () => {
     expect(markdown).toContain('# How we keep in touch between sessions')
     expect(markdown).toContain('With Dr Amara Rao')
     expect(markdown).toContain('## 1. How soon after a session is it okay to get in touch?')
-    expect(markdown).toContain('- You agreed on 3 February: “A couple of days after a session, unless it is \\*urgent\\*.”')
-    expect(markdown).toMatch(/## 2\. Which days and hours are for contact\?\n\nWhat I have written down so far:\n\n- You agreed on 3 February to .*Monday to Friday/)
-    // Nothing recorded for the reply question: room to write.
-    expect(markdown).toMatch(/## 5\. How soon do they usually reply\?\n\nWhat I have written down so far:\n\n- Nothing yet\.\n\nWhat we agree:/)
+    // What the person answered in the walk-through, then what is on record for that question.
+    expect(markdown).toContain(
+      '## 1. How soon after a session is it okay to get in touch?\n\nWhat I have written down so far:\n\nI would like to wait a day, unless it feels urgent.\n\nWhat we have agreed so far:\n\n- You agreed on 3 February: “A couple of days after a session, unless it is \\*urgent\\*.”',
+    )
+    expect(markdown).toContain('## 4. What counts as urgent?\n\nWhat I have written down so far:\n\nA concern, or something big happening. When I cannot sleep for worrying.\n\nWhat we agree:')
+    // An agreement on record is not shown as the person's answer.
+    expect(markdown).toMatch(/## 2\. Which days and hours are for contact\?\n\nWhat I have written down so far:\n\nNothing yet\.\n\nWhat we have agreed so far:\n\n- You agreed on 3 February to .*Monday to Friday/)
+    // Nothing answered, nothing recorded for the reply question: room to write.
+    expect(markdown).toMatch(/## 5\. How soon do they usually reply\?\n\nWhat I have written down so far:\n\nNothing yet\.\n\nWhat we agree:/)
     // Past its review date (1 March), and only that one (the hours are due on 12 March).
     const reviews = markdown.split('## Agreements to look at again')[1] ?? ''
     expect(reviews).toContain('A couple of days after a session')

@@ -1,15 +1,20 @@
 import type { z } from 'zod'
-import { evaluateContact, historyNeededMs, HORIZON_DAYS, summarizeCrisisPlan, type ContactCheckResult } from '../../../shared/domain/contact-check'
+import {
+  evaluateSnapshot,
+  historyNeededMs,
+  SESSIONS_AHEAD_MS,
+  summarizeCrisisPlan,
+  type ContactCheckResult,
+  type ContactCheckSnapshot,
+} from '../../../shared/domain/contact-check'
 import type { Rule } from '../../../shared/domain/rules/rule-kinds'
 import { toEngineRule } from '../../../shared/domain/rules/stored-rule'
-import type { contactCheckInput } from '../../../shared/ipc/contracts/contact-check'
+import type { contactCheckInput, contactCheckInputsInput } from '../../../shared/ipc/contracts/contact-check'
 import type { createCrisisPlanService } from '../crisis-plan/crisis-plan.service'
 import type { ServiceContext } from '../records/entity.service'
 import type { createRulesService } from '../rules/rules.service'
 import type { createTherapistsService } from '../therapists/therapists.service'
 import { absencesEndingAfter, contactsSince, lastReflectionAt, sessionsBetween, totalChanges } from './contact-check.repo'
-
-const DAY = 86_400_000
 
 interface Deps {
   therapists: ReturnType<typeof createTherapistsService>
@@ -30,30 +35,37 @@ export function createContactCheckService(ctx: ServiceContext, deps: Deps) {
     return rules
   }
 
+  /** Everything the check reads for this therapist, as of now: one source for both channels. */
+  function gather(input: z.output<typeof contactCheckInputsInput>): ContactCheckSnapshot {
+    const db = ctx.db()
+    const now = ctx.clock.now()
+    const therapist = deps.therapists.get({ id: input.therapistId })
+    const rules = rulesFor(db, therapist.id)
+    // Only the history the active rules can look back over (frequency windows, buffers, replies).
+    const since = now - historyNeededMs(rules)
+    // The plan is read only when it is asked for: the crisis answer alone shows it.
+    const plan = input.withCrisisPlan ? deps.crisisPlan.get() : null
+    return {
+      gatheredAt: now,
+      therapist: { id: therapist.id, name: therapist.name, timeZone: therapist.timeZone },
+      rules,
+      sessions: sessionsBetween(db, therapist.id, since, now + SESSIONS_AHEAD_MS),
+      contacts: contactsSince(db, therapist.id, since),
+      lastReflectionAt: lastReflectionAt(db),
+      absences: absencesEndingAfter(db, therapist.id, now),
+      crisisPlan: plan === null || plan.updatedAt === null ? null : summarizeCrisisPlan(plan),
+    }
+  }
+
   return {
+    inputs: gather,
     evaluate(input: z.output<typeof contactCheckInput>): ContactCheckResult {
-      const db = ctx.db()
-      const now = ctx.clock.now()
-      const therapist = deps.therapists.get({ id: input.therapistId })
-      const rules = rulesFor(db, therapist.id)
-      // Only the history the active rules can look back over (frequency windows, buffers, replies).
-      const since = now - historyNeededMs(rules)
-      const contacts = contactsSince(db, therapist.id, since)
-      // The plan is read only when it is asked for: it is shown for the crisis purpose alone.
-      const plan = input.request.purpose === 'crisis' ? deps.crisisPlan.get() : null
-      return evaluateContact({
-        now,
+      const snapshot = gather({ therapistId: input.therapistId, withCrisisPlan: input.request.purpose === 'crisis' })
+      return evaluateSnapshot(snapshot, {
+        now: snapshot.gatheredAt,
         personZone: input.personZone,
         locale: input.locale,
-        therapist: { id: therapist.id, name: therapist.name, timeZone: therapist.timeZone },
         request: input.request,
-        rules,
-        sessions: sessionsBetween(db, therapist.id, since, now + (HORIZON_DAYS + 1) * DAY),
-        contacts,
-        lastReflectionAt: lastReflectionAt(db),
-        absences: absencesEndingAfter(db, therapist.id, now),
-        events: contacts.filter((c) => c.purpose === 'significant_event'),
-        crisisPlan: plan === null || plan.updatedAt === null ? null : summarizeCrisisPlan(plan),
       })
     },
   }

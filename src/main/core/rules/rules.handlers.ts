@@ -7,4 +7,6 @@ export const rulesHandlers = (core: Core) => ({
   'rules.update': core.rules.update,
   'rules.delete': core.rules.delete,
   'rules.history': core.rules.history,
+  'starterAnswers.get': core.starterAnswers.get,
+  'starterAnswers.save': core.starterAnswers.save,
 })

@@ -6,6 +6,7 @@ export const sheetStrings = {
     'A page to talk through together. The questions many people agree on, what I have written down so far, and room for what we decide.',
   mine: 'What I have written down so far',
   nothingYet: 'Nothing yet.',
+  agreed: 'What we have agreed so far',
   ours: 'What we agree',
   reviewsTitle: 'Agreements to look at again',
   reviewNote: (when: string) => `Planned to look at again by ${when}`,

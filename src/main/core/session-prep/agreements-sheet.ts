@@ -6,7 +6,7 @@
  */
 import { describeAgreement } from '../../../shared/domain/contact-check'
 import type { Rule } from '../../../shared/domain/rules/rule-kinds'
-import { STARTER_QUESTIONS } from '../../../shared/domain/rules/starter-questions'
+import { STARTER_QUESTIONS, type StarterQuestionId } from '../../../shared/domain/rules/starter-questions'
 import { escapeHtml, printableHtml } from '../export/printable-html'
 import { sheetStrings as t } from './agreements-sheet.strings'
 import { BRIEF_STYLE, markdownText as md, notedListHtml, notedListMarkdown } from './brief'
@@ -21,7 +21,8 @@ export interface SheetOptions {
 export interface AgreementsSheet {
   title: string
   subtitle: string
-  questions: Array<{ title: string; mine: string[] }>
+  /** mine: what the person answered in the starter walk-through; agreed: the agreements on record that answer it. */
+  questions: Array<{ title: string; mine: string | null; agreed: string[] }>
   reviews: Array<{ text: string; note: string }>
   made: string
 }
@@ -37,7 +38,11 @@ export function agreementsDue(rules: readonly Rule[], by: number, o: SheetOption
     .map((r) => ({ text: describeAgreement(r, at), note: t.reviewNote(day(r.reviewBy as number, o)) }))
 }
 
-export function buildAgreementsSheet(rules: readonly Rule[], o: SheetOptions): AgreementsSheet {
+export function buildAgreementsSheet(
+  rules: readonly Rule[],
+  answers: ReadonlyArray<{ questionId: StarterQuestionId; answer: string }>,
+  o: SheetOptions,
+): AgreementsSheet {
   const active = rules.filter((r) => r.active)
   const at = { now: o.now, personZone: o.timeZone, locale: o.locale, therapist: o.therapist }
   return {
@@ -45,7 +50,8 @@ export function buildAgreementsSheet(rules: readonly Rule[], o: SheetOptions): A
     subtitle: t.with(o.therapist.name),
     questions: STARTER_QUESTIONS.map((q) => ({
       title: q.title,
-      mine: active.filter((r) => (q.kinds as readonly string[]).includes(r.kind)).map((r) => describeAgreement(r, at)),
+      mine: answers.find((a) => a.questionId === q.id)?.answer ?? null,
+      agreed: active.filter((r) => (q.kinds as readonly string[]).includes(r.kind)).map((r) => describeAgreement(r, at)),
     })),
     reviews: agreementsDue(active, o.now, o),
     made: t.made(day(o.now, o)),
@@ -59,6 +65,9 @@ html { font-size: 9.5pt; line-height: 1.35; }
 h2 { font-size: 10.5pt; margin: 8pt 0 3pt; }
 h3 { font-size: 9pt; margin: 3pt 0 1pt; color: #444; font-weight: 600; }
 .lines { margin-top: 0; }
+.answer { margin: 0; }
+.agreed { margin: 2pt 0 0; font-size: 8.5pt; color: #333; }
+.agreed > span:first-child { font-weight: 600; }
 .lines div { height: 13pt; }
 footer { margin-top: 8pt; }
 `
@@ -69,7 +78,8 @@ export function agreementsSheetHtml(sheet: AgreementsSheet, locale: string): str
     .map(
       (q, i) => `<h2>${i + 1}. ${e(q.title)}</h2>
 <h3>${e(t.mine)}</h3>
-${q.mine.length === 0 ? `<p class="empty">${e(t.nothingYet)}</p>` : `<ul class="plain">${q.mine.map((m) => `<li class="text">${e(m)}</li>`).join('')}</ul>`}
+${q.mine === null ? `<p class="empty">${e(t.nothingYet)}</p>` : `<p class="answer text" dir="auto">${e(q.mine)}</p>`}
+${q.agreed.length === 0 ? '' : `<p class="agreed"><span>${e(t.agreed)}:</span> ${q.agreed.map((m) => `<span class="text">${e(m)}</span>`).join(' ')}</p>`}
 <h3>${e(t.ours)}</h3>
 <div class="lines"><div></div><div></div></div>`,
     )
@@ -90,9 +100,8 @@ ${q.mine.length === 0 ? `<p class="empty">${e(t.nothingYet)}</p>` : `<ul class="
 export function agreementsSheetMarkdown(sheet: AgreementsSheet): string {
   const out: string[] = [`# ${md(sheet.title)}`, '', md(sheet.subtitle), '', t.intro]
   sheet.questions.forEach((q, i) => {
-    out.push('', `## ${i + 1}. ${md(q.title)}`, '', `${t.mine}:`, '')
-    if (q.mine.length === 0) out.push(`- ${t.nothingYet}`)
-    for (const m of q.mine) out.push(`- ${md(m)}`)
+    out.push('', `## ${i + 1}. ${md(q.title)}`, '', `${t.mine}:`, '', q.mine === null ? t.nothingYet : md(q.mine))
+    if (q.agreed.length > 0) out.push('', `${t.agreed}:`, '', ...q.agreed.map((m) => `- ${md(m)}`))
     out.push('', `${t.ours}:`, '', '')
   })
   notedListMarkdown(out, t.reviewsTitle, sheet.reviews)

@@ -25,6 +25,7 @@ import { therapistsTable } from '../therapists/therapists.repo'
 import { toEngineRule } from '../../../shared/domain/rules/stored-rule'
 import type { Therapist } from '../../../shared/ipc/schemas/therapists'
 import { listRules } from '../rules/rules.repo'
+import { readStarterAnswers } from '../rules/starter-answers.repo'
 import { agreementsDue, agreementsSheetHtml, agreementsSheetMarkdown, buildAgreementsSheet } from './agreements-sheet'
 import { briefHtml, briefMarkdown, buildBrief } from './brief'
 import * as repo from './session-prep.repo'
@@ -134,7 +135,7 @@ export function createSessionPrepService(ctx: ServiceContext, ports: SessionPrep
   const sheet = (input: z.output<typeof agreementsSheetMarkdownInput>) => {
     const therapist = therapistById(input.therapistId)
     if (!therapist) throw new CoreError('NOT_FOUND')
-    return buildAgreementsSheet(rulesOf(therapist.id), sheetOptions(therapist, input))
+    return buildAgreementsSheet(rulesOf(therapist.id), readStarterAnswers(ctx.db(), therapist.id), sheetOptions(therapist, input))
   }
 
   /** Save dialog, then the page as PDF, written atomically; nothing is written when cancelled. */

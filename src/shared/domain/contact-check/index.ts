@@ -29,3 +29,10 @@ export type {
   Verdict,
   VerdictKind,
 } from './types'
+export {
+  SESSIONS_AHEAD_MS,
+  contactCheckSnapshotSchema,
+  evaluateSnapshot,
+  snapshotGoodUntil,
+} from './snapshot'
+export type { ContactAsk, ContactCheckSnapshot } from './snapshot'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { contactCheckResultSchema, contactRequestSchema } from '../../domain/contact-check'
+import { contactCheckResultSchema, contactCheckSnapshotSchema, contactRequestSchema } from '../../domain/contact-check'
 import { idSchema, zoneSchema } from '../schemas/common'
 import { channel } from './channel'
 
@@ -11,6 +11,14 @@ export const contactCheckInput = z.strictObject({
   locale: z.string().min(2).max(35).default('en-GB'),
 })
 
+export const contactCheckInputsInput = z.strictObject({
+  therapistId: idSchema,
+  /** Include the crisis plan (the crisis answer shows it). */
+  withCrisisPlan: z.boolean().default(false),
+})
+
 export const contactCheckContract = {
+  /** What the check reads, gathered once: the renderer asks the check over it on every change. */
+  'contactCheck.inputs': channel(contactCheckInputsInput, contactCheckSnapshotSchema),
   'contactCheck.evaluate': channel(contactCheckInput, contactCheckResultSchema),
 } as const

@@ -7,6 +7,7 @@ import { homework } from './0050-homework'
 import { sync } from './0060-sync'
 import { searchByDate } from './0070-search-by-date'
 import { pendingExports } from './0110-pending-exports'
+import { starterAnswers } from './0120-starter-answers'
 
 export interface Migration {
   /** Steps of ten, so a fix can slot in between. */
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   sync,
   searchByDate,
   pendingExports,
+  starterAnswers,
 ]

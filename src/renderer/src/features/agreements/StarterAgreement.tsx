@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'react'
-import type { RuleBody, WeeklyWindow } from '../../../../shared/domain/rules/rule-kinds'
-import type { ContactChannel, Purpose, Severity } from '../../../../shared/domain/vocabulary'
+import type { WeeklyWindow } from '../../../../shared/domain/rules/rule-kinds'
+import type { ContactChannel } from '../../../../shared/domain/vocabulary'
 import { CHANNELS } from '../../../../shared/domain/vocabulary'
 import type { Therapist } from '../../../../shared/ipc/schemas/therapists'
 import { Banner, Button, SelectField, TextAreaField, TextField } from '../../components/ui'
 import { rpc } from '../../lib/rpc'
 import { agreementsStrings, channelLabels, dayShort, purposeLabels } from './agreements.strings'
 import { addMonths, Checkbox, CheckboxGroup, fromDateInput, RadioGroup, startOfDay, toDateInput } from './controls'
-import { groupAllowed } from './ParamsEditor'
 import { RULE_PURPOSES, ruleSentence } from './rule-sentence'
+import { EMPTY_ANSWERS, rulesFromAnswers, starterAnswerWords, type StarterAnswers } from './starter-answers'
 
 const t = agreementsStrings.starterFlow
 const e = agreementsStrings.editor
@@ -19,59 +19,6 @@ const BUFFER_OPTIONS = ['0', '24', '48', '72'] as const
 /** The ways offered first when the therapist has none recorded. */
 const COMMON_CHANNELS: readonly ContactChannel[] = ['text', 'email', 'phone', 'portal']
 const DEFAULT_WINDOW: WeeklyWindow = { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }
-
-export interface StarterAnswers {
-  buffer: { hours: number; exceptUrgent: boolean } | null
-  hours: { any: true } | { any: false; window: WeeklyWindow } | null
-  channels: Partial<Record<Purpose, ContactChannel[]>> | null
-  urgent: { purposes: Purpose[]; ownWords: string }
-  reply: { amount: number; unit: 'hours' | 'business_days' } | null
-  away: 'cover' | 'wait' | null
-}
-
-export const EMPTY_ANSWERS: StarterAnswers = {
-  buffer: null,
-  hours: null,
-  channels: null,
-  urgent: { purposes: ['concern', 'significant_event'], ownWords: '' },
-  reply: null,
-  away: null,
-}
-
-/** The rules the answers describe (one per answered question), ready for rules.create. */
-export function rulesFromAnswers(a: StarterAnswers): Array<{ body: RuleBody; severity: Severity; agreementText: string }> {
-  const out: Array<{ body: RuleBody; severity: Severity; agreementText: string }> = []
-  const urgentWords = a.urgent.ownWords.trim()
-  if (a.buffer && a.buffer.hours > 0) {
-    out.push({
-      body: { kind: 'buffer_after_session', params: { hours: a.buffer.hours, exemptPurposes: a.buffer.exceptUrgent ? a.urgent.purposes : [] } },
-      severity: 'block',
-      agreementText: a.buffer.exceptUrgent ? urgentWords : '',
-    })
-  }
-  if (a.hours && !a.hours.any) {
-    out.push({
-      body: { kind: 'contact_hours', params: { windows: [a.hours.window], exemptPurposes: [], exemptChannels: [] } },
-      severity: 'block',
-      agreementText: '',
-    })
-  }
-  if (a.channels) {
-    const allowed = groupAllowed(new Map(Object.entries(a.channels) as Array<[Purpose, ContactChannel[]]>))
-    if (allowed.length > 0) out.push({ body: { kind: 'channel_for_purpose', params: { allowed, never: [] } }, severity: 'block', agreementText: '' })
-  }
-  if (a.reply) {
-    out.push({ body: { kind: 'response_expectation', params: { amount: a.reply.amount, unit: a.reply.unit, purposes: [] } }, severity: 'warn', agreementText: '' })
-  }
-  if (a.away) {
-    out.push({
-      body: { kind: 'therapist_away', params: { coverPurposes: a.away === 'cover' ? a.urgent.purposes : [], note: '' } },
-      severity: 'block',
-      agreementText: a.away === 'cover' ? urgentWords : '',
-    })
-  }
-  return out
-}
 
 /** "The common questions": a short walk through what people usually agree, turned into rules. */
 export function StarterAgreement({
@@ -117,6 +64,8 @@ export function StarterAgreement({
     setFailed(false)
     const common = { agreedOn: fromDateInput(agreedOn), reviewBy: fromDateInput(reviewBy), active: true }
     try {
+      // The answers first, in words, for the "How we keep in touch" sheet; then the agreements.
+      await rpc('starterAnswers.save', { therapistId: therapist.id, answers: starterAnswerWords(answers) })
       for (const rule of rules) await rpc('rules.create', { therapistId: therapist.id, ...common, ...rule })
       onDone(t.added(rules.length))
     } catch {
@@ -279,6 +228,7 @@ export function StarterAgreement({
       content = (
         <>
           <p className="muted">{t.summary.intro}</p>
+          <p className="muted small">{t.answersKept}</p>
           {rules.length === 0 ? (
             <Banner tone="info">{t.summary.none}</Banner>
           ) : (

@@ -305,6 +305,9 @@ export const agreementsStrings = {
       intro: 'Urgent things can go straight away, even in the pause after a session.',
       ownWords: 'In their words',
       ownWordsHint: 'For example: “if something big happens, or you are worried about your safety”.',
+      /** The answer as kept for the sheet. */
+      answer: (kinds: readonly string[]) => `Urgent means ${list([...kinds], 'or')}.`,
+      inTheirWords: (words: string) => `In their words: “${words}”`,
     },
     reply: {
       title: starterQuestionTitle('reply'),
@@ -324,5 +327,6 @@ export const agreementsStrings = {
     },
     added: (n: number) => `${n} ${n === 1 ? 'agreement' : 'agreements'} added.`,
     failed: 'Between could not add these. Nothing was changed.',
+    answersKept: 'Your answers are kept for the “How we keep in touch” sheet.',
   },
 } as const

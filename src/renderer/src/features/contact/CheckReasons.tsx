@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import type { ContactCheckResult } from '../../../../shared/domain/contact-check'
 import type { RuleDto } from '../../../../shared/ipc/schemas/rules'
 import { Checkbox } from '../agreements/controls'
@@ -32,11 +33,12 @@ export function ConfirmList({
 }
 
 /** Every agreement line: why it fits or not and, for one that does not yet, when it clears. */
-export function CheckReasons({
+export const CheckReasons = memo(function CheckReasons({
   result,
   now,
 }: {
   result: ContactCheckResult
+  /** To the minute: the lines are not drawn again while the person types. */
   now: number
 }): React.JSX.Element | null {
   return (
@@ -64,7 +66,7 @@ export function CheckReasons({
       ) : null}
     </>
   )
-}
+})
 
 function confirmLabel(rule: RuleDto): string {
   if (rule.body.kind === 'custom_confirm') return rule.body.params.prompt

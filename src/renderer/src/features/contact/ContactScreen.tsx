@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Rule } from '../../../../shared/domain/rules/rule-kinds'
 import type { ContactChannel, Purpose } from '../../../../shared/domain/vocabulary'
 import type { RuleDto } from '../../../../shared/ipc/schemas/rules'
@@ -14,20 +14,17 @@ import { CheckReasons, ConfirmList } from './CheckReasons'
 import { ContactForm } from './ContactForm'
 import { DoneNotice, SecondaryActions } from './ContactActions'
 import { contactStrings as s } from './contact.strings'
-import { contactCheckQuery } from './contact.queries'
 import { needsAddress, primaryAction } from './primary-action'
 import { useContactActions } from './use-contact-actions'
-import { useDebounced } from './use-debounced'
+import { useContactCheck } from './use-contact-check'
 import { VerdictPanel } from './VerdictPanel'
 import './contact.css'
 
-const personZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
-
 /**
  * "Ready to contact?": what it is about, how, and an optional draft; the answer beside it (or in
- * a bar that stays in view). The check runs in the core (contactCheck.evaluate) on every change:
- * purpose and channel at once, typing after a short pause. "I feel unsafe right now" opens the
- * crisis view before anything else, with or without a therapist.
+ * a bar that stays in view). The check's inputs are fetched once; the check itself runs here on
+ * every change of purpose, channel or text, so the answer changes in the same frame. "I feel
+ * unsafe right now" opens the crisis view before anything else, with or without a therapist.
  */
 export default function ContactScreen(): React.JSX.Element {
   const therapists = useQuery(therapistsListQuery())
@@ -105,7 +102,11 @@ export default function ContactScreen(): React.JSX.Element {
 }
 
 function ContactFlow({ therapist }: { therapist: Therapist }): React.JSX.Element {
-  const now = useNow(30_000)
+  const tick = useNow(30_000)
+  // A change is answered as of the moment it is made: the clock may have jumped since the last
+  // tick (the computer slept).
+  const [changedAt, setChangedAt] = useState(tick)
+  const now = Math.max(tick, changedAt)
   const navigation = useNavigation()
   const crisis = useCrisisView()
   const rules = useQuery(rulesQuery(therapist.id))
@@ -116,7 +117,24 @@ function ContactFlow({ therapist }: { therapist: Therapist }): React.JSX.Element
   const [confirmed, setConfirmed] = useState<string[]>([])
   const primaryRef = useRef<HTMLButtonElement>(null)
 
-  const address = (c: ContactChannel) => recorded.find((r) => r.channel === c)?.address.trim() ?? ''
+  const address = useCallback(
+    (c: ContactChannel) => recorded.find((r) => r.channel === c)?.address.trim() ?? '',
+    [recorded],
+  )
+  const recordedChannels = useMemo(() => recorded.map((r) => r.channel), [recorded])
+  const onPurpose = useCallback((p: Purpose) => {
+    setPurpose(p)
+    setConfirmed([])
+    setChangedAt(Date.now())
+  }, [])
+  const onChannel = useCallback((c: ContactChannel) => {
+    setChannel(c)
+    setChangedAt(Date.now())
+  }, [])
+  const onDraft = useCallback((text: string) => {
+    setDraft(text)
+    setChangedAt(Date.now())
+  }, [])
   const actions = useContactActions({
     therapistId: therapist.id,
     purpose,
@@ -129,24 +147,20 @@ function ContactFlow({ therapist }: { therapist: Therapist }): React.JSX.Element
     },
   })
 
-  const settledDraft = useDebounced(draft, 250)
-  const input = useMemo(
-    () => ({
-      therapistId: therapist.id,
-      request: {
-        purpose: purpose ?? 'update',
-        channel,
-        ...(settledDraft.trim() ? { draftText: settledDraft } : {}),
-        confirmedItems: [...confirmed].sort(),
-      },
-      personZone: personZone(),
-      locale: navigator.language || 'en-GB',
-    }),
-    [therapist.id, purpose, channel, settledDraft, confirmed],
+  const request = useMemo(
+    () =>
+      purpose === null
+        ? null
+        : {
+            purpose,
+            channel,
+            ...(draft.trim() ? { draftText: draft } : {}),
+            confirmedItems: [...confirmed].sort(),
+          },
+    [purpose, channel, draft, confirmed],
   )
-  const minute = Math.floor(now / 60_000)
-  const check = useQuery(contactCheckQuery(input, minute, purpose !== null))
-  const result = purpose !== null ? check.data : undefined
+  const check = useContactCheck(therapist.id, request, now)
+  const result = check.result
 
   // When the answer points to another channel: ask the same question for that channel, to say when it works.
   const verdict = result?.verdict
@@ -154,13 +168,7 @@ function ContactFlow({ therapist }: { therapist: Therapist }): React.JSX.Element
     verdict?.kind === 'use_other_channel'
       ? verdict.channels.find((c) => !needsAddress(c, address))
       : undefined
-  const other = useQuery(
-    contactCheckQuery(
-      { ...input, request: { ...input.request, channel: otherChannel ?? channel } },
-      minute,
-      otherChannel !== undefined,
-    ),
-  )
+  const other = request && otherChannel !== undefined ? check.ask({ ...request, channel: otherChannel }) : undefined
 
   const primary = verdict
     ? primaryAction(verdict, now, {
@@ -175,7 +183,7 @@ function ContactFlow({ therapist }: { therapist: Therapist }): React.JSX.Element
               : actions.logOnly([])),
         remind: (at) => void actions.saveDraft(at),
         talkingPoint: (sessionId) => void actions.toTalkingPoint(sessionId),
-        switchTo: setChannel,
+        switchTo: onChannel,
         addAddress: () => navigation.navigate('home'),
         copyCovering: (text) => void actions.copy(text),
         openCrisis: () =>
@@ -205,14 +213,11 @@ function ContactFlow({ therapist }: { therapist: Therapist }): React.JSX.Element
           purpose={purpose}
           channel={channel}
           draft={draft}
-          recorded={recorded.map((r) => r.channel)}
+          recorded={recordedChannels}
           address={address}
-          onPurpose={(p) => {
-            setPurpose(p)
-            setConfirmed([])
-          }}
-          onChannel={setChannel}
-          onDraft={setDraft}
+          onPurpose={onPurpose}
+          onChannel={onChannel}
+          onDraft={onDraft}
         />
         {result ? (
           <SecondaryActions
@@ -227,11 +232,11 @@ function ContactFlow({ therapist }: { therapist: Therapist }): React.JSX.Element
       <VerdictPanel
         ref={primaryRef}
         asked={purpose !== null}
-        check={{ result, busy: check.isFetching, failed: check.isError, retry: () => void check.refetch() }}
+        check={check}
         therapist={therapist}
         now={now}
         address={address}
-        other={otherChannel !== undefined ? other.data : undefined}
+        other={other}
         primary={primary}
         busy={actions.busy}
         onAddAgreement={() => navigation.navigate('agreements')}
@@ -251,7 +256,7 @@ function ContactFlow({ therapist }: { therapist: Therapist }): React.JSX.Element
             }
           />
         }
-        reasons={result ? <CheckReasons result={result} now={now} /> : null}
+        reasons={result ? <CheckReasons result={result} now={Math.floor(now / 60_000) * 60_000} /> : null}
       />
     </div>
   )

@@ -1,17 +1,17 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query'
-import type { ChannelInput } from '../../../../shared/ipc/contract'
+import { queryOptions } from '@tanstack/react-query'
 import { rpc } from '../../lib/rpc'
 
-/** Everything the contact check reads: any change there re-runs it. */
+/** Everything the contact check reads: any change there gathers it again. */
 const CHECK_TABLES = ['rules', 'rule_versions', 'sessions', 'contacts', 'absences', 'crisis_plan', 'reflections', 'therapists'] as const
 
-export const contactCheckQuery = (input: ChannelInput<'contactCheck.evaluate'>, minute: number, enabled: boolean) =>
+/**
+ * What the check reads for one therapist (contactCheck.inputs). The crisis plan comes with it:
+ * the purpose can turn to crisis at any press, and that answer must not wait for a round trip.
+ */
+export const contactCheckInputsQuery = (therapistId: string) =>
   queryOptions({
-    // The minute is part of the key: the answer depends on the time, so it is asked again as time passes.
-    queryKey: ['contact_check', input, minute] as const,
-    queryFn: () => rpc('contactCheck.evaluate', input),
-    enabled,
-    placeholderData: keepPreviousData,
+    queryKey: ['contact_check_inputs', therapistId] as const,
+    queryFn: () => rpc('contactCheck.inputs', { therapistId, withCrisisPlan: true }),
     gcTime: 60_000,
     meta: { tables: CHECK_TABLES },
   })
