@@ -70,7 +70,7 @@ export function openSession(db: Database.Database, now: () => number): SyncSessi
     settings,
     store,
     engine,
-    materializer: createMaterializer(db, store, settings.device_id),
+    materializer: createMaterializer(db, store, settings.device_id, engine.hlc),
     takeTouched() {
       const rows = [...touched.values()]
       touched.clear()
