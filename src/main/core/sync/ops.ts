@@ -77,10 +77,11 @@ function isOp(v: unknown): v is Op {
 
 /**
  * The operations in a decrypted file, or null when it is not exactly a batch of well-formed
- * operations. Checked by hand rather than with zod: it runs for every operation received.
+ * operations (beside them, a file may carry the sender's acknowledgements, compaction.ts). Checked by hand rather than with zod: it runs for every operation received.
  */
 export function parseOpBatch(value: unknown): Op[] | null {
-  if (typeof value !== 'object' || value === null || !keysAre(value, 1)) return null
+  if (typeof value !== 'object' || value === null) return null
+  if (!(keysAre(value, 1) || (keysAre(value, 2) && 'acks' in value))) return null
   const ops = (value as { ops?: unknown }).ops
   return Array.isArray(ops) && ops.every(isOp) ? (ops as Op[]) : null
 }

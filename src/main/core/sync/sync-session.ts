@@ -59,6 +59,7 @@ export function openSession(db: Database.Database, now: () => number): SyncSessi
     folder: fsSyncFolder(settings.folder),
     store,
     hlc: createHlc(settings.device_id, now, settings.clock ?? undefined),
+    now,
     keyRing: () => ring,
     lastSequence: (device) => roster.devices.find((d) => d.id === device)?.removedAfter ?? undefined,
     onApplied(ops) {

@@ -18,7 +18,7 @@ import { writeFileAtomicSync } from '../vault/atomic-write'
 import { HEADER_NAME } from './folder-names'
 import { activeDevices, type Roster } from './roster'
 import { createSyncHeader, openWithPassphrase, readRoster, rewrapSyncHeader, serializeSyncHeader, type SyncHeader, type SyncKeys } from './sync-header'
-import { runSync, type SyncProgress, type SyncRunResult } from './sync-run'
+import { runSync, type SyncRunOptions, type SyncRunResult } from './sync-run'
 import { openSession, readHeaderFile, type SyncSession } from './sync-session'
 import { clearSyncState, insertSettings, peers, readSettings, saveKeys } from './sync-settings.repo'
 import { removeCapture } from './sync-rows.repo'
@@ -49,7 +49,16 @@ export interface DeviceStatus {
 
 export type SyncStatus =
   | { enabled: false }
-  | { enabled: true; folder: string; deviceId: string; devices: DeviceStatus[]; unsentChanges: number; ignoredFiles: number }
+  | {
+      enabled: true
+      folder: string
+      deviceId: string
+      devices: DeviceStatus[]
+      unsentChanges: number
+      ignoredFiles: number
+      /** Files this computer missed were compacted away while it was gone: it must rejoin. */
+      rejoinNeeded: boolean
+    }
 
 export interface EnableInput {
   /** Tests pass a folder; the app's renderer cannot (sync.chooseFolder picks it in the main process). */
@@ -99,6 +108,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       deviceId: s.settings.device_id,
       unsentChanges: s.store.outboxSize(),
       ignoredFiles: census.ignored,
+      rejoinNeeded: s.store.meta('rejoin') === true,
       devices: roster.devices.map((d) => ({
         id: d.id,
         name: d.name,
@@ -166,7 +176,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     return status()
   }
 
-  async function syncNow(options: { signal?: AbortSignal; onProgress?(progress: SyncProgress): void }): Promise<SyncRunResult> {
+  async function syncNow(options: Omit<SyncRunOptions, 'now'>): Promise<SyncRunResult> {
     if (running) return running
     const s = requireSession()
     running = runSync(s, { ...options, now: () => ctx.clock.now() })

@@ -20,6 +20,12 @@ export const syncContract = {
   'sync.enable': channel(syncEnableInput, syncStatusSchema),
   /** One sync pass now (progress as `sync.progress` events). */
   'sync.now': channel(emptyInput, syncNowResult),
+  /**
+   * A sync pass that rejoins: when files this computer missed while it was gone were compacted
+   * into a snapshot, takes the snapshot (its own edits are kept and sent; values that lose are
+   * kept as history), then applies what is newer.
+   */
+  'sync.rejoin': channel(emptyInput, syncNowResult),
   /** Removes another device: a new key it cannot open. Asks for the passphrase. */
   'sync.removeDevice': channel(syncRemoveDeviceInput, syncStatusSchema),
   /** Turns sync off on this computer; its records stay, the folder is left as it is. */

@@ -26,6 +26,8 @@ export const syncStatusSchema = z.union([
     unsentChanges: z.number().int().min(0),
     /** Conflict copies, placeholders and files in progress that sync leaves alone. */
     ignoredFiles: z.number().int().min(0),
+    /** Files this computer missed were compacted away while it was gone: it must rejoin (sync.rejoin). */
+    rejoinNeeded: z.boolean(),
   }),
 ])
 
@@ -41,7 +43,7 @@ export const syncNowResult = z.strictObject({
   sent: z.number().int().min(0),
   appliedFiles: z.number().int().min(0),
   appliedOps: z.number().int().min(0),
-  /** Devices whose next file is in the folder but cannot be applied yet (still arriving). */
+  /** Devices whose next file is in the folder but cannot be applied yet (still arriving), or was compacted away (rejoin). */
   waitingDevices: z.number().int().min(0),
 })
 

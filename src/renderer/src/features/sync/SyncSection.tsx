@@ -31,13 +31,14 @@ export function SyncSection({ id }: { id: string }): React.JSX.Element {
     [],
   )
 
-  const syncNow = async (): Promise<void> => {
+  const syncNow = async (rejoin: boolean): Promise<void> => {
     setMessage(null)
     running.current = true
     setProgress({ done: 0, total: 0 })
     try {
-      const result = await rpc('sync.now', {})
-      setMessage({ tone: result.waitingDevices > 0 ? 'info' : 'success', text: result.waitingDevices > 0 ? s.stillArriving : s.synced(result.appliedFiles) })
+      const result = await rpc(rejoin ? 'sync.rejoin' : 'sync.now', {})
+      const done = rejoin ? s.rejoined : s.synced(result.appliedFiles)
+      setMessage({ tone: result.waitingDevices > 0 ? 'info' : 'success', text: result.waitingDevices > 0 ? s.stillArriving : done })
     } catch (error) {
       setMessage({ tone: 'danger', text: syncErrorText(error) })
     } finally {
@@ -77,8 +78,21 @@ export function SyncSection({ id }: { id: string }): React.JSX.Element {
           <p className="sync-folder">
             <span className="muted">{s.folder}</span> <span dir="auto">{data.folder}</span>
           </p>
+          {data.rejoinNeeded ? (
+            <Banner
+              tone="warning"
+              title={s.rejoinTitle}
+              action={
+                <Button variant="primary" onClick={() => void syncNow(true)} disabled={progress !== null}>
+                  {progress ? s.rejoining : s.rejoin}
+                </Button>
+              }
+            >
+              {s.rejoinIntro}
+            </Banner>
+          ) : null}
           <div className="sync-actions sync-actions--start">
-            <Button variant="primary" onClick={() => void syncNow()} disabled={progress !== null}>
+            <Button variant="primary" onClick={() => void syncNow(false)} disabled={progress !== null}>
               {progress ? s.syncing : s.syncNow}
             </Button>
             {progress && progress.total > 0 ? (

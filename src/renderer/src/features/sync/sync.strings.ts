@@ -37,6 +37,12 @@ export const syncStrings = {
   removeIntro: 'It will not be able to read anything written after this. Your passphrase makes the new key.',
   removeConfirm: 'Remove',
   removedDone: (name: string) => `“${name}” was removed. The other computers use a new key from now on.`,
+  rejoinTitle: 'This computer needs to rejoin',
+  rejoinIntro:
+    'It was away so long that the other computers have tidied up the changes it missed into a summary. Rejoin to take that summary. Everything you wrote here meanwhile is kept and sent; where both computers changed the same thing, the other version is kept as history.',
+  rejoin: 'Rejoin',
+  rejoining: 'Rejoining…',
+  rejoined: 'This computer has rejoined and is up to date.',
   unsent: (n: number) => (n === 1 ? '1 change not sent yet.' : `${n} changes not sent yet.`),
   ignored: (n: number) => (n === 1 ? '1 conflict copy or unfinished file in the folder is left alone.' : `${n} conflict copies or unfinished files in the folder are left alone.`),
   turnOff: 'Turn off sync here',
