@@ -61,9 +61,9 @@ const vectorsMeta = (engine: Engine, name: string): Record<string, Vector> => {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, Vector>) : {}
 }
 
-/** The devices with a folder, this one included. */
+/** The devices that joined or have a folder, this one included (one that has not written yet counts too). */
 export const listedDevices = (engine: Engine): string[] =>
-  [...new Set([engine.device, ...engine.folder.list(DEVICES_DIR).filter((name) => DEVICE_ID_PATTERN.test(name))])].sort()
+  [...new Set([engine.device, ...(engine.members?.() ?? []), ...engine.folder.list(DEVICES_DIR).filter((name) => DEVICE_ID_PATTERN.test(name))])].sort()
 
 /** How far this device has applied every other device's files. */
 export function appliedVector(engine: Engine): Vector {

@@ -27,6 +27,8 @@ export interface Engine {
   /** This device's wall clock (for compaction's sense of time). */
   now(): number
   keyRing(): KeyRing
+  /** Every device that has joined (the roster), including those that have written no file yet. */
+  members?(): readonly string[]
   /** A removed device's last sequence that is still applied (later files are ignored). */
   lastSequence?(device: string): number | undefined
   /** Told which rows a file or snapshot changed, inside its transaction (the app re-materialises them). */

@@ -61,6 +61,7 @@ export function openSession(db: Database.Database, now: () => number): SyncSessi
     hlc: createHlc(settings.device_id, now, settings.clock ?? undefined),
     now,
     keyRing: () => ring,
+    members: () => roster.devices.map((d) => d.id),
     lastSequence: (device) => roster.devices.find((d) => d.id === device)?.removedAfter ?? undefined,
     onApplied(ops) {
       for (const op of ops) touched.set(`${op.t}\u0000${op.r}`, [op.t, op.r])

@@ -2,7 +2,8 @@ import type { Core } from '../index'
 
 async function syncPass(core: Core, rejoin: boolean) {
   const result = await core.sync.syncNow({ rejoin, onProgress: (progress) => core.events.emit('sync.progress', progress) })
-  return { sent: result.sent, appliedFiles: result.appliedFiles, appliedOps: result.appliedOps, waitingDevices: result.waiting.length }
+  const arriving = result.waiting.filter((w) => w.reason !== 'compacted').length
+  return { sent: result.sent, appliedFiles: result.appliedFiles, appliedOps: result.appliedOps, waitingDevices: arriving, rejoinNeeded: result.rejoinNeeded }
 }
 
 export const syncHandlers = (core: Core) => ({

@@ -43,8 +43,10 @@ export const syncNowResult = z.strictObject({
   sent: z.number().int().min(0),
   appliedFiles: z.number().int().min(0),
   appliedOps: z.number().int().min(0),
-  /** Devices whose next file is in the folder but cannot be applied yet (still arriving), or was compacted away (rejoin). */
+  /** Devices whose next file is in the folder but cannot be applied yet (still arriving). */
   waitingDevices: z.number().int().min(0),
+  /** Files this computer missed were compacted away: it must rejoin (sync.rejoin). */
+  rejoinNeeded: z.boolean(),
 })
 
 export const syncRemoveDeviceInput = z.strictObject({ deviceId: deviceIdSchema, passphrase })

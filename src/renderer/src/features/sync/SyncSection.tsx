@@ -38,7 +38,8 @@ export function SyncSection({ id }: { id: string }): React.JSX.Element {
     try {
       const result = await rpc(rejoin ? 'sync.rejoin' : 'sync.now', {})
       const done = rejoin ? s.rejoined : s.synced(result.appliedFiles)
-      setMessage({ tone: result.waitingDevices > 0 ? 'info' : 'success', text: result.waitingDevices > 0 ? s.stillArriving : done })
+      // Told to rejoin: the banner above says so; "up to date" would not be true.
+      if (!result.rejoinNeeded) setMessage({ tone: result.waitingDevices > 0 ? 'info' : 'success', text: result.waitingDevices > 0 ? s.stillArriving : done })
     } catch (error) {
       setMessage({ tone: 'danger', text: syncErrorText(error) })
     } finally {
