@@ -23,8 +23,13 @@ export interface SyncProgress {
   total: number
 }
 
+/** What a pass looks at between slices (an AbortSignal is one). */
+export interface StopSignal {
+  readonly aborted: boolean
+}
+
 export interface SyncRunOptions {
-  signal?: AbortSignal
+  signal?: StopSignal
   onProgress?(progress: SyncProgress): void
   /** Operations applied per chunk, at most (one transaction each; a file is never split). */
   chunkOps?: number
@@ -66,7 +71,7 @@ const timeBudget = (ms: number): (() => boolean) => {
  * Writes queued rows into their tables, a few milliseconds' worth per transaction, yielding to
  * the event loop between; false when the signal stopped it (the rest stay queued in sync_pending).
  */
-async function writeInSlices(session: SyncSession, rows: readonly RowRef[], chunkMs: number, signal?: AbortSignal): Promise<boolean> {
+async function writeInSlices(session: SyncSession, rows: readonly RowRef[], chunkMs: number, signal?: StopSignal): Promise<boolean> {
   let next = 0
   while (next < rows.length) {
     if (signal?.aborted) return false

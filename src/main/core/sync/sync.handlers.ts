@@ -1,9 +1,9 @@
 import type { Core } from '../index'
 
 async function syncPass(core: Core, rejoin: boolean) {
-  const result = await core.sync.syncNow({ rejoin, onProgress: (progress) => core.events.emit('sync.progress', progress) })
+  const result = await core.sync.syncNow({ rejoin })
   const arriving = result.waiting.filter((w) => w.reason !== 'compacted').length
-  return { sent: result.sent, appliedFiles: result.appliedFiles, appliedOps: result.appliedOps, waitingDevices: arriving, rejoinNeeded: result.rejoinNeeded }
+  return { sent: result.sent, appliedFiles: result.appliedFiles, appliedOps: result.appliedOps, waitingDevices: arriving, rejoinNeeded: result.rejoinNeeded, stopped: result.aborted }
 }
 
 export const syncHandlers = (core: Core) => ({

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { CoreError } from '../errors'
 import type { ServiceContext } from '../records/entity.service'
 import type { FileDialogs } from '../ports'
+import type { JobRunner } from '../jobs/job-runner'
 import { basename } from 'node:path'
 import { assertPassphraseFloor } from '../vault/kdf'
 import { parseHeader } from '../vault/header'
@@ -35,6 +36,8 @@ export interface SyncServiceDeps {
   afterApply(): void
   /** The OS folder dialog: the only way the folder's path is learnt. */
   dialogs: FileDialogs
+  /** A pass runs as a `sync` job: progress as `job.progress`, stopped by `jobs.cancel`. */
+  jobs: JobRunner
 }
 
 export interface DeviceStatus {
@@ -179,7 +182,17 @@ export function createSyncService(deps: SyncServiceDeps) {
   async function syncNow(options: Omit<SyncRunOptions, 'now'>): Promise<SyncRunResult> {
     if (running) return running
     const s = requireSession()
-    running = runSync(s, { ...options, now: () => ctx.clock.now() })
+    running = deps.jobs.runHere('sync', ({ signal, report }) =>
+      runSync(s, {
+        ...options,
+        signal: { get aborted() { return signal.aborted || options.signal?.aborted === true } },
+        onProgress: (progress) => {
+          report(progress)
+          options.onProgress?.(progress)
+        },
+        now: () => ctx.clock.now(),
+      }),
+    )
     try {
       const result = await running
       if (result.appliedOps > 0) {

@@ -18,7 +18,7 @@ export const syncContract = {
   'sync.chooseFolder': channel(emptyInput, syncChooseFolderResult),
   /** Turns sync on with the chosen folder: a new sync folder, or joins one (the passphrase used there). */
   'sync.enable': channel(syncEnableInput, syncStatusSchema),
-  /** One sync pass now (progress as `sync.progress` events). */
+  /** One sync pass now, run as a `sync` job (progress as `job.progress` events, stopped by `jobs.cancel`). */
   'sync.now': channel(emptyInput, syncNowResult),
   /**
    * A sync pass that rejoins: when files this computer missed while it was gone were compacted

@@ -47,6 +47,8 @@ export const syncNowResult = z.strictObject({
   waitingDevices: z.number().int().min(0),
   /** Files this computer missed were compacted away: it must rejoin (sync.rejoin). */
   rejoinNeeded: z.boolean(),
+  /** Stopped with `jobs.cancel` ('sync'): what was applied stays, the rest follows next time. */
+  stopped: z.boolean(),
 })
 
 export const syncRemoveDeviceInput = z.strictObject({ deviceId: deviceIdSchema, passphrase })

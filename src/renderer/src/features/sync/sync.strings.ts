@@ -22,8 +22,6 @@ export const syncStrings = {
   folder: 'Folder',
   syncNow: 'Sync now',
   syncing: 'Syncing…',
-  progressLabel: 'Sync progress',
-  progress: (done: number, total: number) => `${done} of ${total} files applied`,
   synced: (files: number) => (files === 0 ? 'Up to date.' : files === 1 ? 'Up to date. 1 file applied.' : `Up to date. ${files} files applied.`),
   stillArriving: 'Some files are still arriving. Sync will apply them once they are complete.',
   devicesTitle: 'Computers',
@@ -37,6 +35,7 @@ export const syncStrings = {
   removeIntro: 'It will not be able to read anything written after this. Your passphrase makes the new key.',
   removeConfirm: 'Remove',
   removedDone: (name: string) => `“${name}” was removed. The other computers use a new key from now on.`,
+  stopped: 'Sync stopped. What was applied stays; the rest follows next time.',
   rejoinTitle: 'This computer needs to rejoin',
   rejoinIntro:
     'It was away so long that the other computers have tidied up the changes it missed into a summary. Rejoin to take that summary. Everything you wrote here meanwhile is kept and sent; where both computers changed the same thing, the other version is kept as history.',
