@@ -12,6 +12,7 @@ const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
 /** `SYNC_SCREENSHOTS=1 npx vitest run tests/e2e/sync.spec.ts` refreshes docs/screenshots/settings-sync-*; the suite only measures. */
 const WRITE_SHOTS = process.env.SYNC_SCREENSHOTS === '1'
 const SLOW = 120_000
+const HOUR = 3_600_000
 
 /** The Sync section, light and dark, at 800x600 and 1280x800: its geometry inside the viewport, then a picture. */
 async function shootSection(page: Page, name: string, target: 'section' | 'window' = 'section'): Promise<void> {
@@ -103,5 +104,58 @@ describe.skipIf(e2eSkipReason())('Settings → Sync', () => {
     await page.getByRole('dialog').getByLabel('Passphrase', { exact: true }).waitFor()
     await shootSection(page, 'settings-sync-remove', 'window')
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).first().click()
+  })
+
+  it('a computer away too long is told to rejoin, rejoins by keyboard, and keeps what it wrote meanwhile', { timeout: SLOW }, async () => {
+    root = mkdtempSync(join(tmpdir(), 'between-e2e-sync-'))
+    const folder = join(root, 'Sync', 'Between')
+    mkdirSync(folder, { recursive: true })
+    other = await createTestVault()
+    const third = await createTestVault()
+    try {
+      other.core.reflections.create({ body: 'Before the desk went away.', mood: null, tags: [], sessionId: null, bringToSession: false })
+      await other.core.sync.enable({ folder, deviceName: 'Laptop', passphrase: TEST_PASSPHRASE })
+      await third.core.sync.enable({ folder, deviceName: 'Study', passphrase: TEST_PASSPHRASE })
+      app = await launchApp({
+        dataDir: join(root, 'vault'),
+        core: { dialogs: fakeDialogs({ folder }) },
+        beforeLoad: async ({ invoke }) => {
+          await invoke('vault.create', { passphrase: TEST_PASSPHRASE })
+          await invoke('sync.chooseFolder', {})
+          await invoke('sync.enable', { deviceName: 'Desk', passphrase: TEST_PASSPHRASE })
+        },
+      })
+      const { page } = app
+      await page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
+      await app.invoke('reflections.create', { body: 'Written on the desk while the others were away.', mood: null, tags: [], sessionId: null, bringToSession: false })
+      // The two others write and sync for hours while this one does not; they compact what they both applied.
+      const policy = { goneAfterMs: 3 * HOUR, compactEveryFiles: 1 }
+      for (let hour = 0; hour < 6; hour++) {
+        for (const v of [other, third]) {
+          v.clock.advance(HOUR)
+          v.core.reflections.create({ body: `${v === other ? 'Laptop' : 'Study'} hour ${hour}`, mood: null, tags: [], sessionId: null, bringToSession: false })
+        }
+        for (let round = 0; round < 3; round++) for (const v of [other, third]) await v.core.sync.syncNow({ policy })
+      }
+
+      await page.locator('.sidebar').getByRole('button', { name: 'Settings', exact: true }).click()
+      await page.getByRole('button', { name: 'Sync', exact: true }).click()
+      await page.getByRole('button', { name: 'Sync now' }).click()
+      await page.getByText('This computer needs to rejoin').waitFor()
+      expect(await page.getByText(/Up to date|still arriving/).count()).toBe(0)
+      await expectNoSeriousA11yViolations(page, { screen: 'sync rejoin' })
+      await page.getByRole('button', { name: 'Rejoin', exact: true }).focus()
+      await shootSection(page, 'settings-sync-rejoin')
+      await page.keyboard.press('Enter')
+      await page.getByText('This computer has rejoined and is up to date.').waitFor()
+      await expect.poll(() => page.getByText('This computer needs to rejoin').count()).toBe(0)
+      const bodies = (await app.invoke('reflections.list', { limit: 50, before: null, tag: null })).map((r) => r.body)
+      expect(bodies).toContain('Written on the desk while the others were away.')
+      expect(bodies).toContain('Before the desk went away.')
+      expect(bodies).toContain('Laptop hour 0')
+      expect(bodies).toContain('Study hour 5')
+    } finally {
+      third.cleanup()
+    }
   })
 })

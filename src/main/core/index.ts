@@ -113,6 +113,7 @@ export function createCore(options: CoreOptions) {
     vaultHeaderPath: vault.paths.header,
     afterApply: () => reminders.sync(),
     dialogs: options.dialogs ?? noDialogs,
+    jobs,
   })
 
   return {

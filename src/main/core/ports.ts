@@ -11,7 +11,6 @@ export interface EventSink {
   emit(event: 'data.changed', payload: { tables: string[] }): void
   emit(event: 'vault.locked', payload: { reason: 'idle' | 'manual' | 'suspend' | 'screen-lock' | 'quit' | 'restore' }): void
   emit(event: 'job.progress', payload: import('../../shared/ipc/schemas/jobs').JobProgress): void
-  emit(event: 'sync.progress', payload: { op: 'sync'; phase: 'sending' | 'applying'; done: number; total: number }): void
 }
 
 export const silentEvents: EventSink = { emit: () => undefined }

@@ -9,10 +9,8 @@ export interface BridgeEvents {
   'ui.flush': { token: string }
   /** The menu's "Get help now": open the crisis view. */
   'ui.crisis': Record<string, never>
-  /** How far a long job (backup, check, export) has come; throttled to a few per second. */
+  /** How far a long job (backup, check, export, sync) has come; throttled to a few per second. */
   'job.progress': JobProgress
-  /** A sync pass in progress (files applied of those waiting). */
-  'sync.progress': { op: 'sync'; phase: 'sending' | 'applying'; done: number; total: number }
 }
 export type BridgeEventName = keyof BridgeEvents
 

@@ -6,10 +6,11 @@ export function describeSeeds(title: string, seeds: readonly number[], steps: nu
   describe(title, () => {
     const started = performance.now()
     let cpuMs = 0
+    let rejoins = 0
     // The run time is printed, never asserted (timed assertions are not allowed on this machine).
     afterAll(() => {
       const wallS = (performance.now() - started) / 1000
-      process.stdout.write(`${title}: ${seeds.length} seeds in ${wallS.toFixed(1)} s (${(cpuMs / 1000).toFixed(1)} s of CPU, ${(cpuMs / seeds.length).toFixed(0)} ms per seed)\n`)
+      process.stdout.write(`${title}: ${seeds.length} seeds in ${wallS.toFixed(1)} s (${(cpuMs / 1000).toFixed(1)} s of CPU, ${(cpuMs / seeds.length).toFixed(0)} ms per seed; ${rejoins} rejoins after compaction)\n`)
     })
     for (const seed of seeds) {
       it(`seed ${seed}: every device converges and no acknowledged edit is lost`, () => {
@@ -17,7 +18,9 @@ export function describeSeeds(title: string, seeds: readonly number[], steps: nu
         const result = runSimulation(seed, steps)
         const used = process.cpuUsage(cpu)
         cpuMs += (used.user + used.system) / 1000
+        rejoins += result.rejoins
         expect(result.rotations).toBe(1)
+        expect(result.snapshots).toBeGreaterThan(0)
         expect(result.acknowledged).toBeGreaterThan(steps / 5)
         expect(new Set(result.hashes).size).toBe(1)
         expect(result.missing).toEqual([])

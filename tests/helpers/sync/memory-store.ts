@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import type { Stamp } from '../../../src/main/core/sync/hlc'
 import { TEXT_NAME } from '../../../src/main/core/sync/merge'
 import type { Cell, HistoryEntry, SyncStore } from '../../../src/main/core/sync/merge-store'
-import type { Op } from '../../../src/main/core/sync/ops'
+import type { JsonValue, Op } from '../../../src/main/core/sync/ops'
 import { cellKey, stateHash } from '../../../src/main/core/sync/state-hash'
 
 export interface MemoryStore extends SyncStore {
@@ -12,12 +12,18 @@ export interface MemoryStore extends SyncStore {
   text(table: string, row: string, field: string): string
 }
 
+const splitKey = (key: string): { table: string; row: string; field: string } => {
+  const [table = '', row = '', field = ''] = key.split('\u0000')
+  return { table, row, field }
+}
+
 export function createMemoryStore(yjsClientId: number): MemoryStore {
   const cells = new Map<string, Cell>()
   const docs = new Map<string, Y.Doc>()
   const superseded = new Set<string>()
   const history = new Map<string, HistoryEntry>()
   const applied = new Map<string, number>()
+  const meta = new Map<string, string>()
   let own = 0
   let outbox: Op[] = []
 
@@ -51,6 +57,17 @@ export function createMemoryStore(yjsClientId: number): MemoryStore {
     outbox: (limit) => outbox.slice(0, limit),
     dropOutbox: (count) => void (outbox = outbox.slice(count)),
     enqueue: (ops) => void outbox.push(...ops),
+    meta: (name) => (meta.has(name) ? (JSON.parse(meta.get(name) as string) as JsonValue) : undefined),
+    setMeta: (name, value) => void meta.set(name, JSON.stringify(value)),
+    dump: () => ({
+      cells: [...cells.entries()].map(([key, cell]) => ({ ...splitKey(key), cell })),
+      texts: [...docs.entries()].map(([key, doc]) => ({ ...splitKey(key), state: Y.encodeStateAsUpdate(doc) })),
+      history: [...history.values()],
+      superseded: [...superseded].map((entry) => {
+        const at = entry.lastIndexOf('\u0000')
+        return { ...splitKey(entry.slice(0, at)), stamp: entry.slice(at + 1) }
+      }),
+    }),
     atomically: (work) => work(),
     hash: () =>
       stateHash({

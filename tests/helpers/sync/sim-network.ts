@@ -51,7 +51,8 @@ export class FolderView {
 interface Delivery {
   to: number
   path: string
-  bytes: Buffer
+  /** null: the file was deleted (compaction). */
+  bytes: Buffer | null
 }
 
 export interface NetStats {
@@ -66,6 +67,9 @@ export class SimNetwork {
   readonly views: FolderView[] = []
   private readonly due = new Map<number, Delivery[]>()
   private readonly withheld: Delivery[] = []
+  /** Devices cut off from the others (a computer offline for months), and what waits for them. */
+  private readonly cutOff = new Set<number>()
+  private readonly held: Delivery[] = []
   private step = 0
   readonly stats: NetStats = { truncated: 0, duplicated: 0, withheld: 0, conflictCopies: 0, placeholders: 0 }
 
@@ -85,7 +89,10 @@ export class SimNetwork {
         view.set(path, bytes)
         this.spread(index, path, bytes)
       },
-      remove: (path) => void view.delete(path),
+      remove: (path) => {
+        view.delete(path)
+        this.spreadDeletion(index, path)
+      },
     }
   }
 
@@ -95,10 +102,24 @@ export class SimNetwork {
     this.due.set(step, list)
   }
 
+  private spreadDeletion(from: number, path: string): void {
+    for (let to = 0; to < this.views.length; to++) {
+      if (to === from) continue
+      const delivery = { to, path, bytes: null }
+      if (this.cutOff.has(from) || this.cutOff.has(to)) this.held.push(delivery)
+      // After every copy of the file itself (a deletion never overtakes the file's arrival).
+      else this.at(this.step + 402 + Math.floor(this.random() * 300), delivery)
+    }
+  }
+
   private spread(from: number, path: string, bytes: Buffer): void {
     const r = this.random
     for (let to = 0; to < this.views.length; to++) {
       if (to === from) continue
+      if (this.cutOff.has(from) || this.cutOff.has(to)) {
+        this.held.push({ to, path, bytes })
+        continue
+      }
       if (r() < 0.04) {
         this.stats.withheld++
         this.withheld.push({ to, path, bytes })
@@ -128,19 +149,40 @@ export class SimNetwork {
     }
   }
 
+  private arrive(d: Delivery): void {
+    const view = this.views[d.to]
+    if (d.bytes === null) view?.delete(d.path)
+    else view?.set(d.path, d.bytes)
+  }
+
   /** One step of time: files due now arrive (a later copy of a path replaces the earlier one). */
   tick(): void {
     this.step++
-    for (const d of this.due.get(this.step) ?? []) this.views[d.to]?.set(d.path, d.bytes)
+    for (const d of this.due.get(this.step) ?? []) {
+      if (this.cutOff.has(d.to)) this.held.push(d)
+      else this.arrive(d)
+    }
     this.due.delete(this.step)
   }
 
-  /** Everything in flight and everything withheld arrives, whole. */
+  /** The device is cut off: nothing it writes leaves, nothing reaches it. */
+  cut(device: number): void {
+    this.cutOff.add(device)
+  }
+
+  /** The device is back: what was held flows again, in order, after the usual delays. */
+  reconnect(device: number): void {
+    this.cutOff.delete(device)
+    this.held.splice(0).forEach((d, i) => this.at(this.step + 1 + Math.floor(i / 10), d))
+  }
+
+  /** Everything in flight, held and withheld arrives, whole. */
   deliverAll(): void {
+    for (const device of [...this.cutOff]) this.reconnect(device)
     const pending = [...this.due.entries()].sort((a, b) => a[0] - b[0])
-    for (const [, list] of pending) for (const d of list) this.views[d.to]?.set(d.path, d.bytes)
+    for (const [, list] of pending) for (const d of list) this.arrive(d)
     this.due.clear()
-    for (const d of this.withheld) this.views[d.to]?.set(d.path, d.bytes)
+    for (const d of this.withheld) this.arrive(d)
     this.withheld.length = 0
   }
 }

@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto'
 import { createHlc, type Hlc } from '../../../src/main/core/sync/hlc'
 import { flushOutbox, pullFiles, type Engine, type KeyRing } from '../../../src/main/core/sync/engine'
+import { advanceOnline, deleteCompacted, maybeCompact, type CompactionPolicy } from '../../../src/main/core/sync/compaction'
 import { localDelete, localSet, localText } from '../../../src/main/core/sync/local-edits'
 import type { SetOp } from '../../../src/main/core/sync/ops'
 import { DELETED_FIELD } from '../../../src/main/core/sync/ops'
@@ -20,6 +21,10 @@ const HOUR = 3_600_000
 /** The replicas' clocks: one right, one three hours behind, one five hours ahead. */
 const SKEWS = [0, -3 * HOUR, 5 * HOUR, 0]
 const TABLE = 'entries'
+/** Compaction as in the app, on the simulation's scale: gone after 3 days online, a snapshot every 10 files. */
+const POLICY: CompactionPolicy = { goneAfterMs: 3 * 24 * HOUR, compactEveryFiles: 10 }
+/** While one device is away, time runs faster: an hour per step. */
+const AWAY_STEP_MS = HOUR
 
 interface Device {
   engine: Engine
@@ -38,6 +43,9 @@ export interface SimulationResult {
   files: number
   net: NetStats
   rotations: number
+  snapshots: number
+  /** Times a device found its next files compacted away and was told to rejoin. */
+  rejoins: number
 }
 
 function hexId(random: Random): string {
@@ -75,15 +83,20 @@ export function runSimulation(seed: number, steps: number): SimulationResult {
     const store = createMemoryStore(parseInt(id.slice(0, 8), 16))
     const hlc = createHlc(id, () => time + skew)
     const ring = { current: 1, keys: new Map([[1, firstKey]]) }
-    const engine: Engine = { device: id, folder: net.folder(index), store, hlc, keyRing: () => ring }
+    const engine: Engine = { device: id, folder: net.folder(index), store, hlc, now: () => time + skew, keyRing: () => ring }
     return { engine, store, hlc, ring, headerSeen: null, retired: false }
   })
   const guest = devices[3] as Device
+  /** This device is cut off from the others for weeks in the middle of the run, writing all the while. */
+  const wanderer = 2
+  const away = { from: Math.floor(steps * 0.4), until: Math.floor(steps * 0.75) }
   const rows: string[] = []
   const acknowledged: SetOp[] = []
   let counter = 0
   let rotations = 0
   let files = 0
+  let snapshots = 0
+  let rejoins = 0
 
   const known = (d: Device, row: string): boolean =>
     d.store.cell(TABLE, row, 'title') !== undefined && d.store.cell(TABLE, row, DELETED_FIELD) === undefined
@@ -91,9 +104,21 @@ export function runSimulation(seed: number, steps: number): SimulationResult {
     d.store.enqueue([op])
     acknowledged.push(op)
   }
+  /** A pass's pull; a device told to rejoin does so at once (the person pressing the button). */
   const pull = (d: Device, budget: number): number => {
     readHeader(d)
-    return pullFiles(d.engine, { files: budget, ops: Number.MAX_SAFE_INTEGER }).files
+    advanceOnline(d.engine)
+    const pulled = pullFiles(d.engine, { files: budget, ops: Number.MAX_SAFE_INTEGER })
+    if (![...pulled.waiting.values()].includes('compacted')) return pulled.files
+    rejoins++
+    return pulled.files + pullFiles(d.engine, { files: budget, ops: Number.MAX_SAFE_INTEGER, rejoin: true }).files
+  }
+  /** A pass's sending: seal, then compact when this device is the one to, and drop own compacted files. */
+  const send = (d: Device): number => {
+    const written = flushOutbox(d.engine)
+    if (maybeCompact(d.engine, POLICY)) snapshots++
+    deleteCompacted(d.engine)
+    return written
   }
 
   const edit = (d: Device): void => {
@@ -128,13 +153,15 @@ export function runSimulation(seed: number, steps: number): SimulationResult {
   }
 
   for (let step = 0; step < steps; step++) {
-    time += Math.floor(random() * 2000)
+    time += Math.floor(random() * 2000) + (step >= away.from && step < away.until ? AWAY_STEP_MS : 0)
+    if (step === away.from) net.cut(wanderer)
+    if (step === away.until) net.reconnect(wanderer)
     net.tick()
     const active = devices.filter((d) => !d.retired)
     const d = pick(active)
     const roll = random()
     if (roll < 0.8) edit(d)
-    else if (roll < 0.9) files += flushOutbox(d.engine)
+    else if (roll < 0.9) files += send(d)
     else pull(d, 1 + Math.floor(random() * 50))
     if (!guest.retired && step > steps * 0.3) {
       // The guest goes away for good: its last edits are sealed, and the first device removes it.
@@ -153,7 +180,7 @@ export function runSimulation(seed: number, steps: number): SimulationResult {
   const live = devices.filter((d) => !d.retired)
   for (let round = 0; round < 50; round++) {
     let moved = 0
-    for (const d of live) moved += flushOutbox(d.engine)
+    for (const d of live) moved += send(d)
     files += moved
     net.deliverAll()
     for (const d of live) moved += pull(d, Number.MAX_SAFE_INTEGER)
@@ -169,5 +196,5 @@ export function runSimulation(seed: number, steps: number): SimulationResult {
       missing.push(`${op.t}/${op.r}/${op.f}@${op.s}`)
     }
   }
-  return { hashes: live.map((d) => d.store.hash()), acknowledged: acknowledged.length, missing, files, net: net.stats, rotations }
+  return { hashes: live.map((d) => d.store.hash()), acknowledged: acknowledged.length, missing, files, net: net.stats, rotations, snapshots, rejoins }
 }

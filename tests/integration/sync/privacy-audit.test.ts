@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { GONE_AFTER_MS } from '../../../src/main/core/sync/compaction'
 import { writeOneOfEverything } from '../../helpers/sample-records'
 import { canaryForms } from '../../helpers/sync/canary-forms'
 import { enableBoth, twoComputers, type TwoComputers } from '../../helpers/sync/two-vaults'
@@ -53,28 +54,38 @@ describe('what the folder provider sees', () => {
     expect(two.desk.core.diaryCard.week({ weekStart: '2026-03-02' })).toEqual(core.diaryCard.week({ weekStart: '2026-03-02' }))
     two.desk.core.reflections.update({ id: written.reflection.id, patch: { body: `edited ${CANARY} on the desk` } })
     await two.settle()
-
     const records = [written.therapist, written.session, written.reflection, written.talkingPoint, written.draft, written.contact, written.absence, written.rule, ...homework]
     const forms = canaryForms({
       texts: [CANARY, 'Laptop', 'reflections', 'therapists', 'tagsleep', 'diary_card_days', 'thought_records', '2026-03-02'],
       ids: records.map((r) => r.id),
       times: [...records.flatMap((r) => ('createdAt' in r ? [r.createdAt] : [])), written.session.startsAt, written.contact.at, two.laptop.clock.now()],
     })
-    const files = everyFile(two.folder)
-    expect(files.length).toBeGreaterThanOrEqual(3)
-    const leaks: string[] = []
-    for (const path of files) {
-      const bytes = readFileSync(path)
-      for (const form of forms) {
-        if (bytes.includes(Buffer.from(form, 'utf8')) || bytes.includes(Buffer.from(form, 'utf16le'))) leaks.push(`${path}: ${form}`)
+    const folder = two.folder
+    const audit = (): string[] => {
+      const files = everyFile(folder)
+      const leaks: string[] = []
+      for (const path of files) {
+        const bytes = readFileSync(path)
+        for (const form of forms) {
+          if (bytes.includes(Buffer.from(form, 'utf8')) || bytes.includes(Buffer.from(form, 'utf16le'))) leaks.push(`${path}: ${form}`)
+        }
       }
+      expect(leaks).toEqual([])
+      // Names say only which device and which file in sequence; sizes are padded buckets.
+      for (const path of files) {
+        const relativePath = path.slice(folder.length + 1)
+        expect(relativePath).toMatch(/^(between-sync\.json|(devices|snapshots)\/[0-9a-f]{16}\/[0-9]{10})$/)
+        if (relativePath !== 'between-sync.json') expect([512, 1024, 4096, 16384, 65536, 262144]).toContain(statSync(path).size)
+      }
+      return files
     }
-    expect(leaks).toEqual([])
-    // Names say only which device and which file in sequence; sizes are padded buckets.
-    for (const path of files) {
-      const relativePath = path.slice(two.folder.length + 1)
-      expect(relativePath).toMatch(/^(between-sync\.json|devices\/[0-9a-f]{16}\/[0-9]{10})$/)
-      if (relativePath !== 'between-sync.json') expect([512, 1024, 4096, 16384, 65536, 262144]).toContain(statSync(path).size)
+    expect(audit().length).toBeGreaterThanOrEqual(3)
+
+    // Compaction: a sealed snapshot of everything joins the folder and the files it covers go.
+    for (let round = 0; round < 2; round++) {
+      for (const v of [two.laptop, two.desk]) await v.core.sync.syncNow({ policy: { goneAfterMs: GONE_AFTER_MS, compactEveryFiles: 1 } })
     }
+    expect(everyFile(join(folder, 'snapshots'))).toHaveLength(1)
+    audit()
   })
 })

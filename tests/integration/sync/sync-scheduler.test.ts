@@ -36,7 +36,7 @@ describe('sync on its own', () => {
     timers.tick()
     await expect.poll(() => timers.pending.length).toBe(1)
     expect(desk.core.reflections.get({ id: entry.id }).body).toBe('written while the desk waits')
-    expect(desk.events.log.some((e) => e.event === 'sync.progress')).toBe(true)
+    expect(desk.events.log.some((e) => e.event === 'job.progress' && (e.payload as { op?: string }).op === 'sync')).toBe(true)
 
     desk.core.lock('manual')
     await scheduler.check()

@@ -32,6 +32,14 @@ describe('the same natural key created on two computers before they sync', () =>
     }
     expect(desk.core.diaryCard.week({ weekStart: DAY })).toEqual(laptop.core.diaryCard.week({ weekStart: DAY }))
     expect(vaultSyncStore(desk.core.vault.db(), 0).hash()).toBe(vaultSyncStore(laptop.core.vault.db(), 0).hash())
+    // The folded day's ratings gave way to the survivor's, and are kept as its history on both.
+    const dayId = laptop.core.diaryCard.week({ weekStart: DAY }).days[0]!.id
+    const survivorSadness = laptop.core.diaryCard.week({ weekStart: DAY }).days[0]!.emotions.Sadness
+    const loser = survivorSadness === 3 ? 2 : 3
+    for (const computer of [laptop, desk]) {
+      const kept = computer.core.sync.history({ table: 'diary_card_days', id: dayId }).filter((h) => h.field === 'emotions')
+      expect(kept.map((h) => JSON.parse(h.value as string) as unknown)).toEqual([{ Sadness: loser }])
+    }
     // The joined day is an ordinary day from now on: an edit on one computer reaches the other.
     saveDay(desk, 'one note now', 4)
     await two.settle()

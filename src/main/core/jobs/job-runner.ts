@@ -39,17 +39,31 @@ export interface JobRunnerDeps {
   onIdle(): void
 }
 
+export type JobReport = (progress: { phase: JobPhase; done: number; total: number }) => void
+
 export function createJobRunner(deps: JobRunnerDeps) {
   const running = new Map<AbortController, JobOp>()
 
+  /** Registers a job of kind `op`: its stop signal and its progress reporter; `end` when it is over. */
+  const register = (op: JobOp) => {
+    const controller = new AbortController()
+    running.set(controller, op)
+    const report: JobReport = (progress) =>
+      deps.events.emit('job.progress', { op, phase: progress.phase, done: progress.done, total: progress.total })
+    const end = (): void => {
+      running.delete(controller)
+      if (running.size === 0) deps.onIdle()
+    }
+    return { signal: controller.signal, report, end }
+  }
+
   return {
     async run<N extends JobName>(op: JobOp, request: JobRequest<N>, growing?: GrowingFile): Promise<JobRun<JobOutput<N>>> {
-      const controller = new AbortController()
-      running.set(controller, op)
+      const job = register(op)
       let phase: JobPhase | null = null
-      const report = (progress: { phase: JobPhase; done: number; total: number }): void => {
+      const report: JobReport = (progress) => {
         phase = progress.phase
-        deps.events.emit('job.progress', { op, phase: progress.phase, done: progress.done, total: progress.total })
+        job.report(progress)
       }
       const poll = growing
         ? setInterval(() => {
@@ -57,15 +71,28 @@ export function createJobRunner(deps: JobRunnerDeps) {
           }, POLL_MS)
         : null
       try {
-        const output = await deps.jobs.run(request, { onProgress: report, signal: controller.signal, logger: deps.logger })
+        const output = await deps.jobs.run(request, { onProgress: report, signal: job.signal, logger: deps.logger })
         return { status: 'done', output }
       } catch (error) {
         if (error instanceof JobCancelledError) return { status: 'cancelled' }
         throw error
       } finally {
         if (poll) clearInterval(poll)
-        running.delete(controller)
-        if (running.size === 0) deps.onIdle()
+        job.end()
+      }
+    },
+
+    /**
+     * Long work that stays on this thread (a sync pass: short slices on the main connection,
+     * yielding between them) registered as a job: the same `job.progress` events, and
+     * `jobs.cancel` aborts the signal it is given. The body decides how it stops.
+     */
+    async runHere<T>(op: JobOp, body: (job: { signal: AbortSignal; report: JobReport }) => Promise<T>): Promise<T> {
+      const job = register(op)
+      try {
+        return await body({ signal: job.signal, report: job.report })
+      } finally {
+        job.end()
       }
     },
 

@@ -11,6 +11,7 @@ import { applyOp } from './merge'
 import type { SyncStore } from './merge-store'
 import { parseOpBatch, type Op } from './ops'
 import { openFile, sealFile, type OpenFailure } from './sealed-file'
+import { acksDue, appliedVector, isVector, noteHeard, notePublished, readSnapshots, wasCompacted, takeSnapshots, type Snapshot, type Vector } from './compaction'
 
 /** The keys this device holds, by epoch, and the epoch new files are sealed under. */
 export interface KeyRing {
@@ -23,10 +24,14 @@ export interface Engine {
   folder: SyncFolder
   store: SyncStore
   hlc: Hlc
+  /** This device's wall clock (for compaction's sense of time). */
+  now(): number
   keyRing(): KeyRing
+  /** Every device that has joined (the roster), including those that have written no file yet. */
+  members?(): readonly string[]
   /** A removed device's last sequence that is still applied (later files are ignored). */
   lastSequence?(device: string): number | undefined
-  /** Told which rows a file changed, inside its transaction (the app re-materialises them). */
+  /** Told which rows a file or snapshot changed, inside its transaction (the app re-materialises them). */
   onApplied?(ops: readonly Op[]): void
 }
 
@@ -37,28 +42,34 @@ export interface Engine {
  */
 export const OPS_PER_FILE = 100
 
-/** Seals queued operations into new files of this device; returns how many files were written. */
+/**
+ * Seals queued operations into new files of this device, each carrying its acknowledgements
+ * (compaction.ts), or acknowledgements alone when they are due; returns how many files were written.
+ */
 export function flushOutbox(engine: Engine): number {
   const { store, folder, device } = engine
   let written = 0
   for (;;) {
     const ops = store.outbox(OPS_PER_FILE)
-    if (ops.length === 0) return written
+    if (ops.length === 0 && (written > 0 || !acksDue(engine))) return written
     const ring = engine.keyRing()
     const key = ring.keys.get(ring.current)
     if (!key) throw new Error('sync: no current key')
     const sequence = store.ownSequence() + 1
-    const bytes = sealFile(key, ring.current, { kind: 'op', device, sequence }, Buffer.from(JSON.stringify({ ops }), 'utf8'))
+    const acks = appliedVector(engine)
+    const bytes = sealFile(key, ring.current, { kind: 'op', device, sequence }, Buffer.from(JSON.stringify({ ops, acks }), 'utf8'))
     folder.write(opFilePath(device, sequence), bytes)
     store.atomically(() => {
       store.setOwnSequence(sequence)
       store.dropOutbox(ops.length)
+      notePublished(engine, acks)
     })
     written++
   }
 }
 
-export type WaitReason = OpenFailure | 'unreadable'
+/** 'compacted': the next file is gone into a snapshot this device may take only by rejoining. */
+export type WaitReason = OpenFailure | 'unreadable' | 'compacted'
 
 /** The other devices that have a subfolder in the sync folder. */
 export function otherDevices(folder: SyncFolder, self: string): string[] {
@@ -102,7 +113,7 @@ export interface PullResult {
 }
 
 /** The file's operations; a reason to wait; or null when the file is not there (yet). */
-function readNext(engine: Engine, device: string, sequence: number): { ops: Op[] } | { wait: WaitReason } | null {
+function readNext(engine: Engine, device: string, sequence: number): { ops: Op[]; acks?: Vector } | { wait: WaitReason } | null {
   const bytes = engine.folder.read(opFilePath(device, sequence))
   if (!bytes) return null
   const opened = openFile(engine.keyRing().keys, { kind: 'op', device, sequence }, bytes)
@@ -114,7 +125,10 @@ function readNext(engine: Engine, device: string, sequence: number): { ops: Op[]
     return { wait: 'forged' }
   }
   const ops = parseOpBatch(parsed)
-  return ops ? { ops } : { wait: 'forged' }
+  if (!ops) return { wait: 'forged' }
+  const acks = (parsed as { acks?: unknown }).acks
+  if (acks === undefined) return { ops }
+  return isVector(acks) ? { ops, acks } : { wait: 'forged' }
 }
 
 export interface PullBudget {
@@ -122,7 +136,12 @@ export interface PullBudget {
   ops: number
   /** Stop after the file during which this turns true (a time limit; a file is never split). */
   spent?(): boolean
+  /** The person chose to rejoin: take the snapshots even though this device has applied files before. */
+  rejoin?: boolean
 }
+
+/** A device that has applied nothing from anyone yet takes the snapshots without asking. */
+const isFresh = (engine: Engine): boolean => Object.values(appliedVector(engine)).every((sequence) => sequence === 0)
 
 /**
  * Applies files from other devices, each stream in sequence, until `budget` files or operations
@@ -133,6 +152,21 @@ export interface PullBudget {
 export function pullFiles(engine: Engine, budget: PullBudget): PullResult {
   const { store } = engine
   const result: PullResult = { files: 0, ops: 0, waiting: new Map(), more: false }
+  let snapshots: Snapshot[] | null = null
+  /** The next file is absent: true when it went into a snapshot this device has now taken. */
+  const tookSnapshot = (device: string, sequence: number): boolean => {
+    snapshots ??= readSnapshots(engine)
+    if (!wasCompacted(snapshots, device, sequence)) return false
+    if (!(budget.rejoin || isFresh(engine))) {
+      result.waiting.set(device, 'compacted')
+      store.setMeta('rejoin', true)
+      return false
+    }
+    const taken = snapshots
+    result.ops += store.atomically(() => takeSnapshots(engine, taken))
+    result.files++
+    return true
+  }
   for (const device of otherDevices(engine.folder, engine.device)) {
     const limit = engine.lastSequence?.(device) ?? Infinity
     for (let next = store.appliedSequence(device) + 1; next <= limit; next++) {
@@ -141,7 +175,11 @@ export function pullFiles(engine: Engine, budget: PullBudget): PullResult {
         return result
       }
       const read = readNext(engine, device, next)
-      if (read === null) break
+      if (read === null) {
+        if (!tookSnapshot(device, next)) break
+        next = store.appliedSequence(device)
+        continue
+      }
       if ('wait' in read) {
         result.waiting.set(device, read.wait)
         break
@@ -153,6 +191,7 @@ export function pullFiles(engine: Engine, budget: PullBudget): PullResult {
           applyOp(store, op)
         }
         store.setAppliedSequence(device, sequence)
+        noteHeard(engine, device, read.acks)
         engine.onApplied?.(read.ops)
       })
       result.files++

@@ -7,7 +7,9 @@
  * written in small slices, so a long catch-up never holds the event loop for long.
  */
 import type Database from 'better-sqlite3-multiple-ciphers'
-import { DELETED_FIELD } from './ops'
+import type { Hlc } from './hlc'
+import { applyOp } from './merge'
+import { DELETED_FIELD, type HistoryOp } from './ops'
 import { deleteRow, foreignKeys, markPending, pendingRows, rowExists, setApplying, tableColumns, upsertRow, type ForeignKey } from './sync-rows.repo'
 import type { VaultSyncStore } from './sync-state.repo'
 import { keyColumns, SYNCED_TABLES, syncedTable, tableOrder, type SyncedTable } from './synced-tables'
@@ -45,12 +47,18 @@ function settleReferences(
 
 const isUniqueClash = (error: unknown): boolean => (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
 
-export function createMaterializer(db: Database.Database, store: VaultSyncStore, device: string) {
+export function createMaterializer(db: Database.Database, store: VaultSyncStore, device: string, hlc: Hlc) {
   /** Folds a same-natural-key row created here into the incoming one (unique-clash.ts), all or nothing. */
   const folded = (table: SyncedTable, row: Record<string, unknown>, rowKey: string): boolean => {
     const referrers = SYNCED_TABLES.flatMap((child) => references(child.table).filter((fk) => fk.table === table.table).map((fk) => ({ table: child, column: fk.from })))
+    const keep = (foldedKey: string, column: string, value: unknown): void => {
+      const cell = store.cell(table.table, foldedKey, column)
+      const op: HistoryOp = { k: 'h', t: table.table, r: rowKey, f: column, v: cell?.value ?? String(value), s: cell?.stamp ?? hlc.next() }
+      applyOp(store, op)
+      store.enqueue([op])
+    }
     try {
-      return db.transaction(() => foldUniqueClash(db, device, table, row, rowKey, referrers))()
+      return db.transaction(() => foldUniqueClash(db, device, table, row, rowKey, referrers, keep))()
     } catch (error) {
       if (isConstraint(error)) return false
       throw error

@@ -21,6 +21,14 @@ export interface HistoryEntry {
   value: JsonValue
 }
 
+/** Everything merged, for a snapshot (compaction.ts). */
+export interface MergedState {
+  cells: Array<{ table: string; row: string; field: string; cell: Cell }>
+  texts: Array<{ table: string; row: string; field: string; state: Uint8Array }>
+  history: HistoryEntry[]
+  superseded: Array<{ table: string; row: string; field: string; stamp: Stamp }>
+}
+
 export interface MergeStore {
   cell(table: string, row: string, field: string): Cell | undefined
   putCell(table: string, row: string, field: string, cell: Cell): void
@@ -33,6 +41,7 @@ export interface MergeStore {
   /** Records a knowing replacement; a history entry for that stamp is no longer needed. */
   supersede(table: string, row: string, field: string, stamp: Stamp): void
   addHistory(entry: HistoryEntry): void
+  dump(): MergedState
 }
 
 /** Where a device's progress lives: applied sequences, its own sequence, unsent operations. */
@@ -44,6 +53,9 @@ export interface ProgressStore {
   outbox(limit: number): Op[]
   dropOutbox(count: number): void
   enqueue(ops: Op[]): void
+  /** A small named JSON value kept for compaction (acknowledgements, presence); see compaction.ts. */
+  meta(name: string): JsonValue | undefined
+  setMeta(name: string, value: JsonValue): void
   /** Runs the work atomically (one database transaction in the app). */
   atomically<T>(work: () => T): T
 }

@@ -10,7 +10,7 @@
  */
 import * as Y from 'yjs'
 import type { MergeStore } from './merge-store'
-import type { Op, SetOp, TextOp } from './ops'
+import type { HistoryOp, Op, SetOp, TextOp } from './ops'
 
 export const TEXT_NAME = 't'
 
@@ -46,7 +46,14 @@ function applyText(store: MergeStore, op: TextOp): boolean {
   return changed
 }
 
+function applyHistory(store: MergeStore, op: HistoryOp): boolean {
+  if (store.isSuperseded(op.t, op.r, op.f, op.s) || store.cell(op.t, op.r, op.f)?.stamp === op.s) return false
+  store.addHistory({ table: op.t, row: op.r, field: op.f, stamp: op.s, value: op.v })
+  return true
+}
+
 /** Applies one operation; true when the merged state changed. */
 export function applyOp(store: MergeStore, op: Op): boolean {
-  return op.k === 's' ? applySet(store, op) : applyText(store, op)
+  if (op.k === 's') return applySet(store, op)
+  return op.k === 't' ? applyText(store, op) : applyHistory(store, op)
 }

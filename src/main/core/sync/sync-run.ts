@@ -3,11 +3,14 @@
  * devices' files in small chunks, yielding to the event loop between chunks, reporting
  * progress and stopping cleanly when the signal is aborted (every chunk is its own
  * transaction, so a stop leaves nothing half-applied). The heavy-work jobs machinery can run
- * it as a job: it needs only `signal` and `onProgress`.
+ * it as a job: it needs only `signal` and `onProgress`. A whole pass ends with compaction
+ * (compaction.ts): a snapshot when this device is the one to write it, and its own files that
+ * snapshots cover deleted.
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { captureChanges } from './capture'
 import { flushOutbox, otherDevices, pullFiles, takeCensus, type WaitReason } from './engine'
+import { advanceOnline, DEFAULT_POLICY, deleteCompacted, maybeCompact, type CompactionPolicy } from './compaction'
 import { markHeard, saveClock } from './sync-settings.repo'
 import type { RowRef } from './materialize'
 import { withoutDiskWait } from './sync-rows.repo'
@@ -20,14 +23,23 @@ export interface SyncProgress {
   total: number
 }
 
+/** What a pass looks at between slices (an AbortSignal is one). */
+export interface StopSignal {
+  readonly aborted: boolean
+}
+
 export interface SyncRunOptions {
-  signal?: AbortSignal
+  signal?: StopSignal
   onProgress?(progress: SyncProgress): void
   /** Operations applied per chunk, at most (one transaction each; a file is never split). */
   chunkOps?: number
   /** A chunk stops after the file that takes it past this many milliseconds. */
   chunkMs?: number
   now(): number
+  /** The person chose to rejoin: take the snapshots that hold files this device missed (compaction.ts). */
+  rejoin?: boolean
+  /** When a device counts as gone and how often to compact (DEFAULT_POLICY; tests use small ones). */
+  policy?: CompactionPolicy
 }
 
 export interface SyncRunResult {
@@ -37,6 +49,10 @@ export interface SyncRunResult {
   waiting: Array<{ device: string; reason: WaitReason }>
   touchedTables: string[]
   aborted: boolean
+  /** Files this device missed were compacted away: it must rejoin (Settings asks the person). */
+  rejoinNeeded: boolean
+  /** A snapshot was written by this device in this pass. */
+  compacted: boolean
 }
 
 /**
@@ -55,7 +71,7 @@ const timeBudget = (ms: number): (() => boolean) => {
  * Writes queued rows into their tables, a few milliseconds' worth per transaction, yielding to
  * the event loop between; false when the signal stopped it (the rest stay queued in sync_pending).
  */
-async function writeInSlices(session: SyncSession, rows: readonly RowRef[], chunkMs: number, signal?: AbortSignal): Promise<boolean> {
+async function writeInSlices(session: SyncSession, rows: readonly RowRef[], chunkMs: number, signal?: StopSignal): Promise<boolean> {
   let next = 0
   while (next < rows.length) {
     if (signal?.aborted) return false
@@ -71,9 +87,10 @@ async function writeInSlices(session: SyncSession, rows: readonly RowRef[], chun
 
 export async function runSync(session: SyncSession, options: SyncRunOptions): Promise<SyncRunResult> {
   const { engine, db, store } = session
-  const result: SyncRunResult = { sent: 0, appliedFiles: 0, appliedOps: 0, waiting: [], touchedTables: [], aborted: false }
+  const result: SyncRunResult = { sent: 0, appliedFiles: 0, appliedOps: 0, waiting: [], touchedTables: [], aborted: false, rejoinNeeded: false, compacted: false }
   session.refreshHeader()
   store.atomically(() => {
+    advanceOnline(engine)
     captureChanges(db, store, engine.hlc)
     saveClock(db, engine.hlc.last())
   })
@@ -92,7 +109,7 @@ export async function runSync(session: SyncSession, options: SyncRunOptions): Pr
     }
     const spent = timeBudget(chunkMs)
     const { pulled, rows } = withoutDiskWait(db, () => store.atomically(() => {
-      const chunk = pullFiles(engine, { files: Number.MAX_SAFE_INTEGER, ops: options.chunkOps ?? DEFAULT_CHUNK_OPS, spent })
+      const chunk = pullFiles(engine, { files: Number.MAX_SAFE_INTEGER, ops: options.chunkOps ?? DEFAULT_CHUNK_OPS, spent, rejoin: options.rejoin })
       const queued = session.materializer.queue(session.takeTouched())
       saveClock(db, engine.hlc.last())
       return { pulled: chunk, rows: queued }
@@ -115,5 +132,10 @@ export async function runSync(session: SyncSession, options: SyncRunOptions): Pr
   const now = options.now()
   for (const device of devices) if (store.appliedSequence(device) > (before.get(device) ?? 0)) markHeard(db, device, now)
   result.touchedTables = [...tables]
+  if (!result.aborted) {
+    result.compacted = maybeCompact(engine, options.policy ?? DEFAULT_POLICY)
+    deleteCompacted(engine)
+  }
+  result.rejoinNeeded = store.meta('rejoin') === true
   return result
 }

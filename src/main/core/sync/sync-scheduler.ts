@@ -1,15 +1,14 @@
 /**
  * Syncs on its own while the vault is unlocked and sync is on: at start and every `intervalMs`
- * (30 s by default), one pass in chunks that yield to the event loop, progress sent as
- * `sync.progress`. A stop-gap until the heavy-work jobs machinery schedules the same pass as a
- * job (docs/sync.md, "Wiring"). A failure (the folder's drive not connected, say) is logged by
+ * (30 s by default), one pass in chunks that yield to the event loop, run as a `sync` job
+ * (progress as `job.progress`, stopped by `jobs.cancel`; docs/sync.md, "Wiring"). A failure (the folder's drive not connected, say) is logged by
  * code and tried again next time; a removed device stops trying until sync is set up again.
  */
-import type { EventSink, Logger, SetTimer } from '../ports'
+import type { Logger, SetTimer } from '../ports'
 import type { SyncService } from './sync.service'
 
 export interface SyncSchedulerOptions {
-  core: { sync: SyncService; vault: { status(): 'none' | 'locked' | 'unlocked' }; events: EventSink; logger?: Logger }
+  core: { sync: SyncService; vault: { status(): 'none' | 'locked' | 'unlocked' }; logger?: Logger }
   setTimer: SetTimer
   intervalMs?: number
 }
@@ -24,7 +23,7 @@ export function createSyncScheduler(options: SyncSchedulerOptions) {
     if (core.vault.status() !== 'unlocked') return
     try {
       if (!core.sync.status().enabled) return
-      await core.sync.syncNow({ onProgress: (progress) => core.events.emit('sync.progress', progress) })
+      await core.sync.syncNow({})
     } catch (error) {
       core.logger?.warn('sync.pass_failed', { code: (error as { code?: string }).code ?? 'UNKNOWN' })
     }

@@ -59,7 +59,9 @@ export function openSession(db: Database.Database, now: () => number): SyncSessi
     folder: fsSyncFolder(settings.folder),
     store,
     hlc: createHlc(settings.device_id, now, settings.clock ?? undefined),
+    now,
     keyRing: () => ring,
+    members: () => roster.devices.map((d) => d.id),
     lastSequence: (device) => roster.devices.find((d) => d.id === device)?.removedAfter ?? undefined,
     onApplied(ops) {
       for (const op of ops) touched.set(`${op.t}\u0000${op.r}`, [op.t, op.r])
@@ -70,7 +72,7 @@ export function openSession(db: Database.Database, now: () => number): SyncSessi
     settings,
     store,
     engine,
-    materializer: createMaterializer(db, store, settings.device_id),
+    materializer: createMaterializer(db, store, settings.device_id, engine.hlc),
     takeTouched() {
       const rows = [...touched.values()]
       touched.clear()

@@ -57,5 +57,5 @@ export function clearSyncState(db: Database.Database): void {
   db.exec(`
 DELETE FROM sync_settings; DELETE FROM sync_keys; DELETE FROM sync_cells; DELETE FROM sync_texts;
 DELETE FROM sync_history; DELETE FROM sync_superseded; DELETE FROM sync_outbox; DELETE FROM sync_peers;
-DELETE FROM sync_dirty; DELETE FROM sync_pending; DELETE FROM sync_applying;`)
+DELETE FROM sync_dirty; DELETE FROM sync_pending; DELETE FROM sync_applying; DELETE FROM sync_meta;`)
 }

@@ -139,6 +139,27 @@ export function vaultSyncStore(db: Database.Database, yjsClientId: number): Vaul
       for (const op of ops) insert.run(JSON.stringify(op))
     },
     outboxSize: () => prepared(db, 'SELECT count(*) FROM sync_outbox').pluck().get() as number,
+    meta: (name) => {
+      const value = prepared(db, 'SELECT value FROM sync_meta WHERE name = ?').pluck().get(name) as string | undefined
+      return value === undefined ? undefined : (JSON.parse(value) as JsonValue)
+    },
+    setMeta(name, value) {
+      prepared(db, 'INSERT INTO sync_meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value').run(name, JSON.stringify(value))
+    },
+    dump: () => ({
+      cells: (prepared(db, 'SELECT tbl, row_key, field, value, stamp FROM sync_cells').all() as Array<CellRow & { tbl: string; row_key: string; field: string }>).map(
+        (row) => ({ table: row.tbl, row: row.row_key, field: row.field, cell: { value: JSON.parse(row.value) as JsonValue, stamp: row.stamp } }),
+      ),
+      texts: (prepared(db, 'SELECT tbl, row_key, field, state FROM sync_texts').all() as Array<{ tbl: string; row_key: string; field: string; state: Buffer }>).map(
+        (row) => ({ table: row.tbl, row: row.row_key, field: row.field, state: row.state }),
+      ),
+      history: (prepared(db, 'SELECT tbl, row_key, field, stamp, value FROM sync_history').all() as Array<{ tbl: string; row_key: string; field: string; stamp: string; value: string }>).map(
+        (row) => ({ table: row.tbl, row: row.row_key, field: row.field, stamp: row.stamp, value: JSON.parse(row.value) as JsonValue }),
+      ),
+      superseded: (prepared(db, 'SELECT tbl, row_key, field, stamp FROM sync_superseded').all() as Array<{ tbl: string; row_key: string; field: string; stamp: string }>).map(
+        (row) => ({ table: row.tbl, row: row.row_key, field: row.field, stamp: row.stamp }),
+      ),
+    }),
     atomically(work) {
       try {
         return db.transaction(work)()

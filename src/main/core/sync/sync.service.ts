@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { CoreError } from '../errors'
 import type { ServiceContext } from '../records/entity.service'
 import type { FileDialogs } from '../ports'
+import type { JobRunner } from '../jobs/job-runner'
 import { basename } from 'node:path'
 import { assertPassphraseFloor } from '../vault/kdf'
 import { parseHeader } from '../vault/header'
@@ -18,7 +19,7 @@ import { writeFileAtomicSync } from '../vault/atomic-write'
 import { HEADER_NAME } from './folder-names'
 import { activeDevices, type Roster } from './roster'
 import { createSyncHeader, openWithPassphrase, readRoster, rewrapSyncHeader, serializeSyncHeader, type SyncHeader, type SyncKeys } from './sync-header'
-import { runSync, type SyncProgress, type SyncRunResult } from './sync-run'
+import { runSync, type SyncRunOptions, type SyncRunResult } from './sync-run'
 import { openSession, readHeaderFile, type SyncSession } from './sync-session'
 import { clearSyncState, insertSettings, peers, readSettings, saveKeys } from './sync-settings.repo'
 import { removeCapture } from './sync-rows.repo'
@@ -35,6 +36,8 @@ export interface SyncServiceDeps {
   afterApply(): void
   /** The OS folder dialog: the only way the folder's path is learnt. */
   dialogs: FileDialogs
+  /** A pass runs as a `sync` job: progress as `job.progress`, stopped by `jobs.cancel`. */
+  jobs: JobRunner
 }
 
 export interface DeviceStatus {
@@ -49,7 +52,16 @@ export interface DeviceStatus {
 
 export type SyncStatus =
   | { enabled: false }
-  | { enabled: true; folder: string; deviceId: string; devices: DeviceStatus[]; unsentChanges: number; ignoredFiles: number }
+  | {
+      enabled: true
+      folder: string
+      deviceId: string
+      devices: DeviceStatus[]
+      unsentChanges: number
+      ignoredFiles: number
+      /** Files this computer missed were compacted away while it was gone: it must rejoin. */
+      rejoinNeeded: boolean
+    }
 
 export interface EnableInput {
   /** Tests pass a folder; the app's renderer cannot (sync.chooseFolder picks it in the main process). */
@@ -99,6 +111,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       deviceId: s.settings.device_id,
       unsentChanges: s.store.outboxSize(),
       ignoredFiles: census.ignored,
+      rejoinNeeded: s.store.meta('rejoin') === true,
       devices: roster.devices.map((d) => ({
         id: d.id,
         name: d.name,
@@ -166,10 +179,20 @@ export function createSyncService(deps: SyncServiceDeps) {
     return status()
   }
 
-  async function syncNow(options: { signal?: AbortSignal; onProgress?(progress: SyncProgress): void }): Promise<SyncRunResult> {
+  async function syncNow(options: Omit<SyncRunOptions, 'now'>): Promise<SyncRunResult> {
     if (running) return running
     const s = requireSession()
-    running = runSync(s, { ...options, now: () => ctx.clock.now() })
+    running = deps.jobs.runHere('sync', ({ signal, report }) =>
+      runSync(s, {
+        ...options,
+        signal: { get aborted() { return signal.aborted || options.signal?.aborted === true } },
+        onProgress: (progress) => {
+          report(progress)
+          options.onProgress?.(progress)
+        },
+        now: () => ctx.clock.now(),
+      }),
+    )
     try {
       const result = await running
       if (result.appliedOps > 0) {

@@ -5,7 +5,9 @@
  * folds the other row into it: the one that created the other row. It deletes its row and
  * appends that row's long texts to the survivor's, and points the rows that referred to it (a
  * tag's links to entries) at the survivor, as local edits, so all of it travels to every device
- * like any edit. Other devices keep the incoming row in
+ * like any edit. The folded row's other values that differ from the survivor's (a day's ratings)
+ * are kept as the survivor's history (history operations), so they can still be read there.
+ * Other devices keep the incoming row in
  * sync_pending until that fold arrives. Nobody's words are lost, and nothing is joined twice.
  */
 import type Database from 'better-sqlite3-multiple-ciphers'
@@ -55,7 +57,29 @@ export interface Referrer {
   column: string
 }
 
-export function foldUniqueClash(db: Database.Database, device: string, table: SyncedTable, row: Row, rowKey: string, referrers: readonly Referrer[]): boolean {
+/** Keeps a value of the folded row as history of the survivor's field (see keptValues). */
+export type KeepAsHistory = (foldedKey: string, column: string, value: unknown) => void
+
+/**
+ * The folded row's values that the survivor's replace: every column but the keys, the long
+ * texts (joined instead), the unique columns (equal by definition) and bookkeeping times (`*_at`).
+ */
+function keptValues(db: Database.Database, table: SyncedTable, survivor: Row, folded: Row): Array<[string, unknown]> {
+  const skip = new Set([...keyColumns(table), ...(table.texts ?? []), ...uniqueColumnSets(db, table.table).flat()])
+  return Object.entries(folded).filter(
+    ([column, value]) => !skip.has(column) && !column.endsWith('_at') && column !== 'at' && value !== null && value !== survivor[column],
+  )
+}
+
+export function foldUniqueClash(
+  db: Database.Database,
+  device: string,
+  table: SyncedTable,
+  row: Row,
+  rowKey: string,
+  referrers: readonly Referrer[],
+  keep: KeepAsHistory,
+): boolean {
   const other = clashingRow(db, table, row, rowKey)
   if (!other) return false
   const otherKey = rowKeyOf(table, other)
@@ -65,6 +89,7 @@ export function foldUniqueClash(db: Database.Database, device: string, table: Sy
   const [from] = JSON.parse(otherKey) as unknown[]
   const [to] = JSON.parse(rowKey) as unknown[]
   const moving = referrers.flatMap(({ table: child, column }) => rowsWhere(db, child.table, column, from).map((r) => ({ child, row: { ...r, [column]: to } })))
+  for (const [column, value] of keptValues(db, table, row, other)) keep(otherKey, column, value)
   asLocalEdit(db, () => deleteRow(db, table, JSON.parse(otherKey) as unknown[]))
   upsertRow(db, table, row)
   asLocalEdit(db, () => {

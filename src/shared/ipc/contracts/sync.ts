@@ -18,8 +18,14 @@ export const syncContract = {
   'sync.chooseFolder': channel(emptyInput, syncChooseFolderResult),
   /** Turns sync on with the chosen folder: a new sync folder, or joins one (the passphrase used there). */
   'sync.enable': channel(syncEnableInput, syncStatusSchema),
-  /** One sync pass now (progress as `sync.progress` events). */
+  /** One sync pass now, run as a `sync` job (progress as `job.progress` events, stopped by `jobs.cancel`). */
   'sync.now': channel(emptyInput, syncNowResult),
+  /**
+   * A sync pass that rejoins: when files this computer missed while it was gone were compacted
+   * into a snapshot, takes the snapshot (its own edits are kept and sent; values that lose are
+   * kept as history), then applies what is newer.
+   */
+  'sync.rejoin': channel(emptyInput, syncNowResult),
   /** Removes another device: a new key it cannot open. Asks for the passphrase. */
   'sync.removeDevice': channel(syncRemoveDeviceInput, syncStatusSchema),
   /** Turns sync off on this computer; its records stay, the folder is left as it is. */

@@ -1,12 +1,15 @@
 import { z } from 'zod'
 
 /** Long work that runs off the main process (DESIGN.md "Where work runs"). */
-/** `backup-list`: checking the files in the backup folder (each read whole) for the list. */
-export const JOB_OPS = ['backup', 'backup-test', 'restore', 'export', 'backup-list'] as const
+/**
+ * `backup-list`: checking the files in the backup folder (each read whole) for the list.
+ * `sync`: a sync pass (it runs on the main thread in short slices, but reports and stops as a job).
+ */
+export const JOB_OPS = ['backup', 'backup-test', 'restore', 'export', 'backup-list', 'sync'] as const
 export type JobOp = (typeof JOB_OPS)[number]
 
 /** What a job is doing now: shown under its progress bar. */
-export const JOB_PHASES = ['copying', 'checking', 'writing', 'verifying', 'reading'] as const
+export const JOB_PHASES = ['copying', 'checking', 'writing', 'verifying', 'reading', 'sending', 'applying'] as const
 export type JobPhase = (typeof JOB_PHASES)[number]
 
 /** The `job.progress` push event: `done` of `total` units (bytes or items) of `phase`. */

@@ -26,6 +26,8 @@ export const syncStatusSchema = z.union([
     unsentChanges: z.number().int().min(0),
     /** Conflict copies, placeholders and files in progress that sync leaves alone. */
     ignoredFiles: z.number().int().min(0),
+    /** Files this computer missed were compacted away while it was gone: it must rejoin (sync.rejoin). */
+    rejoinNeeded: z.boolean(),
   }),
 ])
 
@@ -43,6 +45,10 @@ export const syncNowResult = z.strictObject({
   appliedOps: z.number().int().min(0),
   /** Devices whose next file is in the folder but cannot be applied yet (still arriving). */
   waitingDevices: z.number().int().min(0),
+  /** Files this computer missed were compacted away: it must rejoin (sync.rejoin). */
+  rejoinNeeded: z.boolean(),
+  /** Stopped with `jobs.cancel` ('sync'): what was applied stays, the rest follows next time. */
+  stopped: z.boolean(),
 })
 
 export const syncRemoveDeviceInput = z.strictObject({ deviceId: deviceIdSchema, passphrase })

@@ -8,6 +8,7 @@ import { sync } from './0060-sync'
 import { searchByDate } from './0070-search-by-date'
 import { pendingExports } from './0110-pending-exports'
 import { starterAnswers } from './0120-starter-answers'
+import { syncCompaction } from './0130-sync-compaction'
 
 export interface Migration {
   /** Steps of ten, so a fix can slot in between. */
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   searchByDate,
   pendingExports,
   starterAnswers,
+  syncCompaction,
 ]

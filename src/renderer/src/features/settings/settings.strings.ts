@@ -141,6 +141,8 @@ export const settingsStrings = {
       writing: 'Writing the file',
       verifying: 'Reading the file back to make sure it is whole',
       reading: 'Reading',
+      sending: 'Sending this computer’s changes',
+      applying: 'Applying changes from your other computers',
     },
     starting: 'Starting',
     percent: (n: number) => `${n} %`,

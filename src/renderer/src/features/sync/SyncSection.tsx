@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { Banner, Button, Dialog } from '../../components/ui'
-import { onBridgeEvent, rpc } from '../../lib/rpc'
+import { rpc } from '../../lib/rpc'
+import { JobProgressBar } from '../settings/JobProgressBar'
 import { Section, SectionMessage, type Message } from '../settings/Section'
 import { SyncDevices } from './SyncDevices'
 import { SyncSetup } from './SyncSetup'
@@ -10,39 +11,27 @@ import { syncKeys, syncStatusQuery } from './sync.queries'
 import { syncStrings as s } from './sync.strings'
 import './sync.css'
 
-type Progress = { done: number; total: number }
-
 /** Settings → Sync: set up when off; when on, the folder, Sync now with progress, the computers, Turn off. */
 export function SyncSection({ id }: { id: string }): React.JSX.Element {
   const queryClient = useQueryClient()
   const status = useQuery(syncStatusQuery())
   const [message, setMessage] = useState<Message | null>(null)
-  const [progress, setProgress] = useState<Progress | null>(null)
+  const [busy, setBusy] = useState(false)
   const [confirmOff, setConfirmOff] = useState(false)
   const refresh = (): void => void queryClient.invalidateQueries({ queryKey: syncKeys.all })
-  /** Progress events can arrive after the pass has answered: only a running pass shows them. */
-  const running = useRef(false)
-
-  useEffect(
-    () =>
-      onBridgeEvent('sync.progress', (p) => {
-        if (running.current) setProgress({ done: p.done, total: p.total })
-      }),
-    [],
-  )
-
-  const syncNow = async (): Promise<void> => {
+  const syncNow = async (rejoin: boolean): Promise<void> => {
     setMessage(null)
-    running.current = true
-    setProgress({ done: 0, total: 0 })
+    setBusy(true)
     try {
-      const result = await rpc('sync.now', {})
-      setMessage({ tone: result.waitingDevices > 0 ? 'info' : 'success', text: result.waitingDevices > 0 ? s.stillArriving : s.synced(result.appliedFiles) })
+      const result = await rpc(rejoin ? 'sync.rejoin' : 'sync.now', {})
+      const done = rejoin ? s.rejoined : s.synced(result.appliedFiles)
+      // Told to rejoin: the banner above says so; "up to date" would not be true.
+      if (result.stopped) setMessage({ tone: 'info', text: s.stopped })
+      else if (!result.rejoinNeeded) setMessage({ tone: result.waitingDevices > 0 ? 'info' : 'success', text: result.waitingDevices > 0 ? s.stillArriving : done })
     } catch (error) {
       setMessage({ tone: 'danger', text: syncErrorText(error) })
     } finally {
-      running.current = false
-      setProgress(null)
+      setBusy(false)
       refresh()
     }
   }
@@ -77,16 +66,24 @@ export function SyncSection({ id }: { id: string }): React.JSX.Element {
           <p className="sync-folder">
             <span className="muted">{s.folder}</span> <span dir="auto">{data.folder}</span>
           </p>
+          {data.rejoinNeeded ? (
+            <Banner
+              tone="warning"
+              title={s.rejoinTitle}
+              action={
+                <Button variant="primary" onClick={() => void syncNow(true)} disabled={busy}>
+                  {busy ? s.rejoining : s.rejoin}
+                </Button>
+              }
+            >
+              {s.rejoinIntro}
+            </Banner>
+          ) : null}
           <div className="sync-actions sync-actions--start">
-            <Button variant="primary" onClick={() => void syncNow()} disabled={progress !== null}>
-              {progress ? s.syncing : s.syncNow}
+            <Button variant="primary" onClick={() => void syncNow(false)} disabled={busy}>
+              {busy ? s.syncing : s.syncNow}
             </Button>
-            {progress && progress.total > 0 ? (
-              <div className="sync-progress">
-                <progress aria-label={s.progressLabel} max={progress.total} value={progress.done} />
-                <span className="muted">{s.progress(progress.done, progress.total)}</span>
-              </div>
-            ) : null}
+            {busy ? <JobProgressBar op="sync" /> : null}
           </div>
           {data.unsentChanges > 0 ? <p className="muted">{s.unsent(data.unsentChanges)}</p> : null}
           {data.ignoredFiles > 0 ? <p className="muted">{s.ignored(data.ignoredFiles)}</p> : null}
