@@ -82,6 +82,11 @@ export function renderApiDocs(): string {
     '`skipped`, and `repair.list` shows them. Text is stored as UTF-8: a lone UTF-16 surrogate in',
     'free text becomes U+FFFD, the same in every answer; a new passphrase holding one is refused.',
     '',
+    'An error that says "Nothing was changed" means it: a call over the records runs, with the check',
+    'of its answer, in one transaction that the error rolls back (one that waits for a dialog or a job',
+    'writes only at its end, in that transaction). A link to a deleted record (a dangling foreign key)',
+    'is not damage: `backup.test` counts such rows in `danglingReferences` and `repair.list` shows them.',
+    '',
   ]
   for (const [domain, channels] of domains) {
     parts.push(`## ${domain}`, '')
