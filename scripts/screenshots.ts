@@ -103,6 +103,7 @@ async function firstRun(): Promise<void> {
     await h1(page, 'Add your therapist')
     await shoot(page, 'add-therapist-empty')
     await page.getByLabel('Name').fill('Dr Amara Rao')
+    await page.getByLabel('Pronouns').fill('she/her')
     await page.getByLabel('Practice').fill('Riverside Counselling')
     await page.getByRole('button', { name: 'Add a way to get in touch' }).click()
     await page.getByLabel('Email address').fill('amara.rao@riverside-counselling.example')
@@ -341,6 +342,13 @@ async function timelineAndJournal(): Promise<void> {
     await feed.getByRole('heading', { level: 2 }).nth(1).click()
     await panel.getByRole('heading', { name: 'Session' }).waitFor()
     await shoot(page, 'timeline-session')
+    await panel.getByRole('button', { name: 'Close' }).last().click()
+
+    await feed.getByRole('article').filter({ hasText: 'Thanked her and said next week is fine.' }).click()
+    await panel.getByRole('button', { name: 'Edit' }).click()
+    await panel.getByRole('heading', { name: 'Edit contact' }).waitFor()
+    await shoot(page, 'timeline-contact-edit')
+    await panel.getByRole('button', { name: 'Cancel' }).click()
     await panel.getByRole('button', { name: 'Close' }).last().click()
 
     await page.getByRole('button', { name: 'Add a session' }).first().click()
