@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_PASSPHRASE, DEMO_THERAPIST, seedDemoVault } from '../../scripts/demo-vault'
+import { DEMO_THERAPIST } from '../../scripts/demo-vault'
 import { expectNoSeriousA11yViolations } from './axe'
-import { e2eSkipReason, launchApp, type E2EApp } from './harness'
+import { e2eSkipReason, type E2EApp } from './harness'
+import { launchDemoApp } from './launch-vault'
 
 const NEW_EMAIL = 'amara@new-practice.example'
 
@@ -14,14 +15,7 @@ describe.skipIf(e2eSkipReason())('editing what was entered', () => {
   let app: E2EApp
 
   beforeAll(async () => {
-    app = await launchApp({
-      beforeLoad: async ({ invoke, clock }) => {
-        await invoke('vault.create', { passphrase: DEMO_PASSPHRASE })
-        await seedDemoVault(invoke, clock)
-      },
-    })
-    app.page.setDefaultTimeout(10_000)
-    await app.page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
+    app = await launchDemoApp()
   })
 
   afterAll(async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { DEMO_PASSPHRASE, seedDemoVault } from '../../scripts/demo-vault'
 import { expectNoSeriousA11yViolations } from './axe'
-import { e2eSkipReason, launchApp, type E2EApp } from './harness'
+import { e2eSkipReason, type E2EApp } from './harness'
+import { launchDemoApp } from './launch-vault'
 
 const SIZES = [
   { width: 640, height: 480, layout: 'narrow' },
@@ -70,19 +70,6 @@ async function insideViewport(page: Page, locator: Locator, what: string): Promi
   expect(box.y + box.height, `${what} bottom edge`).toBeLessThanOrEqual(viewport.height + 0.5)
 }
 
-const launchDemo = async (options: { deviceScaleFactor?: number; viewport?: { width: number; height: number } } = {}): Promise<E2EApp> => {
-  const app = await launchApp({
-    ...options,
-    beforeLoad: async ({ invoke, clock }) => {
-      await invoke('vault.create', { passphrase: DEMO_PASSPHRASE })
-      await seedDemoVault(invoke, clock)
-    },
-  })
-  app.page.setDefaultTimeout(10_000)
-  await app.page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
-  return app
-}
-
 /** Goes to a screen the way a person would in this layout (the menu in the narrow one). */
 async function go(page: Page, nav: string, heading: string | RegExp): Promise<void> {
   if (nav === 'Ready to contact?') await page.getByRole('button', { name: 'Ready to contact?' }).click()
@@ -126,7 +113,7 @@ describe.skipIf(e2eSkipReason())('a window of any size', () => {
   let app: E2EApp
 
   beforeAll(async () => {
-    app = await launchDemo()
+    app = await launchDemoApp()
   })
 
   afterAll(async () => {
@@ -145,7 +132,7 @@ describe.skipIf(e2eSkipReason())('a 1280×800 window at 200 % zoom', () => {
   let app: E2EApp
 
   beforeAll(async () => {
-    app = await launchDemo({ viewport: { width: ZOOMED.width, height: ZOOMED.height }, deviceScaleFactor: ZOOMED.deviceScaleFactor })
+    app = await launchDemoApp({ viewport: { width: ZOOMED.width, height: ZOOMED.height }, deviceScaleFactor: ZOOMED.deviceScaleFactor })
   })
 
   afterAll(async () => {
