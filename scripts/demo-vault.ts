@@ -33,6 +33,7 @@ export async function seedDemoVault(invoke: Invoke, clock: SettableClock): Promi
   await at(tuesdaySession(now, 6) - 3 * DAY)
   const therapist = await invoke('therapists.create', {
     name: DEMO_THERAPIST,
+    pronouns: 'she/her',
     practice: 'Riverside Counselling',
     timeZone: ZONE,
     channels: [

@@ -28,6 +28,8 @@ const launch: typeof launchApp = (options = {}) => launchApp({ ...(mode.viewport
 /** `grow: false` keeps the window as it is: what a person sees without scrolling. */
 async function shoot(page: Page, screen: string, { grow = true }: { grow?: boolean } = {}): Promise<void> {
   if (only.length > 0 && !only.some((name) => screen.includes(name))) return
+  // No hover left over from the last click (a second item would look current).
+  await page.mouse.move(0, 0)
   if (mode.viewport) {
     for (const theme of THEMES) {
       await page.emulateMedia({ colorScheme: theme })
@@ -103,6 +105,7 @@ async function firstRun(): Promise<void> {
     await h1(page, 'Add your therapist')
     await shoot(page, 'add-therapist-empty')
     await page.getByLabel('Name').fill('Dr Amara Rao')
+    await page.getByLabel('Pronouns').fill('she/her')
     await page.getByLabel('Practice').fill('Riverside Counselling')
     await page.getByRole('button', { name: 'Add a way to get in touch' }).click()
     await page.getByLabel('Email address').fill('amara.rao@riverside-counselling.example')
@@ -343,6 +346,16 @@ async function timelineAndJournal(): Promise<void> {
     await shoot(page, 'timeline-session')
     await panel.getByRole('button', { name: 'Close' }).last().click()
 
+    // The list keeps only the rows in view: scroll down until the contact is there.
+    const contact = feed.getByRole('article').filter({ hasText: 'Thanked her and said next week is fine.' })
+    for (let i = 0; i < 30 && (await contact.count()) === 0; i++) await page.locator('.tl-scroll').evaluate((el) => el.scrollBy(0, el.clientHeight / 2))
+    await contact.click()
+    await panel.getByRole('button', { name: 'Edit' }).click()
+    await panel.getByRole('heading', { name: 'Edit contact' }).waitFor()
+    await shoot(page, 'timeline-contact-edit')
+    await panel.getByRole('button', { name: 'Cancel' }).click()
+    await panel.getByRole('button', { name: 'Close' }).last().click()
+
     await page.getByRole('button', { name: 'Add a session' }).first().click()
     await panel.getByRole('heading', { name: 'New session' }).waitFor()
     await shoot(page, 'timeline-session-new')
@@ -483,7 +496,7 @@ async function damagedVault(): Promise<void> {
       await seedDemoVault(invoke, clock)
       await invoke('backup.now', { chooseLocation: false })
       await clock.set(clock.now() + 26 * 60 * 60_000)
-      core.backups.dailyIfDue()
+      await core.backups.dailyIfDue()
       core.lock('manual')
       const db = join(dataDir, 'between.db')
       const bytes = readFileSync(db)

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_PASSPHRASE, DEMO_THERAPIST, seedDemoVault } from '../../scripts/demo-vault'
+import { DEMO_THERAPIST } from '../../scripts/demo-vault'
 import { expectNoSeriousA11yViolations } from './axe'
-import { e2eSkipReason, launchApp, type E2EApp } from './harness'
+import { e2eSkipReason, type E2EApp } from './harness'
+import { launchDemoApp } from './launch-vault'
 
 const NEW_EMAIL = 'amara@new-practice.example'
 
@@ -14,14 +15,7 @@ describe.skipIf(e2eSkipReason())('editing what was entered', () => {
   let app: E2EApp
 
   beforeAll(async () => {
-    app = await launchApp({
-      beforeLoad: async ({ invoke, clock }) => {
-        await invoke('vault.create', { passphrase: DEMO_PASSPHRASE })
-        await seedDemoVault(invoke, clock)
-      },
-    })
-    app.page.setDefaultTimeout(10_000)
-    await app.page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
+    app = await launchDemoApp()
   })
 
   afterAll(async () => {
@@ -42,15 +36,17 @@ describe.skipIf(e2eSkipReason())('editing what was entered', () => {
     await expect.poll(() => dialog.getByLabel('Name').inputValue()).toBe(DEMO_THERAPIST)
     await expectNoSeriousA11yViolations(page, { screen: 'edit therapist' })
     await dialog.getByLabel('Name').fill('Dr Amara Rao-Okafor')
+    expect(await dialog.getByLabel('Pronouns').inputValue()).toBe('she/her')
+    await dialog.getByLabel('Pronouns').fill('she/they')
     await dialog.getByLabel('Practice').fill('Northbank Therapy')
     await dialog.getByLabel('Email address').fill(NEW_EMAIL)
     await dialog.getByLabel('Time zone').selectOption('America/New_York')
     await dialog.getByRole('button', { name: 'Save' }).click()
     await dialog.waitFor({ state: 'hidden' })
-    await page.getByRole('heading', { name: 'Dr Amara Rao-Okafor' }).waitFor()
+    await page.getByRole('heading', { name: 'Dr Amara Rao-Okafor (she/they)' }).waitFor()
 
     const [after] = await app.invoke('therapists.list', {})
-    expect(after).toMatchObject({ id: before.id, name: 'Dr Amara Rao-Okafor', practice: 'Northbank Therapy', timeZone: 'America/New_York' })
+    expect(after).toMatchObject({ id: before.id, name: 'Dr Amara Rao-Okafor', pronouns: 'she/they', practice: 'Northbank Therapy', timeZone: 'America/New_York' })
     expect(after?.channels.map((c) => c.address)).toEqual([NEW_EMAIL, '020 7946 0321', 'https://portal.riverside-counselling.example'])
     expect(await app.invoke('rules.list', { therapistId: before.id, includeRetired: true })).toEqual(rulesBefore)
     expect(await app.invoke('sessions.list', { from: null, to: null, therapistId: before.id, limit: 1000 })).toEqual(sessionsBefore)
@@ -99,5 +95,67 @@ describe.skipIf(e2eSkipReason())('editing what was entered', () => {
     const points = await app.invoke('talkingPoints.list', {})
     expect(points.map((p) => p.text)).toContain('Sunday calls: shorter is allowed')
     expect(points.map((p) => p.text)).not.toContain(before)
+  })
+
+  it('edits a logged contact from the timeline: the list and the vault show the change', async () => {
+    const { page } = app
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Timeline' }).click()
+    const feed = page.getByRole('feed', { name: 'Timeline entries' })
+    const row = feed.getByRole('article').filter({ hasText: 'Thanked her and said next week is fine.' })
+    await row.scrollIntoViewIfNeeded()
+    await row.click()
+    const panel = page.getByRole('complementary', { name: 'Details' })
+    await panel.getByRole('heading', { name: 'You sent an email' }).waitFor()
+    await panel.getByRole('button', { name: 'Edit' }).click()
+    await panel.getByRole('heading', { name: 'Edit contact' }).waitFor()
+    await expectNoSeriousA11yViolations(page, { screen: 'edit contact' })
+    await panel.getByLabel('How').selectOption('portal')
+    await panel.getByLabel('About').selectOption('update')
+    await panel.getByLabel('What was said').fill('Thanked her; said next week is fine and asked about Thursday.')
+    await panel.getByRole('button', { name: 'Save' }).click()
+    await panel.getByRole('heading', { name: 'You sent a portal message' }).waitFor()
+    await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
+    await feed.getByRole('article').filter({ hasText: 'asked about Thursday' }).waitFor()
+
+    const contacts = await app.invoke('contacts.list', {})
+    const edited = contacts.find((c) => c.summary.includes('asked about Thursday'))
+    expect(edited).toMatchObject({ direction: 'sent', channel: 'portal', purpose: 'update' })
+    expect(contacts.some((c) => c.summary === 'Thanked her and said next week is fine.')).toBe(false)
+  })
+
+  it('edits a draft by keyboard; Cancel leaves it as it was', async () => {
+    const { page } = app
+    const feed = page.getByRole('feed', { name: 'Timeline entries' })
+    const row = feed.getByRole('article').filter({ hasText: 'The bit about the Sunday calls' })
+    await row.scrollIntoViewIfNeeded()
+    await row.click()
+    const panel = page.getByRole('complementary', { name: 'Details' })
+    await panel.getByRole('heading', { name: 'Draft' }).waitFor()
+    const [draft] = await app.invoke('drafts.list', {})
+    if (!draft) throw new Error('no draft')
+
+    await panel.getByRole('button', { name: 'Edit' }).focus()
+    await page.keyboard.press('Enter')
+    const message = panel.getByLabel('Message')
+    await expect.poll(() => message.evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.keyboard.type(' Changed my mind.')
+    await panel.getByRole('button', { name: 'Cancel' }).focus()
+    await page.keyboard.press('Enter')
+    await panel.getByRole('heading', { name: 'Draft' }).waitFor()
+    expect((await app.invoke('drafts.get', { id: draft.id })).body).toBe(draft.body)
+
+    await panel.getByRole('button', { name: 'Edit' }).focus()
+    await page.keyboard.press('Enter')
+    await message.fill('')
+    await page.keyboard.type('Thank you for Tuesday. Could we talk about the Sunday calls next time?')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Save')
+    await page.keyboard.press('Enter')
+    await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
+    expect(await app.invoke('drafts.get', { id: draft.id })).toMatchObject({ body: 'Thank you for Tuesday. Could we talk about the Sunday calls next time?', purpose: draft.purpose, channel: draft.channel })
+    await feed.getByRole('article').filter({ hasText: 'Could we talk about the Sunday calls' }).waitFor()
   })
 })

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { fakeDialogs } from '../helpers/fake-ports'
 import { createTestVault, TEST_PASSPHRASE, type TestVault } from '../helpers/test-vault'
 import { expectNoSeriousA11yViolations } from './axe'
-import { e2eSkipReason, launchApp, type E2EApp } from './harness'
+import { e2eSkipReason, type E2EApp } from './harness'
+import { launchWithVault } from './launch-vault'
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
 /** `SYNC_SCREENSHOTS=1 npx vitest run tests/e2e/entry-history.spec.ts` refreshes docs/screenshots/entry-history-*. */
@@ -29,11 +30,7 @@ describe.skipIf(e2eSkipReason())('an entry also edited on the other computer', (
     other = await createTestVault()
     const written = other.core.reflections.create({ body: 'Heron by the canal.', mood: 3, tags: [], sessionId: null, bringToSession: false })
     await other.core.sync.enable({ folder, deviceName: 'Laptop', passphrase: TEST_PASSPHRASE })
-    app = await launchApp({
-      dataDir: join(root, 'vault'),
-      core: { dialogs: fakeDialogs({ folder }) },
-      beforeLoad: async ({ invoke }) => void (await invoke('vault.create', { passphrase: TEST_PASSPHRASE })),
-    })
+    app = await launchWithVault({ dataDir: join(root, 'vault'), core: { dialogs: fakeDialogs({ folder }) }, passphrase: TEST_PASSPHRASE })
     await app.core.sync.enable({ folder, deviceName: 'Desk', passphrase: TEST_PASSPHRASE })
     // Both computers change the mood before they hear of each other: the later stamp wins, the other value is kept.
     app.core.reflections.update({ id: written.id, patch: { mood: 1 } })

@@ -233,6 +233,8 @@ export interface LaunchOptions {
   kdfCost?: KdfCost
   colorScheme?: 'light' | 'dark'
   viewport?: { width: number; height: number }
+  /** Device pixels per CSS pixel: 2 with a halved viewport is how Chromium lays out a 200 % zoom. */
+  deviceScaleFactor?: number
   locale?: string
   timezoneId?: string
   /** Preferences to start with (memory only; e.g. { lockTimeoutMinutes: 5 }). */
@@ -443,7 +445,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<E2EApp> {
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: options.viewport ?? { width: 1280, height: 860 },
-      deviceScaleFactor: 1,
+      deviceScaleFactor: options.deviceScaleFactor ?? 1,
       locale: options.locale ?? 'en-GB',
       timezoneId: options.timezoneId ?? 'Europe/London',
       colorScheme: options.colorScheme ?? 'light',

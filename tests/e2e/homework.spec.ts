@@ -140,6 +140,21 @@ describe.skipIf(e2eSkipReason())('homework', () => {
     const [saved] = await app.invoke('checkIns.list', { questionnaire: 'phq9', limit: 5 })
     expect(saved).toMatchObject({ score: 9, band: 'mild', answers: [1, 1, 1, 1, 1, 1, 1, 1, 1] })
 
+    // A check-in answered wrongly is deleted (after asking) and filled in again.
+    await page.getByRole('button', { name: 'Back to check-ins' }).click()
+    const phq = page.locator('.questionnaire-card').filter({ hasText: 'PHQ-9' })
+    await phq.getByText('Earlier check-ins').click()
+    await phq.getByRole('button', { name: /^Delete the check-in of / }).click()
+    const confirm = page.getByRole('alertdialog', { name: 'Delete this check-in?' })
+    await expectNoSeriousA11yViolations(page, { screen: 'delete a check-in' })
+    await confirm.getByRole('button', { name: 'Keep it' }).click()
+    expect(await app.invoke('checkIns.list', { questionnaire: 'phq9', limit: 5 })).toHaveLength(1)
+    await phq.getByRole('button', { name: /^Delete the check-in of / }).click()
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click()
+    await confirm.waitFor({ state: 'hidden' })
+    await expect.poll(() => phq.getByText('Earlier check-ins').count()).toBe(0)
+    expect(await app.invoke('checkIns.list', { questionnaire: 'phq9', limit: 5 })).toEqual([])
+
     await go('Templates', 'Reflection templates')
     await expectNoSeriousA11yViolations(page, { screen: 'templates' })
 

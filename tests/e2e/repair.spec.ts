@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { fakeDialogs } from '../helpers/fake-ports'
 import { expectNoSeriousA11yViolations } from './axe'
-import { e2eSkipReason, launchApp, type E2EApp } from './harness'
+import { e2eSkipReason, type E2EApp } from './harness'
+import { launchWithVault } from './launch-vault'
 
 const PASSPHRASE = 'quiet lantern orchard velvet'
 const SLOW = 90_000
@@ -25,12 +26,12 @@ describe.skipIf(e2eSkipReason())('Settings → Repair', () => {
   it('lists a row the timeline cannot show, with its text, and deletes it', async () => {
     root = mkdtempSync(join(tmpdir(), 'between-e2e-repair-'))
     const shots = process.env.BETWEEN_SHOTS
-    app = await launchApp({
+    app = await launchWithVault({
       dataDir: join(root, 'vault'),
       viewport: { width: 800, height: 600 },
       core: { dialogs: fakeDialogs() },
-      beforeLoad: async ({ core, invoke }) => {
-        await invoke('vault.create', { passphrase: PASSPHRASE })
+      passphrase: PASSPHRASE,
+      seed: async ({ core, invoke }) => {
         await invoke('reflections.create', { body: 'The lake in the morning, before anyone else.' })
         const damaged = await invoke('reflections.create', { body: 'A page from another program' })
         const db = core.vault.db()
@@ -40,7 +41,6 @@ describe.skipIf(e2eSkipReason())('Settings → Repair', () => {
       },
     })
     const { page } = app
-    await page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
     await page.getByText('The lake in the morning').first().waitFor()
     expect(await page.getByText('A page from another program').count()).toBe(0)
     // The timeline says one entry is left out and leads to Repair.

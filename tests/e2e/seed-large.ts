@@ -38,7 +38,7 @@ export function seedLargeVault(core: Core, total: number, now: number): LargeVau
   const db = core.vault.db()
   const rnd = random(42)
   const words = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(' ')
-  const therapist = core.therapists.create({ name: 'Dr Amara Rao', practice: 'Riverside Counselling', timeZone: 'Europe/London', channels: [] })
+  const therapist = core.therapists.create({ name: 'Dr Amara Rao', pronouns: '', practice: 'Riverside Counselling', timeZone: 'Europe/London', channels: [] })
   const counts = { sessions: 0, reflections: 0, contacts: 0, drafts: 0 }
   // About one entry every two hours going back from now: sessions weekly, the rest mixed.
   const step = 2 * HOUR

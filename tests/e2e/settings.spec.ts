@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { fakeDialogs, type FakeDialogs } from '../helpers/fake-ports'
 import { expectNoSeriousA11yViolations } from './axe'
 import { e2eSkipReason, launchApp, type E2EApp, type LaunchOptions } from './harness'
+import { launchWithVault } from './launch-vault'
 
 const PASSPHRASE = 'quiet lantern orchard velvet'
 const NEW_PASSPHRASE = 'harbour kettle juniper sparrow'
@@ -32,16 +33,13 @@ describe.skipIf(e2eSkipReason())('Settings and recovery', () => {
   /** A vault with one reflection, in <root>/vault, with the given dialogs; the app on Settings. */
   async function openSettings(options: { dialogs?: FakeDialogs; prefs?: LaunchOptions['prefs'] } = {}): Promise<E2EApp> {
     root = mkdtempSync(join(tmpdir(), 'between-e2e-settings-'))
-    app = await launchApp({
+    app = await launchWithVault({
       dataDir: join(root, 'vault'),
       prefs: options.prefs,
       core: { dialogs: options.dialogs ?? fakeDialogs() },
-      beforeLoad: async ({ invoke }) => {
-        await invoke('vault.create', { passphrase: PASSPHRASE })
-        await invoke('reflections.create', { body: CANARY })
-      },
+      passphrase: PASSPHRASE,
+      seed: async ({ invoke }) => void (await invoke('reflections.create', { body: CANARY })),
     })
-    await app.page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
     await app.page.locator('.sidebar').getByRole('button', { name: 'Settings', exact: true }).click()
     await app.page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
     return app

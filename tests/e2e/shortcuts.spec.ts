@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_PASSPHRASE, seedDemoVault } from '../../scripts/demo-vault'
 import { expectNoSeriousA11yViolations } from './axe'
-import { e2eSkipReason, launchApp, type E2EApp } from './harness'
+import { e2eSkipReason, type E2EApp } from './harness'
+import { launchDemoApp } from './launch-vault'
 
 const FOCUSED_HEADING = `(() => {
   const el = document.activeElement
@@ -14,14 +14,7 @@ describe.skipIf(e2eSkipReason())('shortcuts and focus', () => {
   const nav = () => app.page.getByRole('navigation', { name: 'Main' })
 
   beforeAll(async () => {
-    app = await launchApp({
-      beforeLoad: async ({ invoke, clock }) => {
-        await invoke('vault.create', { passphrase: DEMO_PASSPHRASE })
-        await seedDemoVault(invoke, clock)
-      },
-    })
-    app.page.setDefaultTimeout(10_000)
-    await app.page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
+    app = await launchDemoApp()
   })
 
   afterAll(async () => {

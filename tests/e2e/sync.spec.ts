@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { fakeDialogs } from '../helpers/fake-ports'
 import { createTestVault, TEST_PASSPHRASE, type TestVault } from '../helpers/test-vault'
 import { expectNoSeriousA11yViolations } from './axe'
-import { e2eSkipReason, launchApp, type E2EApp } from './harness'
+import { e2eSkipReason, type E2EApp } from './harness'
+import { launchWithVault } from './launch-vault'
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
 /** `SYNC_SCREENSHOTS=1 npx vitest run tests/e2e/sync.spec.ts` refreshes docs/screenshots/settings-sync-*; the suite only measures. */
@@ -62,13 +63,8 @@ describe.skipIf(e2eSkipReason())('Settings → Sync', () => {
     other.core.reflections.create({ body: 'Written on the laptop, heron by the canal.', mood: 3, tags: [], sessionId: null, bringToSession: false })
     await other.core.sync.enable({ folder, deviceName: 'Laptop', passphrase: TEST_PASSPHRASE })
 
-    app = await launchApp({
-      dataDir: join(root, 'vault'),
-      core: { dialogs: fakeDialogs({ folder }) },
-      beforeLoad: async ({ invoke }) => void (await invoke('vault.create', { passphrase: TEST_PASSPHRASE })),
-    })
+    app = await launchWithVault({ dataDir: join(root, 'vault'), core: { dialogs: fakeDialogs({ folder }) }, passphrase: TEST_PASSPHRASE })
     const { page } = app
-    await page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
     await page.locator('.sidebar').getByRole('button', { name: 'Settings', exact: true }).click()
     await page.getByRole('button', { name: 'Sync', exact: true }).click()
     const sync = page.locator('section.settings-section', { has: page.getByRole('heading', { level: 2, name: 'Sync' }) })

@@ -75,13 +75,14 @@ describe.skipIf(e2eSkipReason())('timeline', () => {
     await expect.poll(() => page.evaluate<string>(ACTIVE)).toBe(second)
   })
 
-  it('opens a contact in the side panel, read only', async () => {
+  it('opens a contact in the side panel, with its details and an Edit button', async () => {
     // Further down the (virtualised) list: scroll until it is drawn.
     const contact = feed().getByRole('article').filter({ hasText: 'You received an email' }).first()
     for (let i = 0; i < 20 && (await contact.count()) === 0; i++) await app.page.locator('.tl-scroll').evaluate((el) => void (el.scrollTop += 400))
     await contact.click()
     await panel().getByRole('heading', { level: 2, name: 'You received an email' }).waitFor()
     expect(await panel().innerText()).toContain('Amara cancelled this week')
+    await panel().getByRole('button', { name: 'Edit' }).waitFor()
     await expectNoSeriousA11yViolations(app.page, { screen: 'contact detail' })
     await app.page.keyboard.press('Escape')
     await panel().waitFor({ state: 'detached' })

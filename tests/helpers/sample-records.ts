@@ -4,6 +4,7 @@ import type { Core } from '../../src/main/core'
 export function writeOneOfEverything(core: Core, text: string) {
   const therapist = core.therapists.create({
     name: `Dr ${text}`,
+    pronouns: `they ${text}`,
     practice: `Practice ${text}`,
     timeZone: 'Europe/London',
     channels: [{ channel: 'email', address: `${text}@example.org`, label: text }],

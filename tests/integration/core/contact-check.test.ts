@@ -16,7 +16,7 @@ const HOUR = 3_600_000
 describe('contactCheck.evaluate over the store', () => {
   it('gathers sessions, rules and the log, and answers with the agreement quoted', async () => {
     const tuesday17 = Date.UTC(2026, 2, 3, 17, 0) // Tue 3 March 2026, London = UTC in winter
-    const therapist = vault.core.therapists.create({ name: 'Dr Amara Rao', practice: '', timeZone: 'Europe/London', channels: [] })
+    const therapist = vault.core.therapists.create({ name: 'Dr Amara Rao', pronouns: '', practice: '', timeZone: 'Europe/London', channels: [] })
     vault.clock.set(tuesday17 + 60 * 60_000) // the session has happened
     vault.core.sessions.create({ therapistId: therapist.id, startsAt: tuesday17, timeZone: 'Europe/London', durationMinutes: 50, format: 'video', status: 'attended', notes: '', moodBefore: null, moodAfter: null, takeaways: '', homework: [] })
     const rule = vault.core.rules.create({
@@ -58,7 +58,7 @@ describe('contactCheck.evaluate over the store', () => {
   })
 
   it('a retired rule is not checked, and crisis always returns the plan first', async () => {
-    const therapist = vault.core.therapists.create({ name: 'Dr Rao', practice: '', timeZone: 'Europe/London', channels: [] })
+    const therapist = vault.core.therapists.create({ name: 'Dr Rao', pronouns: '', practice: '', timeZone: 'Europe/London', channels: [] })
     const rule = vault.core.rules.create({
       therapistId: therapist.id, severity: 'block', agreementText: 'Never social media.', agreedOn: null, reviewBy: null, active: true,
       body: { kind: 'channel_for_purpose', params: { allowed: [], never: ['social'] } },

@@ -49,7 +49,7 @@ describe('full-text search inside the encrypted database', () => {
   })
 
   it('orders by the date an entry is about: a back-dated session written last lands by its date', () => {
-    const therapist = vault.core.therapists.create({ name: 'Dr Ash', practice: 'Practice', timeZone: 'Europe/London', channels: [] })
+    const therapist = vault.core.therapists.create({ name: 'Dr Ash', pronouns: '', practice: 'Practice', timeZone: 'Europe/London', channels: [] })
     const reflection = vault.core.reflections.create({ body: 'the lighthouse again', mood: null, tags: [], sessionId: null, bringToSession: false })
     const session = (startsAt: number) =>
       vault.core.sessions.create({

@@ -160,7 +160,7 @@ describe('everywhere the rest of the data goes', () => {
     const a = await newVault({ save: join(dir, 'a.json') })
     const core = a.core
     const now = core.clock.now()
-    const therapist = core.therapists.create({ name: 'Dr Reed', practice: '', timeZone: 'Europe/London', channels: [] })
+    const therapist = core.therapists.create({ name: 'Dr Reed', pronouns: '', practice: '', timeZone: 'Europe/London', channels: [] })
     core.sessions.create({ therapistId: therapist.id, startsAt: now - 72 * HOUR, timeZone: 'Europe/London', durationMinutes: 50, format: 'video', status: 'attended', notes: '', moodBefore: null, moodAfter: null, takeaways: '', homework: [] })
     core.sessions.create({ therapistId: therapist.id, startsAt: now + 48 * HOUR, timeZone: 'Europe/London', durationMinutes: 50, format: 'video', status: 'scheduled', notes: '', moodBefore: null, moodAfter: null, takeaways: '', homework: [] })
     core.checkIns.create({ questionnaire: 'phq9', answers: [2, 2, 2, 2, 1, 1, 1, 1, 0], takenAt: now - 96 * HOUR, note: '' })

@@ -181,7 +181,7 @@ describe('property: any generated calendar imported twice gives the same vault a
     await fc.assert(
       fc.asyncProperty(fc.array(generatedEvent, { minLength: 1, maxLength: 6 }), fc.boolean(), async (events, absences) => {
         const { vault, dialogs } = await newVault()
-        const therapist = vault.core.therapists.create({ name: 'T', practice: '', timeZone: 'Europe/London', channels: [] })
+        const therapist = vault.core.therapists.create({ name: 'T', pronouns: '', practice: '', timeZone: 'Europe/London', channels: [] })
         const text = generatedCalendar(events)
         const choices = { therapistId: therapist.id, allDay: absences ? 'absences' : 'skip', pastMonths: 24 }
         await importText(vault, dialogs, text, choices)

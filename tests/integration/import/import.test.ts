@@ -131,7 +131,7 @@ describe('Day One JSON', () => {
 describe('Calendar (.ics)', () => {
   it('expands the weekly series (moved, cancelled and excluded occurrences) and single events', async () => {
     const { vault, dialogs } = await newVault({ open: fixture('therapist-portal.ics') })
-    const therapist = vault.core.therapists.create({ name: 'Dr A. Morgan', practice: '', timeZone: 'Europe/London', channels: [] })
+    const therapist = vault.core.therapists.create({ name: 'Dr A. Morgan', pronouns: '', practice: '', timeZone: 'Europe/London', channels: [] })
     const result = await runImport(vault.handlers, calendar({ therapistId: therapist.id, pastStatus: 'scheduled' }))
     expect(result).toMatchObject({ ok: true, value: { status: 'imported', created: { sessions: 8 }, updated: 0, skipped: 2 } })
     expect(dialogs.calls).toEqual([{ method: 'open', kind: 'calendar' }])

@@ -31,7 +31,7 @@ async function call<T = unknown>(v: TestVault, channel: string, input: unknown):
 function seed(v: TestVault) {
   const { core, clock } = v
   clock.set(MONDAY - 30 * DAY)
-  const therapist = core.therapists.create({ name: 'Dr Amara Rao', practice: '', timeZone: ZONE, channels: [] })
+  const therapist = core.therapists.create({ name: 'Dr Amara Rao', pronouns: '', practice: '', timeZone: ZONE, channels: [] })
   const common = { therapistId: therapist.id, severity: 'block', agreedOn: Date.UTC(2026, 1, 3, 12), active: true } as const
   core.rules.create({
     ...common,

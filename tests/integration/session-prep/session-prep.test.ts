@@ -29,7 +29,7 @@ async function call<T = unknown>(v: TestVault, channel: string, input: unknown):
 function seed(v: TestVault) {
   const { core, clock } = v
   clock.set(TUESDAY - 7 * DAY + HOUR) // just after last week's session: it can be attended
-  const therapist = core.therapists.create({ name: 'Dr Amara Rao', practice: '', timeZone: ZONE, channels: [] })
+  const therapist = core.therapists.create({ name: 'Dr Amara Rao', pronouns: '', practice: '', timeZone: ZONE, channels: [] })
   const last = core.sessions.create({
     therapistId: therapist.id,
     startsAt: TUESDAY - 7 * DAY,

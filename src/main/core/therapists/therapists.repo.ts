@@ -6,6 +6,7 @@ export const therapistsTable: TableSpec = {
   fields: {
     id: ['id', 'plain'],
     name: ['name', 'plain'],
+    pronouns: ['pronouns', 'plain'],
     practice: ['practice', 'plain'],
     timeZone: ['time_zone', 'plain'],
     channels: ['channels', 'json'],

@@ -11,6 +11,8 @@ export const therapistChannelSchema = z.strictObject({
 
 export const therapistFields = z.strictObject({
   name: z.string().trim().min(1).max(200),
+  /** As the person writes them ('she/her', 'they'); empty when not given. */
+  pronouns: z.string().trim().max(60).default(''),
   practice: shortText.default(''),
   timeZone: zoneSchema,
   channels: z.array(therapistChannelSchema).max(20).default([]),

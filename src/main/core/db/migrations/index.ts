@@ -9,6 +9,7 @@ import { searchByDate } from './0070-search-by-date'
 import { pendingExports } from './0110-pending-exports'
 import { starterAnswers } from './0120-starter-answers'
 import { syncCompaction } from './0130-sync-compaction'
+import { therapistPronouns } from './0080-therapist-pronouns'
 
 export interface Migration {
   /** Steps of ten, so a fix can slot in between. */
@@ -29,4 +30,5 @@ export const migrations: readonly Migration[] = [
   pendingExports,
   starterAnswers,
   syncCompaction,
+  therapistPronouns,
 ]

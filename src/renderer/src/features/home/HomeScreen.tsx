@@ -126,6 +126,12 @@ function TherapistSummary({ therapist, onEdit }: { therapist: Therapist; onEdit:
       <div className="therapist__who">
         <h3 className="therapist__name" dir="auto">
           {therapist.name}
+          {therapist.pronouns ? (
+            <span className="therapist__pronouns" dir="auto">
+              {' '}
+              ({therapist.pronouns})
+            </span>
+          ) : null}
         </h3>
         {therapist.practice ? (
           <p className="muted" dir="auto">

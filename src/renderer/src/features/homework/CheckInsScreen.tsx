@@ -2,9 +2,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { CHECK_IN_CADENCES, type CheckInCadence } from '../../../../shared/domain/homework/homework-lists'
 import { DEFINITIONS, QUESTIONNAIRES, type Questionnaire } from '../../../../shared/domain/homework/questionnaires'
+import type { CheckIn } from '../../../../shared/ipc/schemas/homework'
 import { Button, Card, SelectField } from '../../components/ui'
 import { useNow } from '../../lib/use-now'
 import { rpc } from '../../lib/rpc'
+import { ConfirmDelete } from '../journal/ConfirmDelete'
 import { formatDay } from '../timeline/format'
 import { CheckInForm } from './CheckInForm'
 import { takeHomeworkTarget } from './homework-focus'
@@ -22,6 +24,7 @@ function QuestionnaireCard({ questionnaire, onStart }: { questionnaire: Question
   const checkIns = useQuery(checkInsQuery(questionnaire))
   const settings = useQuery(homeworkSettingsQuery())
   const now = useNow()
+  const [deleting, setDeleting] = useState<CheckIn | null>(null)
   const setCadence = async (cadence: CheckInCadence) => {
     if (!settings.data) return
     await rpc('homework.saveSettings', { ...settings.data, checkIns: { ...settings.data.checkIns, [questionnaire]: cadence } })
@@ -35,7 +38,12 @@ function QuestionnaireCard({ questionnaire, onStart }: { questionnaire: Question
           <summary>{s.history}</summary>
           <ul className="check-in-history">
             {checkIns.data.map((c) => (
-              <li key={c.id}>{`${formatDay(c.takenAt, now)}: ${s.result(definition.name, c.score, definition.max, homeworkStrings.bands[c.band])}`}</li>
+              <li key={c.id} className="check-in-history__item">
+                <span>{`${formatDay(c.takenAt, now)}: ${s.result(definition.name, c.score, definition.max, homeworkStrings.bands[c.band])}`}</span>
+                <Button variant="quiet" icon="trash" aria-label={s.remove(formatDay(c.takenAt, now))} onClick={() => setDeleting(c)}>
+                  {s.removeShort}
+                </Button>
+              </li>
             ))}
           </ul>
         </details>
@@ -54,6 +62,17 @@ function QuestionnaireCard({ questionnaire, onStart }: { questionnaire: Question
         ))}
       </SelectField>
       <QuestionnaireSource questionnaire={questionnaire} />
+      <ConfirmDelete
+        open={deleting !== null}
+        title={s.removeTitle}
+        body={s.removeBody}
+        onCancel={() => setDeleting(null)}
+        onConfirm={async () => {
+          if (deleting) await rpc('checkIns.delete', { id: deleting.id })
+          setDeleting(null)
+          await queryClient.invalidateQueries({ queryKey: homeworkKeys.checkIns(questionnaire) })
+        }}
+      />
     </Card>
   )
 }

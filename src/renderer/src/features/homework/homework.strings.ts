@@ -145,6 +145,10 @@ export const homeworkStrings = {
     trendPoint: (date: string, score: number) => `${date}: ${score}`,
     latest: (score: number, max: number, band: string) => `Latest: ${score} of ${max}, in the ${band} range. A score to look at with your therapist.`,
     history: 'Earlier check-ins',
+    remove: (date: string) => `Delete the check-in of ${date}`,
+    removeShort: 'Delete',
+    removeTitle: 'Delete this check-in?',
+    removeBody: 'Its answers and score go, and the line over time no longer shows it. If an answer was wrong, you can fill the questionnaire in again.',
     cadence: (name: string) => `Remind me to fill in the ${name}`,
     cadences: {
       off: 'No reminder',

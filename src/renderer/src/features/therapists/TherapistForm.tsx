@@ -2,12 +2,13 @@ import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from
 import type { TherapistChannel } from '../../../../shared/ipc/schemas/therapists'
 import type { ContactChannel } from '../../../../shared/domain/vocabulary'
 import { CHANNELS } from '../../../../shared/domain/vocabulary'
-import { Banner, Button, Icon, SelectField, TextField } from '../../components/ui'
+import { Banner, Button, Icon, PRIVATE_FIELD, SelectField, TextField } from '../../components/ui'
 import { isRpcError } from '../../lib/rpc'
 import { therapistsStrings as s } from './therapists.strings'
 
 export interface TherapistDraft {
   name: string
+  pronouns: string
   practice: string
   timeZone: string
   channels: TherapistChannel[]
@@ -50,9 +51,10 @@ interface TherapistFormProps {
   initial?: TherapistDraft
 }
 
-/** Name, practice, time zone (the person's by default) and the agreed ways to get in touch. */
+/** Name, pronouns, practice, time zone (the person's by default) and the agreed ways to get in touch. */
 export function TherapistForm({ submitLabel, submittingLabel, onSubmit, secondary, initial }: TherapistFormProps): React.JSX.Element {
   const [name, setName] = useState(initial?.name ?? '')
+  const [pronouns, setPronouns] = useState(initial?.pronouns ?? '')
   const [practice, setPractice] = useState(initial?.practice ?? '')
   const [timeZone, setTimeZone] = useState(initial?.timeZone ?? localTimeZone)
   const [rows, setRows] = useState<ChannelRow[]>(() => (initial?.channels ?? []).map((row, i) => ({ key: i + 1, channel: row.channel, address: row.address, label: row.label })))
@@ -97,6 +99,7 @@ export function TherapistForm({ submitLabel, submittingLabel, onSubmit, secondar
     try {
       await onSubmit({
         name: name.trim(),
+        pronouns: pronouns.trim(),
         practice: practice.trim(),
         timeZone,
         channels: rows.map(({ channel, address, label }) => ({ channel, address: address.trim(), label: label.trim() })),
@@ -124,6 +127,17 @@ export function TherapistForm({ submitLabel, submittingLabel, onSubmit, secondar
         maxLength={200}
         autoComplete="off"
         autoFocus
+      />
+      <TextField
+        label={s.add.pronouns}
+        hint={s.add.pronounsHint}
+        optional
+        optionalText={s.add.optional}
+        placeholder={s.add.pronounsPlaceholder}
+        value={pronouns}
+        onChange={(event) => setPronouns(event.target.value)}
+        maxLength={60}
+        {...PRIVATE_FIELD}
       />
       <TextField
         label={s.add.practice}

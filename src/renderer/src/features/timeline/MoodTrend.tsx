@@ -5,31 +5,13 @@ import 'uplot/dist/uPlot.min.css'
 import type { MoodBucket } from '../../../../shared/ipc/contracts/journal'
 import { Banner, EmptyState, LoadingArea, SelectField } from '../../components/ui'
 import { rpc } from '../../lib/rpc'
+import { bucketsThatFit, type MoodBucketSize as Bucket } from './mood-fit'
 import { formatShortDate, localZone } from './format'
 import { timelineKeys } from './timeline.queries'
 import { timelineStrings as s } from './timeline.strings'
 
-type Bucket = 'day' | 'week' | 'month'
 type Range = '3m' | '12m' | 'all'
 const RANGE_MS: Record<Range, number | null> = { '3m': 92 * 86_400_000, '12m': 366 * 86_400_000, all: null }
-
-/** The chart keeps about this many CSS pixels per point; more points than that would be a solid block. */
-const PIXELS_PER_POINT = 2
-const COARSER: Record<Bucket, Bucket | null> = { day: 'week', week: 'month', month: null }
-
-/**
- * The buckets for a chart `pixels` wide: the chosen size, or the next coarser one (day, week,
- * month) while there are more points than the chart has room for.
- */
-async function bucketsThatFit(bucket: Bucket, from: number | null, pixels: number): Promise<{ buckets: MoodBucket[]; shownBy: Bucket }> {
-  let shownBy = bucket
-  for (;;) {
-    const { buckets } = await rpc('mood.trend', { timeZone: localZone(), bucket: shownBy, from, to: null })
-    const coarser = COARSER[shownBy]
-    if (buckets.length * PIXELS_PER_POINT <= pixels || coarser === null) return { buckets, shownBy }
-    shownBy = coarser
-  }
-}
 
 const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)')
 const subscribeTheme = (onChange: () => void) => {
@@ -99,7 +81,11 @@ export default function MoodTrend(): React.JSX.Element {
   const sectionRef = useRef<HTMLElement>(null)
   const query = useQuery({
     queryKey: timelineKeys.moodTrend(bucket, range),
-    queryFn: () => bucketsThatFit(bucket, span === null ? null : from - span, sectionRef.current?.clientWidth ?? window.innerWidth),
+    queryFn: () =>
+      bucketsThatFit(bucket, sectionRef.current?.clientWidth ?? window.innerWidth, async (size) => {
+        const { buckets } = await rpc('mood.trend', { timeZone: localZone(), bucket: size, from: span === null ? null : from - span, to: null })
+        return buckets
+      }),
     meta: { tables: ['sessions'] },
   })
   const buckets = query.data?.buckets ?? []

@@ -1,5 +1,5 @@
 import type { TimelineKind } from '../../../../shared/ipc/schemas/timeline'
-import { GLOSSARY, type ContactChannel, type Purpose, type SessionFormat } from '../../../../shared/domain/vocabulary'
+import { GLOSSARY, type ContactChannel, type ContactDirection, type Purpose, type SessionFormat } from '../../../../shared/domain/vocabulary'
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
@@ -147,7 +147,9 @@ export const timelineStrings = {
     draftTitle: 'Draft',
     ruleTitle: 'Agreement',
     talkingPointTitle: 'Talking point',
-    draftHint: 'Drafts are edited in “Ready to contact?”.',
+    draftHint: 'A draft waits here until you send it or delete it.',
+    edit: 'Edit',
+    saved: 'Saved.',
     ruleHint: 'Agreements are edited on the Agreements screen.',
     loadFailed: 'Between could not open this just now. Your data is safe.',
     gone: 'This entry is no longer here. It may have been deleted.',
@@ -158,6 +160,22 @@ export const timelineStrings = {
     body: 'Text',
     status: 'Status',
     noSummary: 'No summary written.',
+  },
+
+  edit: {
+    contactTitle: 'Edit contact',
+    draftTitle: 'Edit draft',
+    direction: 'Who sent it',
+    directions: { sent: 'You sent it', received: 'You received it' } as Record<ContactDirection, string>,
+    date: 'Date',
+    time: 'Time',
+    invalidWhen: 'Choose a date and a time.',
+    message: 'Message',
+    optional: '(optional)',
+    save: 'Save',
+    saving: 'Saving…',
+    cancel: 'Cancel',
+    failed: 'Between could not save this. Nothing was changed. Please try again.',
   },
 
   mood: {
