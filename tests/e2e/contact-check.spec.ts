@@ -4,8 +4,8 @@ import { at, h1, openScreen, seedScenario, type Seeded } from './between-seed'
 import { e2eSkipReason, launchApp, type E2EApp } from './harness'
 
 /**
- * Ready to contact?, end to end: the renderer asks the real core (contactCheck.evaluate) on each
- * change, and the actions write to the real vault.
+ * Ready to contact?, end to end: the renderer fetches the check's inputs from the real core
+ * (contactCheck.inputs) and asks the engine on each change; the actions write to the real vault.
  */
 describe.skipIf(e2eSkipReason())('Ready to contact?', () => {
   let app: E2EApp | undefined
@@ -30,6 +30,15 @@ describe.skipIf(e2eSkipReason())('Ready to contact?', () => {
 
   const verdict = (a: E2EApp) => a.page.locator('.verdict-panel__headline')
 
+  /** The answer's headline and its action lie wholly inside the window, wherever the page is scrolled. */
+  const expectAnswerInView = async (a: E2EApp) => {
+    const view = a.page.viewportSize()
+    for (const selector of ['.verdict-panel__headline', '.verdict-panel__primary .btn']) {
+      const box = await a.page.locator(selector).first().boundingBox()
+      expect(box && view && box.x >= 0 && box.y >= 0 && box.x + box.width <= view.width + 0.5 && box.y + box.height <= view.height + 0.5, `${selector} in view`).toBe(true)
+    }
+  }
+
   it('seed scenario: a thank-you text on Tuesday evening waits; a significant event on Wednesday can go now', async () => {
     const { app } = await launch(at(10, 19, 30))
     const { page } = app
@@ -37,6 +46,7 @@ describe.skipIf(e2eSkipReason())('Ready to contact?', () => {
     await page.getByRole('radio', { name: /^Text message/ }).check()
     await page.getByLabel(/^Your message/).fill('Thank you for today, it helped.')
     await expect.poll(() => verdict(app).innerText()).toBe('This can wait until Monday 09:00.')
+    await expectAnswerInView(app)
     const lines = page.locator('.check-line')
     expect(await lines.count()).toBe(2)
     expect(await lines.nth(0).innerText()).toContain('You agreed on 3 March: “A few days after a session, unless it is a specific concern or something big happens.”')
@@ -49,6 +59,7 @@ describe.skipIf(e2eSkipReason())('Ready to contact?', () => {
     await page.getByRole('radio', { name: /^A significant event/ }).check()
     await page.getByRole('radio', { name: /^Phone call/ }).check()
     await expect.poll(() => verdict(app).innerText()).toBe('This fits what you agreed. You can send it when you are ready.')
+    await expectAnswerInView(app)
     expect(await page.locator('.check-line .tag').allInnerTexts()).toEqual(['Fits', 'Fits'])
     await page.getByRole('button', { name: 'Log the call' }).click()
     await page.getByText('Logged. It is on your timeline.').waitFor()
@@ -73,11 +84,13 @@ describe.skipIf(e2eSkipReason())('Ready to contact?', () => {
     await page.getByRole('radio', { name: /^An update/ }).check()
     await page.getByRole('radio', { name: /^Text message/ }).check()
     await expect.poll(() => verdict(app).innerText()).toBe('This would fit better as a portal message.')
+    await expectAnswerInView(app)
     expect(await page.locator('.check-line', { hasText: 'Which way for what' }).innerText()).toContain('Updates through the portal, please, not by text.')
     await expectNoSeriousA11yViolations(page, { screen: 'ready to contact (use the portal)' })
     await page.getByRole('button', { name: 'Use the portal instead' }).click()
     expect(await page.getByRole('radio', { name: /^Patient portal/ }).isChecked()).toBe(true)
     await expect.poll(() => verdict(app).innerText()).toBe('This fits what you agreed. You can send it when you are ready.')
+    await expectAnswerInView(app)
   })
 
   it('send anyway is always there, and logs the agreements it went against', async () => {
@@ -87,6 +100,7 @@ describe.skipIf(e2eSkipReason())('Ready to contact?', () => {
     await page.getByRole('radio', { name: /^Text message/ }).check()
     await page.getByLabel(/^Your message/).fill('Thank you for today, it helped.')
     await expect.poll(() => verdict(app).innerText()).toMatch(/^This can wait until/)
+    await expectAnswerInView(app)
     await page.getByRole('button', { name: 'Send anyway' }).click()
     const panel = page.locator('#send-anyway')
     expect(await panel.innerText()).toContain('That is your decision to make.')
@@ -108,6 +122,7 @@ describe.skipIf(e2eSkipReason())('Ready to contact?', () => {
     await page.getByRole('radio', { name: /^Email/ }).check()
     await page.getByLabel(/^Your message/).fill('Could we move next week to Wednesday?')
     await expect.poll(() => verdict(app).innerText()).toMatch(/^This fits/)
+    await expectAnswerInView(app)
     await page.getByRole('button', { name: 'Open it in your mail app' }).click()
     await page.getByText(/Opened in your mail app/).waitFor()
     expect(app.shell.opened).toEqual(['mailto:amara.rao@riverside.example?body=Could%20we%20move%20next%20week%20to%20Wednesday%3F'])
@@ -144,6 +159,7 @@ describe.skipIf(e2eSkipReason())('Ready to contact?', () => {
     await page.getByRole('radio', { name: /^Email/ }).check()
     await page.getByLabel(/^Your message/).fill('Why do Sunday evenings feel heavier than the rest of the week?')
     await expect.poll(() => verdict(app).innerText()).toMatch(/^This can wait/)
+    await expectAnswerInView(app)
     await page.getByRole('button', { name: 'Turn it into a talking point' }).click()
     await page.getByText('Added to your talking points for the next session.').waitFor()
     await page.getByRole('button', { name: 'See the next session' }).click()

@@ -110,6 +110,26 @@ describe('contactCheck.inputs: what the check reads, for the renderer to ask it 
     }
   })
 
+  it('while "coaching before, not after" pauses, both answer with the crisis plan', async () => {
+    const therapist = vault.core.therapists.create({ name: 'Dr Rao', practice: '', timeZone: 'Europe/London', channels: [] })
+    const now = Date.UTC(2026, 2, 4, 12)
+    vault.clock.set(now - 2 * HOUR)
+    vault.core.rules.create({
+      therapistId: therapist.id, severity: 'block', agreementText: '', agreedOn: null, reviewBy: null, active: true,
+      body: { kind: 'coaching_before_not_after', params: { hours: 24, purposes: [], alternative: '' } },
+    })
+    vault.core.contacts.create({ therapistId: therapist.id, direction: 'sent', channel: 'phone', purpose: 'significant_event', at: now - HOUR, summary: '', overriddenRuleIds: [] })
+    vault.core.crisisPlan.save({ warningSigns: [], copingStrategies: ['Cold water'], distractions: [], helpers: [], professionals: [], crisisLines: [], emergencyNumber: '999', safeEnvironment: [], reasonsToLive: [] })
+    vault.clock.set(now)
+    const request = { purpose: 'update', channel: 'phone' } as const
+    const core = await dispatch(vault.handlers, 'contactCheck.evaluate', { therapistId: therapist.id, request, personZone: 'Europe/London' })
+    expect(core).toMatchObject({ ok: true, value: { verdict: { kind: 'crisis_plan', plan: { steps: ['Cold water'], emergencyNumber: '999' } } } })
+    const inputs = await dispatch(vault.handlers, 'contactCheck.inputs', { therapistId: therapist.id, withCrisisPlan: true })
+    if (!inputs.ok || !core.ok) throw new Error('not ok')
+    const snapshot = inputs.value as ContactCheckSnapshot
+    expect(evaluateSnapshot(snapshot, { now, personZone: 'Europe/London', locale: 'en-GB', request })).toEqual(core.value)
+  })
+
   it('bad input gets a typed error and changes nothing', async () => {
     const therapist = vault.core.therapists.create({ name: 'Dr Rao', practice: '', timeZone: 'Europe/London', channels: [] })
     const before = vault.core.vault.db().prepare('SELECT total_changes()').pluck().get()

@@ -43,7 +43,7 @@ export function createContactCheckService(ctx: ServiceContext, deps: Deps) {
     const rules = rulesFor(db, therapist.id)
     // Only the history the active rules can look back over (frequency windows, buffers, replies).
     const since = now - historyNeededMs(rules)
-    // The plan is read only when it is asked for: the crisis answer alone shows it.
+    // The plan is read only when it is asked for: only a crisis answer shows it.
     const plan = input.withCrisisPlan ? deps.crisisPlan.get() : null
     return {
       gatheredAt: now,
@@ -60,7 +60,10 @@ export function createContactCheckService(ctx: ServiceContext, deps: Deps) {
   return {
     inputs: gather,
     evaluate(input: z.output<typeof contactCheckInput>): ContactCheckResult {
-      const snapshot = gather({ therapistId: input.therapistId, withCrisisPlan: input.request.purpose === 'crisis' })
+      // The plan is shown for the crisis purpose, and while "coaching before, not after" pauses.
+      const withCrisisPlan =
+        input.request.purpose === 'crisis' || rulesFor(ctx.db(), input.therapistId).some((r) => r.kind === 'coaching_before_not_after')
+      const snapshot = gather({ therapistId: input.therapistId, withCrisisPlan })
       return evaluateSnapshot(snapshot, {
         now: snapshot.gatheredAt,
         personZone: input.personZone,
