@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CompactionPolicy } from '../../../src/main/core/sync/compaction'
@@ -102,6 +102,29 @@ describe('compaction into a snapshot, and a computer that was away too long', ()
       expect(v.core.sync.history({ table: 'reflections', id: shared.id }).filter((h) => h.field === 'mood').map((h) => h.value)).toContain(1)
     }
     expect(new Set([laptop, desk, wanderer].map(hash)).size).toBe(1)
+
+    // A snapshot renamed (moved to another writer's folder) or cut short is never applied: a new
+    // computer that finds only such copies gets nothing from them, and no error.
+    const real = writers.flatMap((writer) => readdirSync(join(folder, 'snapshots', writer)).map((name) => join(folder, 'snapshots', writer, name)))
+    const aside = makeTempDir('between-snapshots-aside-')
+    cleanup.push(() => rmSync(aside, { recursive: true, force: true }))
+    real.forEach((path, i) => {
+      const bytes = readFileSync(path)
+      renameSync(path, join(aside, String(i)))
+      const forger = `aaaaaaaaaaaaaaa${i}`
+      mkdirSync(join(folder, 'snapshots', forger), { recursive: true })
+      writeFileSync(join(folder, 'snapshots', forger, '0000000001'), bytes)
+      writeFileSync(`${path.slice(0, -10)}0000009999`, bytes.subarray(0, bytes.length - 7))
+    })
+    const early = await computer(folder, 'Spare')
+    expect(bodies(early)).not.toContain('the shared entry')
+    for (const writer of readdirSync(join(folder, 'snapshots'))) rmSync(join(folder, 'snapshots', writer), { recursive: true })
+    real.forEach((path, i) => {
+      mkdirSync(join(path, '..'), { recursive: true })
+      renameSync(join(aside, String(i)), path)
+    })
+    await settle([early])
+    expect(bodies(early)).toContain('the shared entry')
 
     // A computer joining now starts from the snapshot (its first files are gone) without being asked.
     const fresh = await computer(folder, 'New desk')

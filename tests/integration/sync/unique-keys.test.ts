@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { vaultSyncStore } from '../../../src/main/core/sync/sync-state.repo'
+import { dispatch } from '../../../src/main/ipc/dispatch'
 import { enableBoth, twoComputers, type TwoComputers } from '../../helpers/sync/two-vaults'
 import type { TestVault } from '../../helpers/test-vault'
 
@@ -37,7 +38,9 @@ describe('the same natural key created on two computers before they sync', () =>
     const survivorSadness = laptop.core.diaryCard.week({ weekStart: DAY }).days[0]!.emotions.Sadness
     const loser = survivorSadness === 3 ? 2 : 3
     for (const computer of [laptop, desk]) {
-      const kept = computer.core.sync.history({ table: 'diary_card_days', id: dayId }).filter((h) => h.field === 'emotions')
+      const answer = await dispatch(computer.handlers, 'sync.history', { table: 'diary_card_days', id: dayId })
+      if (!answer.ok) throw new Error('sync.history failed')
+      const kept = (answer.value as { entries: Array<{ field: string; value: unknown }> }).entries.filter((h) => h.field === 'emotions')
       expect(kept.map((h) => JSON.parse(h.value as string) as unknown)).toEqual([{ Sadness: loser }])
     }
     // The joined day is an ordinary day from now on: an edit on one computer reaches the other.

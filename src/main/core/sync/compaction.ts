@@ -56,9 +56,10 @@ const numberMeta = (engine: Engine, name: string): number => {
   const value = engine.store.meta(name)
   return typeof value === 'number' ? value : 0
 }
-const vectorsMeta = (engine: Engine, name: string): Record<string, Vector> => {
+/** A meta value that maps device ids to something (a sequence, a time, a vector); empty when unset. */
+const byDeviceMeta = <T>(engine: Engine, name: string): Record<string, T> => {
   const value = engine.store.meta(name)
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, Vector>) : {}
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, T>) : {}
 }
 
 /** The devices that joined or have a folder, this one included (one that has not written yet counts too). */
@@ -85,10 +86,10 @@ export function advanceOnline(engine: Engine): void {
 
 /** Heard from a device now (in online time); with its acknowledgements when its file carried them. */
 export function noteHeard(engine: Engine, device: string, acks?: Vector): void {
-  const heard = vectorsMeta(engine, 'heard') as unknown as Record<string, number>
+  const heard = byDeviceMeta<number>(engine, 'heard')
   engine.store.setMeta('heard', { ...heard, [device]: numberMeta(engine, 'online') })
   if (acks) {
-    const all = vectorsMeta(engine, 'acks')
+    const all = byDeviceMeta<Vector>(engine, 'acks')
     const merged: Vector = { ...all[device] }
     for (const [of, sequence] of Object.entries(acks)) merged[of] = Math.max(merged[of] ?? 0, sequence)
     engine.store.setMeta('acks', { ...all, [device]: merged })
@@ -206,7 +207,7 @@ function wroteSinceLastLook(engine: Engine, device: string): boolean {
     const entry = classifyPath(`${DEVICES_DIR}/${device}/${name}`)
     return entry.kind === 'op' ? Math.max(max, entry.sequence) : max
   }, 0)
-  const seen = vectorsMeta(engine, 'newest') as unknown as Vector
+  const seen = byDeviceMeta<number>(engine, 'newest')
   if (newest <= (seen[device] ?? 0)) return false
   engine.store.setMeta('newest', { ...seen, [device]: newest })
   return true
@@ -215,7 +216,7 @@ function wroteSinceLastLook(engine: Engine, device: string): boolean {
 /** The devices this one counts as current: itself, and every unremoved device heard from lately. */
 export function currentDevices(engine: Engine, policy: CompactionPolicy): string[] {
   const online = numberMeta(engine, 'online')
-  const heard = vectorsMeta(engine, 'heard') as unknown as Record<string, number>
+  const heard = byDeviceMeta<number>(engine, 'heard')
   const current: string[] = []
   for (const device of listedDevices(engine)) {
     if (device === engine.device) {
@@ -236,7 +237,7 @@ export function currentDevices(engine: Engine, policy: CompactionPolicy): string
 
 /** Per device, the files every current device has applied. */
 function compactable(engine: Engine, current: readonly string[]): Vector {
-  const acks = vectorsMeta(engine, 'acks')
+  const acks = byDeviceMeta<Vector>(engine, 'acks')
   const vector: Vector = {}
   for (const device of listedDevices(engine)) {
     const own = device === engine.device ? engine.store.ownSequence() : engine.store.appliedSequence(device)

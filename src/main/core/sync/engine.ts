@@ -140,8 +140,19 @@ export interface PullBudget {
   rejoin?: boolean
 }
 
-/** A device that has applied nothing from anyone yet takes the snapshots without asking. */
-const isFresh = (engine: Engine): boolean => Object.values(appliedVector(engine)).every((sequence) => sequence === 0)
+/**
+ * A device that has not yet caught up once (a new one, until no stream of it has a gap) takes
+ * the snapshots without asking; one that has, and then misses compacted files, is told to rejoin.
+ */
+const CAUGHT_UP = 'caughtUp'
+const isNew = (engine: Engine): boolean => engine.store.meta(CAUGHT_UP) !== true
+
+function hasFileAfter(engine: Engine, device: string, sequence: number): boolean {
+  return engine.folder.list(`${DEVICES_DIR}/${device}`).some((name) => {
+    const entry = classifyPath(`${DEVICES_DIR}/${device}/${name}`)
+    return entry.kind === 'op' && entry.sequence > sequence
+  })
+}
 
 /**
  * Applies files from other devices, each stream in sequence, until `budget` files or operations
@@ -153,11 +164,13 @@ export function pullFiles(engine: Engine, budget: PullBudget): PullResult {
   const { store } = engine
   const result: PullResult = { files: 0, ops: 0, waiting: new Map(), more: false }
   let snapshots: Snapshot[] | null = null
+  /** Some stream stops at an absent file with later ones present (in transit, or compacted into a snapshot not here yet). */
+  let gap = false
   /** The next file is absent: true when it went into a snapshot this device has now taken. */
   const tookSnapshot = (device: string, sequence: number): boolean => {
     snapshots ??= readSnapshots(engine)
     if (!wasCompacted(snapshots, device, sequence)) return false
-    if (!(budget.rejoin || isFresh(engine))) {
+    if (!(budget.rejoin || isNew(engine))) {
       result.waiting.set(device, 'compacted')
       store.setMeta('rejoin', true)
       return false
@@ -176,9 +189,12 @@ export function pullFiles(engine: Engine, budget: PullBudget): PullResult {
       }
       const read = readNext(engine, device, next)
       if (read === null) {
-        if (!tookSnapshot(device, next)) break
-        next = store.appliedSequence(device)
-        continue
+        if (tookSnapshot(device, next)) {
+          next = store.appliedSequence(device)
+          continue
+        }
+        gap ||= hasFileAfter(engine, device, next)
+        break
       }
       if ('wait' in read) {
         result.waiting.set(device, read.wait)
@@ -198,5 +214,6 @@ export function pullFiles(engine: Engine, budget: PullBudget): PullResult {
       result.ops += read.ops.length
     }
   }
+  if (!gap && ![...result.waiting.values()].includes('compacted')) store.setMeta(CAUGHT_UP, true)
   return result
 }

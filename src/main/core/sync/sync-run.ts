@@ -133,7 +133,8 @@ export async function runSync(session: SyncSession, options: SyncRunOptions): Pr
   for (const device of devices) if (store.appliedSequence(device) > (before.get(device) ?? 0)) markHeard(db, device, now)
   result.touchedTables = [...tables]
   if (!result.aborted) {
-    result.compacted = maybeCompact(engine, options.policy ?? DEFAULT_POLICY)
+    // One transaction for compaction's bookkeeping (who was heard from), not a disk wait per device.
+    result.compacted = withoutDiskWait(db, () => store.atomically(() => maybeCompact(engine, options.policy ?? DEFAULT_POLICY)))
     deleteCompacted(engine)
   }
   result.rejoinNeeded = store.meta('rejoin') === true
