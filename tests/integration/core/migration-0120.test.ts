@@ -20,7 +20,7 @@ describe('migration 0120: starter answers', () => {
     services.starterAnswers.save({ therapistId: therapist.id, answers: [{ questionId: 'away', answer: 'Wait for them.' }] })
     expect(services.starterAnswers.get({ therapistId: therapist.id }).answers).toEqual([{ questionId: 'away', answer: 'Wait for them.' }])
     const insert = db.prepare('INSERT INTO starter_answers (therapist_id, question_id, answer, updated_at) VALUES (?, ?, ?, 1)')
-    expect(() => insert.run(therapist.id, 'weather', 'Sunny.')).toThrow(/CHECK/)
+    expect(() => insert.run(therapist.id, '', 'Sunny.')).toThrow(/CHECK/)
     expect(() => insert.run(therapist.id, 'buffer', '')).toThrow(/CHECK/)
     expect(() => insert.run(therapist.id, 'away', 'Again.')).toThrow(/UNIQUE|PRIMARY/)
     expect(() => insert.run('no-such-therapist', 'buffer', 'A day.')).toThrow(/FOREIGN KEY/)

@@ -12,6 +12,7 @@ export interface SyncedTable {
 
 export const SYNCED_TABLES: readonly SyncedTable[] = [
   { table: 'therapists' },
+  { table: 'starter_answers', key: ['therapist_id', 'question_id'] },
   { table: 'sessions', texts: ['notes', 'takeaways'] },
   { table: 'reflections', texts: ['body'] },
   { table: 'tags' },
