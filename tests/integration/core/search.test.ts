@@ -110,6 +110,6 @@ describe('full-text search inside the encrypted database', () => {
     vault.core.reflections.create({ body: 'NOT sure OR maybe', mood: null, tags: [], sessionId: null, bringToSession: false })
     expect(kinds('NOT sure')).toEqual(['reflection'])
     expect(kinds('"')).toEqual([])
-    expect(toFtsQuery('a"b NEAR(c')).toBe('"a" "b" "NEAR" "c"*')
+    expect(toFtsQuery('a"b NEAR(c')).toBe('"a" AND "b" AND "NEAR" AND "c"*')
   })
 })
