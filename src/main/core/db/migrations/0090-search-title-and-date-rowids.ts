@@ -165,7 +165,11 @@ export const searchTitleAndDateRowids: Migration = {
       INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1);
       CREATE VIRTUAL TABLE search_terms USING fts5vocab (search_index, 'row');
     `)
+    // Filled with a 64 MB in-memory buffer instead of 1 MB: fewer segments written and merged,
+    // half the time at 200,000 entries. Back to the default for everyday writes.
+    db.exec(`INSERT INTO search_index (search_index, rank) VALUES ('hashsize', ${64 * 2 ** 20})`)
     for (const indexed of INDEXED) db.exec(refill(indexed))
+    db.exec(`INSERT INTO search_index (search_index, rank) VALUES ('hashsize', ${2 ** 20})`)
     for (const indexed of INDEXED) db.exec(triggersFor(indexed))
   },
 }
