@@ -29,13 +29,13 @@ export function decodeSearchCursor(order: SearchOrder, cursor: string | null): S
     const key = tag === 'd' && rest.length === 2 ? dateKey(rest) : undefined
     return { order, key: key ?? null }
   }
-  const [first, ...keyParts] = rest.map(String)
-  const number = Number(first)
-  if (tag === 't' && rest.length >= 1 && isCount(number)) {
+  const [first, ...keyParts] = rest
+  const count = Number(first)
+  if (tag === 't' && isCount(count)) {
     const key = dateKey(keyParts)
-    if (key !== undefined) return { order, below: number, key }
+    if (key !== undefined) return { order, below: count, key }
   }
-  return { order, offset: tag === 'r' && rest.length === 1 && isCount(number) ? number : 0 }
+  return { order, offset: tag === 'r' && rest.length === 1 && isCount(count) ? count : 0 }
 }
 
 export function encodeSearchCursor(position: SearchPosition, last: DateKey): string {
