@@ -4,11 +4,11 @@ import { migrate, schemaVersion } from '../../../src/main/core/db/migrate'
 import { migrations } from '../../../src/main/core/db/migrations'
 import { createRecordServices } from '../../../src/main/core'
 import { silentEvents, systemClock } from '../../../src/main/core/ports'
+import { SEARCH_DAY_SLOTS } from '../../../src/main/core/db/migrations/0090-search-title-and-date-rowids'
 import type { SearchOrder } from '../../../src/shared/ipc/schemas/search'
 
 const upTo = (version: number) => migrations.filter((m) => m.version <= version)
 const DAY = 86_400_000
-const SLOTS = 16_384
 
 function vaultAt70() {
   const db = new Database(':memory:')
@@ -64,7 +64,7 @@ describe('migration 0090: a title column, and rowids by the day each entry is ab
     expect(docs.map((d) => d.at)).toEqual(docs.map((d) => d.at).sort((a, b) => a - b))
     const firstDay = Math.floor((docs[0]?.at ?? 0) / DAY)
     const lastDay = Math.floor((docs.at(-1)?.at ?? 0) / DAY)
-    expect(Math.floor((docs.at(-1)?.rowid ?? 0) / SLOTS) - Math.floor((docs[0]?.rowid ?? 0) / SLOTS)).toBe(lastDay - firstDay)
+    expect(Math.floor((docs.at(-1)?.rowid ?? 0) / SEARCH_DAY_SLOTS) - Math.floor((docs[0]?.rowid ?? 0) / SEARCH_DAY_SLOTS)).toBe(lastDay - firstDay)
     expect(() => db.prepare("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)").run()).not.toThrow()
 
     // Titles per kind.
@@ -90,7 +90,7 @@ describe('migration 0090: a title column, and rowids by the day each entry is ab
     const ids = (query: string) => services.search.query({ query, limit: 50, cursor: null }).hits.map((h) => h.id)
     expect(ids('kestrel')).toHaveLength(9)
     const rowidOf = (id: string) => db.prepare('SELECT rowid FROM search_docs WHERE ref_id = ?').pluck().get(id) as number
-    const dayOf = (id: string) => Math.floor(rowidOf(id) / SLOTS)
+    const dayOf = (id: string) => Math.floor(rowidOf(id) / SEARCH_DAY_SLOTS)
 
     const sessionDay = dayOf(made.session.id)
     services.sessions.update({ id: made.session.id, patch: { notes: 'notes about an owl' } })

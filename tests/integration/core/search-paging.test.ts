@@ -10,6 +10,7 @@ import { migrate } from '../../../src/main/core/db/migrate'
 import { insertRow } from '../../../src/main/core/db/table.repo'
 import { newId } from '../../../src/main/core/ids'
 import { reflectionsTable } from '../../../src/main/core/reflections/reflections.repo'
+import { SEARCH_DAY_SLOTS } from '../../../src/main/core/db/migrations/0090-search-title-and-date-rowids'
 import { searchPage } from '../../../src/main/core/search/search.service'
 import type { SearchOrder } from '../../../src/shared/ipc/schemas/search'
 
@@ -92,7 +93,7 @@ describe('paging through search results', () => {
         // The window: the newest `window` matches by rowid, widened to the whole of its oldest day.
         const rowids = db.prepare('SELECT rowid FROM search_docs WHERE ref_id = ?').pluck()
         const newest = all.map((id) => rowids.get(id) as number).sort((a, b) => b - a)
-        const edge = newest.length >= window ? Math.floor((newest[window - 1] as number) / 16_384) * 16_384 : Number.MIN_SAFE_INTEGER
+        const edge = newest.length >= window ? Math.floor((newest[window - 1] as number) / SEARCH_DAY_SLOTS) * SEARCH_DAY_SLOTS : Number.MIN_SAFE_INTEGER
         const ranked = all.filter((id) => (rowids.get(id) as number) >= edge)
         expect([...ids.slice(0, ranked.length)].sort()).toEqual([...ranked].sort())
         expect(ids.slice(ranked.length)).toEqual(byDate(db, edge))

@@ -24,8 +24,11 @@ import type { Migration } from './index'
  * them afterwards whatever state they were in.
  */
 
-/** Slots per day: the most entries one day can hold in the index. */
-const SLOTS = 16_384
+/**
+ * Slots per day: the most entries one day can hold in the index (a bulk insert of tens of
+ * thousands on one day must fit; the rowid gap between days costs a byte more per posting).
+ */
+const SLOTS = 2 ** 20
 const DAY = 86_400_000
 /** The range of `at` the day number is taken over (years 1–9999); dates outside share its ends. */
 const FIRST_AT = -62_135_596_800_000
@@ -45,9 +48,10 @@ const freeRowid = (at: string) => `(
     WHEN lo > b THEN lo - 1
     ELSE RAISE(ABORT, 'search index: no free slot for this day')
   END
-  FROM (SELECT k.b AS b, max(d.rowid) AS hi, min(d.rowid) AS lo
-          FROM (SELECT ${dayBase(at)} AS b) AS k
-          LEFT JOIN search_docs AS d ON d.rowid BETWEEN k.b AND k.b + ${SLOTS - 1}))`
+  FROM (SELECT k.b AS b,
+               (SELECT max(rowid) FROM search_docs WHERE rowid BETWEEN k.b AND k.b + ${SLOTS - 1}) AS hi,
+               (SELECT min(rowid) FROM search_docs WHERE rowid BETWEEN k.b AND k.b + ${SLOTS - 1}) AS lo
+          FROM (SELECT ${dayBase(at)} AS b) AS k))`
 
 interface Indexed {
   table: string
