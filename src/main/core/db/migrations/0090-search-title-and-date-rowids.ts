@@ -4,7 +4,7 @@ import type { Migration } from './index'
  * 0090: search with a title column, and index rowids that follow the date each entry is about.
  *
  * - The index has two columns, `body` then `title`, so best match can weigh a title above the
- *   body (bm25 column weights). The body comes first: FTS5 stores a column number with every
+ *   body. The body comes first: FTS5 stores a column number with every
  *   match outside column 0, so the larger column costs nothing extra.
  * - What is a title, per kind: a reflection's first line when more lines follow (what imports
  *   and the timeline show as its title); a talking point's text (it is one line); a thought
@@ -14,9 +14,8 @@ import type { Migration } from './index'
  *   times SLOTS plus a slot within that day. Reading a word's matches by rowid from the top is
  *   then reading them newest day first, which FTS5 does without collecting every match; within
  *   a day the search sorts by `at` itself. Rows move when their date moves to another day.
- *   (Rowids a day apart keep the index about a quarter larger than dense rowids would: FTS5
- *   stores the gap between neighbouring rowids in every posting.)
- *
+ *   FTS5 stores the gap between neighbouring rowids in every posting, so gaps of a day cost a
+ *   byte or two more per posting than dense rowids (3% on the bench's 200,000 entries).
  * - search_terms (fts5vocab) lists the indexed words, so a typed prefix longer than the prefix
  *   indexes can be spelled out as the few words it stands for.
  *
@@ -53,7 +52,7 @@ const freeRowid = (at: string) => `(
                (SELECT min(rowid) FROM search_docs WHERE rowid BETWEEN k.b AND k.b + ${SLOTS - 1}) AS lo
           FROM (SELECT ${dayBase(at)} AS b) AS k))`
 
-interface Indexed {
+export interface SearchIndexed {
   table: string
   kind: string
   /** The column with the date the entry is about. */
@@ -72,7 +71,7 @@ const newline = (text: string) => `instr(${text}, char(10))`
 const none = () => `''`
 
 // Frozen with this migration: a later change needs a new migration.
-const INDEXED: Indexed[] = [
+export const SEARCH_INDEXED: readonly SearchIndexed[] = [
   {
     table: 'reflections',
     kind: 'reflection',
@@ -113,7 +112,8 @@ const INDEXED: Indexed[] = [
 
 const docRowid = (ref: string) => `(SELECT rowid FROM search_docs WHERE ref_id = ${ref})`
 
-const triggersFor = ({ table, kind, at, body, title, columns }: Indexed): string => `
+/** The three triggers that keep one table's rows in search_docs and the index (a later migration that gives a kind a title drops and recreates them with this). */
+export const searchTriggersFor = ({ table, kind, at, body, title, columns }: SearchIndexed): string => `
 CREATE TRIGGER ${table}_search_insert AFTER INSERT ON ${table} BEGIN
   INSERT INTO search_docs (rowid, kind, ref_id, at) VALUES (${freeRowid(`NEW.${at}`)}, '${kind}', NEW.id, NEW.${at});
   INSERT INTO search_index (rowid, body, title) VALUES (${docRowid('NEW.id')}, ${body('NEW')}, ${title('NEW')});
@@ -131,7 +131,7 @@ CREATE TRIGGER ${table}_search_delete AFTER DELETE ON ${table} BEGIN
 END;
 `
 
-const dropTriggers = ({ table }: Indexed): string =>
+export const dropSearchTriggers = ({ table }: SearchIndexed): string =>
   ['insert', 'update', 'delete'].map((event) => `DROP TRIGGER IF EXISTS ${table}_search_${event};`).join('\n')
 
 /**
@@ -141,7 +141,7 @@ const dropTriggers = ({ table }: Indexed): string =>
  */
 const renumbered = `
 WITH entries AS (
-  ${INDEXED.map(({ table, kind, at }) => `SELECT '${kind}' AS kind, id AS ref_id, ${at} AS at FROM ${table}`).join('\n  UNION ALL ')}
+  ${SEARCH_INDEXED.map(({ table, kind, at }) => `SELECT '${kind}' AS kind, id AS ref_id, ${at} AS at FROM ${table}`).join('\n  UNION ALL ')}
 ), placed AS (
   SELECT kind, ref_id, at, ${dayBase('at')} + row_number() OVER (PARTITION BY ${dayBase('at')} ORDER BY at, ref_id) - 1 AS wanted,
          row_number() OVER (ORDER BY at, ref_id) AS n
@@ -150,7 +150,7 @@ WITH entries AS (
 INSERT INTO search_docs_next (rowid, kind, ref_id, at)
 SELECT n + max(wanted - n) OVER (ORDER BY n ROWS UNBOUNDED PRECEDING), kind, ref_id, at FROM placed ORDER BY n`
 
-const refill = ({ table, body, title }: Indexed): string => `
+const refill = ({ table, body, title }: SearchIndexed): string => `
 INSERT INTO search_index (rowid, body, title)
 SELECT d.rowid, ${body('t')}, ${title('t')} FROM ${table} AS t JOIN search_docs AS d ON d.ref_id = t.id ORDER BY d.rowid;`
 
@@ -158,7 +158,7 @@ export const searchTitleAndDateRowids: Migration = {
   version: 90,
   name: 'search-title-and-date-rowids',
   up(db) {
-    db.exec(INDEXED.map(dropTriggers).join('\n'))
+    db.exec(SEARCH_INDEXED.map(dropSearchTriggers).join('\n'))
     db.exec(`
       CREATE TABLE search_docs_next (rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref_id TEXT NOT NULL UNIQUE, at INTEGER NOT NULL);
       ${renumbered};
@@ -172,9 +172,9 @@ export const searchTitleAndDateRowids: Migration = {
     // Filled with a 64 MB in-memory buffer instead of 1 MB: fewer segments written and merged,
     // half the time at 200,000 entries. Back to the default for everyday writes.
     db.exec(`INSERT INTO search_index (search_index, rank) VALUES ('hashsize', ${64 * 2 ** 20})`)
-    for (const indexed of INDEXED) db.exec(refill(indexed))
+    for (const indexed of SEARCH_INDEXED) db.exec(refill(indexed))
     db.exec(`INSERT INTO search_index (search_index, rank) VALUES ('hashsize', ${2 ** 20})`)
-    for (const indexed of INDEXED) db.exec(triggersFor(indexed))
+    for (const indexed of SEARCH_INDEXED) db.exec(searchTriggersFor(indexed))
   },
 }
 
