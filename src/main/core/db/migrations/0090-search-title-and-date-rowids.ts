@@ -15,7 +15,7 @@ import type { Migration } from './index'
  *   then reading them newest day first, which FTS5 does without collecting every match; within
  *   a day the search sorts by `at` itself. Rows move when their date moves to another day.
  *   FTS5 stores the gap between neighbouring rowids in every posting, so gaps of a day cost a
- *   byte or two more per posting than dense rowids (3% on the bench's 200,000 entries).
+ *   byte or two more per posting than dense rowids (4% on the bench's 200,000 entries).
  * - search_terms (fts5vocab) lists the indexed words, so a typed prefix longer than the prefix
  *   indexes can be spelled out as the few words it stands for.
  *
