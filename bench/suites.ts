@@ -3,6 +3,7 @@ import core from './core'
 import heavy from './heavy'
 import homework from './homework'
 import type { Figure } from './measure'
+import search from './search'
 import sync from './sync'
 import vault from './vault'
 
@@ -14,5 +15,6 @@ export const suites: Record<string, () => Promise<Figure[]>> = {
   vault,
   sync,
   homework,
+  search,
   renderer: async () => (await import('./renderer')).default(),
 }

@@ -78,7 +78,8 @@ describe('automatic backups', () => {
       DROP TABLE sync_applying; DROP TABLE sync_registered;
       DROP TABLE thought_records; DROP TABLE diary_card_days; DROP TABLE diary_card_weeks;
       DROP TABLE check_ins; DROP TABLE reflection_templates; DROP TABLE homework_settings;
-      DROP INDEX search_docs_by_at; DROP TABLE pending_exports;
+      DROP INDEX IF EXISTS search_docs_by_at; DROP TABLE search_terms; DROP TABLE pending_exports;
+      DROP TABLE starter_answers; DROP TABLE sync_meta; ALTER TABLE therapists DROP COLUMN pronouns;
       PRAGMA user_version = 10;`)
     vault.core.lock('manual')
     vault.clock.advance(HOUR)

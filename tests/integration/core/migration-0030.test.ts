@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers'
 import { describe, expect, it } from 'vitest'
 import { migrate, schemaVersion } from '../../../src/main/core/db/migrate'
 import { migrations } from '../../../src/main/core/db/migrations'
+import { matchesAtSchema } from '../../helpers/search-at-schema'
 import { createRecordServices } from '../../../src/main/core'
 import { silentEvents, systemClock } from '../../../src/main/core/ports'
 
@@ -23,7 +24,7 @@ describe('migration 0030: prefix indexes for search-as-you-type', () => {
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'search_rebuild'").pluck().get()).toBe(0)
     expect(db.prepare('SELECT rowid, ref_id FROM search_docs ORDER BY rowid').all()).toEqual(rowidsBefore)
 
-    const ids = (query: string) => services.search.query({ query, limit: 10, cursor: null }).hits.map((h) => h.id)
+    const ids = (query: string) => matchesAtSchema(db, query).map((hit) => hit.replace('reflection:', ''))
     expect(ids('h')).toEqual([gone.id, kept.id])
     expect(ids('her')).toEqual([kept.id])
     services.reflections.update({ id: kept.id, patch: { body: 'the kingfisher by the canal' } })

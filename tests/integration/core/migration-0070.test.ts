@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers'
 import { describe, expect, it } from 'vitest'
 import { migrate, schemaVersion } from '../../../src/main/core/db/migrate'
 import { migrations } from '../../../src/main/core/db/migrations'
+import { matchesAtSchema } from '../../helpers/search-at-schema'
 import { createRecordServices } from '../../../src/main/core'
 import { silentEvents, systemClock } from '../../../src/main/core/ports'
 
@@ -19,7 +20,7 @@ describe('migration 0070: search by date', () => {
     migrate(db, upTo(70))
     expect(schemaVersion(db)).toBe(70)
     expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'search_docs_by_at'").pluck().get()).toContain('search_docs (at)')
-    const ids = (order: 'date' | 'relevance') => services.search.query({ query: 'heron', limit: 10, cursor: null, order }).hits.map((h) => h.id)
+    const ids = (order: 'date' | 'relevance') => matchesAtSchema(db, 'heron', order).map((hit) => hit.replace('reflection:', ''))
     expect(ids('date')).toEqual([newer.id, older.id])
     expect(ids('relevance')).toEqual([newer.id, older.id])
   })

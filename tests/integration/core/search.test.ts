@@ -99,6 +99,17 @@ describe('full-text search inside the encrypted database', () => {
     expect(vault.core.search.query({ query: 'storm', limit: 50, cursor: null, order: 'date' }).hits.map((h) => h.id)).toEqual([short, sparse, dense])
   })
 
+  it('starts from the top on a cursor that does not parse or belongs to the other order', () => {
+    for (let i = 0; i < 3; i++) vault.core.reflections.create({ body: `gull ${i}`, mood: null, tags: [], sessionId: null, bringToSession: false })
+    for (const order of ['date', 'relevance'] as const) {
+      const top = vault.core.search.query({ query: 'gull', limit: 2, cursor: null, order })
+      const other = vault.core.search.query({ query: 'gull', limit: 2, cursor: null, order: order === 'date' ? 'relevance' : 'date' }).nextCursor
+      for (const cursor of ['d:x:1', 'r:-1', 't:5:1', 'nonsense', 'd:1:2:3', other]) {
+        expect(vault.core.search.query({ query: 'gull', limit: 2, cursor, order }).hits).toEqual(top.hits)
+      }
+    }
+  })
+
   it('refuses an order it does not know, naming the field', async () => {
     const result = await dispatch(vault.handlers, 'search.query', { query: 'storm', order: 'newest' })
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'order' } })
@@ -110,6 +121,6 @@ describe('full-text search inside the encrypted database', () => {
     vault.core.reflections.create({ body: 'NOT sure OR maybe', mood: null, tags: [], sessionId: null, bringToSession: false })
     expect(kinds('NOT sure')).toEqual(['reflection'])
     expect(kinds('"')).toEqual([])
-    expect(toFtsQuery('a"b NEAR(c')).toBe('"a" "b" "NEAR" "c"*')
+    expect(toFtsQuery('a"b NEAR(c')).toBe('"a" AND "b" AND "NEAR" AND "c"*')
   })
 })

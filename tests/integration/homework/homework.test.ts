@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { matchesAtSchema } from '../../helpers/search-at-schema'
 import { createRecordServices } from '../../../src/main/core'
 import { migrate, schemaVersion } from '../../../src/main/core/db/migrate'
 import { migrations } from '../../../src/main/core/db/migrations'
@@ -57,7 +58,7 @@ describe('migration 0050: homework', () => {
     for (const table of ['thought_records', 'diary_card_days', 'diary_card_weeks', 'check_ins', 'reflection_templates', 'homework_settings']) {
       expect(tables).toContain(table)
     }
-    const ids = (query: string) => services.search.query({ query, limit: 10, cursor: null }).hits.map((h) => `${h.kind}:${h.id}`)
+    const ids = (query: string) => matchesAtSchema(db, query)
     expect(ids('before')).toEqual([`reflection:${kept.id}`])
 
     const tr = services.thoughtRecords.create(record(Date.UTC(2026, 2, 2), 'kingfisher'))

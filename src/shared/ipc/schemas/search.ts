@@ -3,7 +3,10 @@ import { idSchema, instantSchema, skippedSchema } from './common'
 
 export const SEARCHABLE_KINDS = ['session', 'reflection', 'talking_point', 'contact', 'draft', 'thought_record', 'diary_day', 'check_in'] as const
 
-/** 'date': by the date the entry is about, newest first. 'relevance': best match first (bm25). */
+/**
+ * 'date': by the date the entry is about, newest first. 'relevance': best match first (BM25, a
+ * title above the body) among the newest 200 matches, then the older ones by date.
+ */
 export const SEARCH_ORDERS = ['date', 'relevance'] as const
 export type SearchOrder = (typeof SEARCH_ORDERS)[number]
 

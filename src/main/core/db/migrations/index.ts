@@ -10,6 +10,7 @@ import { pendingExports } from './0110-pending-exports'
 import { starterAnswers } from './0120-starter-answers'
 import { syncCompaction } from './0130-sync-compaction'
 import { therapistPronouns } from './0080-therapist-pronouns'
+import { searchTitleAndDateRowids } from './0090-search-title-and-date-rowids'
 
 export interface Migration {
   /** Steps of ten, so a fix can slot in between. */
@@ -31,4 +32,5 @@ export const migrations: readonly Migration[] = [
   starterAnswers,
   syncCompaction,
   therapistPronouns,
+  searchTitleAndDateRowids,
 ]
