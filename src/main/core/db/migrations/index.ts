@@ -6,11 +6,11 @@ import { importSourcesDaylioAbsences } from './0040-import-sources-daylio-absenc
 import { homework } from './0050-homework'
 import { sync } from './0060-sync'
 import { searchByDate } from './0070-search-by-date'
+import { therapistPronouns } from './0080-therapist-pronouns'
+import { searchTitleAndDateRowids } from './0090-search-title-and-date-rowids'
 import { pendingExports } from './0110-pending-exports'
 import { starterAnswers } from './0120-starter-answers'
 import { syncCompaction } from './0130-sync-compaction'
-import { therapistPronouns } from './0080-therapist-pronouns'
-import { searchTitleAndDateRowids } from './0090-search-title-and-date-rowids'
 
 export interface Migration {
   /** Steps of ten, so a fix can slot in between. */
@@ -28,9 +28,9 @@ export const migrations: readonly Migration[] = [
   homework,
   sync,
   searchByDate,
+  therapistPronouns,
+  searchTitleAndDateRowids,
   pendingExports,
   starterAnswers,
   syncCompaction,
-  therapistPronouns,
-  searchTitleAndDateRowids,
 ]
