@@ -76,6 +76,7 @@ export function createCore(options: CoreOptions) {
     onOpen: (db) => {
       backups.beforeMigration(db)
       migrate(db)
+      imports.undoCutOff(db)
     },
     onBeforeRotate: (db) => backups.beforeKeyRotation(db),
   })
@@ -102,6 +103,7 @@ export function createCore(options: CoreOptions) {
     ...(options.backupKeep ? { keep: options.backupKeep } : {}),
   })
 
+  const imports = createImportService(ctx, { dialogs: options.dialogs ?? noDialogs, jobs, vault }, options.importOptions)
   const records = createRecordServices(ctx)
   const reminders = createRemindersService(ctx)
   const sync = createSyncService({
@@ -123,7 +125,7 @@ export function createCore(options: CoreOptions) {
     ...createAppShell(options, { vault, therapists: records.therapists, crisisPlan: records.crisisPlan }),
     exports: createExportService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger, jobs, vault }),
     jobs,
-    imports: createImportService(ctx, options.dialogs ?? noDialogs, options.importOptions),
+    imports,
     reminders,
     sync,
     backups,

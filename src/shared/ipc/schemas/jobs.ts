@@ -2,11 +2,12 @@ import { z } from 'zod'
 
 /** Long work that runs off the main process (DESIGN.md "Where work runs"). */
 /** `backup-list`: checking the files in the backup folder (each read whole) for the list. */
-export const JOB_OPS = ['backup', 'backup-test', 'restore', 'export', 'backup-list'] as const
+export const JOB_OPS = ['backup', 'backup-test', 'restore', 'export', 'backup-list', 'import'] as const
 export type JobOp = (typeof JOB_OPS)[number]
 
 /** What a job is doing now: shown under its progress bar. */
-export const JOB_PHASES = ['copying', 'checking', 'writing', 'verifying', 'reading'] as const
+/** `importing`: an import's records going in; `undoing`: a stopped import's records coming out again. */
+export const JOB_PHASES = ['copying', 'checking', 'writing', 'verifying', 'reading', 'importing', 'undoing'] as const
 export type JobPhase = (typeof JOB_PHASES)[number]
 
 /** The `job.progress` push event: `done` of `total` units (bytes or items) of `phase`. */

@@ -6,6 +6,7 @@ import { importSourcesDaylioAbsences } from './0040-import-sources-daylio-absenc
 import { homework } from './0050-homework'
 import { sync } from './0060-sync'
 import { searchByDate } from './0070-search-by-date'
+import { sessionTitleLocationImportRuns } from './0100-session-title-location-import-runs'
 
 export interface Migration {
   /** Steps of ten, so a fix can slot in between. */
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   homework,
   sync,
   searchByDate,
+  sessionTitleLocationImportRuns,
 ]

@@ -139,6 +139,8 @@ export const settingsStrings = {
       writing: 'Writing the file',
       verifying: 'Reading the file back to make sure it is whole',
       reading: 'Reading',
+      importing: 'Adding the records to your journal',
+      undoing: 'Taking back what was added, so nothing is half imported',
     },
     starting: 'Starting',
     percent: (n: number) => `${n} %`,
