@@ -76,7 +76,7 @@ export function createCore(options: CoreOptions) {
     onOpen: (db) => {
       backups.beforeMigration(db)
       migrate(db)
-      imports.undoCutOff(db)
+      imports.settleRuns(db)
     },
     onBeforeRotate: (db) => backups.beforeKeyRotation(db),
   })

@@ -85,7 +85,7 @@ export function applyPlan(db: Database.Database, runId: string, plan: ImportPlan
       onApplied(done, total)
       if (done < total) pauseBetweenSlices()
     }
-    finishRun(db, runId, now)
+    finishRun(db, runId)
     return counts
   } catch (error) {
     stopNoting(db)

@@ -3,7 +3,7 @@
  * is a run (import_runs, migration 0100): while it is `running`, temporary triggers on the
  * writing connection note in import_run_undo the key of every row it inserts and the previous
  * values of every row it updates or deletes, in order. When the last slice has committed the run
- * is marked `done` (and its notes dropped). A run that is cancelled, fails, or is cut off by a
+ * is marked `done`, its notes are dropped and its row goes. A run that is cancelled, fails, or is cut off by a
  * crash is undone from its notes, newest first, in slices too; derived data (the search index,
  * import-source links) follows through the tables' own triggers and foreign keys.
  */
@@ -69,19 +69,20 @@ export function beginRun(db: Database.Database, runId: string, now: number): voi
   }).immediate()
 }
 
-/** The run is whole: from now on nothing undoes it. Its notes go in slices after. */
-export function finishRun(db: Database.Database, runId: string, now: number): void {
+/** The run is whole: from now on nothing undoes it. Then it is forgotten, in slices. */
+export function finishRun(db: Database.Database, runId: string): void {
   stopNoting(db)
-  prepared(db, "UPDATE import_runs SET state = 'done', finished_at = ? WHERE id = ?").run(now, runId)
-  dropNotes(db, runId)
+  prepared(db, "UPDATE import_runs SET state = 'done' WHERE id = ?").run(runId)
+  forgetRun(db, runId)
 }
 
-/** In slices of their own (each statement is its own short transaction). */
-function dropNotes(db: Database.Database, runId: string): void {
+/** Drops a done run's notes in slices of their own (each statement is its own short transaction), then the run. */
+function forgetRun(db: Database.Database, runId: string): void {
   const drop = prepared(db, 'DELETE FROM import_run_undo WHERE seq IN (SELECT seq FROM import_run_undo WHERE run_id = ? LIMIT ?)')
   let dropped: number
   do dropped = drop.run(runId, NOTES_PER_SLICE).changes
   while (dropped > 0)
+  prepared(db, 'DELETE FROM import_runs WHERE id = ?').run(runId)
 }
 
 interface Note {
@@ -152,10 +153,17 @@ export function undoRun(db: Database.Database, runId: string, onSlice: (left: nu
   while (undoSlice(db, runId)) onSlice(left.get(runId) as number)
 }
 
-/** Runs cut off before they were done, newest first, except those a live job is still writing. */
-export function unfinishedRuns(db: Database.Database, live: ReadonlySet<string> = new Set()): string[] {
-  const ids = prepared(db, "SELECT id FROM import_runs WHERE state = 'running' ORDER BY started_at DESC").pluck().all() as string[]
-  return ids.filter((id) => !live.has(id))
+/**
+ * At unlock: undoes runs a crash or a quit cut off, newest first, and forgets done runs whose
+ * notes were still being dropped. A run a live job of this process is writing is left alone.
+ */
+export function settleRuns(db: Database.Database, live: ReadonlySet<string>): void {
+  const runs = prepared(db, 'SELECT id, state FROM import_runs ORDER BY started_at DESC').all() as Array<{ id: string; state: 'running' | 'done' }>
+  for (const run of runs) {
+    if (live.has(run.id)) continue
+    if (run.state === 'done') forgetRun(db, run.id)
+    else undoRun(db, run.id)
+  }
 }
 
 /** Total notes of a run (for the undo's progress bar). */

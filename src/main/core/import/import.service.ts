@@ -6,7 +6,7 @@
  * another, or applying, forgets the previous one.
  *
  * All or nothing: a stopped apply is undone at once by a second job; one cut off by a crash (or
- * whose undo was) is undone at the next unlock (undoCutOffImports).
+ * whose undo was) is undone at the next unlock (settleRuns in import-run.ts).
  */
 import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3-multiple-ciphers'
@@ -19,7 +19,7 @@ import type { JobInput } from '../jobs/job-tasks'
 import type { VaultService } from '../vault/vault.service'
 import { ImportError, MAX_IMPORT_BYTES } from './import-error'
 import { planImport } from './import-planner'
-import { unfinishedRuns, undoRun } from './import-run'
+import { settleRuns } from './import-run'
 import { importErrorOf } from './import-tasks'
 import { readImportBytes } from './read-import-file'
 
@@ -116,13 +116,8 @@ export function createImportService(ctx: ServiceContext, ports: ImportPorts, opt
       }
     },
 
-    /**
-     * At unlock, before anything reads: undoes runs a crash or a quit cut off (on the opening
-     * connection, all at once; a run this process's worker is still writing is left alone).
-     */
-    undoCutOff(db: Database.Database): void {
-      for (const runId of unfinishedRuns(db, live)) undoRun(db, runId)
-    },
+    /** At unlock, before anything reads, on the opening connection: see settleRuns. */
+    settleRuns: (db: Database.Database): void => settleRuns(db, live),
 
     discard(input: { planId: string }): { discarded: boolean } {
       const had = chosen?.planId === input.planId

@@ -8,7 +8,13 @@ export const homeworkItemSchema = z.strictObject({
   status: z.enum(HOMEWORK_STATUSES).default('todo'),
 })
 
+/** A session's own name and place (a calendar event's SUMMARY and LOCATION); null: none. */
+export const SESSION_TITLE_MAX = 300
+export const SESSION_LOCATION_MAX = 500
+
 export const sessionFields = z.strictObject({
+  title: z.string().trim().min(1).max(SESSION_TITLE_MAX).nullable().default(null),
+  location: z.string().trim().min(1).max(SESSION_LOCATION_MAX).nullable().default(null),
   therapistId: idSchema.nullable().default(null),
   startsAt: instantSchema,
   timeZone: zoneSchema,

@@ -5,12 +5,13 @@ import type { Migration } from './index'
  *
  * - sessions.title, sessions.location: a calendar event's SUMMARY and LOCATION (and what the
  *   person types), nullable: sessions made before have neither.
- * - import_runs: one row per import applied in slices (import-run.repo.ts). `running` until its
- *   last slice commits; a run still `running` at the next unlock was cut off (a cancel, a crash)
- *   and is undone from import_run_undo.
+ * - import_runs: one row per import being applied in slices (import/import-run.ts). `running`
+ *   until its last slice commits, then `done` while its notes are dropped, then removed: a
+ *   finished import leaves no trace here. A run still `running` at the next unlock was cut off
+ *   (a crash, a quit) and is undone from import_run_undo.
  * - import_run_undo: what a running import changed, in order: the key of each row it inserted,
  *   and the previous values of each row it updated or deleted (JSON), so undoing it restores
- *   the vault exactly. Emptied when the run is done.
+ *   the vault exactly.
  */
 export const sessionTitleLocationImportRuns: Migration = {
   version: 100,
@@ -22,8 +23,7 @@ ALTER TABLE sessions ADD COLUMN location TEXT;
 CREATE TABLE import_runs (
   id TEXT PRIMARY KEY,
   state TEXT NOT NULL CHECK (state IN ('running', 'done')),
-  started_at INTEGER NOT NULL,
-  finished_at INTEGER
+  started_at INTEGER NOT NULL
 );
 CREATE TABLE import_run_undo (
   seq INTEGER PRIMARY KEY,
