@@ -12,6 +12,7 @@ import { dispatch } from '../../../src/main/ipc/dispatch'
 import { digestDatabase } from '../../helpers/db-digest'
 import { fakeDialogs } from '../../helpers/fake-ports'
 import { importOptionsSchema } from '../../../src/shared/ipc/schemas/import'
+import { sessionDigest } from '../../../src/main/core/import/calendar/calendar-plan'
 import { createTestVault, makeTempDir, TEST_PASSPHRASE, type TestVault } from '../../helpers/test-vault'
 
 let vaults: TestVault[] = []
@@ -80,6 +81,31 @@ describe('importing a calendar again', () => {
       ['2026-03-23T10:00:00.000Z', 'cancelled'],
       ['2026-03-30T10:00:00.000Z', 'scheduled'],
     ])
+  })
+})
+
+describe('sessions imported before titles and places existed (migration 0100)', () => {
+  it('the next import moves the title and place out of the notes, without asking; once more changes nothing', async () => {
+    const { vault, dialogs } = await newVault()
+    const text = calendarOf([event('t', '20260310T100000Z', ['SUMMARY:Weekly session', 'LOCATION:Room 4', 'DESCRIPTION:Bring the diary'])])
+    await importText(vault, dialogs, text)
+    const db = vault.core.vault.db()
+    const [session] = vault.core.sessions.list({ from: null, to: null, therapistId: null, limit: 10 })
+    if (!session) throw new Error('a session expected')
+    expect(session).toMatchObject({ title: 'Weekly session', location: 'Room 4', notes: 'Imported details (from the calendar)\n\nBring the diary' })
+    // As an import before 0100 left it: the title and place in the notes, the digest over those fields.
+    const legacy = { ...session, title: null, location: null, notes: 'Imported details (from the calendar)\nTitle: Weekly session\nPlace: Room 4\n\nBring the diary' }
+    db.prepare('UPDATE sessions SET title = NULL, location = NULL, notes = ? WHERE id = ?').run(legacy.notes, session.id)
+    db.prepare("UPDATE import_sources SET written_digest = ? WHERE external_key LIKE 't%'").run(sessionDigest(legacy))
+
+    const again = await importText(vault, dialogs, text)
+    expect(again.preview).toMatchObject({ update: 1, edited: 0 })
+    expect(vault.core.sessions.get({ id: session.id })).toMatchObject({ title: 'Weekly session', location: 'Room 4', notes: 'Imported details (from the calendar)\n\nBring the diary' })
+    const before = digestDatabase(db)
+    const once = await importText(vault, dialogs, text)
+    expect(once.preview).toMatchObject({ update: 0, edited: 0 })
+    expect(once.result.created.sessions).toBe(0)
+    expect(digestDatabase(db)).toBe(before)
   })
 })
 

@@ -3,7 +3,7 @@
  * and location; its description is kept in the session's notes under a clear heading so the
  * person can tell it came from the calendar.
  */
-import { SESSION_LOCATION_MAX, SESSION_TITLE_MAX } from '../../../../shared/ipc/schemas/sessions'
+import { SESSION_LOCATION_MAX, SESSION_TITLE_MAX } from '../../../../shared/domain/session-limits'
 import type { CalendarEvent } from './calendar-event'
 
 export const IMPORTED_DETAILS_HEADING = 'Imported details (from the calendar)'
