@@ -15,7 +15,7 @@ import type { ImportPlan } from '../../../src/main/core/import/import-plan'
 import { dispatch } from '../../../src/main/ipc/dispatch'
 import type { JobProgress } from '../../../src/shared/ipc/schemas/jobs'
 import { digestDatabase } from '../../helpers/db-digest'
-import { dayOneJournal } from '../../helpers/day-one-file'
+import { dayOneJournal } from '../../helpers/import-files'
 import { fakeDialogs } from '../../helpers/fake-ports'
 import { createTestVault, makeTempDir, TEST_PASSPHRASE, type TestVault } from '../../helpers/test-vault'
 
