@@ -32,11 +32,16 @@ async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Prom
 async function measure<T>(name: string, op: () => Promise<T>): Promise<T> {
   const delay = monitorEventLoopDelay({ resolution: 5 })
   delay.enable()
+  // The histogram records from its second tick on: without this, a stall at the very start of
+  // the operation (choose reads and plans the file synchronously) would not be counted.
+  await new Promise((resolve) => setTimeout(resolve, 20))
   const eventLoop = performance.eventLoopUtilization()
   const started = performance.now()
   const value = await op()
   const ms = performance.now() - started
   const busyMs = performance.eventLoopUtilization(eventLoop).active
+  // A synchronous stretch at the very end is recorded only when the loop turns once more.
+  await new Promise((resolve) => setTimeout(resolve, 10))
   delay.disable()
   process.stdout.write(`${JSON.stringify({ name, ms, stallMs: delay.max / 1e6, busyMs })}\n`)
   return value
