@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { applyPlan } from '../../../src/main/core/import/import-apply'
 import { ImportError } from '../../../src/main/core/import/import-error'
 import type { ImportPlan } from '../../../src/main/core/import/import-plan'
+import { planImport } from '../../../src/main/core/import/import-planner'
 import { dispatch } from '../../../src/main/ipc/dispatch'
 import type { JobProgress } from '../../../src/shared/ipc/schemas/jobs'
 import { digestDatabase } from '../../helpers/db-digest'
@@ -147,6 +148,20 @@ describe('an import applies in a worker as a run', () => {
     expect(() => applyPlan(db, 'a-run', plan, 10)).toThrow(ImportError)
     expect(digestDatabase(db)).toBe(before)
     expect(vault.core.sessions.get({ id: session.id }).notes).toBe('as the person wrote it')
+  })
+
+  it('at unlock, a run that was done but not yet forgotten (a crash while its notes were dropped) is kept and forgotten', async () => {
+    const { vault } = await vaultWithJournal(3)
+    const db = vault.core.vault.db()
+    const plan = planImport(db, Buffer.from(dayOneJournal(3)), { kind: 'dayOne' }, 10, 1e6)
+    applyPlan(db, 'kept-run', plan, 10)
+    // As a crash after the done mark would leave it: the run and some of its notes still there.
+    db.prepare("INSERT INTO import_runs (id, state, started_at) VALUES ('kept-run', 'done', 10)").run()
+    db.prepare("INSERT INTO import_run_undo (run_id, tbl, row_key, action) SELECT 'kept-run', 'reflections', json_array(id), 'inserted' FROM reflections").run()
+    vault.core.lock('manual')
+    await vault.core.vault.unlock({ passphrase: TEST_PASSPHRASE })
+    expect(runsOf(vault)).toEqual({ runs: [], notes: 0 })
+    expect(vault.core.vault.db().prepare('SELECT count(*) FROM reflections').pluck().get()).toBe(4)
   })
 
   it('a run cut off by SIGKILL is taken back at the next unlock', async () => {

@@ -25,7 +25,7 @@ export const importStrings = {
   firstItems: (shown: number, total: number) => (total > shown ? `The first ${shown} of ${total}:` : 'What will be added or changed:'),
   confirm: 'Import',
   confirming: 'Importing…',
-  progress: (n: number) => `Adding ${n} items. You can keep writing meanwhile. If you stop, or anything goes wrong, nothing of this file stays.`,
+  progress: (n: number) => `Adding ${n.toLocaleString('en')} items. You can keep writing meanwhile. If you stop, or anything goes wrong, nothing of this file stays.`,
   cancel: 'Don’t import',
   done: 'Imported.',
   created: (what: string) => `Added ${what}.`,
