@@ -128,11 +128,11 @@ describe.skipIf(e2eSkipReason())('Import preview', () => {
     const a = await openSettings(dialogs)
     const { page } = a
     const file = join(root, 'large-journal.json')
-    writeFileSync(file, dayOneJournal(16_000))
+    writeFileSync(file, dayOneJournal(5_000))
     dialogs.answers.open = file
     await page.getByRole('button', { name: 'Choose a Day One export…' }).click()
     const preview = page.getByRole('region', { name: 'Before anything is written' })
-    await preview.getByText(/^Will add 16,000 reflections\.$/).waitFor()
+    await preview.getByText(/^Will add 5,000 reflections\.$/).waitFor()
     await preview.getByRole('button', { name: 'Import', exact: true }).focus()
     await page.keyboard.press('Enter')
 
@@ -155,9 +155,9 @@ describe.skipIf(e2eSkipReason())('Import preview', () => {
     await page.keyboard.press('Enter')
     // What was written is taken back first (its own phase under the same bar).
     await preview.getByRole('group', { name: /Taking back what was added/ }).waitFor()
-    await page.getByText('Stopped. Nothing of this file was kept.').waitFor({ timeout: 4 * 60_000 })
+    await page.getByText('Stopped. Nothing of this file was kept.').waitFor({ timeout: 5 * 60_000 })
     expect(await a.invoke('reflections.list', {})).toEqual([])
     expect(await a.invoke('tags.list', {})).toEqual([])
     await expectNoSeriousA11yViolations(page, { screen: 'import stopped' })
-  }, 3 * SLOW)
+  }, 4 * SLOW)
 })
