@@ -187,6 +187,8 @@ describe.skipIf(e2eSkipReason())('sessions and reflections', () => {
     const card = page.locator('[role="feed"] article').filter({ has: page.getByRole('heading', { level: 2, name: /^Extra session · Fri 6 Mar · 50 min · video/ }) })
     await expect.poll(() => card.count()).toBe(1)
     await card.getByText('Hill Street 12, room 4').waitFor()
+    await card.scrollIntoViewIfNeeded()
+    await panel().getByLabel(/^Title/).scrollIntoViewIfNeeded()
     for (const theme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: theme })
       await page.screenshot({ path: join(SHOTS, `session-title-place-${theme}.png`), animations: 'disabled', caret: 'hide' })
