@@ -3,8 +3,7 @@
  * a passphrase change. The core runs in a child process of its own (bench/heavy-child.ts) so
  * its memory is its own; each figure carries the main thread's longest event-loop stall, the
  * peak resident memory while it ran, and its ratio to a physical anchor (cp of the vault file,
- * or one read of the data). Imports are not here yet: the importers are being rewritten
- * (issue 18) and get their figures with that work.
+ * or one read of the data). Imports have their own suite (bench/imports.ts).
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'

@@ -2,6 +2,7 @@ import contactCheck from './contact-check'
 import core from './core'
 import heavy from './heavy'
 import homework from './homework'
+import imports from './imports'
 import type { Figure } from './measure'
 import search from './search'
 import sync from './sync'
@@ -12,6 +13,7 @@ export const suites: Record<string, () => Promise<Figure[]>> = {
   contactCheck,
   core,
   heavy,
+  imports,
   vault,
   sync,
   homework,

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { fakeDialogs, type FakeDialogs } from '../helpers/fake-ports'
+import { dayOneJournal } from '../helpers/import-files'
 import { expectNoSeriousA11yViolations } from './axe'
 import { e2eSkipReason, launchApp, type E2EApp } from './harness'
 
@@ -121,4 +122,42 @@ describe.skipIf(e2eSkipReason())('Import preview', () => {
     expect(((await a.invoke('reflections.list', {})) as unknown[]).length).toBe(4)
     await expectNoSeriousA11yViolations(page, { screen: 'import error' })
   }, SLOW)
+
+  it('a large journal: live progress and Stop while it is written; Stop keeps nothing (by keyboard)', async () => {
+    const dialogs = fakeDialogs()
+    const a = await openSettings(dialogs)
+    const { page } = a
+    const file = join(root, 'large-journal.json')
+    writeFileSync(file, dayOneJournal(5_000))
+    dialogs.answers.open = file
+    await page.getByRole('button', { name: 'Choose a Day One export…' }).click()
+    const preview = page.getByRole('region', { name: 'Before anything is written' })
+    await preview.getByText(/^Will add 5,000 reflections\.$/).waitFor()
+    await preview.getByRole('button', { name: 'Import', exact: true }).focus()
+    await page.keyboard.press('Enter')
+
+    const progress = preview.getByRole('group', { name: 'Adding the records to your journal' })
+    await progress.getByText(/^\d+ %$/).waitFor()
+    const stop = preview.getByRole('button', { name: 'Stop this and leave everything as it was' })
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 800, height: 600 }]) {
+      await page.setViewportSize(viewport)
+      await stop.scrollIntoViewIfNeeded()
+      const box = await progress.boundingBox()
+      expect(box && box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height).toBe(true)
+      for (const theme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: theme })
+        await page.screenshot({ path: join(SHOTS, `import-progress-${viewport.width}x${viewport.height}-${theme}.png`), animations: 'disabled', caret: 'hide' })
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' })
+
+    await stop.focus()
+    await page.keyboard.press('Enter')
+    // What was written is taken back first (its own phase under the same bar).
+    await preview.getByRole('group', { name: /Taking back what was added/ }).waitFor()
+    await page.getByText('Stopped. Nothing of this file was kept.').waitFor({ timeout: 5 * 60_000 })
+    expect(await a.invoke('reflections.list', {})).toEqual([])
+    expect(await a.invoke('tags.list', {})).toEqual([])
+    await expectNoSeriousA11yViolations(page, { screen: 'import stopped' })
+  }, 4 * SLOW)
 })

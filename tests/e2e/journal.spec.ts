@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSPHRASE, seedDemoVault } from '../../scripts/demo-vault'
 import { expectNoSeriousA11yViolations } from './axe'
@@ -9,6 +10,8 @@ import { e2eSkipReason, launchApp, type E2EApp } from './harness'
  * undo, sessions added one by one or as a weekly run, tags renamed and merged, and nothing lost
  * when the vault locks mid-sentence.
  */
+const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
+
 describe.skipIf(e2eSkipReason())('sessions and reflections', () => {
   let app: E2EApp
   let reflectionId = ''
@@ -157,6 +160,8 @@ describe.skipIf(e2eSkipReason())('sessions and reflections', () => {
     await panel().getByRole('heading', { level: 2, name: 'Session' }).waitFor()
 
     await panel().getByLabel(/^Notes/).fill('An extra session after the week with Mira.')
+    await panel().getByLabel(/^Title/).fill('Extra session')
+    await panel().getByLabel(/^Place/).fill('Hill Street 12, room 4')
     await panel().getByRole('group', { name: /Mood before/ }).getByRole('radio', { name: 'Low', exact: true }).check()
     await panel().getByRole('group', { name: /Mood after/ }).getByRole('radio', { name: 'Okay', exact: true }).check()
     await panel().getByRole('button', { name: 'Add homework' }).click()
@@ -170,13 +175,25 @@ describe.skipIf(e2eSkipReason())('sessions and reflections', () => {
       format: 'video',
       status: 'attended',
       notes: 'An extra session after the week with Mira.',
+      title: 'Extra session',
+      location: 'Hill Street 12, room 4',
       moodBefore: 2,
       moodAfter: 3,
       homework: [{ text: 'Call Mira on Saturday instead', status: 'doing' }],
     })
     await expectNoSeriousA11yViolations(page, { screen: 'session editor' })
     // It heads its own stretch in the timeline.
-    await expect.poll(() => page.locator('[role="feed"]').getByRole('heading', { level: 2, name: /Fri 6 Mar · 50 min · video/ }).count()).toBe(1)
+    // It heads its own stretch in the timeline, by its title, with its place.
+    const card = page.locator('[role="feed"] article').filter({ has: page.getByRole('heading', { level: 2, name: /^Extra session · Fri 6 Mar · 50 min · video/ }) })
+    await expect.poll(() => card.count()).toBe(1)
+    await card.getByText('Hill Street 12, room 4').waitFor()
+    await card.scrollIntoViewIfNeeded()
+    await panel().getByLabel(/^Title/).scrollIntoViewIfNeeded()
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme })
+      await page.screenshot({ path: join(SHOTS, `session-title-place-${theme}.png`), animations: 'disabled', caret: 'hide' })
+    }
+    await page.emulateMedia({ colorScheme: 'light' })
     await panel().getByRole('button', { name: 'Close' }).last().click()
   })
 

@@ -10,6 +10,8 @@ export function writeOneOfEverything(core: Core, text: string) {
     channels: [{ channel: 'email', address: `${text}@example.org`, label: text }],
   })
   const session = core.sessions.create({
+    title: `title ${text}`,
+    location: `location ${text}`,
     therapistId: therapist.id,
     startsAt: Date.UTC(2026, 2, 2, 17, 0), // the evening before the test clock: it has happened
     timeZone: 'Europe/London',

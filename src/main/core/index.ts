@@ -79,6 +79,7 @@ export function createCore(options: CoreOptions) {
       backups.beforeMigration(db)
       migrate(db)
       removeStrandedPartials(db, logger) // what an export stopped by a crash left beside its target
+      imports.settleRuns(db)
     },
     onBeforeRotate: (db) => backups.beforeKeyRotation(db),
   })
@@ -105,6 +106,7 @@ export function createCore(options: CoreOptions) {
     ...(options.backupKeep ? { keep: options.backupKeep } : {}),
   })
 
+  const imports = createImportService(ctx, { dialogs: options.dialogs ?? noDialogs, jobs, vault }, options.importOptions)
   const records = createRecordServices(ctx)
   const partials = createPendingPartials(ctx, logger)
   const reminders = createRemindersService(ctx)
@@ -128,7 +130,7 @@ export function createCore(options: CoreOptions) {
     ...createAppShell(options, { vault, therapists: records.therapists, crisisPlan: records.crisisPlan }),
     exports: createExportService(ctx, { dialogs: options.dialogs ?? noDialogs, pdf: options.pdfRenderer ?? noPdfRenderer, logger, jobs, vault, partials }),
     jobs,
-    imports: createImportService(ctx, options.dialogs ?? noDialogs, options.importOptions),
+    imports,
     reminders,
     sync,
     backups,

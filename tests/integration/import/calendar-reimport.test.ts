@@ -1,7 +1,7 @@
 /**
  * Importing a calendar again: nothing new from the same file; an updated calendar updates the
  * sessions it created, except ones the person edited since (the preview counts them and asks);
- * a cancelled apply writes nothing; and, for any generated calendar, importing twice leaves the
+ * and, for any generated calendar, importing twice leaves the
  * same vault as importing once.
  */
 import { rmSync, writeFileSync } from 'node:fs'
@@ -12,6 +12,7 @@ import { dispatch } from '../../../src/main/ipc/dispatch'
 import { digestDatabase } from '../../helpers/db-digest'
 import { fakeDialogs } from '../../helpers/fake-ports'
 import { importOptionsSchema } from '../../../src/shared/ipc/schemas/import'
+import { sessionDigest } from '../../../src/main/core/import/calendar/calendar-plan'
 import { createTestVault, makeTempDir, TEST_PASSPHRASE, type TestVault } from '../../helpers/test-vault'
 
 let vaults: TestVault[] = []
@@ -81,34 +82,30 @@ describe('importing a calendar again', () => {
       ['2026-03-30T10:00:00.000Z', 'scheduled'],
     ])
   })
+})
 
-  it('a cancelled apply (AbortSignal) writes nothing; progress is reported', async () => {
+describe('sessions imported before titles and places existed (migration 0100)', () => {
+  it('the next import moves the title and place out of the notes, without asking; once more changes nothing', async () => {
     const { vault, dialogs } = await newVault()
-    writeFileSync(join(dir, 'c.ics'), calendarOf([event('s', '20260316T100000Z', ['RRULE:FREQ=DAILY;COUNT=300'])]))
-    dialogs.answers.open = join(dir, 'c.ics')
-    const full = importOptionsSchema.parse(options())
-    const chosen = await vault.core.imports.choose(full)
-    if (chosen.status !== 'ready') throw new Error('expected a preview')
-    const before = digestDatabase(vault.core.vault.db())
-    const controller = new AbortController()
-    const seen: Array<{ done: number; total: number }> = []
-    expect(() =>
-      vault.core.imports.apply(
-        { planId: chosen.preview.planId, options: full },
-        {
-          signal: controller.signal,
-          onProgress: (p) => {
-            seen.push(p)
-            if (p.done >= 250) controller.abort()
-          },
-        },
-      ),
-    ).toThrow(/stopped before it finished/)
-    expect(seen).toEqual([
-      { done: 0, total: 300, phase: 'writing' },
-      { done: 250, total: 300, phase: 'writing' },
-    ])
-    expect(digestDatabase(vault.core.vault.db())).toBe(before)
+    const text = calendarOf([event('t', '20260310T100000Z', ['SUMMARY:Weekly session', 'LOCATION:Room 4', 'DESCRIPTION:Bring the diary'])])
+    await importText(vault, dialogs, text)
+    const db = vault.core.vault.db()
+    const [session] = vault.core.sessions.list({ from: null, to: null, therapistId: null, limit: 10 })
+    if (!session) throw new Error('a session expected')
+    expect(session).toMatchObject({ title: 'Weekly session', location: 'Room 4', notes: 'Imported details (from the calendar)\n\nBring the diary' })
+    // As an import before 0100 left it: the title and place in the notes, the digest over those fields.
+    const legacy = { ...session, title: null, location: null, notes: 'Imported details (from the calendar)\nTitle: Weekly session\nPlace: Room 4\n\nBring the diary' }
+    db.prepare('UPDATE sessions SET title = NULL, location = NULL, notes = ? WHERE id = ?').run(legacy.notes, session.id)
+    db.prepare("UPDATE import_sources SET written_digest = ? WHERE external_key LIKE 't%'").run(sessionDigest(legacy))
+
+    const again = await importText(vault, dialogs, text)
+    expect(again.preview).toMatchObject({ update: 1, edited: 0 })
+    expect(vault.core.sessions.get({ id: session.id })).toMatchObject({ title: 'Weekly session', location: 'Room 4', notes: 'Imported details (from the calendar)\n\nBring the diary' })
+    const before = digestDatabase(db)
+    const once = await importText(vault, dialogs, text)
+    expect(once.preview).toMatchObject({ update: 0, edited: 0 })
+    expect(once.result.created.sessions).toBe(0)
+    expect(digestDatabase(db)).toBe(before)
   })
 })
 

@@ -29,6 +29,7 @@ function plan(file: string, choices: Record<string, unknown> = {}): ImportPlan {
 const sessions = (p: ImportPlan) =>
   p.writes.flatMap((w) => (w.op === 'createSession' ? [[new Date(w.session.startsAt).toISOString(), w.session.durationMinutes, w.session.format, w.session.status, w.session.timeZone]] : []))
 const notes = (p: ImportPlan) => p.writes.flatMap((w) => (w.op === 'createSession' ? [w.session.notes] : []))
+const places = (p: ImportPlan) => p.writes.flatMap((w) => (w.op === 'createSession' ? [[w.session.title, w.session.location]] : []))
 const reasons = (p: ImportPlan, list: 'skipped' | 'repairs' = 'skipped') => Object.fromEntries(p.preview[list].map((r) => [r.reason, [r.count, r.places]]))
 
 describe('calendar shapes', () => {
@@ -45,8 +46,9 @@ describe('calendar shapes', () => {
       ['2026-03-31T14:00:00.000Z', 50, 'video', 'scheduled', 'Europe/Berlin'], // 16:00 CEST
     ])
     expect(reasons(p)).toEqual({ before_window: [369, ['line 20']], cancelled_occurrence: [2, ['line 20']] })
+    expect(places(p)[3]).toEqual(['Sitzung (verschoben)', 'Praxis, Hauptstr. 5'])
     expect(notes(p)[3]).toBe(
-      'Imported details (from the calendar)\nTitle: Sitzung (verschoben)\nPlace: Praxis, Hauptstr. 5\n\nMicrosoft Teams-Besprechung\nhttps://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0',
+      'Imported details (from the calendar)\n\nMicrosoft Teams-Besprechung\nhttps://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0',
     )
   })
 
@@ -66,7 +68,8 @@ describe('calendar shapes', () => {
       ['2026-03-16T14:00:00.000Z', 50, 'video', 'cancelled', 'America/New_York'],
       ['2026-03-23T14:00:00.000Z', 50, 'video', 'scheduled', 'America/New_York'],
     ])
-    expect(notes(skip)[0]).toBe('Imported details (from the calendar)\nTitle: Therapy with Dr. Lee (moved)\n\nJoin with Google Meet: https://meet.google.com/abc-defg-hij')
+    expect(places(skip)[0]).toEqual(['Therapy with Dr. Lee (moved)', null])
+    expect(notes(skip)[0]).toBe('Imported details (from the calendar)\n\nJoin with Google Meet: https://meet.google.com/abc-defg-hij')
     expect(reasons(skip)).toEqual({ all_day: [1, ['line 34']] })
     const absences = plan('google-meet-series.ics', { aheadMonths: 2, allDay: 'absences' }).writes.filter((w) => w.op === 'createAbsence')
     expect(absences).toEqual([
@@ -81,7 +84,8 @@ describe('calendar shapes', () => {
       ['2026-02-20T15:00:00.000Z', 50, 'in_person', 'cancelled', 'Europe/London'],
       ['2026-03-05T15:00:00.000Z', 30, 'phone', 'scheduled', 'Europe/London'],
     ])
-    expect(notes(p)[2]).toBe('Imported details (from the calendar)\nTitle: Phone check-in\nPlace: +44 20 7946 0958\n\nWe will call you.\nFirst line lost its fold')
+    expect(places(p)[2]).toEqual(['Phone check-in', '+44 20 7946 0958'])
+    expect(notes(p)[2]).toBe('Imported details (from the calendar)\n\nWe will call you.\nFirst line lost its fold')
     expect(reasons(p)).toEqual({ unreadable_event: [1, ['line 21']] })
     expect(reasons(p, 'repairs')).toEqual({
       joined_line: [1, ['line 11']],
@@ -164,7 +168,8 @@ describe('calendar shapes', () => {
       ['2026-03-19T15:00:00.000Z', 45, 'phone', 'scheduled', 'Europe/London'],
       ['2026-03-26T15:00:00.000Z', 50, 'in_person', 'cancelled', 'Europe/London'],
     ])
-    expect(notes(p)[0]).toBe('Imported details (from the calendar)\nTitle: Video Visit with Jordan Reyes, LCSW\n\nPlease log in 15 minutes early.')
+    expect(places(p)[0]).toEqual(['Video Visit with Jordan Reyes, LCSW', null])
+    expect(notes(p)[0]).toBe('Imported details (from the calendar)\n\nPlease log in 15 minutes early.')
   })
 
   it('past appointments can stay "scheduled" when the person says so', () => {

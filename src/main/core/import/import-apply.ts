@@ -1,34 +1,25 @@
 /**
- * Writing a plan: all of it in one transaction, or nothing. It reports progress and checks
- * the AbortSignal between writes; an abort (or any failure) rolls everything back. It takes
- * only a database handle and the plan, so a worker with its own connection can run it.
+ * Writing a plan as an import run (import-run.ts): in short transactions, so the person's own
+ * saves never wait long for the write lock, and still all or nothing: a failure undoes what the
+ * run wrote before it is rethrown; a cancel or crash leaves a running run that the caller (or the
+ * next unlock) undoes. It takes only a database handle and the plan, so a worker with its own
+ * connection runs it.
  */
 import type Database from 'better-sqlite3-multiple-ciphers'
 import { absencesTable } from '../absences/absences.repo'
 import { CoreError } from '../errors'
 import { newId } from '../ids'
 import { reflectionsTable, setTags } from '../reflections/reflections.repo'
-import { writeTransaction } from '../records/entity.service'
 import { sessionsTable } from '../sessions/sessions.repo'
 import { importBetweenExport } from './between-json'
 import { emptyCounts, type ImportCounts } from './import-counts'
 import { ImportError } from './import-error'
 import type { ImportPlan, PlannedWrite } from './import-plan'
+import { beginRun, finishRun, pauseBetweenSlices, SLICE_MS, stopNoting, undoRun } from './import-run'
 import * as repo from './import.repo'
 
-export interface ApplyProgress {
-  done: number
-  total: number
-  phase: 'writing'
-}
-
-export interface ApplyControl {
-  onProgress?: (progress: ApplyProgress) => void
-  signal?: AbortSignal
-}
-
-
-const PROGRESS_EVERY = 250
+/** After each committed slice: how many of the plan's writes are in. */
+export type OnApplied = (done: number, total: number) => void
 
 function applyWrite(db: Database.Database, write: PlannedWrite, now: number, counts: ImportCounts): void {
   switch (write.op) {
@@ -60,6 +51,7 @@ function applyWrite(db: Database.Database, write: PlannedWrite, now: number, cou
       return
     }
     case 'betweenJson': {
+      // One document, one write: a Between export is applied in a single transaction.
       const result = importBetweenExport(db, write.document, now)
       for (const name of Object.keys(counts.created) as Array<keyof ImportCounts['created']>) counts.created[name] += result.created[name]
       counts.skipped += result.skipped
@@ -67,24 +59,42 @@ function applyWrite(db: Database.Database, write: PlannedWrite, now: number, cou
   }
 }
 
-export function applyPlan(db: Database.Database, plan: ImportPlan, now: number, control: ApplyControl = {}): ImportCounts {
+/** A constraint the checks did not foresee is still the file's fault. */
+function asImportError(error: unknown): unknown {
+  if (error instanceof CoreError && !(error instanceof ImportError) && (error.code === 'INVALID_INPUT' || error.code === 'CONFLICT')) return new ImportError('invalid_field')
+  const code = (error as { code?: unknown }).code
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) return new ImportError('invalid_field')
+  return error
+}
+
+export function applyPlan(db: Database.Database, runId: string, plan: ImportPlan, now: number, onApplied: OnApplied = () => undefined): ImportCounts {
   const total = plan.writes.length
+  const counts = emptyCounts()
+  counts.skipped = plan.skipped
+  beginRun(db, runId, now)
+  // A slice lost to a power cut is as safe as one never written (the run stays `running` and is
+  // undone), so slices need not wait for the disk; the mark that the run is done does (FULL).
+  db.pragma('synchronous = NORMAL')
   try {
-    return writeTransaction(db, () => {
-      const counts = emptyCounts()
-      counts.skipped = plan.skipped
-      plan.writes.forEach((write, done) => {
-        if (control.signal?.aborted) throw new ImportError('cancelled')
-        if (done % PROGRESS_EVERY === 0) control.onProgress?.({ done, total, phase: 'writing' })
-        applyWrite(db, write, now, counts)
-      })
-      control.onProgress?.({ done: total, total, phase: 'writing' })
-      return counts
+    let done = 0
+    onApplied(done, total)
+    const slice = db.transaction(() => {
+      const started = performance.now()
+      do applyWrite(db, plan.writes[done++] as PlannedWrite, now, counts)
+      while (done < total && performance.now() - started < SLICE_MS)
     })
+    while (done < total) {
+      slice.immediate()
+      onApplied(done, total)
+      if (done < total) pauseBetweenSlices()
+    }
+    db.pragma('synchronous = FULL')
+    finishRun(db, runId)
+    return counts
   } catch (error) {
-    // A constraint the checks did not foresee: still the file's fault, still nothing changed.
-    if (error instanceof ImportError) throw error
-    if (error instanceof CoreError && (error.code === 'INVALID_INPUT' || error.code === 'CONFLICT')) throw new ImportError('invalid_field')
-    throw error
+    db.pragma('synchronous = FULL')
+    stopNoting(db)
+    undoRun(db, runId)
+    throw asImportError(error)
   }
 }

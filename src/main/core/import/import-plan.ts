@@ -9,6 +9,8 @@ import type { ExportDocument } from '../export/export-document'
 import { emptyCounts } from './import-counts'
 
 export interface SessionFields {
+  title: string | null
+  location: string | null
   therapistId: string | null
   startsAt: number
   timeZone: string

@@ -141,14 +141,14 @@ export const setWrittenDigest = (db: Database.Database, source: SourceKind, key:
 export const sessionFields = (db: Database.Database, id: string): SessionFields | undefined =>
   prepared(
     db,
-    `SELECT therapist_id AS therapistId, starts_at AS startsAt, time_zone AS timeZone, duration_minutes AS durationMinutes, format, status, notes
+    `SELECT title, location, therapist_id AS therapistId, starts_at AS startsAt, time_zone AS timeZone, duration_minutes AS durationMinutes, format, status, notes
      FROM sessions WHERE id = ?`,
   ).get(id) as SessionFields | undefined
 
 export function updateImportedSession(db: Database.Database, id: string, s: SessionFields, now: number): void {
   prepared(
     db,
-    `UPDATE sessions SET therapist_id = @therapistId, starts_at = @startsAt, duration_minutes = @durationMinutes, time_zone = @timeZone,
+    `UPDATE sessions SET title = @title, location = @location, therapist_id = @therapistId, starts_at = @startsAt, duration_minutes = @durationMinutes, time_zone = @timeZone,
      format = @format, status = @status, notes = @notes, updated_at = @now WHERE id = @id`,
   ).run({ ...s, id, now })
 }

@@ -1,21 +1,26 @@
 /**
  * Imports in three steps: choose (the OS dialog, read and check the whole file, keep its bytes
  * in memory only), preview (a plan with the person's choices, as often as they change them),
- * apply (write the plan in one transaction). One chosen file at a time; choosing another, or
- * applying, forgets the previous one.
+ * apply (a job in a worker thread: the same plan written as an import run, in short
+ * transactions, with progress and Stop; import-tasks.ts). One chosen file at a time; choosing
+ * another, or applying, forgets the previous one.
  *
- * To run apply as a job (issue 17): the worker opens its own connection and calls
- * planImport(db, bytes, options, now, maxBytes) then applyPlan(db, plan, now, { onProgress,
- * signal }); both take only a handle and data.
+ * All or nothing: a stopped apply is undone at once by a second job; one cut off by a crash (or
+ * whose undo was) is undone at the next unlock (settleRuns in import-run.ts).
  */
 import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3-multiple-ciphers'
 import type { ImportOptions, ImportPreview, ImportResult } from '../../../shared/ipc/schemas/import'
 import type { FileDialogs, OpenKind } from '../ports'
 import type { ServiceContext } from '../records/entity.service'
-import { applyPlan, type ApplyControl } from './import-apply'
+import { transferableKey } from '../jobs/job-protocol'
+import type { JobRunner } from '../jobs/job-runner'
+import type { JobInput } from '../jobs/job-tasks'
+import type { VaultService } from '../vault/vault.service'
 import { ImportError, MAX_IMPORT_BYTES } from './import-error'
 import { planImport } from './import-planner'
+import { settleRuns } from './import-run'
+import { importErrorOf } from './import-tasks'
 import { readImportBytes } from './read-import-file'
 
 const ALL_TABLES = ['therapists', 'sessions', 'reflections', 'tags', 'drafts', 'talking_points', 'contacts', 'absences', 'rules', 'rule_versions', 'crisis_plan', 'reminders']
@@ -32,6 +37,14 @@ export interface ImportServiceOptions {
   maxBytes?: number
 }
 
+export interface ImportPorts {
+  dialogs: FileDialogs
+  jobs: JobRunner
+  vault: Pick<VaultService, 'copyDataKey' | 'paths' | 'status'>
+}
+
+export type ApplyOutcome = ImportResult | { status: 'cancelled' }
+
 interface Chosen {
   planId: string
   kind: ImportOptions['kind']
@@ -40,9 +53,21 @@ interface Chosen {
   db: Database.Database
 }
 
-export function createImportService(ctx: ServiceContext, dialogs: FileDialogs, options: ImportServiceOptions = {}) {
+export function createImportService(ctx: ServiceContext, ports: ImportPorts, options: ImportServiceOptions = {}) {
+  const { dialogs } = ports
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES
   let chosen: Chosen | null = null
+  /** Runs a worker of this process is writing or undoing: not cut off, whatever their state says. */
+  const live = new Set<string>()
+
+  const inWorker = <N extends 'import.apply' | 'import.undo'>(name: N, input: JobInput<N>) =>
+    ports.jobs.run('import', { name, input, database: ports.vault.paths.database, key: transferableKey(ports.vault.copyDataKey()) })
+
+  /** After a stop or a failed worker: the run comes out again now, or at the next unlock. */
+  const undo = async (runId: string): Promise<void> => {
+    if (ports.vault.status() !== 'unlocked') return
+    await inWorker('import.undo', { runIds: [runId] })
+  }
 
   const planFor = (file: Chosen, importOptions: ImportOptions) => planImport(ctx.db(), file.bytes, importOptions, ctx.clock.now(), maxBytes)
 
@@ -69,14 +94,30 @@ export function createImportService(ctx: ServiceContext, dialogs: FileDialogs, o
 
     preview: (input: { planId: string; options: ImportOptions }): ImportPreview => previewOf(current(input.planId, input.options), input.options),
 
-    apply(input: { planId: string; options: ImportOptions }, control: ApplyControl = {}): ImportResult {
+    async apply(input: { planId: string; options: ImportOptions }): Promise<ApplyOutcome> {
       const file = current(input.planId, input.options)
-      const plan = planFor(file, input.options)
-      const counts = applyPlan(ctx.db(), plan, ctx.clock.now(), control)
       chosen = null
-      ctx.events.emit('data.changed', { tables: ALL_TABLES })
-      return { status: 'imported', ...counts }
+      const runId = randomUUID()
+      live.add(runId)
+      try {
+        const run = await inWorker('import.apply', { runId, bytes: file.bytes, options: input.options, now: ctx.clock.now(), maxBytes }).catch(async (error: unknown) => {
+          await undo(runId).catch(() => undefined) // a worker that died could not undo its own run; else the next unlock does
+          throw error
+        })
+        if (run.status === 'cancelled') {
+          await undo(runId)
+          return { status: 'cancelled' }
+        }
+        if (run.output.status === 'invalid') throw importErrorOf(run.output)
+        return { status: 'imported', ...run.output.counts }
+      } finally {
+        live.delete(runId)
+        ctx.events.emit('data.changed', { tables: ALL_TABLES })
+      }
     },
+
+    /** At unlock, before anything reads, on the opening connection: see settleRuns. */
+    settleRuns: (db: Database.Database): void => settleRuns(db, live),
 
     discard(input: { planId: string }): { discarded: boolean } {
       const had = chosen?.planId === input.planId

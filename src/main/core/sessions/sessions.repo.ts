@@ -5,6 +5,8 @@ export const sessionsTable: TableSpec = {
   table: 'sessions',
   fields: {
     id: ['id', 'plain'],
+    title: ['title', 'plain'],
+    location: ['location', 'plain'],
     therapistId: ['therapist_id', 'plain'],
     startsAt: ['starts_at', 'plain'],
     timeZone: ['time_zone', 'plain'],

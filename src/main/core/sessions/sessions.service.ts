@@ -6,7 +6,9 @@ import { newId } from '../ids'
 import { createEntityService, type ServiceContext } from '../records/entity.service'
 import { listSessions, sessionsTable } from './sessions.repo'
 
-export type SessionFields = z.output<typeof sessionFields>
+type ContractFields = z.output<typeof sessionFields>
+/** The contract always sends title and location (null: none); callers inside the core may leave them out. */
+export type SessionFields = Omit<ContractFields, 'title' | 'location'> & Partial<Pick<ContractFields, 'title' | 'location'>>
 
 /** Only a session that has started can be attended or missed; anything else is refused. */
 function assertStatusFitsTime(status: Session['status'], startsAt: number, now: number): void {

@@ -27,7 +27,7 @@ const window = (at: string, id: string) =>
 const orderLimit = (at: string, id: string) => `ORDER BY ${at} DESC, ${id} DESC LIMIT @limit`
 
 const SQL: Record<TimelineKind, string> = {
-  session: `SELECT 'session' AS kind, id, starts_at AS at, therapist_id, duration_minutes, format, status,
+  session: `SELECT 'session' AS kind, id, starts_at AS at, title, location, therapist_id, duration_minutes, format, status,
                    mood_before, mood_after, substr(notes, 1, ${PREVIEW}) AS preview
               FROM sessions
              WHERE ${window('starts_at', 'id')} AND (@therapistId IS NULL OR therapist_id = @therapistId)

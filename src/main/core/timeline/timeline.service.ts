@@ -25,7 +25,7 @@ function toEntry(row: TimelineRow): TimelineEntry {
   const base = { id: row.id, at: row.at, preview: String(row.preview ?? '') }
   switch (row.kind) {
     case 'session':
-      return { ...base, kind: 'session', therapistId: text(row, 'therapist_id'), durationMinutes: Number(row.duration_minutes), format: row.format, status: row.status, moodBefore: num(row, 'mood_before'), moodAfter: num(row, 'mood_after') } as TimelineEntry
+      return { ...base, kind: 'session', title: text(row, 'title'), location: text(row, 'location'), therapistId: text(row, 'therapist_id'), durationMinutes: Number(row.duration_minutes), format: row.format, status: row.status, moodBefore: num(row, 'mood_before'), moodAfter: num(row, 'mood_after') } as TimelineEntry
     case 'reflection': {
       const tags = text(row, 'tags')
       return { ...base, kind: 'reflection', mood: num(row, 'mood'), tags: tags ? tags.split(TAG_SEPARATOR_CHAR).sort() : [], bringToSession: row.bring_to_session === 1 }

@@ -5,8 +5,9 @@ import { channel } from './channel'
 /**
  * Imports, in two steps. `choose` asks the OS open dialog for the file, reads and checks it
  * completely and returns the preview; `preview` recomputes it with other choices (the window,
- * the mood mapping); `apply` writes it, all-or-nothing, in one transaction. Nothing is written
- * before `apply`. A file with a problem fails with INVALID_IMPORT (what is wrong, and where: a
+ * the mood mapping); `apply` writes it in a worker, with `job.progress` events (op `import`) and
+ * Stop (`jobs.cancel`), all or nothing: a stopped or failed apply is taken back, and one cut off
+ * by a crash is taken back at the next unlock. Nothing is written before `apply`. A file with a problem fails with INVALID_IMPORT (what is wrong, and where: a
  * line, an event, an entry) and changes nothing. Files over 50 MB are refused.
  */
 export const importContract = {

@@ -100,10 +100,13 @@ export const importChooseOutput = z.discriminatedUnion('status', [
 
 export const importPlanInput = z.strictObject({ planId: z.string().max(100), options: importOptionsSchema })
 
-export const importResultSchema = z.strictObject({
+const importedSchema = z.strictObject({
   status: z.literal('imported'),
   created: createdCounts,
   updated: count,
   skipped: count,
 })
-export type ImportResult = z.infer<typeof importResultSchema>
+export type ImportResult = z.infer<typeof importedSchema>
+
+/** `cancelled`: stopped with jobs.cancel({ op: 'import' }); what it had written is taken back. */
+export const importResultSchema = z.discriminatedUnion('status', [importedSchema, z.strictObject({ status: z.literal('cancelled') })])

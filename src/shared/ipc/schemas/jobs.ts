@@ -5,11 +5,14 @@ import { z } from 'zod'
  * `backup-list`: checking the files in the backup folder (each read whole) for the list.
  * `sync`: a sync pass (it runs on the main thread in short slices, but reports and stops as a job).
  */
-export const JOB_OPS = ['backup', 'backup-test', 'restore', 'export', 'backup-list', 'sync'] as const
+export const JOB_OPS = ['backup', 'backup-test', 'restore', 'export', 'backup-list', 'sync', 'import'] as const
 export type JobOp = (typeof JOB_OPS)[number]
 
-/** What a job is doing now: shown under its progress bar. */
-export const JOB_PHASES = ['copying', 'checking', 'writing', 'verifying', 'reading', 'sending', 'applying'] as const
+/**
+ * What a job is doing now: shown under its progress bar. `importing`: an import's records going
+ * in; `undoing`: a stopped import's records coming out again.
+ */
+export const JOB_PHASES = ['copying', 'checking', 'writing', 'verifying', 'reading', 'sending', 'applying', 'importing', 'undoing'] as const
 export type JobPhase = (typeof JOB_PHASES)[number]
 
 /** The `job.progress` push event: `done` of `total` units (bytes or items) of `phase`. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SESSION_LOCATION_MAX, SESSION_TITLE_MAX } from '../../domain/session-limits'
 import { HOMEWORK_STATUSES, SESSION_FORMATS, SESSION_STATUSES } from '../../domain/vocabulary'
 import { idSchema, instantSchema, longText, moodSchema, zoneSchema } from './common'
 
@@ -9,6 +10,9 @@ export const homeworkItemSchema = z.strictObject({
 })
 
 export const sessionFields = z.strictObject({
+  /** A session's own name and place (from a calendar: its SUMMARY and LOCATION); null: none. */
+  title: z.string().trim().min(1).max(SESSION_TITLE_MAX).nullable().default(null),
+  location: z.string().trim().min(1).max(SESSION_LOCATION_MAX).nullable().default(null),
   therapistId: idSchema.nullable().default(null),
   startsAt: instantSchema,
   timeZone: zoneSchema,

@@ -29,6 +29,8 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
   z.strictObject({
     ...base,
     kind: z.literal('session'),
+    title: z.string().nullable(),
+    location: z.string().nullable(),
     therapistId: idSchema.nullable(),
     durationMinutes: z.number().int(),
     format: z.enum(SESSION_FORMATS),

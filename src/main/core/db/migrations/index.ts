@@ -8,6 +8,7 @@ import { sync } from './0060-sync'
 import { searchByDate } from './0070-search-by-date'
 import { therapistPronouns } from './0080-therapist-pronouns'
 import { searchTitleAndDateRowids } from './0090-search-title-and-date-rowids'
+import { sessionTitleLocationImportRuns } from './0100-session-title-location-import-runs'
 import { pendingExports } from './0110-pending-exports'
 import { starterAnswers } from './0120-starter-answers'
 import { syncCompaction } from './0130-sync-compaction'
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   searchByDate,
   therapistPronouns,
   searchTitleAndDateRowids,
+  sessionTitleLocationImportRuns,
   pendingExports,
   starterAnswers,
   syncCompaction,

@@ -9,17 +9,22 @@ import type { z } from 'zod'
 import type { calendarImportOptions } from '../../../../shared/ipc/schemas/import'
 import { finishPlan, previewBuilder, type ImportLookups, type ImportPlan, type PlannedWrite, type SessionFields } from '../import-plan'
 import type { ParsedCalendar } from './calendar'
-import { importedDetails } from './calendar-notes'
+import { importedDetails, importedLocation, importedTitle } from './calendar-notes'
 
 type Options = z.output<typeof calendarImportOptions>
 
 const MIN_MINUTES = 5
 const MAX_MINUTES = 600
 
-export const sessionDigest = (s: SessionFields): string =>
-  createHash('sha256')
-    .update(JSON.stringify([s.therapistId, s.startsAt, s.timeZone, s.durationMinutes, s.format, s.status, s.notes]))
-    .digest('hex')
+/**
+ * What an import wrote, as a digest. A session with neither title nor location digests as it did
+ * before migration 0100 added them, so sessions imported earlier are not taken for edited ones.
+ */
+export const sessionDigest = (s: SessionFields): string => {
+  const fields: unknown[] = [s.therapistId, s.startsAt, s.timeZone, s.durationMinutes, s.format, s.status, s.notes]
+  if (s.title !== null || s.location !== null) fields.push(s.title, s.location)
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex')
+}
 
 const sameSession = (a: SessionFields, b: SessionFields): boolean => sessionDigest(a) === sessionDigest(b)
 
@@ -75,6 +80,8 @@ export function planCalendar(parsed: ParsedCalendar, options: Options, now: numb
     const calledOff = occurrence.excluded || event.cancelled
     const ended = startsAt + durationMinutes * 60_000 <= now
     const session: SessionFields = {
+      title: importedTitle(event),
+      location: importedLocation(event),
       therapistId,
       startsAt,
       timeZone: event.zone.kind === 'iana' ? event.zone.name : options.timeZone,

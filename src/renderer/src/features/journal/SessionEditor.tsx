@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useId, useRef, useState } from 'react'
 import type { HomeworkStatus, SessionFormat, SessionStatus } from '../../../../shared/domain/vocabulary'
+import { SESSION_LOCATION_MAX, SESSION_TITLE_MAX } from '../../../../shared/domain/session-limits'
 import type { Session } from '../../../../shared/ipc/schemas/sessions'
 import { sessionStatusFitsTime } from '../../../../shared/domain/session-status'
 import { instantFromLocalParts, localParts } from '../../../../shared/domain/time/local-time'
@@ -25,6 +26,8 @@ const STATUSES: SessionStatus[] = ['scheduled', 'attended', 'cancelled', 'missed
 const HOMEWORK: HomeworkStatus[] = ['todo', 'doing', 'done', 'dropped']
 
 interface Draft {
+  title: string
+  location: string
   date: string
   time: string
   durationMinutes: number
@@ -40,6 +43,8 @@ interface Draft {
 
 const fromSession = (x: Session): Draft => ({
   ...localParts(x.startsAt, x.timeZone),
+  title: x.title ?? '',
+  location: x.location ?? '',
   durationMinutes: x.durationMinutes,
   format: x.format,
   status: x.status,
@@ -56,7 +61,8 @@ function toFields(draft: Draft, timeZone: string) {
   const startsAt = instantFromLocalParts(draft.date, draft.time, timeZone)
   if (startsAt === null || !Number.isInteger(draft.durationMinutes) || draft.durationMinutes < 5 || draft.durationMinutes > 600) return null
   const { homework, durationMinutes, format, status, therapistId, notes, takeaways, moodBefore, moodAfter } = draft
-  const rest = { durationMinutes, format, status, therapistId, notes, takeaways, moodBefore, moodAfter }
+  const orNull = (text: string): string | null => (text.trim() === '' ? null : text.trim())
+  const rest = { title: orNull(draft.title), location: orNull(draft.location), durationMinutes, format, status, therapistId, notes, takeaways, moodBefore, moodAfter }
   return { ...rest, startsAt, timeZone, homework: homework.filter((item) => item.text.trim() !== '').map((item) => ({ ...item, text: item.text.trim() })) }
 }
 
@@ -89,6 +95,10 @@ function SessionFields({ draft, update, zone, dateError }: { draft: Draft; updat
   const baseId = useId()
   return (
     <>
+      <div className="form-grid">
+        <TextField label={s.session.title} hint={s.session.titleHint} optional maxLength={SESSION_TITLE_MAX} value={draft.title} onChange={(e) => update({ title: e.target.value })} />
+        <TextField label={s.session.location} hint={s.session.locationHint} optional maxLength={SESSION_LOCATION_MAX} value={draft.location} onChange={(e) => update({ location: e.target.value })} />
+      </div>
       <div className="form-grid">
         <TextField label={s.session.date} type="date" value={draft.date} onChange={(e) => update({ date: e.target.value })} error={dateError ? s.session.invalidDate : undefined} />
         <TextField label={s.session.time} type="time" value={draft.time} onChange={(e) => update({ time: e.target.value })} />
@@ -185,6 +195,8 @@ function SessionFields({ draft, update, zone, dateError }: { draft: Draft; updat
 function defaultDraft(at: number, zone: string): Draft {
   return {
     ...localParts(at, zone),
+    title: '',
+    location: '',
     durationMinutes: 50,
     format: 'in_person',
     status: at > Date.now() ? 'scheduled' : 'attended',

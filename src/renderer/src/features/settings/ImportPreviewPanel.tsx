@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import type { ChannelOutput } from '../../../../shared/ipc/contract'
 import { Button } from '../../components/ui'
+import { JobProgressBar } from './JobProgressBar'
 import { describeCounts } from '../recovery/backup-format'
 import { ImportChoices, type ImportOptionsInput } from './ImportChoices'
 import { importStrings } from './import.strings'
@@ -85,8 +86,8 @@ export function ImportPreviewPanel({ preview, options, busy, onOptions, onConfir
         </section>
       ) : null}
       {busy ? (
-        <div role="status" className="import-preview__progress">
-          <progress aria-label={t.confirming} />
+        <div className="import-preview__progress">
+          <JobProgressBar op="import" />
           <p>{t.progress(preview.total)}</p>
         </div>
       ) : null}

@@ -20,7 +20,7 @@ function startOptions(kind: Kind): ImportOptionsInput {
   return { kind }
 }
 
-function importedMessage(result: ChannelOutput<'import.apply'>): Message {
+function importedMessage(result: Extract<ChannelOutput<'import.apply'>, { status: 'imported' }>): Message {
   const added = Object.values(result.created).some((n) => n > 0)
   return {
     tone: 'success',
@@ -88,7 +88,7 @@ export function ImportSection({ id }: { id: string }): React.JSX.Element {
     try {
       const result = await rpc('import.apply', { planId: open.preview.planId, options: open.options })
       setOpen(null)
-      setMessage(importedMessage(result))
+      setMessage(result.status === 'imported' ? importedMessage(result) : { tone: 'info', text: t.stopped })
     } catch (error) {
       setOpen(null)
       setMessage(failedMessage(error))

@@ -143,6 +143,8 @@ export const settingsStrings = {
       reading: 'Reading',
       sending: 'Sending this computer’s changes',
       applying: 'Applying changes from your other computers',
+      importing: 'Adding the records to your journal',
+      undoing: 'Taking back what was added, so nothing is half imported',
     },
     starting: 'Starting',
     percent: (n: number) => `${n} %`,

@@ -28,7 +28,7 @@ const moodWord = (mood: number) => s.moods[mood - 1] ?? ''
 
 export function sessionTitle(session: SessionEntry, ctx: RowContext): string {
   const therapist = session.therapistId ? ctx.therapists.get(session.therapistId) : undefined
-  const who = therapist ? s.group.sessionWith(therapist.name) : s.group.session
+  const who = session.title ?? (therapist ? s.group.sessionWith(therapist.name) : s.group.session)
   // A no-break space before each dot keeps it with the words before it when the line wraps.
   const keep = (text: string) => text.replace(/ /g, '\u00a0')
   return [who, keep(formatDay(session.at, ctx.now)), keep(s.minutes(session.durationMinutes)), s.formats[session.format]].join('\u00a0· ')
@@ -48,7 +48,7 @@ export function describeEntry(entry: TimelineEntry, ctx: RowContext): { icon: Ic
     case 'reflection':
       return { icon: 'leaf', label: s.entry.reflection, meta: [when], text: firstLines(entry.preview), tags: entry.tags, mood: entry.mood, flag: entry.bringToSession ? s.entry.bringUp : null }
     case 'session':
-      return { icon: 'clock', label: sessionTitle(entry, ctx), meta: [s.statuses[entry.status], formatTime(entry.at), sessionMood(entry) ?? ''].filter(Boolean), text: firstLines(entry.preview), tags: [], mood: null, flag: null }
+      return { icon: 'clock', label: sessionTitle(entry, ctx), meta: [s.statuses[entry.status], formatTime(entry.at), entry.location ?? '', sessionMood(entry) ?? ''].filter(Boolean), text: firstLines(entry.preview), tags: [], mood: null, flag: null }
     case 'contact':
       return {
         icon: entry.direction === 'sent' ? 'arrowLeft' : 'download',
@@ -139,6 +139,11 @@ export function TimelineRowView({ row, ctx, id, active, open, posinset, onOpen, 
         <p className="tl-group__when">
           <span className="tl-group__badge">{isNext ? s.group.next : s.statuses[session.status]}</span>
           <span>{`${formatRelativeDay(session.at, ctx.now)} · ${formatTime(session.at)}`}</span>
+          {session.location ? (
+            <span className="tl-group__place" dir="auto">
+              {session.location}
+            </span>
+          ) : null}
         </p>
         <h2 className="tl-group__title" id={`${id}-title`}>
           {sessionTitle(session, ctx)}

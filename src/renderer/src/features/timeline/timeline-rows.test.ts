@@ -8,6 +8,8 @@ const session = (id: string, at: number, status: 'scheduled' | 'attended' | 'can
   kind: 'session',
   id,
   at,
+  title: null,
+  location: null,
   therapistId: null,
   durationMinutes: 50,
   format: 'video',
