@@ -80,6 +80,8 @@ describe('automatic backups', () => {
       DROP TABLE check_ins; DROP TABLE reflection_templates; DROP TABLE homework_settings;
       DROP INDEX IF EXISTS search_docs_by_at; DROP TABLE search_terms; DROP TABLE pending_exports;
       DROP TABLE starter_answers; DROP TABLE sync_meta; ALTER TABLE therapists DROP COLUMN pronouns;
+      DROP TABLE import_run_undo; DROP TABLE import_runs; DROP TRIGGER sessions_search_insert; DROP TRIGGER sessions_search_update;
+      ALTER TABLE sessions DROP COLUMN title; ALTER TABLE sessions DROP COLUMN location;
       PRAGMA user_version = 10;`)
     vault.core.lock('manual')
     vault.clock.advance(HOUR)

@@ -1,4 +1,14 @@
+import { dropSearchTriggers, SEARCH_INDEXED, searchTriggersFor, type SearchIndexed } from './0090-search-title-and-date-rowids'
 import type { Migration } from './index'
+
+const indexedSessions = SEARCH_INDEXED.find((entry) => entry.table === 'sessions') as SearchIndexed
+/** Sessions as search sees them from here on: the title as their title, the place with the notes. */
+const sessionsWithTitle: SearchIndexed = {
+  ...indexedSessions,
+  title: (r) => `coalesce(${r}.title, '')`,
+  body: (r) => `${indexedSessions.body(r)} || char(10) || coalesce(${r}.location, '')`,
+  columns: [...indexedSessions.columns, 'title', 'location'],
+}
 
 /**
  * 0100: what imports keep and how they are taken back.
@@ -12,6 +22,8 @@ import type { Migration } from './index'
  * - import_run_undo: what a running import changed, in order: the key of each row it inserted,
  *   and the previous values of each row it updated or deleted (JSON), so undoing it restores
  *   the vault exactly.
+ * - the sessions' search triggers index the title as the title and the place with the body
+ *   (sessions made before have neither, so nothing needs indexing again).
  */
 export const sessionTitleLocationImportRuns: Migration = {
   version: 100,
@@ -34,6 +46,8 @@ CREATE TABLE import_run_undo (
   previous TEXT
 );
 CREATE INDEX import_run_undo_by_run ON import_run_undo (run_id, seq);
+${dropSearchTriggers(sessionsWithTitle)}
+${searchTriggersFor(sessionsWithTitle)}
 `)
   },
 }
