@@ -63,16 +63,11 @@ export function schemaVersionOf(db: Database.Database, schema = 'main'): number 
   return db.pragma(`${ident(schema)}.user_version`, { simple: true }) as number
 }
 
-/**
- * integrity_check (every page read, so every page's HMAC checked) and foreign keys. `quick`:
- * quick_check instead, which reads and checks every page the same way but does not look each
- * table row up in each of its indexes (for a copy SQLite has just built; docs/backups.md).
- */
-export function checkSchema(db: Database.Database, schema = 'main', depth: 'full' | 'quick' = 'full'): boolean {
+/** integrity_check (every page read, so every page's HMAC checked) and foreign keys. */
+export function checkSchema(db: Database.Database, schema = 'main'): boolean {
   const s = ident(schema)
-  const pragma = depth === 'full' ? 'integrity_check' : 'quick_check'
-  const integrity = withoutRowChecks(db, () => db.pragma(`${s}.${pragma}`) as Array<Record<string, string>>)
-  if (integrity.length !== 1 || integrity[0]?.[pragma] !== 'ok') return false
+  const integrity = withoutRowChecks(db, () => db.pragma(`${s}.integrity_check`) as Array<Record<string, string>>)
+  if (integrity.length !== 1 || integrity[0]?.integrity_check !== 'ok') return false
   return (db.pragma(`${s}.foreign_key_check`) as unknown[]).length === 0
 }
 
