@@ -12,16 +12,14 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { createCore } from '../src/main/core'
 import type { FileDialogs, PdfRenderer } from '../src/main/core/ports'
-import { createThreadJobs } from '../src/main/core/jobs/thread-jobs'
 import { dispatch } from '../src/main/ipc/dispatch'
 import { createHandlers } from '../src/main/ipc/handlers'
 import type { Channel, ChannelInput } from '../src/shared/ipc/contract'
 
-const [dataDir, out, passphrase, runsArg, builtWorker] = process.argv.slice(2) as [string, string, string, string, string | undefined]
+const [dataDir, out, passphrase, runsArg] = process.argv.slice(2) as [string, string, string, string]
 const runs = Number(runsArg)
 const YEAR = 365 * 86_400_000
 
@@ -40,10 +38,9 @@ const htmlAsPdf: PdfRenderer = { render: async (html) => Buffer.from(html, 'utf8
 const backups = join(out, 'backups')
 mkdirSync(backups)
 
-// The worker as the app ships it (out/main, after `npm run build`) when there is one: from the
-// sources, each job's thread would also load tsx and compile TypeScript.
-const jobs = builtWorker ? createThreadJobs(() => ({ url: pathToFileURL(builtWorker), execArgv: [] })) : undefined
-const core = createCore({ dataDir, dialogs, pdfRenderer: htmlAsPdf, backupFolder: { get: () => backups, set: () => undefined }, ...(jobs ? { jobs } : {}) })
+// Bundled (bench/heavy-bundle.ts), the core finds the built workers beside this file, as the
+// app does; from the sources, each job's thread loads tsx.
+const core = createCore({ dataDir, dialogs, pdfRenderer: htmlAsPdf, backupFolder: { get: () => backups, set: () => undefined } })
 await core.vault.unlock({ passphrase })
 const handlers = createHandlers(core)
 
