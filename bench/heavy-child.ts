@@ -64,23 +64,31 @@ const readDataOnce = (): number =>
     for (const table of ['reflections', 'sessions', 'contacts']) for (const row of db.prepare(`SELECT * FROM ${table}`).raw().iterate()) void row
   })
 
+/** BENCH_HEAVY_ONLY: a pattern; only the operations whose names match run (and the idle control). */
+const only = process.env.BENCH_HEAVY_ONLY ? new RegExp(process.env.BENCH_HEAVY_ONLY, 'i') : null
+
 async function measure(name: string, op: () => Promise<unknown>, anchor?: { label: string; run: () => number }): Promise<void> {
+  if (only && !only.test(name) && !name.startsWith('idle')) return
   for (let i = 0; i < runs; i++) {
+    const anchorCpu = process.cpuUsage()
     const anchorMs = anchor?.run()
+    const anchorUsed = process.cpuUsage(anchorCpu)
     const delay = monitorEventLoopDelay({ resolution: 5 })
     const before = process.memoryUsage.rss()
     let peak = before
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20)
     delay.enable()
     const eventLoop = performance.eventLoopUtilization()
+    const cpu = process.cpuUsage()
     const started = performance.now()
     await op()
     const ms = performance.now() - started
+    const used = process.cpuUsage(cpu)
     const busyMs = performance.eventLoopUtilization(eventLoop).active
     delay.disable()
     clearInterval(sampler)
     peak = Math.max(peak, process.memoryUsage.rss())
-    const line = { name, ms, stallMs: delay.max / 1e6, peakRssMB: peak / 2 ** 20, growthMB: (peak - before) / 2 ** 20, busyMs, ...(anchor ? { anchor: anchor.label, anchorMs } : {}) }
+    const line = { name, ms, stallMs: delay.max / 1e6, peakRssMB: peak / 2 ** 20, growthMB: (peak - before) / 2 ** 20, busyMs, cpuMs: (used.user + used.system) / 1000, ...(anchor ? { anchor: anchor.label, anchorMs, anchorCpuMs: (anchorUsed.user + anchorUsed.system) / 1000 } : {}) }
     process.stdout.write(`${JSON.stringify(line)}\n`)
   }
 }

@@ -29,8 +29,12 @@ interface ChildLine {
   growthMB: number
   /** The main thread's event loop busy (not waiting for events) while it ran, in total. */
   busyMs: number
+  /** CPU time of the whole process (every thread) while it ran: what the machine's load does not stretch. */
+  cpuMs: number
   anchor?: string
   anchorMs?: number
+  /** The anchor's CPU time in this process (one read of the data; a `cp` runs in a process of its own). */
+  anchorCpuMs?: number
 }
 
 const IDLE = 'idle main thread (control)'
@@ -79,6 +83,8 @@ async function heavyAt(size: number, runs: number, bundled: string | null): Prom
       const anchor = anchorName ? summarize(mine.map((line) => line.anchorMs as number)) : null
       figures.push({ name: `[${label}] ${name}`, unit: 'ms', ...time, ...(anchor && anchorName ? { baseline: { label: anchorName, ...anchor } } : {}) })
       figures.push({ name: `[${label}] ${name}: longest main-thread stall`, unit: 'ms', ...summarize(mine.map((line) => line.stallMs)), ...(name === IDLE ? {} : { baseline: idleStall }) })
+      const anchorCpu = anchorName === 'one read of the data' ? { baseline: { label: `${anchorName}, CPU`, ...summarize(mine.map((line) => line.anchorCpuMs as number)) } } : {}
+      figures.push({ name: `[${label}] ${name}: CPU time, all threads`, unit: 'ms', ...summarize(mine.map((line) => line.cpuMs)), ...anchorCpu })
       figures.push({ name: `[${label}] ${name}: main thread busy, in total`, unit: 'ms', ...summarize(mine.map((line) => line.busyMs)) })
       figures.push({ name: `[${label}] ${name}: peak resident memory`, unit: 'MB', ...summarize(mine.map((line) => line.peakRssMB)) })
       figures.push({ name: `[${label}] ${name}: resident memory added`, unit: 'MB', ...summarize(mine.map((line) => line.growthMB)) })

@@ -20,7 +20,7 @@ const jobsWorker = (): WorkerEntry => workerEntry('jobs', new URL('./jobs.worker
  * during a large export.
  */
 const STREAMING: ReadonlySet<string> = new Set<JobName>(['backup.write', 'backup.inspect', 'backup.checkFiles', 'export.json', 'export.markdownDocument'])
-const STREAMING_HEAP = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 }
+const STREAMING_HEAP = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 }
 
 export function createThreadJobs(entry: () => WorkerEntry = jobsWorker): Jobs {
   return {
