@@ -75,6 +75,22 @@ const copyIfPresent = (from: string, to: string): void => {
 }
 
 /**
+ * A save can have its frames in the WAL before readers can see it (its fsync is still running):
+ * taking the write lock for an instant waits for it, so data_version shows it afterwards. False
+ * when a long write (an import) holds the lock past the busy timeout: then nobody can say.
+ */
+function writerSettled(db: Database.Database): boolean {
+  try {
+    db.exec('BEGIN IMMEDIATE')
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'SQLITE_BUSY') return false
+    throw error
+  }
+  db.exec('COMMIT')
+  return true
+}
+
+/**
  * Copies the database file and its WAL while this connection holds a read transaction. A read
  * transaction pins its snapshot: no checkpoint writes WAL frames into the database file beyond
  * what this reader sees, and the WAL is not restarted while the reader uses frames of it; when
@@ -94,11 +110,7 @@ function pagesCopy(db: Database.Database, copy: string): { counts: Record<string
     copyFileSync(source, copy)
     copyIfPresent(`${source}-wal`, `${copy}-wal`)
     db.exec('COMMIT')
-    // A save can have its frames in the WAL copied before it is visible to readers (its fsync is
-    // still running): taking the write lock for an instant waits for it, so data_version sees it.
-    db.exec('BEGIN IMMEDIATE')
-    db.exec('COMMIT')
-    return { counts, unchanged: dataVersion(db) === version }
+    return { counts, unchanged: writerSettled(db) && dataVersion(db) === version }
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK')
     throw ioError(error)
