@@ -12,16 +12,14 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { createCore } from '../src/main/core'
 import type { FileDialogs, PdfRenderer } from '../src/main/core/ports'
-import { createThreadJobs } from '../src/main/core/jobs/thread-jobs'
 import { dispatch } from '../src/main/ipc/dispatch'
 import { createHandlers } from '../src/main/ipc/handlers'
 import type { Channel, ChannelInput } from '../src/shared/ipc/contract'
 
-const [dataDir, out, passphrase, runsArg, builtWorker] = process.argv.slice(2) as [string, string, string, string, string | undefined]
+const [dataDir, out, passphrase, runsArg] = process.argv.slice(2) as [string, string, string, string]
 const runs = Number(runsArg)
 const YEAR = 365 * 86_400_000
 
@@ -40,10 +38,9 @@ const htmlAsPdf: PdfRenderer = { render: async (html) => Buffer.from(html, 'utf8
 const backups = join(out, 'backups')
 mkdirSync(backups)
 
-// The worker as the app ships it (out/main, after `npm run build`) when there is one: from the
-// sources, each job's thread would also load tsx and compile TypeScript.
-const jobs = builtWorker ? createThreadJobs(() => ({ url: pathToFileURL(builtWorker), execArgv: [] })) : undefined
-const core = createCore({ dataDir, dialogs, pdfRenderer: htmlAsPdf, backupFolder: { get: () => backups, set: () => undefined }, ...(jobs ? { jobs } : {}) })
+// Bundled (bench/heavy-bundle.ts), the core finds the built workers beside this file, as the
+// app does; from the sources, each job's thread loads tsx.
+const core = createCore({ dataDir, dialogs, pdfRenderer: htmlAsPdf, backupFolder: { get: () => backups, set: () => undefined } })
 await core.vault.unlock({ passphrase })
 const handlers = createHandlers(core)
 
@@ -67,23 +64,31 @@ const readDataOnce = (): number =>
     for (const table of ['reflections', 'sessions', 'contacts']) for (const row of db.prepare(`SELECT * FROM ${table}`).raw().iterate()) void row
   })
 
+/** BENCH_HEAVY_ONLY: a pattern; only the operations whose names match run (and the idle control). */
+const only = process.env.BENCH_HEAVY_ONLY ? new RegExp(process.env.BENCH_HEAVY_ONLY, 'i') : null
+
 async function measure(name: string, op: () => Promise<unknown>, anchor?: { label: string; run: () => number }): Promise<void> {
+  if (only && !only.test(name) && !name.startsWith('idle')) return
   for (let i = 0; i < runs; i++) {
+    const anchorCpu = process.cpuUsage()
     const anchorMs = anchor?.run()
+    const anchorUsed = process.cpuUsage(anchorCpu)
     const delay = monitorEventLoopDelay({ resolution: 5 })
     const before = process.memoryUsage.rss()
     let peak = before
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20)
     delay.enable()
     const eventLoop = performance.eventLoopUtilization()
+    const cpu = process.cpuUsage()
     const started = performance.now()
     await op()
     const ms = performance.now() - started
+    const used = process.cpuUsage(cpu)
     const busyMs = performance.eventLoopUtilization(eventLoop).active
     delay.disable()
     clearInterval(sampler)
     peak = Math.max(peak, process.memoryUsage.rss())
-    const line = { name, ms, stallMs: delay.max / 1e6, peakRssMB: peak / 2 ** 20, growthMB: (peak - before) / 2 ** 20, busyMs, ...(anchor ? { anchor: anchor.label, anchorMs } : {}) }
+    const line = { name, ms, stallMs: delay.max / 1e6, peakRssMB: peak / 2 ** 20, growthMB: (peak - before) / 2 ** 20, busyMs, cpuMs: (used.user + used.system) / 1000, ...(anchor ? { anchor: anchor.label, anchorMs, anchorCpuMs: (anchorUsed.user + anchorUsed.system) / 1000 } : {}) }
     process.stdout.write(`${JSON.stringify(line)}\n`)
   }
 }

@@ -6,8 +6,8 @@
  *   8       4     container version, uint32 big-endian (1)
  *   12      4     N = byte length of the metadata JSON, uint32 big-endian (<= 1 MiB)
  *   16      N     metadata JSON, UTF-8 (below)
- *   16+N    L     the SQLCipher 4 database, exactly as `VACUUM INTO` wrote it: encrypted with the
- *                 vault's data key, rollback-journal mode, complete on its own
+ *   16+N    L     the SQLCipher 4 database: the vault's own encrypted pages (its WAL folded in),
+ *                 encrypted with the vault's data key, rollback-journal mode, complete on its own
  *   end           the file is exactly 16 + N + L bytes
  *
  * Metadata: { format: "between-backup", version: 1, createdAt (epoch ms), reason,
@@ -56,23 +56,9 @@ const writeAll = (fd: number, bytes: Uint8Array): void => {
   while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset)
 }
 
-/** sha256 and size of a file, streamed. */
-export function hashFile(path: string): { sha256: string; bytes: number } {
-  const fd = openSync(path, 'r')
-  try {
-    const hash = createHash('sha256')
-    const buffer = Buffer.alloc(CHUNK)
-    let total = 0
-    for (;;) {
-      const read = readSync(fd, buffer, 0, CHUNK, null)
-      if (read === 0) break
-      hash.update(buffer.subarray(0, read))
-      total += read
-    }
-    return { sha256: hash.digest('hex'), bytes: total }
-  } finally {
-    closeSync(fd)
-  }
+const writeAllAt = (fd: number, bytes: Uint8Array, position: number): void => {
+  let offset = 0
+  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset, position + offset)
 }
 
 function prefixFor(metadata: BackupMetadata): Buffer {
@@ -90,41 +76,56 @@ export const partialPathFor = (target: string): string => join(dirname(target), 
 /** Names of such files in a folder (leftovers of an interrupted backup). */
 export const PARTIAL_NAME = /^\.between-.*\.betweenbackup\.partial$/
 
+/** The metadata before the database's checksum is known; writeContainer computes it. */
+export type UnhashedMetadata = Omit<BackupMetadata, 'database'> & { database: { bytes: number } }
+
+/** Hex digits stand in for the checksum while the bytes are written: the prefix keeps its length. */
+const PENDING_SHA256 = '0'.repeat(64)
+
 /**
  * Writes the container atomically: `.<name>.partial` beside the target, fsync, rename, fsync
- * the folder. The database bytes are copied from `databasePath` and must hash to metadata's.
+ * the folder. The database bytes are copied from `databasePath` (which must hold exactly
+ * `metadata.database.bytes`) in one pass that also hashes them: they go after a prefix of the
+ * final length, and the prefix with the checksum is written over it at the end. Returns the
+ * metadata written.
  */
-export function writeContainer(target: string, metadata: BackupMetadata, databasePath: string, onBytes?: (done: number) => void): void {
+export function writeContainer(target: string, metadata: UnhashedMetadata, databasePath: string, onBytes?: (done: number) => void): BackupMetadata {
   const temp = partialPathFor(target)
+  const pending = prefixFor({ ...metadata, database: { bytes: metadata.database.bytes, sha256: PENDING_SHA256 } })
   try {
     rmSync(temp, { force: true })
     const out = openSync(temp, 'wx', 0o600)
+    let complete: BackupMetadata
     try {
-      writeAll(out, prefixFor(metadata))
       const input = openSync(databasePath, 'r')
+      const hash = createHash('sha256')
       let written = 0
       try {
-        const hash = createHash('sha256')
         const buffer = Buffer.alloc(CHUNK)
         for (;;) {
           const read = readSync(input, buffer, 0, CHUNK, null)
           if (read === 0) break
           hash.update(buffer.subarray(0, read))
-          writeAll(out, buffer.subarray(0, read))
+          writeAllAt(out, buffer.subarray(0, read), pending.length + written)
           written += read
           onBytes?.(written)
         }
-        // The copy changed under us: refuse rather than write a file that will not verify.
-        if (hash.digest('hex') !== metadata.database.sha256) throw new CoreError('IO_ERROR', { cause: { code: 'BACKUP_SOURCE_CHANGED' } })
       } finally {
         closeSync(input)
       }
+      // The copy changed size under us: refuse rather than write a file that will not verify.
+      if (written !== metadata.database.bytes) throw new CoreError('IO_ERROR', { cause: { code: 'BACKUP_SOURCE_CHANGED' } })
+      complete = { ...metadata, database: { bytes: written, sha256: hash.digest('hex') } }
+      const prefix = prefixFor(complete)
+      if (prefix.length !== pending.length) throw new CoreError('INTERNAL', { cause: { code: 'BACKUP_PREFIX_LENGTH' } })
+      writeAllAt(out, prefix, 0)
       fsyncSync(out)
     } finally {
       closeSync(out)
     }
     renameSync(temp, target)
     fsyncDirectory(dirname(target))
+    return complete
   } catch (error) {
     rmSync(temp, { force: true })
     throw ioError(error)
@@ -175,6 +176,39 @@ export function readContainerInfo(path: string): ContainerInfo {
     throw ioError(error)
   } finally {
     closeSync(fd)
+  }
+}
+
+/**
+ * The database bytes of a container just written, compared byte for byte with the file they
+ * were copied from (the read-back of a new backup: its checksum was computed from those bytes
+ * as they were written, so equal bytes mean a file that verifies). BACKUP_INVALID if they differ.
+ */
+export function comparePayload(path: string, info: ContainerInfo, sourcePath: string, onBytes?: (done: number) => void): void {
+  let fd: number | null = null
+  let source: number | null = null
+  try {
+    fd = openSync(path, 'r')
+    source = openSync(sourcePath, 'r')
+    const written = Buffer.alloc(CHUNK)
+    const original = Buffer.alloc(CHUNK)
+    let done = 0
+    const total = info.metadata.database.bytes
+    while (done < total) {
+      const want = Math.min(CHUNK, total - done)
+      const read = readSync(fd, written, 0, want, info.offset + done)
+      if (read === 0 || readSync(source, original, 0, read, done) !== read) throw invalid('TOO_SHORT')
+      if (!written.subarray(0, read).equals(original.subarray(0, read))) throw invalid('READBACK')
+      done += read
+      onBytes?.(done)
+    }
+    if (readSync(source, original, 0, 1, total) !== 0) throw invalid('READBACK')
+  } catch (error) {
+    if (error instanceof CoreError) throw error
+    throw ioError(error)
+  } finally {
+    if (fd !== null) closeSync(fd)
+    if (source !== null) closeSync(source)
   }
 }
 

@@ -64,17 +64,13 @@ export function schemaVersionOf(db: Database.Database, schema = 'main'): number 
 }
 
 /**
- * integrity_check (every page read, so every page's HMAC checked). `quick`: quick_check instead,
- * which reads and checks every page the same way but does not look each table row up in each of
- * its indexes (for a copy SQLite has just built; docs/backups.md). Foreign keys are not part of
+ * integrity_check (every page read, so every page's HMAC checked). Foreign keys are not part of
  * this verdict: a link to a record that no longer exists is a repairable finding of the vault
  * itself (danglingReferences), not damage to the copy, and would otherwise fail every backup.
  */
-export function checkSchema(db: Database.Database, schema = 'main', depth: 'full' | 'quick' = 'full'): boolean {
-  const s = ident(schema)
-  const pragma = depth === 'full' ? 'integrity_check' : 'quick_check'
-  const integrity = withoutRowChecks(db, () => db.pragma(`${s}.${pragma}`) as Array<Record<string, string>>)
-  return integrity.length === 1 && integrity[0]?.[pragma] === 'ok'
+export function checkSchema(db: Database.Database, schema = 'main'): boolean {
+  const integrity = withoutRowChecks(db, () => db.pragma(`${ident(schema)}.integrity_check`) as Array<Record<string, string>>)
+  return integrity.length === 1 && integrity[0]?.integrity_check === 'ok'
 }
 
 /** How many rows hold a link (foreign key) to a record that does not exist. */

@@ -65,9 +65,21 @@ export function toRow(spec: TableSpec, dto: Record<string, unknown>): Row {
   return row
 }
 
+const fieldLists = new WeakMap<TableSpec, ReadonlyArray<readonly [field: string, column: string, codec: Codec]>>()
+
+/** A spec's fields as a flat list, made once per spec: reads decode every row through it. */
+function fieldsOf(spec: TableSpec): ReadonlyArray<readonly [field: string, column: string, codec: Codec]> {
+  let fields = fieldLists.get(spec)
+  if (!fields) {
+    fields = Object.entries(spec.fields).map(([field, [column, codec]]) => [field, column, codec] as const)
+    fieldLists.set(spec, fields)
+  }
+  return fields
+}
+
 export function fromRow<T>(spec: TableSpec, row: Row): T {
   const dto: Row = {}
-  for (const [field, [column, codec]] of Object.entries(spec.fields)) dto[field] = decode(codec, row[column])
+  for (const [field, column, codec] of fieldsOf(spec)) dto[field] = decode(codec, row[column])
   return dto as T
 }
 

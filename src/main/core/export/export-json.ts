@@ -81,11 +81,13 @@ export function writeExportJson(db: Database.Database, exportedAt: number, write
       const before = rest.slice(0, at)
       write(before)
       const indent = before.slice(before.lastIndexOf('\n') + 1).match(/^ */)?.[0] ?? ''
-      const itemIndent = `\n${indent}  `
+      const lineStart = `\n${indent}`
       let first = true
       for (const page of pagesOf[field]()) {
-        const text = page.map((item) => itemIndent + JSON.stringify(checked(itemSchemas[field], item, `data.${field}`), null, 2).replaceAll('\n', itemIndent))
-        write(`${first ? '[' : ','}${text.join(',')}`)
+        // The page as an indented array, less its brackets, moved to the array's depth: each item
+        // exactly as JSON.stringify(document, null, 2) lays it out (a page is never empty).
+        const array = JSON.stringify(page.map((item) => checked(itemSchemas[field], item, `data.${field}`)), null, 2)
+        write(`${first ? '[' : ','}${array.slice(1, -2).replaceAll('\n', lineStart)}`)
         first = false
         done += page.length
         progress(done, total)

@@ -11,7 +11,7 @@ import { contactsTable } from '../contacts/contacts.repo'
 import { readCrisisPlan } from '../crisis-plan/crisis-plan.repo'
 import { fromRow, prepared, type TableSpec } from '../db/table.repo'
 import { draftsTable } from '../drafts/drafts.repo'
-import { reflectionsTable, tagNamesOf } from '../reflections/reflections.repo'
+import { reflectionsTable } from '../reflections/reflections.repo'
 import { listRules, type StoredRule } from '../rules/rules.repo'
 import { sessionsTable } from '../sessions/sessions.repo'
 import { talkingPointsTable } from '../talking-points/talking-points.repo'
@@ -67,10 +67,30 @@ export const allTherapists = (db: Database.Database) => allOf<Therapist>(db, the
 export const sessionPages = (db: Database.Database, range?: TimeRange) => pagesOf<Session>(db, sessionsTable, rangeOn('starts_at', range))
 export const allSessions = (db: Database.Database, range?: TimeRange): Session[] => [...sessionPages(db, range)].flat()
 
-/** Reflections in pages, each with its tag names. */
+/** The tag names of a page of reflections, by reflection, each list in the order tagNamesOf gives. */
+function tagNamesOfPage(db: Database.Database, ids: string[]): Map<string, string[]> {
+  const rows = prepared(
+    db,
+    `SELECT reflection_tags.reflection_id AS id, tags.name AS name FROM reflection_tags JOIN tags ON tags.id = reflection_tags.tag_id
+     WHERE reflection_tags.reflection_id IN (SELECT value FROM json_each(?)) ORDER BY reflection_tags.reflection_id, tags.name COLLATE NOCASE`,
+  )
+    .raw()
+    .all(JSON.stringify(ids)) as Array<[string, string]>
+  const names = new Map<string, string[]>()
+  for (const [id, name] of rows) {
+    const list = names.get(id)
+    if (list) list.push(name)
+    else names.set(id, [name])
+  }
+  return names
+}
+
+/** Reflections in pages, each with its tag names (one query per page, not one per reflection). */
 export function* reflectionPages(db: Database.Database, range?: TimeRange): Generator<Reflection[]> {
-  for (const page of pagesOf<Omit<Reflection, 'tags'>>(db, reflectionsTable, rangeOn('created_at', range)))
-    yield page.map((reflection) => ({ ...reflection, tags: tagNamesOf(db, reflection.id) }))
+  for (const page of pagesOf<Omit<Reflection, 'tags'>>(db, reflectionsTable, rangeOn('created_at', range))) {
+    const tags = tagNamesOfPage(db, page.map((reflection) => reflection.id))
+    yield page.map((reflection) => ({ ...reflection, tags: tags.get(reflection.id) ?? [] }))
+  }
 }
 export const allReflections = (db: Database.Database, range?: TimeRange): Reflection[] => [...reflectionPages(db, range)].flat()
 export const allDrafts = (db: Database.Database) => allOf<Draft>(db, draftsTable)

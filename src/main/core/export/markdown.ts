@@ -170,6 +170,8 @@ export function* datedStream(source: Omit<MarkdownSource, 'reflections'>, reflec
   while (next < others.length) yield others[next++]!
 }
 
+const WHITESPACE = /\s/
+
 /**
  * A Markdown document's pieces, tidied as they pass: no run of more than one blank line, no
  * trailing whitespace at the end, one final newline. Whitespace at the end of what has come is
@@ -180,7 +182,10 @@ function tidiedWriter(write: (text: string) => void): { push(text: string): void
   return {
     push(text) {
       const joined = held + text
-      const cut = joined.search(/\s*$/)
+      // Where the trailing whitespace starts (what joined.search(/\s*$/) gives, without trying
+      // the pattern at every position of the text).
+      let cut = joined.length
+      while (cut > 0 && WHITESPACE.test(joined[cut - 1] as string)) cut--
       held = joined.slice(cut)
       if (cut > 0) write(joined.slice(0, cut).replace(/\n{3,}/g, '\n\n'))
     },

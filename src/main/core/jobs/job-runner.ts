@@ -12,7 +12,7 @@ import type { JobName, JobOutput } from './job-tasks'
 export type JobRun<T> = { status: 'done'; output: T } | { status: 'cancelled' }
 
 /**
- * A file the job is writing in a phase where the worker cannot report (SQLite's VACUUM INTO is
+ * A file the job is writing in a phase where the worker cannot report (a kernel file copy is
  * one native call): its size is the progress, polled from here.
  */
 export interface GrowingFile {

@@ -14,6 +14,14 @@ import { workerEntry, type WorkerEntry } from './worker-entry'
 
 const jobsWorker = (): WorkerEntry => workerEntry('jobs', new URL('./jobs.worker.ts', import.meta.url))
 
+/**
+ * Jobs that stream (no table is ever in memory whole) run with a small heap: V8 then collects
+ * each page's garbage as it goes instead of growing the thread's heap by a hundred MB or more
+ * during a large export.
+ */
+const STREAMING: ReadonlySet<string> = new Set<JobName>(['backup.write', 'backup.inspect', 'backup.checkFiles', 'export.json', 'export.markdownDocument'])
+const STREAMING_HEAP = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 }
+
 export function createThreadJobs(entry: () => WorkerEntry = jobsWorker): Jobs {
   return {
     run<N extends JobName>(request: JobRequest<N>, options: JobRunOptions): Promise<JobOutput<N>> {
@@ -27,7 +35,8 @@ export function createThreadJobs(entry: () => WorkerEntry = jobsWorker): Jobs {
         const { url, execArgv } = entry()
         let worker: Worker
         try {
-          worker = new Worker(url, { execArgv, workerData: request, transferList: request.key ? [request.key] : [] })
+          const resourceLimits = STREAMING.has(request.name) ? STREAMING_HEAP : {}
+          worker = new Worker(url, { execArgv, workerData: request, transferList: request.key ? [request.key] : [], resourceLimits })
         } catch {
           if (request.key && request.key.byteLength > 0) new Uint8Array(request.key).fill(0)
           reject(new CoreError('INTERNAL', { cause: { code: 'JOB_WORKER_START' } }))

@@ -137,7 +137,7 @@ export const settingsStrings = {
   jobs: {
     phases: {
       copying: 'Making a copy of your records',
-      checking: 'Checking every page of the copy',
+      checking: 'Checking the copy',
       writing: 'Writing the file',
       verifying: 'Reading the file back to make sure it is whole',
       reading: 'Reading',
