@@ -155,7 +155,7 @@ describe.skipIf(e2eSkipReason())('Settings and recovery', () => {
     const dialogs = fakeDialogs()
     const a = await openSettings({ dialogs })
     const { page } = a
-    const therapist = a.core.therapists.create({ name: 'Dr Ash', practice: '', timeZone: 'UTC', channels: [] })
+    const therapist = a.core.therapists.create({ name: 'Dr Ash', pronouns: '', practice: '', timeZone: 'UTC', channels: [] })
     a.core.sessions.create({ therapistId: therapist.id, startsAt: Date.UTC(2026, 2, 9, 17), timeZone: 'UTC', durationMinutes: 50, format: 'video', status: 'attended', notes: '', moodBefore: null, moodAfter: null, takeaways: '', homework: [] })
     const db = a.core.vault.db()
     db.pragma('foreign_keys = OFF') // as another tool might have left it

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { fakeDialogs } from '../helpers/fake-ports'
 import { createTestVault, TEST_PASSPHRASE, type TestVault } from '../helpers/test-vault'
 import { expectNoSeriousA11yViolations } from './axe'
-import { e2eSkipReason, type E2EApp } from './harness'
+import { e2eSkipReason, launchApp, type E2EApp } from './harness'
 import { launchWithVault } from './launch-vault'
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots')

@@ -155,7 +155,7 @@ describe('Test a backup', () => {
   })
 
   it('a link to a record deleted by another tool is a repairable finding, not a failed backup', async () => {
-    const therapist = vault.core.therapists.create({ name: 'Dr Ash', practice: '', timeZone: 'Europe/London', channels: [] })
+    const therapist = vault.core.therapists.create({ name: 'Dr Ash', pronouns: '', practice: '', timeZone: 'Europe/London', channels: [] })
     const session = vault.core.sessions.create({
       therapistId: therapist.id,
       startsAt: Date.UTC(2026, 2, 2, 17, 0),

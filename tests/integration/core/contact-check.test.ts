@@ -75,7 +75,7 @@ describe('contactCheck.evaluate over the store', () => {
 describe('contactCheck.inputs: what the check reads, for the renderer to ask it itself', () => {
   it('answers exactly as contactCheck.evaluate does, from the same gathered inputs', async () => {
     const start = Date.UTC(2026, 2, 3, 17, 0)
-    const therapist = vault.core.therapists.create({ name: 'Dr Rao', practice: '', timeZone: 'Europe/London', channels: [] })
+    const therapist = vault.core.therapists.create({ name: 'Dr Rao', pronouns: '', practice: '', timeZone: 'Europe/London', channels: [] })
     vault.clock.set(start + HOUR)
     vault.core.sessions.create({ therapistId: therapist.id, startsAt: start, timeZone: 'Europe/London', durationMinutes: 50, format: 'video', status: 'attended', notes: '', moodBefore: null, moodAfter: null, takeaways: '', homework: [] })
     vault.core.rules.create({
@@ -111,7 +111,7 @@ describe('contactCheck.inputs: what the check reads, for the renderer to ask it 
   })
 
   it('while "coaching before, not after" pauses, both answer with the crisis plan', async () => {
-    const therapist = vault.core.therapists.create({ name: 'Dr Rao', practice: '', timeZone: 'Europe/London', channels: [] })
+    const therapist = vault.core.therapists.create({ name: 'Dr Rao', pronouns: '', practice: '', timeZone: 'Europe/London', channels: [] })
     const now = Date.UTC(2026, 2, 4, 12)
     vault.clock.set(now - 2 * HOUR)
     vault.core.rules.create({
@@ -131,7 +131,7 @@ describe('contactCheck.inputs: what the check reads, for the renderer to ask it 
   })
 
   it('bad input gets a typed error and changes nothing', async () => {
-    const therapist = vault.core.therapists.create({ name: 'Dr Rao', practice: '', timeZone: 'Europe/London', channels: [] })
+    const therapist = vault.core.therapists.create({ name: 'Dr Rao', pronouns: '', practice: '', timeZone: 'Europe/London', channels: [] })
     const before = vault.core.vault.db().prepare('SELECT total_changes()').pluck().get()
     const wrong = await dispatch(vault.handlers, 'contactCheck.inputs', { therapistId: therapist.id, withCrisisPlan: 'yes' })
     expect(wrong).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })

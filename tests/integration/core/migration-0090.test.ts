@@ -20,7 +20,7 @@ function vaultAt70() {
 
 /** One entry of every indexed kind, each mentioning `word`, on different days. */
 function everyKind(services: ReturnType<typeof vaultAt70>['services'], word: string) {
-  const therapist = services.therapists.create({ name: 'Dr Ash', practice: 'Riverside', timeZone: 'Europe/London', channels: [] })
+  const therapist = services.therapists.create({ name: 'Dr Ash', pronouns: '', practice: 'Riverside', timeZone: 'Europe/London', channels: [] })
   const session = services.sessions.create({
     therapistId: therapist.id, startsAt: Date.UTC(2025, 5, 2, 17), timeZone: 'Europe/London', durationMinutes: 50, format: 'video', status: 'attended',
     notes: `notes ${word}`, moodBefore: null, moodAfter: null, takeaways: 'takeaways', homework: [{ text: 'walk', status: 'todo' }],

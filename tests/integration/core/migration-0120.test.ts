@@ -13,7 +13,7 @@ describe('migration 0120: starter answers', () => {
     db.pragma('foreign_keys = ON')
     migrate(db, migrations.filter((m) => m.version < 120))
     const services = createRecordServices({ db: () => db, checkpoint: () => undefined, clock: systemClock, events: silentEvents })
-    const therapist = services.therapists.create({ name: 'Dr Rao', practice: '', timeZone: 'Europe/London', channels: [] })
+    const therapist = services.therapists.create({ name: 'Dr Rao', pronouns: '', practice: '', timeZone: 'Europe/London', channels: [] })
 
     migrate(db, upTo(120))
     expect(schemaVersion(db)).toBeGreaterThanOrEqual(120)

@@ -13,7 +13,7 @@ const rows = () => vault.core.vault.db().prepare('SELECT therapist_id, question_
 
 describe('starterAnswers: what the person answered in the starter walk-through', () => {
   it('saves, reads back in the questions’ order, and a new save replaces the earlier answers', async () => {
-    const therapist = vault.core.therapists.create({ name: 'Dr Rao', practice: '', timeZone: 'Europe/London', channels: [] })
+    const therapist = vault.core.therapists.create({ name: 'Dr Rao', pronouns: '', practice: '', timeZone: 'Europe/London', channels: [] })
     expect(await dispatch(vault.handlers, 'starterAnswers.get', { therapistId: therapist.id })).toEqual({
       ok: true,
       value: { therapistId: therapist.id, answers: [], updatedAt: null },
@@ -47,7 +47,7 @@ describe('starterAnswers: what the person answered in the starter walk-through',
   })
 
   it('bad input gets a typed error and changes nothing', async () => {
-    const therapist = vault.core.therapists.create({ name: 'Dr Rao', practice: '', timeZone: 'Europe/London', channels: [] })
+    const therapist = vault.core.therapists.create({ name: 'Dr Rao', pronouns: '', practice: '', timeZone: 'Europe/London', channels: [] })
     await dispatch(vault.handlers, 'starterAnswers.save', { therapistId: therapist.id, answers: [{ questionId: 'buffer', answer: 'A day.' }] })
     const before = rows()
     const bad = [
