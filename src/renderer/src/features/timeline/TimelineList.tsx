@@ -123,8 +123,15 @@ export const TimelineList = forwardRef<TimelineListHandle, TimelineListProps>(fu
   // Keep about a page loaded beyond what is on screen, so scrolling rarely meets "loading".
   const items = virtualizer.getVirtualItems()
   const lastIndex = items.at(-1)?.index ?? 0
+  // Asked for once the rows on screen have painted: the first page's paint never waits for the next.
   useEffect(() => {
-    if (hasMore && !loadingMore && !moreFailed && lastIndex >= rows.length - AHEAD) onLoadMore()
+    if (!(hasMore && !loadingMore && !moreFailed && lastIndex >= rows.length - AHEAD)) return
+    let timer = 0
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(onLoadMore, 0)))
+    return () => {
+      cancelAnimationFrame(frame)
+      window.clearTimeout(timer)
+    }
   }, [lastIndex, rows.length, hasMore, loadingMore, moreFailed, onLoadMore])
 
   const step = (from: number, delta: number): number => {
