@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
-import { useRef, useState, type KeyboardEvent } from 'react'
+import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { ChannelInput, ChannelOutput } from '../../../../shared/ipc/contract'
 import type { SearchHit, SearchOrder } from '../../../../shared/ipc/schemas/search'
 import { Banner, Button, EmptyState, Icon, Spinner, type IconName } from '../../components/ui'
@@ -50,17 +50,7 @@ interface SearchResultsProps {
 export function SearchResults({ query, now, onPick }: SearchResultsProps): React.JSX.Element {
   const [order, setOrder] = useState<SearchOrder>('date')
   const results = useInfiniteQuery({ ...searchQuery(query, order), placeholderData: keepPreviousData })
-  const listRef = useRef<HTMLOListElement>(null)
-  const hits = results.data?.pages.flatMap((page) => page.hits) ?? []
-
-  const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
-    const buttons = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('.search-hit') ?? [])]
-    const index = buttons.indexOf(document.activeElement as HTMLButtonElement)
-    const move = event.key === 'ArrowDown' || event.key === 'j' ? 1 : event.key === 'ArrowUp' || event.key === 'k' ? -1 : 0
-    if (move === 0 || index < 0) return
-    event.preventDefault()
-    buttons[Math.min(buttons.length - 1, Math.max(0, index + move))]?.focus()
-  }
+  const hits = useMemo(() => results.data?.pages.flatMap((page) => page.hits) ?? [], [results.data])
 
   if (results.isPending) return <Spinner label={s.search.resultsLabel} />
   if (results.isError) return <Banner tone="warning">{s.search.failed}</Banner>
@@ -82,32 +72,13 @@ export function SearchResults({ query, now, onPick }: SearchResultsProps): React
           ))}
         </div>
       </div>
-      <div className="search-results__body" data-stale={stale || undefined} inert={stale}>
+      <div className="search-results__body" data-stale={stale || undefined}>
         {hits.length === 0 ? (
           <EmptyState icon="info" title={s.search.noneTitle}>
             <p>{s.search.noneBody}</p>
           </EmptyState>
         ) : (
-          <ol className="search-results__list" ref={listRef} onKeyDown={onKeyDown}>
-            {hits.map((hit) => (
-              <li key={`${hit.kind}:${hit.id}`}>
-                <button type="button" className="search-hit" onClick={() => onPick(hit)} aria-describedby="search-jump-hint">
-                  <span className="search-hit__icon">
-                    <Icon name={icons[hit.kind]} size={18} />
-                  </span>
-                  <span className="search-hit__content">
-                    <span className="search-hit__head">
-                      <span className="search-hit__kind">{{ ...s.search.kind, ...homeworkStrings.kinds }[hit.kind]}</span>
-                      <span className="search-hit__when">{`${formatDay(hit.at, now)}, ${formatTime(hit.at)}`}</span>
-                    </span>
-                    <span className="search-hit__snippet" dir="auto">
-                      <Snippet text={hit.snippet} />
-                    </span>
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ol>
+          <HitList hits={hits} now={now} onPick={onPick} />
         )}
         <p id="search-jump-hint" className="visually-hidden">
           {s.search.jumpHint}
@@ -123,3 +94,45 @@ export function SearchResults({ query, now, onPick }: SearchResultsProps): React
     </section>
   )
 }
+
+interface HitListProps {
+  hits: SearchHit[]
+  now: number
+  onPick(hit: SearchHit): void
+}
+
+/** The hits; memoised, so a key typed re-renders none of them while the next answer is on its way. */
+const HitList = memo(function HitList({ hits, now, onPick }: HitListProps): React.JSX.Element {
+  const listRef = useRef<HTMLOListElement>(null)
+  const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
+    const buttons = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('.search-hit') ?? [])]
+    const index = buttons.indexOf(document.activeElement as HTMLButtonElement)
+    const move = event.key === 'ArrowDown' || event.key === 'j' ? 1 : event.key === 'ArrowUp' || event.key === 'k' ? -1 : 0
+    if (move === 0 || index < 0) return
+    event.preventDefault()
+    buttons[Math.min(buttons.length - 1, Math.max(0, index + move))]?.focus()
+  }
+
+  return (
+    <ol className="search-results__list" ref={listRef} onKeyDown={onKeyDown}>
+      {hits.map((hit) => (
+        <li key={`${hit.kind}:${hit.id}`}>
+          <button type="button" className="search-hit" onClick={() => onPick(hit)} aria-describedby="search-jump-hint">
+            <span className="search-hit__icon">
+              <Icon name={icons[hit.kind]} size={18} />
+            </span>
+            <span className="search-hit__content">
+              <span className="search-hit__head">
+                <span className="search-hit__kind">{{ ...s.search.kind, ...homeworkStrings.kinds }[hit.kind]}</span>
+                <span className="search-hit__when">{`${formatDay(hit.at, now)}, ${formatTime(hit.at)}`}</span>
+              </span>
+              <span className="search-hit__snippet" dir="auto">
+                <Snippet text={hit.snippet} />
+              </span>
+            </span>
+          </button>
+        </li>
+      ))}
+    </ol>
+  )
+})

@@ -215,17 +215,20 @@ export default function TimelineScreen(): React.JSX.Element {
     return () => cancelAnimationFrame(frame)
   }, [panelKey])
 
-  const pickHit = (hit: SearchHit) => {
-    setTyped('')
-    setFilter(NO_FILTER)
-    setAnchorAt(hit.at)
-    setView('list')
-    if (hit.kind === 'talking_point') open({ kind: 'detail', target: { kind: 'talking_point', id: hit.id } })
-    else {
-      openEntry({ kind: hit.kind, id: hit.id, at: hit.at })
-      setReveal(entryKey(hit))
-    }
-  }
+  const pickHit = useCallback(
+    (hit: SearchHit) => {
+      setTyped('')
+      setFilter(NO_FILTER)
+      setAnchorAt(hit.at)
+      setView('list')
+      if (hit.kind === 'talking_point') open({ kind: 'detail', target: { kind: 'talking_point', id: hit.id } })
+      else {
+        openEntry({ kind: hit.kind, id: hit.id, at: hit.at })
+        setReveal(entryKey(hit))
+      }
+    },
+    [open, openEntry],
+  )
 
   const filterCount = activeFilterCount(filter)
   const searching = query !== '' && view === 'list'
