@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectNoSeriousA11yViolations } from './axe'
 import { e2eSkipReason, launchApp, type E2EApp } from './harness'
 import { seedLargeVault } from './seed-large'
 
@@ -124,6 +125,18 @@ describe.skipIf(e2eSkipReason())('search while typing quickly', () => {
     })
     expect(hidden).toEqual({ hits: 50, inside: true, visibility: 'hidden' })
     expect(await results().getByRole('button', { name: /Reflection|Session|Contact|Draft/ }).count()).toBe(0)
+    await expectNoSeriousA11yViolations(page, { screen: 'search, answer on its way' })
+    const shots = process.env.BETWEEN_SHOTS
+    if (shots) {
+      const viewport = page.viewportSize()
+      for (const [width, height, theme] of [[800, 600, 'light'], [1280, 800, 'dark']] as const) {
+        await page.setViewportSize({ width, height })
+        await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme)
+        await page.screenshot({ path: `${shots}/search-searching-${width}-${theme}.png` })
+      }
+      await page.evaluate(() => document.documentElement.removeAttribute('data-theme'))
+      if (viewport) await page.setViewportSize(viewport)
+    }
     await settledOn('quie')
     slowMs = SLOW_MS
     expect(await results().getAttribute('aria-busy')).toBe('false')
