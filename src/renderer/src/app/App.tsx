@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { Banner, Button, LoadingArea } from '../components/ui'
 import { useActivityPings } from '../lib/activity'
 import { CrisisViewProvider } from '../features/crisis-plan/crisis-view-context'
@@ -10,6 +11,7 @@ import { useThemeFromPrefs } from '../features/settings/theme'
 import { appStrings as s } from './app.strings'
 import { AppShell } from './AppShell'
 import { Providers } from './providers'
+import { preloadDefaultScreen } from './routes'
 
 /** Top-level screens by vault state. Nothing of the app is mounted unless the vault is open. */
 function Screens(): React.JSX.Element {
@@ -18,6 +20,12 @@ function Screens(): React.JSX.Element {
   useThemeFromPrefs()
   // While the vault may be open (first run opens it), report use to main's idle lock.
   useActivityPings(screen.name === 'unlocked' || screen.name === 'onboarding')
+  // The first screen's code (no content) loads while the person types the passphrase; a failure
+  // here is shown by the screen itself when it renders.
+  const beforeApp = screen.name === 'locked' || screen.name === 'onboarding'
+  useEffect(() => {
+    if (beforeApp) preloadDefaultScreen().catch(() => undefined)
+  }, [beforeApp])
   switch (screen.name) {
     case 'loading':
       return <LoadingArea label={vaultStrings.loading} />

@@ -2,14 +2,17 @@ import { lazy, type ComponentType } from 'react'
 import type { IconName } from '../components/ui'
 import { HomeScreen } from '../features/home/HomeScreen'
 import { appStrings } from './app.strings'
+import { preloadable } from './preloadable'
 import { timelineStrings } from '../features/timeline/timeline.strings'
+import { prefetchFirstPage } from '../features/timeline/use-timeline-feed'
 import { agreementsStrings } from '../features/agreements/agreements.strings'
 import { contactStrings } from '../features/contact/contact.strings'
 import { crisisPlanStrings } from '../features/crisis-plan/crisis-plan.strings'
 import { sessionPrepStrings } from '../features/session-prep/session-prep.strings'
 import { homeworkStrings } from '../features/homework/homework.strings'
 
-const TimelineScreen = lazy(() => import('../features/timeline/TimelineScreen'))
+// The first screen after unlocking: loaded while the lock screen shows (preloadDefaultScreen).
+const TimelineScreen = preloadable(() => import('../features/timeline/TimelineScreen'))
 const ContactScreen = lazy(() => import('../features/contact/ContactScreen'))
 const PrepScreen = lazy(() => import('../features/session-prep/PrepScreen'))
 const AgreementsScreen = lazy(() => import('../features/agreements/AgreementsScreen'))
@@ -27,7 +30,8 @@ const TemplatesScreen = lazy(() => import('../features/homework/TemplatesScreen'
  *   1. build it in src/renderer/src/features/<feature>/ with a default-exported screen
  *      component that renders one <h1> (the shell focuses it on navigation);
  *   2. add its id to RouteId and an entry below, lazily loaded so it gets its own chunk:
- *        const TimelineScreen = lazy(() => import('../features/timeline/TimelineScreen'))
+ *        // The first screen after unlocking: loaded while the lock screen shows (preloadDefaultScreen).
+const TimelineScreen = preloadable(() => import('../features/timeline/TimelineScreen'))
  *        { id: 'timeline', label: timelineStrings.nav, icon: 'clock', Screen: TimelineScreen },
  *
  * The shell wraps every screen in <Suspense> and an error boundary.
@@ -61,3 +65,9 @@ export const routes: readonly RouteDef[] = [
 
 /** The timeline is home: the first thing seen after unlocking. */
 export const DEFAULT_ROUTE: RouteId = 'timeline'
+
+/** Loads the first screen's code ahead of the unlock, so it renders without a loading step. */
+export const preloadDefaultScreen = (): Promise<unknown> => TimelineScreen.preload()
+
+/** Asks for the first screen's data as the vault opens, while the frame around it renders. */
+export const prefetchDefaultScreen = (): void => prefetchFirstPage()

@@ -123,9 +123,15 @@ export const TimelineList = forwardRef<TimelineListHandle, TimelineListProps>(fu
   // Keep about a page loaded beyond what is on screen, so scrolling rarely meets "loading".
   const items = virtualizer.getVirtualItems()
   const lastIndex = items.at(-1)?.index ?? 0
+  // The first rows paint before the next page is asked for; from then on, pages are asked at once.
+  const [painted, setPainted] = useState(false)
   useEffect(() => {
-    if (hasMore && !loadingMore && !moreFailed && lastIndex >= rows.length - AHEAD) onLoadMore()
-  }, [lastIndex, rows.length, hasMore, loadingMore, moreFailed, onLoadMore])
+    const frame = requestAnimationFrame(() => setPainted(true))
+    return () => cancelAnimationFrame(frame)
+  }, [])
+  useEffect(() => {
+    if (painted && hasMore && !loadingMore && !moreFailed && lastIndex >= rows.length - AHEAD) onLoadMore()
+  }, [painted, lastIndex, rows.length, hasMore, loadingMore, moreFailed, onLoadMore])
 
   const step = (from: number, delta: number): number => {
     let i = from

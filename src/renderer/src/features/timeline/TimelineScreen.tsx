@@ -67,7 +67,6 @@ export default function TimelineScreen(): React.JSX.Element {
   const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER)
   const [filtersOpen, setFiltersOpen] = useState(false)
   const [typed, setTyped] = useState('')
-  const [query, setQuery] = useState('')
   const [anchorAt, setAnchorAt] = useState<number | null>(null)
   const [laterExpanded, setLaterExpanded] = useState(false)
   const [panel, setPanel] = useState<Panel>(null)
@@ -79,12 +78,9 @@ export default function TimelineScreen(): React.JSX.Element {
   const onRevealed = useCallback(() => setReveal(null), [])
   const showKeyboardHint = useHintOnce('timeline-keys')
 
-  // Search as you type: a short pause lets a burst of keys make one query; the last results stay
-  // on screen (keepPreviousData) until the next arrive, and answers to older text are dropped.
-  useEffect(() => {
-    const timer = window.setTimeout(() => setQuery(typed.trim()), 40)
-    return () => window.clearTimeout(timer)
-  }, [typed])
+  // Search as you type, with no pause: each key asks at once, and SearchResults shows only the
+  // answer for the text in the box (older answers are dropped, one search runs at a time).
+  const query = typed.trim()
 
   const effectiveFilter = useMemo<TimelineFilter>(() => {
     if (anchorAt === null) return filter
@@ -219,18 +215,20 @@ export default function TimelineScreen(): React.JSX.Element {
     return () => cancelAnimationFrame(frame)
   }, [panelKey])
 
-  const pickHit = (hit: SearchHit) => {
-    setTyped('')
-    setQuery('')
-    setFilter(NO_FILTER)
-    setAnchorAt(hit.at)
-    setView('list')
-    if (hit.kind === 'talking_point') open({ kind: 'detail', target: { kind: 'talking_point', id: hit.id } })
-    else {
-      openEntry({ kind: hit.kind, id: hit.id, at: hit.at })
-      setReveal(entryKey(hit))
-    }
-  }
+  const pickHit = useCallback(
+    (hit: SearchHit) => {
+      setTyped('')
+      setFilter(NO_FILTER)
+      setAnchorAt(hit.at)
+      setView('list')
+      if (hit.kind === 'talking_point') open({ kind: 'detail', target: { kind: 'talking_point', id: hit.id } })
+      else {
+        openEntry({ kind: hit.kind, id: hit.id, at: hit.at })
+        setReveal(entryKey(hit))
+      }
+    },
+    [open, openEntry],
+  )
 
   const filterCount = activeFilterCount(filter)
   const searching = query !== '' && view === 'list'

@@ -20,6 +20,7 @@ export const timelineStrings = {
     clear: 'Clear search',
     results: (n: number, more: boolean) => (n === 0 ? 'Nothing found' : more ? `${n}+ results` : plural(n, 'result', 'results')),
     resultsLabel: 'Search results',
+    searching: 'Searching…',
     order: { label: 'Order of results', date: 'By date', relevance: 'Best match' },
     noneTitle: 'Nothing matches that',
     noneBody: 'Try fewer words, or the start of a word. Search looks at everything you wrote, not at tags.',

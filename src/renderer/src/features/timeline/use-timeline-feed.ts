@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import type { ChannelOutput } from '../../../../shared/ipc/contract'
 import type { TimelineEntry } from '../../../../shared/ipc/schemas/timeline'
 import { onBridgeEvent, rpc } from '../../lib/rpc'
 
@@ -15,6 +16,40 @@ export const NO_FILTER: TimelineFilter = { kinds: null, tag: null, therapistId: 
 /** The first page is small, for a quick first paint; later pages are large, for fewer calls. */
 export const FIRST_PAGE = 150
 export const PAGE_SIZE = 500
+
+type TimelinePage = ChannelOutput<'timeline.page'>
+
+const NO_FILTER_KEY = JSON.stringify(NO_FILTER)
+
+let prefetched: { page: Promise<TimelinePage>; stop(): void } | null = null
+
+function dropPrefetched(): void {
+  prefetched?.stop()
+  prefetched = null
+}
+
+/**
+ * Asks for the unfiltered first page the moment the vault opens, so the core answers while the
+ * window renders the frame; the feed's first fetch takes it. Dropped unused when anything changes
+ * or the vault locks, so it is never older than what the core would say.
+ */
+export function prefetchFirstPage(): void {
+  dropPrefetched()
+  const page = rpc('timeline.page', { limit: FIRST_PAGE, cursor: null, filter: NO_FILTER })
+  page.catch(() => undefined) // the feed asks again
+  const offChanged = onBridgeEvent('data.changed', dropPrefetched)
+  const offLocked = onBridgeEvent('vault.locked', dropPrefetched)
+  prefetched = { page, stop: () => (offChanged(), offLocked()) }
+}
+
+/** The prefetched first page for this filter, once; otherwise a fresh request. */
+function firstPage(key: string, filter: TimelineFilter): Promise<TimelinePage> {
+  const ask = () => rpc('timeline.page', { limit: FIRST_PAGE, cursor: null, filter })
+  const taken = key === NO_FILTER_KEY ? prefetched : null
+  if (!taken) return ask()
+  dropPrefetched()
+  return taken.page.catch(ask)
+}
 
 interface FeedState {
   items: TimelineEntry[]
@@ -71,8 +106,7 @@ export function useTimelineFeed(filter: TimelineFilter): TimelineFeed {
   useEffect(() => {
     const gen = ++generation.current
     busy.current = false
-    const current = JSON.parse(key) as TimelineFilter
-    rpc('timeline.page', { limit: FIRST_PAGE, cursor: null, filter: current }).then(
+    firstPage(key, JSON.parse(key) as TimelineFilter).then(
       (page) => {
         if (gen === generation.current) setState({ key, items: page.items, nextCursor: page.nextCursor, status: 'ready', loadingMore: false, moreFailed: false, skipped: page.skipped })
       },

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { BridgeEvents } from '../../../../shared/ipc/bridge'
+import { prefetchDefaultScreen } from '../../app/routes'
 import { onBridgeEvent, rpc } from '../../lib/rpc'
 import { vaultErrorMessage } from './vault-errors'
 
@@ -87,7 +88,10 @@ export function VaultSessionProvider({ children }: { children: ReactNode }): Rea
         setScreen({ name: 'loading' })
         setAttempt((n) => n + 1)
       },
-      enter: () => setScreen({ name: 'unlocked' }),
+      enter: () => {
+        prefetchDefaultScreen()
+        setScreen({ name: 'unlocked' })
+      },
       lock: async () => {
         try {
           await rpc('vault.lock', {})

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectNoSeriousA11yViolations } from './axe'
+import { e2eSkipReason, launchApp, type E2EApp } from './harness'
+import { seedLargeVault } from './seed-large'
+
+const PASSPHRASE = 'typing fast passphrase'
+/** Each search answer leaves the core this much later (a slow machine), so typing outruns the answers. */
+const SLOW_MS = 150
+
+/**
+ * Watches the page from inside: in every frame drawn, the hits a person can see must be the
+ * answer for exactly the text in the box, each with a match of it marked. Records what it saw in
+ * window.__searchWatch.
+ */
+const WATCH = `(() => {
+  const watch = { checks: 0, stale: [] }
+  const check = () => {
+    const input = document.querySelector('input[type="search"]')
+    const section = document.querySelector('.search-results')
+    const hits = [...document.querySelectorAll('.search-results .search-hit')].filter((hit) => getComputedStyle(hit).visibility !== 'hidden')
+    if (!input || !section || hits.length === 0) return
+    watch.checks++
+    const text = input.value.trim().toLowerCase()
+    const answered = section.getAttribute('data-query')
+    const unmarked = hits.filter((hit) => ![...hit.querySelectorAll('mark')].some((m) => m.textContent.toLowerCase().startsWith(text)))
+    if (answered === null || answered.toLowerCase() !== text || unmarked.length > 0) {
+      watch.stale.push({ box: text, answered, hits: hits.length, unmarked: unmarked.length })
+    }
+  }
+  // Every frame, as it is drawn (a Web Animation's ready: the harness fakes requestAnimationFrame).
+  const frame = () => document.body.animate([{ opacity: 1 }, { opacity: 1 }], 1).ready.then(() => {
+    check()
+    frame()
+  })
+  frame()
+  window.__searchWatch = watch
+})()`
+
+interface Watch {
+  checks: number
+  stale: Array<{ box: string; answered: string | null; hits: number; unmarked: number }>
+}
+
+/** Search as you type, typed quickly against a slow core: results never stand for older text. */
+describe.skipIf(e2eSkipReason())('search while typing quickly', () => {
+  let app: E2EApp
+  const asked: string[] = []
+  let slowMs = SLOW_MS
+
+  beforeAll(async () => {
+    app = await launchApp({
+      beforeLoad: async ({ invoke, core, clock }) => {
+        await invoke('vault.create', { passphrase: PASSPHRASE })
+        seedLargeVault(core, 3_000, clock.now())
+      },
+    })
+    app.page.setDefaultTimeout(10_000)
+    // The real search, answered later (mocks only at the boundary: the core itself is untouched).
+    const handlers = app.handlers as unknown as Record<string, (input: unknown) => unknown>
+    const search = handlers['search.query'] as (input: unknown) => unknown
+    handlers['search.query'] = async (input) => {
+      asked.push((input as { query: string }).query)
+      const answer = search(input)
+      await new Promise((done) => setTimeout(done, slowMs))
+      return answer
+    }
+    await app.page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
+    await app.page.getByRole('feed', { name: 'Timeline entries' }).getByRole('article').first().waitFor()
+    await app.page.evaluate(WATCH)
+  })
+
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  const box = () => app.page.getByRole('searchbox', { name: 'Search everything' })
+  const results = () => app.page.getByRole('region', { name: 'Search results' })
+  const watched = () => app.page.evaluate(() => (window as unknown as { __searchWatch: Watch }).__searchWatch)
+  const settledOn = async (text: string) => {
+    await expect.poll(() => results().getAttribute('data-query'), { timeout: 10_000 }).toBe(text)
+    await results().getByRole('button', { name: /Reflection|Session|Contact|Draft/ }).first().waitFor()
+  }
+
+  it('keeps every key, shows only the answer for the text in the box, and skips the texts typed past', async () => {
+    const { page } = app
+    await box().click()
+    asked.length = 0
+    await page.keyboard.type('boundaries', { delay: 0 })
+    expect(await box().inputValue()).toBe('boundaries')
+    await settledOn('boundaries')
+    // One search at a time: the keys typed while one ran were never sent.
+    expect(asked.at(-1)).toBe('boundaries')
+    expect(asked.length).toBeLessThan('boundaries'.length)
+
+    // Back over it and on to another word, quickly.
+    asked.length = 0
+    for (let i = 0; i < 'boundaries'.length - 2; i++) await page.keyboard.press('Backspace', { delay: 0 })
+    expect(await box().inputValue()).toBe('bo')
+    await settledOn('bo')
+    await page.keyboard.press('Control+a')
+    await page.keyboard.type('kitchen', { delay: 5 })
+    await settledOn('kitchen')
+    expect(asked.at(-1)).toBe('kitchen')
+
+    const watch = await watched()
+    expect(watch.checks).toBeGreaterThan(0)
+    expect(watch.stale).toEqual([])
+  })
+
+  it('says it is searching while the answer for the new text is on its way', async () => {
+    const { page } = app
+    await box().fill('')
+    await box().click()
+    await page.keyboard.type('qui', { delay: 0 })
+    await settledOn('qui')
+    slowMs = 3_000 // long enough to look at the page while the answer is on its way
+    await page.keyboard.type('e')
+    // The previous hits are hidden (so out of reach: not focusable, not read) until "quie"'s answer.
+    await expect.poll(() => results().getAttribute('aria-busy'), { timeout: 10_000 }).toBe('true')
+    expect(await results().getByRole('status').innerText()).toBe('Searching…')
+    const hidden = await results().evaluate((section) => {
+      const body = section.querySelector<HTMLElement>('.search-results__body')
+      const hits = section.querySelectorAll('.search-hit')
+      return { hits: hits.length, inside: [...hits].every((hit) => body?.contains(hit)), visibility: body && getComputedStyle(body).visibility }
+    })
+    expect(hidden).toEqual({ hits: 50, inside: true, visibility: 'hidden' })
+    expect(await results().getByRole('button', { name: /Reflection|Session|Contact|Draft/ }).count()).toBe(0)
+    await expectNoSeriousA11yViolations(page, { screen: 'search, answer on its way' })
+    const shots = process.env.BETWEEN_SHOTS
+    if (shots) {
+      const viewport = page.viewportSize()
+      for (const [width, height, theme] of [[800, 600, 'light'], [1280, 800, 'dark']] as const) {
+        await page.setViewportSize({ width, height })
+        await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme)
+        await page.screenshot({ path: `${shots}/search-searching-${width}-${theme}.png` })
+      }
+      await page.evaluate(() => document.documentElement.removeAttribute('data-theme'))
+      if (viewport) await page.setViewportSize(viewport)
+    }
+    await settledOn('quie')
+    slowMs = SLOW_MS
+    expect(await results().getAttribute('aria-busy')).toBe('false')
+    expect((await watched()).stale).toEqual([])
+  })
+})
