@@ -19,8 +19,10 @@ function vaultAt70() {
 }
 
 /** One entry of every indexed kind, each mentioning `word`, on different days. */
-function everyKind(services: ReturnType<typeof vaultAt70>['services'], word: string) {
-  const therapist = services.therapists.create({ name: 'Dr Ash', pronouns: '', practice: 'Riverside', timeZone: 'Europe/London', channels: [] })
+function everyKind({ db, services }: ReturnType<typeof vaultAt70>, word: string) {
+  // Written in SQL: the therapists' codec has columns (pronouns, 0080) that a 0070 vault lacks.
+  const therapist = { id: 'therapist-ash' }
+  db.prepare("INSERT INTO therapists (id, name, practice, time_zone, created_at, updated_at) VALUES (?, 'Dr Ash', 'Riverside', 'Europe/London', 1, 1)").run(therapist.id)
   const session = services.sessions.create({
     therapistId: therapist.id, startsAt: Date.UTC(2025, 5, 2, 17), timeZone: 'Europe/London', durationMinutes: 50, format: 'video', status: 'attended',
     notes: `notes ${word}`, moodBefore: null, moodAfter: null, takeaways: 'takeaways', homework: [{ text: 'walk', status: 'todo' }],
@@ -45,8 +47,9 @@ const columnsOf = (db: Database.Database, id: string) =>
 
 describe('migration 0090: a title column, and rowids by the day each entry is about', () => {
   it('rebuilds the index over a 0070 database with every kind of entry; prefix indexes, secure delete and search still there', () => {
-    const { db, services } = vaultAt70()
-    const made = everyKind(services, 'heron')
+    const vault = vaultAt70()
+    const { db, services } = vault
+    const made = everyKind(vault, 'heron')
     const before = db.prepare('SELECT kind, ref_id, at FROM search_docs ORDER BY ref_id').all()
 
     migrate(db, upTo(90))
@@ -84,9 +87,10 @@ describe('migration 0090: a title column, and rowids by the day each entry is ab
   })
 
   it('keeps the index in step afterwards: inserts, edits, a date moved to another day, deletes, for every kind', () => {
-    const { db, services } = vaultAt70()
+    const vault = vaultAt70()
+    const { db, services } = vault
     migrate(db, upTo(90))
-    const made = everyKind(services, 'kestrel')
+    const made = everyKind(vault, 'kestrel')
     const ids = (query: string) => services.search.query({ query, limit: 50, cursor: null }).hits.map((h) => h.id)
     expect(ids('kestrel')).toHaveLength(9)
     const rowidOf = (id: string) => db.prepare('SELECT rowid FROM search_docs WHERE ref_id = ?').pluck().get(id) as number
