@@ -1,7 +1,7 @@
 /**
  * Run as a child by bench/imports.ts: the core alone in a fresh process over an existing vault,
- * each import through the contract (dispatch): choose (reading the file and the preview, on the
- * main thread) and apply (in a worker, in short transactions). For each it prints one JSON line
+ * each import through the contract (dispatch): choose (this thread reads the file; the worker
+ * plans the preview) and apply (in a worker, in short transactions). For each it prints one JSON line
  * as bench/heavy-child.ts does: the time, the main thread's longest event-loop stall
  * (perf_hooks.monitorEventLoopDelay) and its busy time (performance.eventLoopUtilization).
  */
@@ -33,7 +33,7 @@ async function measure<T>(name: string, op: () => Promise<T>): Promise<T> {
   const delay = monitorEventLoopDelay({ resolution: 5 })
   delay.enable()
   // The histogram records from its second tick on: without this, a stall at the very start of
-  // the operation (choose reads and plans the file synchronously) would not be counted.
+  // the operation would not be counted.
   await new Promise((resolve) => setTimeout(resolve, 20))
   const eventLoop = performance.eventLoopUtilization()
   const started = performance.now()
@@ -49,7 +49,7 @@ async function measure<T>(name: string, op: () => Promise<T>): Promise<T> {
 
 async function importFile(label: string, path: string, options: ChannelInput<'import.choose'> & { kind: ImportKind }): Promise<void> {
   open = path
-  const chosen = await measure(`${label}: choose and preview (main thread)`, () => call('import.choose', options))
+  const chosen = await measure(`${label}: choose and preview (worker)`, () => call('import.choose', options))
   if (chosen.status !== 'ready') throw new Error('expected a preview')
   const applied = await measure(`${label}: apply (worker)`, () => call('import.apply', { planId: chosen.preview.planId, options }))
   if (applied.status !== 'imported') throw new Error('expected an import')

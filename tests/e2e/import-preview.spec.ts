@@ -128,11 +128,12 @@ describe.skipIf(e2eSkipReason())('Import preview', () => {
     const a = await openSettings(dialogs)
     const { page } = a
     const file = join(root, 'large-journal.json')
-    writeFileSync(file, dayOneJournal(5_000))
+    // Large enough that the import is still being written after four screenshots.
+    writeFileSync(file, dayOneJournal(20_000))
     dialogs.answers.open = file
     await page.getByRole('button', { name: 'Choose a Day One export…' }).click()
     const preview = page.getByRole('region', { name: 'Before anything is written' })
-    await preview.getByText(/^Will add 5,000 reflections\.$/).waitFor()
+    await preview.getByText(/^Will add 20,000 reflections\.$/).waitFor()
     await preview.getByRole('button', { name: 'Import', exact: true }).focus()
     await page.keyboard.press('Enter')
 

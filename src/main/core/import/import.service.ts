@@ -1,9 +1,10 @@
 /**
- * Imports in three steps: choose (the OS dialog, read and check the whole file, keep its bytes
- * in memory only), preview (a plan with the person's choices, as often as they change them),
- * apply (a job in a worker thread: the same plan written as an import run, in short
- * transactions, with progress and Stop; import-tasks.ts). One chosen file at a time; choosing
- * another, or applying, forgets the previous one.
+ * Imports in three steps: choose (the OS dialog, read the whole file, keep its bytes in memory
+ * only, and preview it), preview (a plan with the person's choices, as often as they change
+ * them), apply (the same plan written as an import run, in short transactions). Planning and
+ * applying are jobs in a worker thread (import-tasks.ts), with progress and Stop (op `import`):
+ * this thread only reads the file and hands its bytes over. A stopped choose or preview forgets
+ * the file. One chosen file at a time; choosing another, or applying, forgets the previous one.
  *
  * All or nothing: a stopped apply is undone at once by a second job; one cut off by a crash (or
  * whose undo was) is undone at the next unlock (settleRuns in import-run.ts).
@@ -18,7 +19,6 @@ import type { JobRunner } from '../jobs/job-runner'
 import type { JobInput } from '../jobs/job-tasks'
 import type { VaultService } from '../vault/vault.service'
 import { ImportError, MAX_IMPORT_BYTES } from './import-error'
-import { planImport } from './import-planner'
 import { settleRuns } from './import-run'
 import { importErrorOf } from './import-tasks'
 import { readImportBytes } from './read-import-file'
@@ -43,12 +43,14 @@ export interface ImportPorts {
   vault: Pick<VaultService, 'copyDataKey' | 'paths' | 'status'>
 }
 
-export type ApplyOutcome = ImportResult | { status: 'cancelled' }
+type Cancelled = { status: 'cancelled' }
+export type ApplyOutcome = ImportResult | Cancelled
 
 interface Chosen {
   planId: string
   kind: ImportOptions['kind']
-  bytes: Buffer
+  /** In shared memory: every job reads them without a copy. */
+  bytes: Uint8Array
   /** The connection it was chosen under: after a lock and unlock the preview is not current. */
   db: Database.Database
 }
@@ -60,7 +62,7 @@ export function createImportService(ctx: ServiceContext, ports: ImportPorts, opt
   /** Runs a worker of this process is writing or undoing: not cut off, whatever their state says. */
   const live = new Set<string>()
 
-  const inWorker = <N extends 'import.apply' | 'import.undo'>(name: N, input: JobInput<N>) =>
+  const inWorker = <N extends 'import.preview' | 'import.apply' | 'import.undo'>(name: N, input: JobInput<N>) =>
     ports.jobs.run('import', { name, input, database: ports.vault.paths.database, key: transferableKey(ports.vault.copyDataKey()) })
 
   /** After a stop or a failed worker: the run comes out again now, or at the next unlock. */
@@ -69,8 +71,6 @@ export function createImportService(ctx: ServiceContext, ports: ImportPorts, opt
     await inWorker('import.undo', { runIds: [runId] })
   }
 
-  const planFor = (file: Chosen, importOptions: ImportOptions) => planImport(ctx.db(), file.bytes, importOptions, ctx.clock.now(), maxBytes)
-
   const current = (planId: string, importOptions: ImportOptions): Chosen => {
     const db = ctx.db()
     if (chosen !== null && chosen.db !== db) chosen = null
@@ -78,21 +78,35 @@ export function createImportService(ctx: ServiceContext, ports: ImportPorts, opt
     return chosen
   }
 
-  const previewOf = (file: Chosen, importOptions: ImportOptions): ImportPreview => ({ planId: file.planId, kind: file.kind, ...planFor(file, importOptions).preview })
+  /** The file planned in a worker; null when it was stopped (then the file is forgotten). */
+  const previewOf = async (file: Chosen, importOptions: ImportOptions): Promise<ImportPreview | null> => {
+    const run = await inWorker('import.preview', { bytes: file.bytes, options: importOptions, now: ctx.clock.now(), maxBytes })
+    if (run.status === 'cancelled') return null
+    if (run.output.status === 'invalid') throw importErrorOf(run.output)
+    return { planId: file.planId, kind: file.kind, ...run.output.preview }
+  }
 
   return {
-    async choose(importOptions: ImportOptions): Promise<{ status: 'cancelled' } | { status: 'ready'; preview: ImportPreview }> {
+    async choose(importOptions: ImportOptions): Promise<Cancelled | { status: 'ready'; preview: ImportPreview }> {
       ctx.db() // VAULT_LOCKED before any dialog
       chosen = null
       const path = await dialogs.chooseOpenPath(OPEN_KIND[importOptions.kind])
       if (path === null) return { status: 'cancelled' }
-      const file: Chosen = { planId: randomUUID(), kind: importOptions.kind, bytes: readImportBytes(path, maxBytes), db: ctx.db() }
-      const preview = previewOf(file, importOptions)
+      const db = ctx.db()
+      const file: Chosen = { planId: randomUUID(), kind: importOptions.kind, bytes: await readImportBytes(path, maxBytes), db }
+      const preview = await previewOf(file, importOptions)
+      if (preview === null) return { status: 'cancelled' }
       chosen = file
       return { status: 'ready', preview }
     },
 
-    preview: (input: { planId: string; options: ImportOptions }): ImportPreview => previewOf(current(input.planId, input.options), input.options),
+    async preview(input: { planId: string; options: ImportOptions }): Promise<ImportPreview | Cancelled> {
+      const file = current(input.planId, input.options)
+      const preview = await previewOf(file, input.options)
+      if (preview !== null) return preview
+      if (chosen === file) chosen = null
+      return { status: 'cancelled' }
+    },
 
     async apply(input: { planId: string; options: ImportOptions }): Promise<ApplyOutcome> {
       const file = current(input.planId, input.options)

@@ -1,5 +1,5 @@
 /** Reading a file the person chose to import: size limit first, then strict UTF-8, then JSON. */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { open, type FileHandle } from 'node:fs/promises'
 import { ioError } from '../vault/failures'
 import { ImportError, MAX_IMPORT_BYTES } from './import-error'
 
@@ -7,33 +7,35 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04])
 
 export const isZip = (bytes: Buffer): boolean => bytes.subarray(0, 4).equals(ZIP_MAGIC)
 
-export function readImportBytes(path: string, maxBytes = MAX_IMPORT_BYTES): Buffer {
-  let fd: number
+/**
+ * The file's bytes, read without blocking the event loop, in shared memory: each job that plans
+ * or applies them (a worker) sees the same bytes without a copy on this thread.
+ */
+export async function readImportBytes(path: string, maxBytes = MAX_IMPORT_BYTES): Promise<Uint8Array> {
+  let file: FileHandle
   try {
-    fd = openSync(path, 'r')
+    file = await open(path, 'r')
   } catch (error) {
     throw ioError(error)
   }
-  let bytes: Buffer
   try {
-    const size = fstatSync(fd).size
+    const { size } = await file.stat()
     if (size > maxBytes) throw new ImportError('too_large')
     if (size === 0) throw new ImportError('empty')
-    bytes = Buffer.alloc(size)
+    const bytes = new Uint8Array(new SharedArrayBuffer(size))
     let offset = 0
     while (offset < size) {
-      const read = readSync(fd, bytes, offset, size - offset, offset)
-      if (read === 0) break
-      offset += read
+      const { bytesRead } = await file.read(bytes, offset, size - offset, offset)
+      if (bytesRead === 0) break
+      offset += bytesRead
     }
-    bytes = bytes.subarray(0, offset)
+    return bytes.subarray(0, offset)
   } catch (error) {
     if (error instanceof ImportError) throw error
     throw ioError(error)
   } finally {
-    closeSync(fd)
+    await file.close()
   }
-  return bytes
 }
 
 /** Strict UTF-8 (a leading BOM dropped); a zip archive gets its own sentence. */

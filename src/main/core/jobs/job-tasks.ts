@@ -5,7 +5,7 @@
 import { writeBackupCopy } from '../backup/backup-copy'
 import { checkBackupFiles } from '../backup/backup-files'
 import { inspectBackupCopy } from '../backup/backup-inspect'
-import { applyImport, undoImports } from '../import/import-tasks'
+import { applyImport, previewImport, undoImports } from '../import/import-tasks'
 import { exportJson, exportMarkdownDocument, exportMarkdownFolder, exportReportHtml } from '../export/export-tasks'
 
 export const jobTasks = {
@@ -16,6 +16,7 @@ export const jobTasks = {
   'export.markdownFolder': exportMarkdownFolder,
   'export.markdownDocument': exportMarkdownDocument,
   'export.reportHtml': exportReportHtml,
+  'import.preview': previewImport,
   'import.apply': applyImport,
   'import.undo': undoImports,
 } as const

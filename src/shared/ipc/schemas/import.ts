@@ -98,6 +98,9 @@ export const importChooseOutput = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('ready'), preview: importPreviewSchema }),
 ])
 
+/** `cancelled`: stopped with jobs.cancel({ op: 'import' }); the chosen file is forgotten. */
+export const importPreviewResult = z.union([importPreviewSchema, z.strictObject({ status: z.literal('cancelled') })])
+
 export const importPlanInput = z.strictObject({ planId: z.string().max(100), options: importOptionsSchema })
 
 const importedSchema = z.strictObject({

@@ -8,7 +8,7 @@ import { importStrings } from './import.strings'
 
 const t = importStrings
 
-export type ImportPreview = ChannelOutput<'import.preview'>
+export type ImportPreview = Extract<ChannelOutput<'import.choose'>, { status: 'ready' }>['preview']
 
 const day = (ms: number) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(ms)
 const dayTime = (ms: number) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(ms)

@@ -75,7 +75,10 @@ export function ImportSection({ id }: { id: string }): React.JSX.Element {
     setOpen({ ...open, options })
     try {
       const preview = await rpc('import.preview', { planId: open.preview.planId, options })
-      setOpen({ preview, options })
+      if ('status' in preview) {
+        setOpen(null)
+        setMessage({ tone: 'info', text: t.cancelled })
+      } else setOpen({ preview, options })
     } catch (error) {
       setOpen(null)
       setMessage(failedMessage(error))
