@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { commitWith } from '../../src/main/core/db/channel-call'
 import { expectNoSeriousA11yViolations } from './axe'
 import { e2eSkipReason, launchApp, type E2EApp } from './harness'
 import { seedLargeVault } from './seed-large'
@@ -58,11 +59,11 @@ describe.skipIf(e2eSkipReason())('search while typing quickly', () => {
     // The real search, answered later (mocks only at the boundary: the core itself is untouched).
     const handlers = app.handlers as unknown as Record<string, (input: unknown) => unknown>
     const search = handlers['search.query'] as (input: unknown) => unknown
+    // A handler that waits ends with a commit (dispatch runs it in the call's savepoint).
     handlers['search.query'] = async (input) => {
       asked.push((input as { query: string }).query)
-      const answer = search(input)
       await new Promise((done) => setTimeout(done, slowMs))
-      return answer
+      return commitWith(() => search(input))
     }
     await app.page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
     await app.page.getByRole('feed', { name: 'Timeline entries' }).getByRole('article').first().waitFor()
