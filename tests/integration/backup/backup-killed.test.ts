@@ -3,12 +3,12 @@
  * vault folder and a `.partial` container in the backup folder; the next start removes both,
  * and the vault opens with everything in it (issue 14, point 6).
  */
-import { spawn } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../src/main/ipc/dispatch'
 import { createHandlers } from '../../../src/main/ipc/handlers'
+import { killChildWhen } from '../../helpers/kill-child'
 import { TEST_PASSPHRASE } from '../../helpers/test-vault'
 import { createBackupVault, leftoverWorkDirs, type BackupVault } from './backup-helpers'
 
@@ -18,23 +18,7 @@ const ENTRIES = 3_000
 let vault: BackupVault
 afterEach(() => vault?.cleanup())
 
-/** Runs the child until it prints `phase <phase>`, then SIGKILLs it. */
-function killDuring(phase: string, dataDir: string, folder: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, folder], { stdio: ['ignore', 'pipe', 'inherit'] })
-    const seen: string[] = []
-    let buffered = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8')
-      const lines = buffered.split('\n')
-      buffered = lines.pop() ?? ''
-      seen.push(...lines)
-      if (lines.includes(`phase ${phase}`)) child.kill('SIGKILL')
-    })
-    child.on('error', reject)
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(seen) : reject(new Error(`child ended without the kill: ${seen.join(', ')}`))))
-  })
-}
+const killDuring = (phase: string, dataDir: string, folder: string) => killChildWhen(CHILD, [dataDir, folder], (line) => line === `phase ${phase}`)
 
 describe('a backup killed part way', () => {
   it('leaves leftovers that the next start removes; the vault opens whole', async () => {

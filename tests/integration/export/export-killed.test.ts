@@ -3,12 +3,12 @@
  * person chose. The path is remembered only inside the vault, so the next unlock removes exactly
  * that file and leaves the chosen path as it was (issue 14, point 6).
  */
-import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { filesContaining } from '../../helpers/data-dir'
+import { killChildWhen } from '../../helpers/kill-child'
 import { createTestVault, makeTempDir, TEST_PASSPHRASE, type TestVault } from '../../helpers/test-vault'
 
 const CHILD = fileURLToPath(new URL('./fixtures/export-until-killed.ts', import.meta.url))
@@ -22,23 +22,7 @@ afterEach(() => {
   if (out) rmSync(out, { recursive: true, force: true })
 })
 
-/** Runs the child until it prints `line`, then SIGKILLs it. */
-function killAt(line: string, args: string[]): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
-    const seen: string[] = []
-    let buffered = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8')
-      const lines = buffered.split('\n')
-      buffered = lines.pop() ?? ''
-      seen.push(...lines)
-      if (lines.includes(line)) child.kill('SIGKILL')
-    })
-    child.on('error', reject)
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(seen) : reject(new Error(`child ended without the kill: ${seen.join(', ')}`))))
-  })
-}
+const killAt = (line: string, args: string[]) => killChildWhen(CHILD, args, (printed) => printed === line)
 
 describe('an export killed part way', () => {
   it('leaves a working file that the next unlock removes, and the chosen path untouched', async () => {

@@ -4,7 +4,6 @@
  * everything back (updates too), and a run cut off by SIGKILL is taken back at the next unlock.
  * Times are printed, never asserted.
  */
-import { spawn } from 'node:child_process'
 import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -18,6 +17,7 @@ import type { JobProgress } from '../../../src/shared/ipc/schemas/jobs'
 import { digestDatabase } from '../../helpers/db-digest'
 import { dayOneJournal } from '../../helpers/import-files'
 import { fakeDialogs } from '../../helpers/fake-ports'
+import { killChildWhen } from '../../helpers/kill-child'
 import { createTestVault, makeTempDir, TEST_PASSPHRASE, type TestVault } from '../../helpers/test-vault'
 
 const CHILD = fileURLToPath(new URL('./fixtures/import-until-killed.ts', import.meta.url))
@@ -168,20 +168,7 @@ describe('an import applies in a worker as a run', () => {
     const { vault, path } = await vaultWithJournal()
     const before = digestDatabase(vault.core.vault.db())
     vault.core.close()
-    const seen = await new Promise<string[]>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', CHILD, vault.dir, path], { stdio: ['ignore', 'pipe', 'inherit'] })
-      const lines: string[] = []
-      let buffered = ''
-      child.stdout.on('data', (chunk: Buffer) => {
-        buffered += chunk.toString('utf8')
-        const parts = buffered.split('\n')
-        buffered = parts.pop() ?? ''
-        lines.push(...parts)
-        if (parts.some((line) => /^importing [1-9]/.test(line))) child.kill('SIGKILL')
-      })
-      child.on('error', reject)
-      child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(lines) : reject(new Error(`ended without the kill: ${lines.slice(-3).join(', ')}`))))
-    })
+    const seen = await killChildWhen(CHILD, [vault.dir, path], (line) => /^importing [1-9]/.test(line))
     expect(seen).not.toContain('finished')
     const core = vault.reopen()
     await core.vault.unlock({ passphrase: TEST_PASSPHRASE })
