@@ -22,7 +22,7 @@ export const importStrings = {
   repairsTitle: 'Read with repairs',
   at: (places: string) => `At ${places}.`,
   entry: (n: number) => `entry ${n}`,
-  firstItems: (shown: number, total: number) => (total > shown ? `The first ${shown} of ${total}:` : 'What will be added or changed:'),
+  firstItems: (shown: number, total: number) => (total > shown ? `The first ${shown.toLocaleString('en')} of ${total.toLocaleString('en')}:` : 'What will be added or changed:'),
   confirm: 'Import',
   confirming: 'Importing…',
   progress: (n: number) => `Adding ${n.toLocaleString('en')} items. You can keep writing meanwhile. If you stop, or anything goes wrong, nothing of this file stays.`,

@@ -15,7 +15,7 @@ export const timelineStrings = {
 
   search: {
     label: 'Search everything',
-    placeholder: 'Search reflections, notes, contacts…',
+    placeholder: 'Search everything…',
     hint: 'Press / to search from anywhere in Between.',
     clear: 'Clear search',
     results: (n: number, more: boolean) => (n === 0 ? 'Nothing found' : more ? `${n}+ results` : plural(n, 'result', 'results')),
