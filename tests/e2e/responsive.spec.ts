@@ -47,10 +47,11 @@ const WHOLE_ROWS = `(() => {
   const scroller = document.querySelector('.tl-scroll')
   if (!scroller) return 0
   const area = scroller.getBoundingClientRect()
+  const top = Math.max(area.top, 0) - 1
   const bottom = Math.min(area.bottom, window.innerHeight) + 1
   return [...scroller.querySelectorAll('article')].filter((row) => {
     const box = row.getBoundingClientRect()
-    return box.height > 0 && box.top >= area.top - 1 && box.bottom <= bottom
+    return box.height > 0 && box.top >= top && box.bottom <= bottom
   }).length
 })()`
 
@@ -142,5 +143,10 @@ describe.skipIf(e2eSkipReason())('a 1280×800 window at 200 % zoom', () => {
   it('works in its 640×400 CSS viewport at two device pixels per CSS pixel', { timeout: 120_000 }, async () => {
     expect(await app.page.evaluate(() => [window.innerWidth, window.innerHeight, window.devicePixelRatio])).toEqual([640, 400, 2])
     await checkEveryScreen(app.page, ZOOMED, '1280×800 at 200 %')
+    // The page is taller than the window: scrolled, its header moves away and the list fills the window.
+    await go(app.page, 'Timeline', 'Your timeline')
+    await app.page.locator('.tl-scroll article').first().waitFor()
+    await app.page.locator('.shell__main').evaluate((main) => main.scrollTo(0, main.scrollHeight))
+    await expect.poll(() => app.page.evaluate<number>(WHOLE_ROWS), { message: 'whole timeline rows at 200 % zoom, page scrolled' }).toBeGreaterThanOrEqual(3)
   })
 })
