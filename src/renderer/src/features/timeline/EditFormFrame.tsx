@@ -51,26 +51,23 @@ export function EditFormFrame({ title, save, onCancel, children }: EditFormFrame
   )
 }
 
-export function ChannelSelect({ value, onChange }: { value: ContactChannel; onChange(channel: ContactChannel): void }): React.JSX.Element {
+/** A select over one closed vocabulary (channels, purposes), each value shown with its label. */
+function VocabularySelect<T extends string>(props: { label: string; values: readonly T[]; labels: Record<T, string>; value: T; onChange(value: T): void }): React.JSX.Element {
   return (
-    <SelectField label={s.detail.channel} value={value} onChange={(e) => onChange(e.target.value as ContactChannel)}>
-      {CHANNELS.map((c) => (
-        <option key={c} value={c}>
-          {channelLabels[c]}
+    <SelectField label={props.label} value={props.value} onChange={(e) => props.onChange(e.target.value as T)}>
+      {props.values.map((v) => (
+        <option key={v} value={v}>
+          {props.labels[v]}
         </option>
       ))}
     </SelectField>
   )
 }
 
-export function PurposeSelect({ value, onChange }: { value: Purpose; onChange(purpose: Purpose): void }): React.JSX.Element {
-  return (
-    <SelectField label={s.detail.purpose} value={value} onChange={(e) => onChange(e.target.value as Purpose)}>
-      {PURPOSES.map((p) => (
-        <option key={p} value={p}>
-          {purposeLabels[p]}
-        </option>
-      ))}
-    </SelectField>
-  )
-}
+export const ChannelSelect = ({ value, onChange }: { value: ContactChannel; onChange(channel: ContactChannel): void }): React.JSX.Element => (
+  <VocabularySelect label={s.detail.channel} values={CHANNELS} labels={channelLabels} value={value} onChange={onChange} />
+)
+
+export const PurposeSelect = ({ value, onChange }: { value: Purpose; onChange(purpose: Purpose): void }): React.JSX.Element => (
+  <VocabularySelect label={s.detail.purpose} values={PURPOSES} labels={purposeLabels} value={value} onChange={onChange} />
+)
