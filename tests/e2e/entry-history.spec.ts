@@ -7,6 +7,7 @@ import { createTestVault, TEST_PASSPHRASE, type TestVault } from '../helpers/tes
 import { expectNoSeriousA11yViolations } from './axe'
 import { e2eSkipReason, type E2EApp } from './harness'
 import { launchWithVault } from './launch-vault'
+import { expectInViewAtBothSizes } from './in-view'
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
 /** `SYNC_SCREENSHOTS=1 npx vitest run tests/e2e/entry-history.spec.ts` refreshes docs/screenshots/entry-history-*. */
@@ -59,21 +60,8 @@ describe.skipIf(e2eSkipReason())('an entry also edited on the other computer', (
     expect(await item.innerText()).toMatch(new RegExp(`Mood\\s+${kept}\\s+kept from`))
     expect(await note.getByRole('button', { name: 'Hide' }).getAttribute('aria-expanded')).toBe('true')
     await expectNoSeriousA11yViolations(page, { screen: 'reflection with kept history' })
-    for (const viewport of [
-      { width: 800, height: 600 },
-      { width: 1280, height: 800 },
-    ]) {
-      await page.setViewportSize(viewport)
-      await note.scrollIntoViewIfNeeded()
-      const box = await note.boundingBox()
-      expect(box).not.toBeNull()
-      expect(box!.x).toBeGreaterThanOrEqual(0)
-      expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width)
-      if (!WRITE_SHOTS) continue
-      for (const theme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: theme })
-        await panel.screenshot({ path: join(SHOTS, `entry-history-${viewport.width}-${theme}.png`), animations: 'disabled', caret: 'hide' })
-      }
-    }
+    await expectInViewAtBothSizes(page, note, {
+      ...(WRITE_SHOTS ? { picture: async (size, theme) => void (await panel.screenshot({ path: join(SHOTS, `entry-history-${size.width}-${theme}.png`), animations: 'disabled', caret: 'hide' })) } : {}),
+    })
   })
 })

@@ -6,6 +6,7 @@ import { fakeDialogs, type FakeDialogs } from '../helpers/fake-ports'
 import { expectNoSeriousA11yViolations } from './axe'
 import { e2eSkipReason, launchApp, type E2EApp, type LaunchOptions } from './harness'
 import { launchWithVault } from './launch-vault'
+import { expectInViewAtBothSizes } from './in-view'
 
 const PASSPHRASE = 'quiet lantern orchard velvet'
 const NEW_PASSPHRASE = 'harbour kettle juniper sparrow'
@@ -173,22 +174,10 @@ describe.skipIf(e2eSkipReason())('Settings and recovery', () => {
     await finding.waitFor()
     await expectNoSeriousA11yViolations(page, { screen: 'settings (backup tested, dangling link)' })
     const shots = process.env.BETWEEN_SHOTS
-    for (const size of [
-      { width: 800, height: 600 },
-      { width: 1280, height: 800 },
-    ]) {
-      await page.setViewportSize(size)
-      await finding.scrollIntoViewIfNeeded()
-      const box = await finding.boundingBox()
-      expect(box).not.toBeNull()
-      expect(box!.x).toBeGreaterThanOrEqual(0)
-      expect(box!.x + box!.width).toBeLessThanOrEqual(size.width)
-      expect(box!.y + box!.height).toBeLessThanOrEqual(size.height)
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: scheme })
-        if (shots) await page.screenshot({ path: join(shots, `backup-dangling-${scheme}-${size.width}.png`), animations: 'disabled', caret: 'hide' })
-      }
-    }
+    await expectInViewAtBothSizes(page, finding, {
+      wholeHeight: true,
+      ...(shots ? { picture: async (size, theme) => void (await page.screenshot({ path: join(shots, `backup-dangling-${theme}-${size.width}.png`), animations: 'disabled', caret: 'hide' })) } : {}),
+    })
   }, SLOW)
 
   it('exports JSON only after "This file will not be encrypted"; cancelling writes nothing', async () => {

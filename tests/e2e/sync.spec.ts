@@ -7,6 +7,7 @@ import { fakeDialogs } from '../helpers/fake-ports'
 import { createTestVault, TEST_PASSPHRASE, type TestVault } from '../helpers/test-vault'
 import { expectNoSeriousA11yViolations } from './axe'
 import { e2eSkipReason, launchApp, type E2EApp } from './harness'
+import { expectInViewAtBothSizes } from './in-view'
 import { launchWithVault } from './launch-vault'
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
@@ -18,29 +19,19 @@ const HOUR = 3_600_000
 /** The Sync section, light and dark, at 800x600 and 1280x800: its geometry inside the viewport, then a picture. */
 async function shootSection(page: Page, name: string, target: 'section' | 'window' = 'section'): Promise<void> {
   const section = page.locator('section.settings-section', { has: page.getByRole('heading', { level: 2, name: 'Sync' }) })
-  for (const viewport of [
-    { width: 800, height: 600 },
-    { width: 1280, height: 800 },
-  ]) {
-    await page.setViewportSize(viewport)
-    await section.scrollIntoViewIfNeeded()
-    const box = await section.boundingBox()
-    expect(box).not.toBeNull()
-    expect(box!.x).toBeGreaterThanOrEqual(0)
-    expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width)
-    if (!WRITE_SHOTS) continue
-    // A section: tall enough to hold all of it; a dialog: the window as it is.
-    if (target === 'section') {
-      await page.setViewportSize({ width: viewport.width, height: 1600 })
-      await section.scrollIntoViewIfNeeded()
-    }
-    for (const theme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: theme })
-      const path = join(SHOTS, `${name}-${viewport.width}-${theme}.png`)
-      const options = { path, animations: 'disabled' as const, caret: 'hide' as const }
-      await (target === 'section' ? section.screenshot(options) : page.screenshot(options))
-    }
-  }
+  await expectInViewAtBothSizes(page, section, {
+    ...(WRITE_SHOTS && {
+      picture: async (size, theme) => {
+        // A section: tall enough to hold all of it; a dialog: the window as it is.
+        if (target === 'section') {
+          await page.setViewportSize({ width: size.width, height: 1600 })
+          await section.scrollIntoViewIfNeeded()
+        }
+        const options = { path: join(SHOTS, `${name}-${size.width}-${theme}.png`), animations: 'disabled' as const, caret: 'hide' as const }
+        await (target === 'section' ? section.screenshot(options) : page.screenshot(options))
+      },
+    }),
+  })
   await page.emulateMedia({ colorScheme: 'light' })
 }
 
