@@ -1,4 +1,4 @@
-import type { Band } from '../../../shared/domain/homework/questionnaires'
+import { BAND_NAMES } from '../../../shared/domain/homework/questionnaires'
 
 /** Words the core writes about homework (exports and the session brief). Calm and plain. */
 export const homeworkStrings = {
@@ -22,13 +22,7 @@ export const homeworkStrings = {
   note: 'Note',
   rating: (name: string, value: number) => `${name} ${value}/5`,
   score: (score: number, max: number, band: string) => `Score ${score} of ${max} (${band}): a score to look at with my therapist`,
-  bands: {
-    minimal: 'minimal',
-    mild: 'mild',
-    moderate: 'moderate',
-    moderately_severe: 'moderately severe',
-    severe: 'severe',
-  } satisfies Record<Band, string>,
+  bands: BAND_NAMES,
   briefRecordsTitle: 'Thought records I would like to go through',
   briefWeeksTitle: 'My diary card',
   briefWeek: (from: string) => `Week from ${from}`,

@@ -18,6 +18,14 @@ export const ANSWER_MAX = ANSWERS.length - 1
 
 export const BANDS = ['minimal', 'mild', 'moderate', 'moderately_severe', 'severe'] as const
 export type Band = (typeof BANDS)[number]
+/** The bands' names as the published scoring guides give them (shown in the app and in exports). */
+export const BAND_NAMES = {
+  minimal: 'minimal',
+  mild: 'mild',
+  moderate: 'moderate',
+  moderately_severe: 'moderately severe',
+  severe: 'severe',
+} as const satisfies Record<Band, string>
 
 export interface QuestionnaireDefinition {
   id: Questionnaire

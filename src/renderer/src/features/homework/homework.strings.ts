@@ -1,16 +1,10 @@
 import type { CheckInCadence, SkillModule, ThinkingTrap } from '../../../../shared/domain/homework/homework-lists'
-import type { Band } from '../../../../shared/domain/homework/questionnaires'
+import { BAND_NAMES } from '../../../../shared/domain/homework/questionnaires'
 
 /** Every word of the homework screens. Calm and plain; never a diagnosis. */
 export const homeworkStrings = {
   kinds: { thought_record: 'Thought record', diary_day: 'Diary card', check_in: 'Check-in' },
-  bands: {
-    minimal: 'minimal',
-    mild: 'mild',
-    moderate: 'moderate',
-    moderately_severe: 'moderately severe',
-    severe: 'severe',
-  } satisfies Record<Band, string>,
+  bands: BAND_NAMES,
 
   timeline: {
     hotThought: (text: string) => `Hot thought: ${text}`,
