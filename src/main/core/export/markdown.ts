@@ -222,21 +222,25 @@ export function writeMarkdownDocument(
 }
 
 /** One item's lines in the document. */
+/** A session's facts as short lines (with whom, how, status, length, moods), for the Markdown and the PDF report. */
+export function sessionFacts(s: Session, therapist: string | undefined): string[] {
+  return [
+    therapist ? `${t.with}: ${therapist}` : null,
+    `${t.format}: ${t.formats[s.format] ?? s.format}`,
+    `${t.status}: ${t.statuses[s.status] ?? s.status}`,
+    t.duration(s.durationMinutes),
+    s.moodBefore === null ? null : `${t.moodBefore}: ${t.moodOutOf(s.moodBefore)}`,
+    s.moodAfter === null ? null : `${t.moodAfter}: ${t.moodOutOf(s.moodAfter)}`,
+  ].filter((fact): fact is string => fact !== null)
+}
+
 function entryMarkdown(entry: Dated, when: string, source: Pick<MarkdownSource, 'therapistNames'>): string[] {
   const lines: string[] = []
   if (entry.kind === 'session') {
     const s = entry.item
     const therapist = s.therapistId === null ? undefined : source.therapistNames.get(s.therapistId)
     lines.push(`## ${t.session}: ${when}`, '')
-    const facts = [
-      therapist ? `${t.with}: ${therapist}` : null,
-      `${t.format}: ${t.formats[s.format] ?? s.format}`,
-      `${t.status}: ${t.statuses[s.status] ?? s.status}`,
-      t.duration(s.durationMinutes),
-      s.moodBefore === null ? null : `${t.moodBefore}: ${t.moodOutOf(s.moodBefore)}`,
-      s.moodAfter === null ? null : `${t.moodAfter}: ${t.moodOutOf(s.moodAfter)}`,
-    ].filter((fact): fact is string => fact !== null)
-    lines.push(facts.map((fact) => `- ${fact}`).join('\n'), '')
+    lines.push(sessionFacts(s, therapist).map((fact) => `- ${fact}`).join('\n'), '')
     const body = sessionBody(s, '###')
     if (body !== '') lines.push(body)
   } else if (entry.kind === 'reflection') {

@@ -5,7 +5,7 @@
  */
 import { exportStrings as t } from './export.strings'
 import { escapeHtml, printableHtml } from './printable-html'
-import { datedItems, rangeTitle, type MarkdownOptions, type MarkdownSource, type RangeLabel } from './markdown'
+import { datedItems, rangeTitle, sessionFacts, type MarkdownOptions, type MarkdownSource, type RangeLabel } from './markdown'
 import { displayDateTime } from './zoned-time'
 
 
@@ -51,14 +51,7 @@ export function reportHtml(source: MarkdownSource, range: RangeLabel, options: M
               .map((item) => `<li>${escapeHtml(item.text)} (${escapeHtml(t.homeworkStatuses[item.status] ?? item.status)})</li>`)
               .join('')}</ul>`,
       ].join('')
-      return `<article class="session"><h2>${escapeHtml(`${t.session}: ${displayDateTime(s.startsAt, s.timeZone, options.locale)}`)}</h2>${facts([
-        therapist ? `${t.with}: ${therapist}` : null,
-        `${t.format}: ${t.formats[s.format] ?? s.format}`,
-        `${t.status}: ${t.statuses[s.status] ?? s.status}`,
-        t.duration(s.durationMinutes),
-        s.moodBefore === null ? null : `${t.moodBefore}: ${t.moodOutOf(s.moodBefore)}`,
-        s.moodAfter === null ? null : `${t.moodAfter}: ${t.moodOutOf(s.moodAfter)}`,
-      ])}${sections}</article>`
+      return `<article class="session"><h2>${escapeHtml(`${t.session}: ${displayDateTime(s.startsAt, s.timeZone, options.locale)}`)}</h2>${facts(sessionFacts(s, therapist))}${sections}</article>`
     }
     if (entry.kind === 'reflection') {
       const r = entry.item
