@@ -3,10 +3,9 @@
  * hours after one, the therapist asks for no coaching contact. This never closes the crisis path:
  * while the pause runs the verdict is the crisis plan (and medical help), not "wait".
  */
-import { afterWindows, covers, lowerBound } from '../context'
 import { hoursWords } from '../format'
-import { notCovered, quote } from '../words'
-import { HOUR } from '../zone'
+import { notCovered } from '../words'
+import { afterEventPause } from './after-event-pause'
 import type { Evaluator } from './evaluator'
 
 export const COACHING_WORDS = {
@@ -20,10 +19,7 @@ export const COACHING_WORDS = {
 export const coachingBeforeNotAfter: Evaluator<'coaching_before_not_after'> = {
   paraphrase: (rule) => COACHING_WORDS.paraphrase(hoursWords(rule.params.hours)),
   check: (rule, ctx) => {
-    const span = rule.params.hours * HOUR
-    const applies = covers(rule.params.purposes, ctx.purpose)
-    // Paused: [event, event + span) for each logged event.
-    const next = (t: number): number | null => afterWindows(ctx.events, span, t)
+    const { applies, next, lastEvent, instead } = afterEventPause(rule.params, ctx)
     return {
       applies,
       next: applies ? next : undefined,
@@ -31,9 +27,7 @@ export const coachingBeforeNotAfter: Evaluator<'coaching_before_not_after'> = {
         if (!applies) return { met: true, detail: notCovered(ctx.purpose) }
         const until = next(ctx.now)
         if (until === ctx.now) return { met: true, detail: COACHING_WORDS.before }
-        const last = ctx.events[lowerBound(ctx.events, ctx.now + 1) - 1] ?? ctx.now
-        const own = rule.params.alternative.trim()
-        const instead = own ? ` What you agreed to do instead: ${quote(own)}` : ''
+        const last = lastEvent ?? ctx.now
         return {
           met: false,
           detail: `${COACHING_WORDS.after(ctx.words.when(last), hoursWords(rule.params.hours), ctx.words.when(until ?? ctx.limit))}${instead}`,
