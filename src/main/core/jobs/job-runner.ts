@@ -35,7 +35,7 @@ export interface JobRunnerDeps {
   jobs: Jobs
   events: EventSink
   logger: Logger
-  /** After the last running job ends (tidying leftovers is safe then). */
+  /** After the last running job ends, when a worker job (which can leave working files) ended meanwhile: tidying leftovers is safe then. */
   onIdle(): void
 }
 
@@ -43,23 +43,28 @@ export type JobReport = (progress: { phase: JobPhase; done: number; total: numbe
 
 export function createJobRunner(deps: JobRunnerDeps) {
   const running = new Map<AbortController, JobOp>()
+  /** A worker job (which can leave working files) ended since the last idle clean-up. */
+  let workerJobEnded = false
 
   /** Registers a job of kind `op`: its stop signal and its progress reporter; `end` when it is over. */
-  const register = (op: JobOp) => {
+  const register = (op: JobOp, inWorker: boolean) => {
     const controller = new AbortController()
     running.set(controller, op)
     const report: JobReport = (progress) =>
       deps.events.emit('job.progress', { op, phase: progress.phase, done: progress.done, total: progress.total })
     const end = (): void => {
       running.delete(controller)
-      if (running.size === 0) deps.onIdle()
+      workerJobEnded ||= inWorker
+      if (running.size > 0 || !workerJobEnded) return
+      workerJobEnded = false
+      deps.onIdle()
     }
     return { signal: controller.signal, report, end }
   }
 
   return {
     async run<N extends JobName>(op: JobOp, request: JobRequest<N>, growing?: GrowingFile): Promise<JobRun<JobOutput<N>>> {
-      const job = register(op)
+      const job = register(op, true)
       let phase: JobPhase | null = null
       const report: JobReport = (progress) => {
         phase = progress.phase
@@ -88,7 +93,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
      * `jobs.cancel` aborts the signal it is given. The body decides how it stops.
      */
     async runHere<T>(op: JobOp, body: (job: { signal: AbortSignal; report: JobReport }) => Promise<T>): Promise<T> {
-      const job = register(op)
+      const job = register(op, false)
       try {
         return await body({ signal: job.signal, report: job.report })
       } finally {
