@@ -8,10 +8,8 @@ import { expectNoSeriousA11yViolations } from './axe'
 import { e2eSkipReason, type E2EApp } from './harness'
 import { launchWithVault } from './launch-vault'
 import { expectInViewAtBothSizes } from './in-view'
+import { shoot, shotsDir } from './shots'
 
-const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
-/** `SYNC_SCREENSHOTS=1 npx vitest run tests/e2e/entry-history.spec.ts` refreshes docs/screenshots/entry-history-*. */
-const WRITE_SHOTS = process.env.SYNC_SCREENSHOTS === '1'
 
 describe.skipIf(e2eSkipReason())('an entry also edited on the other computer', () => {
   let app: E2EApp | undefined
@@ -61,7 +59,7 @@ describe.skipIf(e2eSkipReason())('an entry also edited on the other computer', (
     expect(await note.getByRole('button', { name: 'Hide' }).getAttribute('aria-expanded')).toBe('true')
     await expectNoSeriousA11yViolations(page, { screen: 'reflection with kept history' })
     await expectInViewAtBothSizes(page, note, {
-      ...(WRITE_SHOTS ? { picture: async (size, theme) => void (await panel.screenshot({ path: join(SHOTS, `entry-history-${size.width}-${theme}.png`), animations: 'disabled', caret: 'hide' })) } : {}),
+      ...(shotsDir && { picture: (size, theme) => shoot(panel, `entry-history-${size.width}-${theme}`) }),
     })
   })
 })

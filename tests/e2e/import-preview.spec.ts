@@ -7,26 +7,21 @@ import { fakeDialogs, type FakeDialogs } from '../helpers/fake-ports'
 import { dayOneJournal } from '../helpers/import-files'
 import { expectNoSeriousA11yViolations } from './axe'
 import { e2eSkipReason, launchApp, type E2EApp } from './harness'
+import { shootBothThemes, shotsDir } from './shots'
 
 const PASSPHRASE = 'quiet lantern orchard velvet'
 const SLOW = 120_000
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'imports')
-const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
-/** `IMPORT_SCREENSHOTS=1 npx vitest run tests/e2e/import-preview.spec.ts` refreshes docs/screenshots/import-progress-*; the suite only checks. */
-const WRITE_PROGRESS_SHOTS = process.env.IMPORT_SCREENSHOTS === '1'
-
-/** The preview region inside the viewport's width, and a screenshot of it per theme. */
-async function shoot(page: Page, name: string): Promise<void> {
-  const box = await page.getByRole('region', { name: 'Before anything is written' }).boundingBox()
+/** The preview region inside the viewport's width, and (when pictures are asked for) a picture of it per theme. */
+async function checkPreview(page: Page, name: string): Promise<void> {
+  const region = page.getByRole('region', { name: 'Before anything is written' })
+  const box = await region.boundingBox()
   const viewport = page.viewportSize()
   expect(box && viewport && box.x >= 0 && box.x + box.width <= viewport.width).toBe(true)
+  if (!shotsDir) return
   // The app scrolls inside <main>: a tall window shows the whole preview in one picture.
   await page.setViewportSize({ width: viewport?.width ?? 1280, height: 1800 })
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme })
-    await page.getByRole('region', { name: 'Before anything is written' }).screenshot({ path: join(SHOTS, `${name}-${theme}.png`), animations: 'disabled', caret: 'hide' })
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
+  await shootBothThemes(page, name, region)
   if (viewport) await page.setViewportSize(viewport)
 }
 
@@ -71,7 +66,7 @@ describe.skipIf(e2eSkipReason())('Import preview', () => {
     expect(await a.invoke('sessions.list', {})).toEqual([])
     await preview.getByText('Before the chosen time').waitFor()
     await expectNoSeriousA11yViolations(page, { screen: 'import preview (calendar)' })
-    await shoot(page, 'import-preview-calendar')
+    await checkPreview(page, 'import-preview-calendar')
 
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Before anything is written')
     await preview.getByLabel('Past appointments from').selectOption('0')
@@ -92,7 +87,7 @@ describe.skipIf(e2eSkipReason())('Import preview', () => {
     const preview = page.getByRole('region', { name: 'Before anything is written' })
     await preview.getByText('Will add 3 reflections.').waitFor()
     await expectNoSeriousA11yViolations(page, { screen: 'import preview (Day One)' })
-    await shoot(page, 'import-preview-day-one')
+    await checkPreview(page, 'import-preview-day-one')
     await preview.getByRole('button', { name: 'Don’t import' }).click()
     await page.getByText('Nothing was imported.').waitFor()
     expect(await a.invoke('reflections.list', {})).toEqual([])
@@ -105,7 +100,7 @@ describe.skipIf(e2eSkipReason())('Import preview', () => {
     await custom.selectOption('3')
     await preview.getByText('Dated before 1900 or after 2199').waitFor()
     await expectNoSeriousA11yViolations(page, { screen: 'import preview (Daylio)' })
-    await shoot(page, 'import-preview-daylio')
+    await checkPreview(page, 'import-preview-daylio')
     await preview.getByRole('button', { name: 'Import', exact: true }).click()
     await page.getByText('Imported.', { exact: true }).first().waitFor()
     const reflections = (await a.invoke('reflections.list', {})) as Array<{ mood: number | null; body: string }>
@@ -131,7 +126,7 @@ describe.skipIf(e2eSkipReason())('Import preview', () => {
     const { page } = a
     const file = join(root, 'large-journal.json')
     // Large enough that the import is still being written after the checks (and, when asked, four screenshots).
-    const entries = WRITE_PROGRESS_SHOTS ? 20_000 : 8_000
+    const entries = shotsDir ? 20_000 : 8_000
     writeFileSync(file, dayOneJournal(entries))
     dialogs.answers.open = file
     await page.getByRole('button', { name: 'Choose a Day One export…' }).click()
@@ -148,12 +143,8 @@ describe.skipIf(e2eSkipReason())('Import preview', () => {
       await stop.scrollIntoViewIfNeeded()
       const box = await progress.boundingBox()
       expect(box && box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height).toBe(true)
-      for (const theme of WRITE_PROGRESS_SHOTS ? (['light', 'dark'] as const) : []) {
-        await page.emulateMedia({ colorScheme: theme })
-        await page.screenshot({ path: join(SHOTS, `import-progress-${viewport.width}x${viewport.height}-${theme}.png`), animations: 'disabled', caret: 'hide' })
-      }
+      await shootBothThemes(page, `import-progress-${viewport.width}x${viewport.height}`)
     }
-    await page.emulateMedia({ colorScheme: 'light' })
 
     await stop.focus()
     await page.keyboard.press('Enter')

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectNoSeriousA11yViolations } from './axe'
 import { e2eSkipReason, launchApp, type E2EApp } from './harness'
 import { seedLargeVault } from './seed-large'
+import { shoot } from './shots'
 
 const PASSPHRASE = 'quiet lantern orchard velvet'
 /**
@@ -13,7 +14,6 @@ const PASSPHRASE = 'quiet lantern orchard velvet'
  * too soon to be stopped reliably.
  */
 const ENTRIES = 90_000
-const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
 
 /**
  * A long job's progress in Settings (the check of a backup): what is being done, a bar with its
@@ -78,7 +78,7 @@ describe.skipIf(e2eSkipReason())('Progress of long work in Settings', () => {
           expect(box.x + box.width).toBeLessThanOrEqual(size.width)
           expect(box.y + box.height).toBeLessThanOrEqual(size.height)
         }
-        await page.screenshot({ path: join(SHOTS, `settings-backup-progress-${scheme}-${size.width}x${size.height}.png`), animations: 'disabled', caret: 'hide' })
+        await shoot(page, `settings-backup-progress-${scheme}-${size.width}x${size.height}`)
         await stop.click()
         await page.getByText('Nothing was tested.').first().waitFor()
         expect(await bar.count()).toBe(0)

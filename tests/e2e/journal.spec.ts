@@ -1,8 +1,8 @@
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSPHRASE, seedDemoVault } from '../../scripts/demo-vault'
 import { expectNoSeriousA11yViolations } from './axe'
 import { e2eSkipReason, launchApp, type E2EApp } from './harness'
+import { shootBothThemes } from './shots'
 
 /**
  * Sessions and reflections in the timeline's side panel: autosave with a visible state, a failed
@@ -10,7 +10,6 @@ import { e2eSkipReason, launchApp, type E2EApp } from './harness'
  * undo, sessions added one by one or as a weekly run, tags renamed and merged, and nothing lost
  * when the vault locks mid-sentence.
  */
-const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
 
 describe.skipIf(e2eSkipReason())('sessions and reflections', () => {
   let app: E2EApp
@@ -189,11 +188,7 @@ describe.skipIf(e2eSkipReason())('sessions and reflections', () => {
     await card.getByText('Hill Street 12, room 4').waitFor()
     await card.scrollIntoViewIfNeeded()
     await panel().getByLabel(/^Title/).scrollIntoViewIfNeeded()
-    for (const theme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: theme })
-      await page.screenshot({ path: join(SHOTS, `session-title-place-${theme}.png`), animations: 'disabled', caret: 'hide' })
-    }
-    await page.emulateMedia({ colorScheme: 'light' })
+    await shootBothThemes(page, 'session-title-place')
     await panel().getByRole('button', { name: 'Close' }).last().click()
   })
 

@@ -6,6 +6,7 @@ import { fakeDialogs } from '../helpers/fake-ports'
 import { expectNoSeriousA11yViolations } from './axe'
 import { e2eSkipReason, type E2EApp } from './harness'
 import { launchWithVault } from './launch-vault'
+import { shoot } from './shots'
 
 const PASSPHRASE = 'quiet lantern orchard velvet'
 const SLOW = 90_000
@@ -25,7 +26,6 @@ describe.skipIf(e2eSkipReason())('Settings → Repair', () => {
 
   it('lists a row the timeline cannot show, with its text, and deletes it', async () => {
     root = mkdtempSync(join(tmpdir(), 'between-e2e-repair-'))
-    const shots = process.env.BETWEEN_SHOTS
     app = await launchWithVault({
       dataDir: join(root, 'vault'),
       viewport: { width: 800, height: 600 },
@@ -59,11 +59,11 @@ describe.skipIf(e2eSkipReason())('Settings → Repair', () => {
     const box = await del.boundingBox()
     expect(box && box.x >= 0 && box.x + box.width <= 800).toBe(true)
     await expectNoSeriousA11yViolations(page, { screen: 'settings repair' })
-    if (shots) await page.screenshot({ path: join(shots, 'repair-800.png') })
+    await shoot(page, 'repair-800')
     await page.setViewportSize({ width: 1280, height: 800 })
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'))
     await section.scrollIntoViewIfNeeded()
-    if (shots) await page.screenshot({ path: join(shots, 'repair-1280-dark.png') })
+    await shoot(page, 'repair-1280-dark')
 
     await del.click()
     await section.getByRole('button', { name: 'Delete for good' }).click()

@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core'
 import { expectNoSeriousA11yViolations } from './axe'
 import { e2eSkipReason, type E2EApp } from './harness'
 import { launchDemoApp } from './launch-vault'
+import { shoot } from './shots'
 
 const SIZES = [
   { width: 640, height: 480, layout: 'narrow' },
@@ -99,9 +100,7 @@ async function checkEveryScreen(page: Page, size: { width: number; height: numbe
     }
     expect(await page.evaluate<string[]>(LEAKY_FIELDS), `fields without autocomplete=off and spellcheck=false on ${where}`).toEqual([])
     await expectNoSeriousA11yViolations(page, { screen: where })
-    if (process.env.BETWEEN_SHOTS_DIR) {
-      await page.screenshot({ path: `${process.env.BETWEEN_SHOTS_DIR}/${label.replace(/\W+/g, '-')}-${screen.nav.replace(/\W+/g, '')}.png` })
-    }
+    await shoot(page, `${label.replace(/\W+/g, '-')}-${screen.nav.replace(/\W+/g, '')}`)
   }
 }
 

@@ -3,6 +3,7 @@ import { commitWith } from '../../src/main/core/db/channel-call'
 import { expectNoSeriousA11yViolations } from './axe'
 import { e2eSkipReason, launchApp, type E2EApp } from './harness'
 import { seedLargeVault } from './seed-large'
+import { shootSmallLightLargeDark } from './shots'
 
 const PASSPHRASE = 'typing fast passphrase'
 /** Each search answer leaves the core this much later (a slow machine), so typing outruns the answers. */
@@ -127,17 +128,7 @@ describe.skipIf(e2eSkipReason())('search while typing quickly', () => {
     expect(hidden).toEqual({ hits: 50, inside: true, visibility: 'hidden' })
     expect(await results().getByRole('button', { name: /Reflection|Session|Contact|Draft/ }).count()).toBe(0)
     await expectNoSeriousA11yViolations(page, { screen: 'search, answer on its way' })
-    const shots = process.env.BETWEEN_SHOTS
-    if (shots) {
-      const viewport = page.viewportSize()
-      for (const [width, height, theme] of [[800, 600, 'light'], [1280, 800, 'dark']] as const) {
-        await page.setViewportSize({ width, height })
-        await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme)
-        await page.screenshot({ path: `${shots}/search-searching-${width}-${theme}.png` })
-      }
-      await page.evaluate(() => document.documentElement.removeAttribute('data-theme'))
-      if (viewport) await page.setViewportSize(viewport)
-    }
+    await shootSmallLightLargeDark(page, 'search-searching')
     await settledOn('quie')
     slowMs = SLOW_MS
     expect(await results().getAttribute('aria-busy')).toBe('false')

@@ -7,6 +7,7 @@ import { expectNoSeriousA11yViolations } from './axe'
 import { e2eSkipReason, launchApp, type E2EApp, type LaunchOptions } from './harness'
 import { launchWithVault } from './launch-vault'
 import { expectInViewAtBothSizes } from './in-view'
+import { shoot, shotsDir } from './shots'
 
 const PASSPHRASE = 'quiet lantern orchard velvet'
 const NEW_PASSPHRASE = 'harbour kettle juniper sparrow'
@@ -173,10 +174,9 @@ describe.skipIf(e2eSkipReason())('Settings and recovery', () => {
     const finding = page.getByText('1 entry in it refers to something that was deleted. The backup is complete and can be restored; Settings → Repair shows that entry in your vault.')
     await finding.waitFor()
     await expectNoSeriousA11yViolations(page, { screen: 'settings (backup tested, dangling link)' })
-    const shots = process.env.BETWEEN_SHOTS
     await expectInViewAtBothSizes(page, finding, {
       wholeHeight: true,
-      ...(shots ? { picture: async (size, theme) => void (await page.screenshot({ path: join(shots, `backup-dangling-${theme}-${size.width}.png`), animations: 'disabled', caret: 'hide' })) } : {}),
+      ...(shotsDir && { picture: (size, theme) => shoot(page, `backup-dangling-${theme}-${size.width}`) }),
     })
   }, SLOW)
 

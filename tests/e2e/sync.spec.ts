@@ -9,10 +9,8 @@ import { expectNoSeriousA11yViolations } from './axe'
 import { e2eSkipReason, launchApp, type E2EApp } from './harness'
 import { expectInViewAtBothSizes } from './in-view'
 import { launchWithVault } from './launch-vault'
+import { shoot, shotsDir } from './shots'
 
-const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
-/** `SYNC_SCREENSHOTS=1 npx vitest run tests/e2e/sync.spec.ts` refreshes docs/screenshots/settings-sync-*; the suite only measures. */
-const WRITE_SHOTS = process.env.SYNC_SCREENSHOTS === '1'
 const SLOW = 120_000
 const HOUR = 3_600_000
 
@@ -20,15 +18,14 @@ const HOUR = 3_600_000
 async function shootSection(page: Page, name: string, target: 'section' | 'window' = 'section'): Promise<void> {
   const section = page.locator('section.settings-section', { has: page.getByRole('heading', { level: 2, name: 'Sync' }) })
   await expectInViewAtBothSizes(page, section, {
-    ...(WRITE_SHOTS && {
+    ...(shotsDir && {
       picture: async (size, theme) => {
         // A section: tall enough to hold all of it; a dialog: the window as it is.
         if (target === 'section') {
           await page.setViewportSize({ width: size.width, height: 1600 })
           await section.scrollIntoViewIfNeeded()
         }
-        const options = { path: join(SHOTS, `${name}-${size.width}-${theme}.png`), animations: 'disabled' as const, caret: 'hide' as const }
-        await (target === 'section' ? section.screenshot(options) : page.screenshot(options))
+        await shoot(target === 'section' ? section : page, `${name}-${size.width}-${theme}`)
       },
     }),
   })

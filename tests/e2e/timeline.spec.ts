@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSPHRASE, DEMO_THERAPIST, seedDemoVault } from '../../scripts/demo-vault'
 import { expectNoSeriousA11yViolations } from './axe'
 import { e2eSkipReason, launchApp, type E2EApp } from './harness'
+import { shootSmallLightLargeDark } from './shots'
 
 const ACTIVE = `(() => {
   const el = document.activeElement
@@ -120,16 +121,7 @@ describe.skipIf(e2eSkipReason())('timeline', () => {
     const box = await order.boundingBox()
     expect(box && viewport && box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height).toBe(true)
     await expectNoSeriousA11yViolations(page, { screen: 'search results by best match' })
-    const shots = process.env.BETWEEN_SHOTS
-    if (shots) {
-      for (const [width, height, theme] of [[800, 600, 'light'], [1280, 800, 'dark']] as const) {
-        await page.setViewportSize({ width, height })
-        await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme)
-        await page.screenshot({ path: `${shots}/search-order-${width}-${theme}.png` })
-      }
-      await page.evaluate(() => document.documentElement.removeAttribute('data-theme'))
-      if (viewport) await page.setViewportSize(viewport)
-    }
+    await shootSmallLightLargeDark(page, 'search-order')
     await byDate.click()
     await expect.poll(() => byDate.getAttribute('aria-pressed')).toBe('true')
   })
