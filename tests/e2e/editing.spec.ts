@@ -3,6 +3,7 @@ import { DEMO_THERAPIST } from '../../scripts/demo-vault'
 import { expectNoSeriousA11yViolations } from './axe'
 import { e2eSkipReason, type E2EApp } from './harness'
 import { launchDemoApp } from './launch-vault'
+import { shootSmallLightLargeDark } from './shots'
 
 const NEW_EMAIL = 'amara@new-practice.example'
 
@@ -157,5 +158,49 @@ describe.skipIf(e2eSkipReason())('editing what was entered', () => {
     await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
     expect(await app.invoke('drafts.get', { id: draft.id })).toMatchObject({ body: 'Thank you for Tuesday. Could we talk about the Sunday calls next time?', purpose: draft.purpose, channel: draft.channel })
     await feed.getByRole('article').filter({ hasText: 'Could we talk about the Sunday calls' }).waitFor()
+  })
+
+  it('deletes a draft by keyboard after asking; Undo puts it back as it was, with its talking point', async () => {
+    const { page } = app
+    const feed = page.getByRole('feed', { name: 'Timeline entries' })
+    const row = feed.getByRole('article').filter({ hasText: 'Could we talk about the Sunday calls' })
+    await row.scrollIntoViewIfNeeded()
+    await row.click()
+    const panel = page.getByRole('complementary', { name: 'Details' })
+    await panel.getByRole('heading', { name: 'Draft' }).waitFor()
+    const [draft] = await app.invoke('drafts.list', {})
+    if (!draft) throw new Error('no draft')
+    const point = await app.invoke('talkingPoints.create', { text: 'The Sunday calls', sourceDraftId: draft.id })
+    await shootSmallLightLargeDark(page, 'draft-detail')
+
+    await panel.getByRole('button', { name: 'Delete draft' }).focus()
+    await page.keyboard.press('Enter')
+    const confirm = page.getByRole('alertdialog', { name: 'Delete this draft?' })
+    await confirm.waitFor()
+    await expectNoSeriousA11yViolations(page, { screen: 'delete draft confirmation' })
+    await shootSmallLightLargeDark(page, 'draft-delete-confirm')
+    // Escape leaves it; then Delete by keyboard.
+    await page.keyboard.press('Escape')
+    await expect.poll(() => confirm.count()).toBe(0)
+    expect(await app.invoke('drafts.get', { id: draft.id })).toEqual(draft)
+    await panel.getByRole('button', { name: 'Delete draft' }).focus()
+    await page.keyboard.press('Enter')
+    await confirm.getByRole('button', { name: 'Delete' }).focus()
+    await page.keyboard.press('Enter')
+
+    await page.getByText('Draft deleted.').waitFor()
+    await expect(app.invoke('drafts.get', { id: draft.id })).rejects.toThrow(/NOT_FOUND/)
+    await expect.poll(() => row.count()).toBe(0)
+    const undo = page.getByRole('button', { name: 'Undo' })
+    const box = await undo.boundingBox()
+    const viewport = page.viewportSize()
+    expect(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height && box.x + box.width <= viewport.width).toBe(true)
+    await undo.focus()
+    await page.keyboard.press('Enter')
+    await page.getByText('Put back.').waitFor()
+    expect(await app.invoke('drafts.get', { id: draft.id })).toEqual(draft)
+    expect((await app.invoke('talkingPoints.get', { id: point.id })).sourceDraftId).toBe(draft.id)
+    await expect.poll(() => row.count()).toBe(1)
+    await page.getByRole('button', { name: 'Dismiss' }).click()
   })
 })

@@ -65,6 +65,29 @@ describe('undoable deletes', () => {
     expect(vault.core.talkingPoints.get({ id: point.id }).targetSessionId).toBe(session.id)
   })
 
+  it('restores a deleted draft with its ID, times and the talking point made from it', async () => {
+    vault.clock.set(Date.UTC(2026, 1, 4, 8))
+    const draft = vault.core.drafts.create({ therapistId: null, body: 'can we move Thursday?', purpose: 'scheduling', channel: 'email', remindAt: null })
+    const point = vault.core.talkingPoints.create({ text: 'Thursday', priority: 'normal', position: 0, targetSessionId: null, sourceReflectionId: null, sourceDraftId: draft.id, status: 'open' })
+    expect(await call('drafts.links', { id: draft.id })).toEqual({ ok: true, value: { talkingPointIds: [point.id] } })
+    vault.core.drafts.delete({ id: draft.id })
+    expect(vault.core.talkingPoints.get({ id: point.id }).sourceDraftId).toBeNull()
+
+    vault.clock.set(Date.UTC(2026, 1, 4, 9))
+    expect(await call('drafts.restore', { draft, talkingPointIds: [point.id] })).toEqual({ ok: true, value: draft })
+    expect(vault.core.talkingPoints.get({ id: point.id }).sourceDraftId).toBe(draft.id)
+    expect(await call('drafts.restore', { draft, talkingPointIds: [] })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  })
+
+  it('refuses a malformed draft restore or links of an unknown draft, and changes nothing', async () => {
+    const draft = vault.core.drafts.create({ therapistId: null, body: 'kept', purpose: 'scheduling', channel: 'email', remindAt: null })
+    const before = vault.core.drafts.list({})
+    expect(await call('drafts.links', { id: 'no-such-draft' })).toMatchObject({ ok: false })
+    expect(await call('drafts.restore', { draft: { ...draft, id: 'x', purpose: 'gossip' }, talkingPointIds: [] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await call('drafts.restore', { draft, talkingPointIds: 'all' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(vault.core.drafts.list({})).toEqual(before)
+  })
+
   it('restores a reflection whose session has gone since, without the link', async () => {
     const session = vault.core.sessions.create({ therapistId: null, startsAt: Date.UTC(2026, 1, 3, 17), timeZone: 'UTC', durationMinutes: 50, format: 'video', status: 'attended', notes: '', moodBefore: null, moodAfter: null, takeaways: '', homework: [] })
     const reflection = vault.core.reflections.create({ body: 'b', mood: null, tags: [], sessionId: session.id, bringToSession: false })

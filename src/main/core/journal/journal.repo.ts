@@ -6,12 +6,6 @@ const idList = (db: Database.Database, sql: string, id: string): string[] => pre
 export const reflectionIdsOfSession = (db: Database.Database, sessionId: string): string[] =>
   idList(db, 'SELECT id FROM reflections WHERE session_id = ? ORDER BY id', sessionId)
 
-export const talkingPointIdsForSession = (db: Database.Database, sessionId: string): string[] =>
-  idList(db, 'SELECT id FROM talking_points WHERE target_session_id = ? ORDER BY id', sessionId)
-
-export const talkingPointIdsFromReflection = (db: Database.Database, reflectionId: string): string[] =>
-  idList(db, 'SELECT id FROM talking_points WHERE source_reflection_id = ? ORDER BY id', reflectionId)
-
 export const sessionExists = (db: Database.Database, id: string): boolean =>
   prepared(db, 'SELECT 1 FROM sessions WHERE id = ?').get(id) !== undefined
 
@@ -19,16 +13,6 @@ export const sessionExists = (db: Database.Database, id: string): boolean =>
 export function reattachReflections(db: Database.Database, sessionId: string, ids: readonly string[]): void {
   const statement = prepared(db, 'UPDATE reflections SET session_id = ? WHERE id = ? AND session_id IS NULL')
   for (const id of ids) statement.run(sessionId, id)
-}
-
-export function reattachTalkingPointsToSession(db: Database.Database, sessionId: string, ids: readonly string[]): void {
-  const statement = prepared(db, 'UPDATE talking_points SET target_session_id = ? WHERE id = ? AND target_session_id IS NULL')
-  for (const id of ids) statement.run(sessionId, id)
-}
-
-export function reattachTalkingPointsToReflection(db: Database.Database, reflectionId: string, ids: readonly string[]): void {
-  const statement = prepared(db, 'UPDATE talking_points SET source_reflection_id = ? WHERE id = ? AND source_reflection_id IS NULL')
-  for (const id of ids) statement.run(reflectionId, id)
 }
 
 export interface MoodRow {

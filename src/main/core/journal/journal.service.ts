@@ -12,15 +12,12 @@ import { newId } from '../ids'
 import { writeTransaction, type ServiceContext } from '../records/entity.service'
 import { reflectionsTable, setTags } from '../reflections/reflections.repo'
 import { sessionsTable } from '../sessions/sessions.repo'
+import { linkedTalkingPointIds, relinkTalkingPoints } from '../talking-points/talking-points.repo'
 import {
   moodRatings,
   reattachReflections,
-  reattachTalkingPointsToReflection,
-  reattachTalkingPointsToSession,
   reflectionIdsOfSession,
   sessionExists,
-  talkingPointIdsForSession,
-  talkingPointIdsFromReflection,
 } from './journal.repo'
 
 type Input<C extends keyof typeof journalContract> = z.output<(typeof journalContract)[C]['input']>
@@ -96,7 +93,7 @@ export function createJournalService(ctx: ServiceContext, services: Services) {
     sessionLinks({ id }: { id: string }) {
       const db = ctx.db()
       if (!sessionExists(db, id)) throw new CoreError('NOT_FOUND')
-      return { reflectionIds: reflectionIdsOfSession(db, id), talkingPointIds: talkingPointIdsForSession(db, id) }
+      return { reflectionIds: reflectionIdsOfSession(db, id), talkingPointIds: linkedTalkingPointIds(db, 'target_session_id', id) }
     },
 
     restoreSession({ session, reflectionIds, talkingPointIds }: Input<'sessions.restore'>): Session {
@@ -104,7 +101,7 @@ export function createJournalService(ctx: ServiceContext, services: Services) {
       writeTransaction(db, () => {
         insertRow(db, sessionsTable, { ...session })
         reattachReflections(db, session.id, reflectionIds)
-        reattachTalkingPointsToSession(db, session.id, talkingPointIds)
+        relinkTalkingPoints(db, 'target_session_id', session.id, talkingPointIds)
       })
       changed(['sessions', 'reflections', 'talking_points'])
       return services.sessions.get({ id: session.id })
@@ -113,7 +110,7 @@ export function createJournalService(ctx: ServiceContext, services: Services) {
     reflectionLinks({ id }: { id: string }) {
       const db = ctx.db()
       services.reflections.get({ id })
-      return { talkingPointIds: talkingPointIdsFromReflection(db, id) }
+      return { talkingPointIds: linkedTalkingPointIds(db, 'source_reflection_id', id) }
     },
 
     restoreReflection({ reflection, talkingPointIds }: Input<'reflections.restore'>): Reflection {
@@ -124,7 +121,7 @@ export function createJournalService(ctx: ServiceContext, services: Services) {
         const { tags, ...row } = reflection
         insertRow(db, reflectionsTable, { ...row, sessionId })
         setTags(db, reflection.id, tags, ctx.clock.now())
-        reattachTalkingPointsToReflection(db, reflection.id, talkingPointIds)
+        relinkTalkingPoints(db, 'source_reflection_id', reflection.id, talkingPointIds)
       })
       changed(['reflections', 'tags', 'talking_points'])
       return services.reflections.get({ id: reflection.id })

@@ -22,6 +22,8 @@ export const recordsHandlers = (core: Core) => ({
   ...entityHandlers('talkingPoints', core.talkingPoints),
   ...entityHandlers('contacts', core.contacts),
   ...entityHandlers('drafts', core.drafts),
+  'drafts.links': core.drafts.links,
+  'drafts.restore': core.drafts.restore,
   ...entityHandlers('absences', core.absences),
   'crisisPlan.get': () => core.crisisPlan.get(),
   'crisisPlan.save': core.crisisPlan.save,

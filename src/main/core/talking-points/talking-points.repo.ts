@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers'
-import { selectRows, type TableSpec } from '../db/table.repo'
+import { prepared, selectRows, type TableSpec } from '../db/table.repo'
 
 export const talkingPointsTable: TableSpec = {
   table: 'talking_points',
@@ -22,4 +22,16 @@ export function listTalkingPoints(db: Database.Database, filter: { status: strin
   if (filter.status !== null) where.push('status = @status')
   if (filter.targetSessionId !== null) where.push('target_session_id = @targetSessionId')
   return selectRows(db, talkingPointsTable, { where, params: filter, orderBy: 'position, created_at, id' })
+}
+
+/** A talking point's link to what it is for (a session) or came from (a reflection, a draft). */
+export type TalkingPointLink = 'target_session_id' | 'source_reflection_id' | 'source_draft_id'
+
+export const linkedTalkingPointIds = (db: Database.Database, link: TalkingPointLink, id: string): string[] =>
+  prepared(db, `SELECT id FROM talking_points WHERE ${link} = ? ORDER BY id`).pluck().all(id) as string[]
+
+/** Links the given talking points to a restored record again, only those still unlinked. */
+export function relinkTalkingPoints(db: Database.Database, link: TalkingPointLink, id: string, ids: readonly string[]): void {
+  const statement = prepared(db, `UPDATE talking_points SET ${link} = ? WHERE id = ? AND ${link} IS NULL`)
+  for (const pointId of ids) statement.run(id, pointId)
 }

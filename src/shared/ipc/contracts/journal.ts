@@ -7,11 +7,13 @@ import { channel } from './channel'
 export const SERIES_REPEATS = ['weekly', 'fortnightly'] as const
 export const MOOD_BUCKETS = ['day', 'week', 'month'] as const
 
-const ids = z.array(idSchema).max(10_000).default([])
+/** IDs to link again on an undo. */
+export const ids = z.array(idSchema).max(10_000).default([])
 
 /** What a deleted session was linked to, so an undo can put the links back. */
 export const sessionLinksSchema = z.strictObject({ reflectionIds: z.array(idSchema), talkingPointIds: z.array(idSchema) })
-export const reflectionLinksSchema = z.strictObject({ talkingPointIds: z.array(idSchema) })
+/** The talking points made from a reflection or a draft. */
+export const talkingPointLinksSchema = z.strictObject({ talkingPointIds: z.array(idSchema) })
 
 export const moodBucketSchema = z.strictObject({
   /** Start of the bucket (local midnight in the given zone). */
@@ -49,7 +51,7 @@ export const journalContract = {
     sessionSchema,
   ),
   /** The talking points made from a reflection. */
-  'reflections.links': channel(z.strictObject({ id: idSchema }), reflectionLinksSchema),
+  'reflections.links': channel(z.strictObject({ id: idSchema }), talkingPointLinksSchema),
   /** Undo for a delete: the reflection back as it was, tags and talking-point links too. */
   'reflections.restore': channel(z.strictObject({ reflection: reflectionSchema, talkingPointIds: ids }), reflectionSchema),
   /**

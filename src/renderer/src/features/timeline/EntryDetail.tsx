@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
 import type { Contact, Draft } from '../../../../shared/ipc/schemas/contacts'
-import type { TimelineEntry } from '../../../../shared/ipc/schemas/timeline'
 import { Banner, Button, LoadingArea } from '../../components/ui'
 import { rpc } from '../../lib/rpc'
+import { ConfirmDelete } from '../journal/ConfirmDelete'
+import type { EditorEvents } from '../journal/editor-types'
 import { ContactEditForm } from './ContactEditForm'
 import { DraftEditForm } from './DraftEditForm'
 import { formatDateTime } from './format'
@@ -71,24 +72,34 @@ async function loadDetail(target: DetailTarget): Promise<Detail> {
   }
 }
 
-interface EntryDetailProps {
+interface EntryDetailProps extends Pick<EditorEvents, 'onSaved' | 'onDeleted'> {
   target: DetailTarget
   onClose(): void
-  /** A contact or draft was changed here: the list re-reads it. */
-  onSaved(kind: TimelineEntry['kind'], id: string, at: number): void
+}
+
+/** Deletes a draft, keeping what an undo needs: the draft as it was and the talking points made from it. */
+async function deleteDraft(draft: Draft, onDeleted: EditorEvents['onDeleted']): Promise<void> {
+  const { talkingPointIds } = await rpc('drafts.links', { id: draft.id })
+  await rpc('drafts.delete', { id: draft.id })
+  onDeleted('draft', draft.id, s.detail.draftDeleted, async () => {
+    const restored = await rpc('drafts.restore', { draft, talkingPointIds })
+    return { at: restored.updatedAt }
+  })
 }
 
 /** Details of entries that have no editor of their own; contacts and drafts are edited in place. */
-export function EntryDetail({ target, onClose, onSaved }: EntryDetailProps): React.JSX.Element {
+export function EntryDetail({ target, onClose, onSaved, onDeleted }: EntryDetailProps): React.JSX.Element {
   const queryClient = useQueryClient()
   const key = timelineKeys.detail(target.kind, target.id)
   const query = useQuery({ queryKey: key, queryFn: () => loadDetail(target) })
   const [editing, setEditing] = useState(false)
   const [saved, setSaved] = useState(false)
+  const [confirming, setConfirming] = useState(false)
   const heading = useRef<HTMLHeadingElement>(null)
   if (query.isPending) return <LoadingArea label={s.detail.panelLabel} />
   if (query.isError) return <Banner tone="warning">{s.detail.gone}</Banner>
   const d = query.data
+  const draft = d.editable?.kind === 'draft' ? d.editable.draft : null
 
   const finish = (next: Detail | null, at?: number) => {
     if (next && at !== undefined && next.editable) {
@@ -119,14 +130,21 @@ export function EntryDetail({ target, onClose, onSaved }: EntryDetailProps): Rea
       {d.hint ? <p className="muted small">{d.hint}</p> : null}
       <footer className="editor__footer">
         {d.editable ? (
-          <Button
-            onClick={() => {
-              setSaved(false)
-              setEditing(true)
-            }}
-          >
-            {s.detail.edit}
-          </Button>
+          <span className="editor__footer-start">
+            <Button
+              onClick={() => {
+                setSaved(false)
+                setEditing(true)
+              }}
+            >
+              {s.detail.edit}
+            </Button>
+            {draft ? (
+              <Button variant="quiet" icon="trash" onClick={() => setConfirming(true)}>
+                {s.detail.deleteDraft}
+              </Button>
+            ) : null}
+          </span>
         ) : (
           <span />
         )}
@@ -141,6 +159,15 @@ export function EntryDetail({ target, onClose, onSaved }: EntryDetailProps): Rea
           </Button>
         </span>
       </footer>
+      {draft ? (
+        <ConfirmDelete
+          open={confirming}
+          title={s.detail.deleteDraftTitle}
+          body={s.detail.deleteDraftBody}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => deleteDraft(draft, onDeleted)}
+        />
+      ) : null}
     </div>
   )
 }

@@ -42,7 +42,7 @@ export const EntryPanel = forwardRef<HTMLElement, EntryPanelProps>(function Entr
       ) : panel.kind === 'session' ? (
         <SessionEditor key={panel.id ?? panel.newKey} id={panel.id} newKey={panel.newKey} {...events} />
       ) : (
-        <EntryDetail key={panel.target.id} target={panel.target} onClose={onClose} onSaved={events.onSaved} />
+        <EntryDetail key={panel.target.id} target={panel.target} onClose={onClose} onSaved={events.onSaved} onDeleted={events.onDeleted} />
       )}
     </aside>
   )
