@@ -8,8 +8,7 @@ import { expectNoSeriousA11yViolations } from './axe'
 import { e2eSkipReason, type E2EApp } from './harness'
 import { launchWithVault } from './launch-vault'
 import { expectInViewAtBothSizes } from './in-view'
-import { shoot, shotsDir } from './shots'
-
+import { shoot, shootSmallLightLargeDark, shotsDir } from './shots'
 
 describe.skipIf(e2eSkipReason())('an entry also edited on the other computer', () => {
   let app: E2EApp | undefined
@@ -28,13 +27,19 @@ describe.skipIf(e2eSkipReason())('an entry also edited on the other computer', (
     mkdirSync(folder, { recursive: true })
     other = await createTestVault()
     const written = other.core.reflections.create({ body: 'Heron by the canal.', mood: 3, tags: [], sessionId: null, bringToSession: false })
+    const draft = other.core.drafts.create({ therapistId: null, body: 'Could we move Thursday?', purpose: 'scheduling', channel: 'email', remindAt: null })
+    const record = other.core.thoughtRecords.create({ happenedAt: Date.UTC(2026, 2, 2, 9), situation: 'The survey meeting ran late', emotions: [], thoughts: [], evidenceFor: '', evidenceAgainst: '', balancedThought: '', balancedBelief: null, bringToSession: false })
     await other.core.sync.enable({ folder, deviceName: 'Laptop', passphrase: TEST_PASSPHRASE })
     app = await launchWithVault({ dataDir: join(root, 'vault'), core: { dialogs: fakeDialogs({ folder }) }, passphrase: TEST_PASSPHRASE })
     await app.core.sync.enable({ folder, deviceName: 'Desk', passphrase: TEST_PASSPHRASE })
     // Both computers change the mood before they hear of each other: the later stamp wins, the other value is kept.
     app.core.reflections.update({ id: written.id, patch: { mood: 1 } })
+    app.core.drafts.update({ id: draft.id, patch: { channel: 'portal' } })
+    app.core.thoughtRecords.update({ id: record.id, patch: { happenedAt: Date.UTC(2026, 2, 2, 10) } })
     await app.core.sync.syncNow({})
     other.core.reflections.update({ id: written.id, patch: { mood: 5 } })
+    other.core.drafts.update({ id: draft.id, patch: { channel: 'text' } })
+    other.core.thoughtRecords.update({ id: record.id, patch: { happenedAt: Date.UTC(2026, 2, 2, 11) } })
     await other.core.sync.syncNow({})
     await app.core.sync.syncNow({})
     const kept = app.core.reflections.get({ id: written.id }).mood === 5 ? 1 : 5
@@ -61,5 +66,19 @@ describe.skipIf(e2eSkipReason())('an entry also edited on the other computer', (
     await expectInViewAtBothSizes(page, note, {
       ...(shotsDir && { picture: (size, theme) => shoot(panel, `entry-history-${size.width}-${theme}`) }),
     })
+    // The same note on a draft (the timeline's detail panel) and on a thought record, with kept times read as dates.
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.getByRole('feed', { name: 'Timeline entries' }).getByRole('article').filter({ hasText: 'Could we move Thursday?' }).click()
+    await panel.getByRole('heading', { level: 2, name: 'Draft' }).waitFor()
+    await panel.getByRole('region', { name: 'Values kept from the other computer' }).getByRole('button', { name: 'Show' }).click()
+    expect(await panel.getByRole('region', { name: 'Values kept from the other computer' }).getByRole('listitem').innerText()).toMatch(/^How\s+(portal|text)\s+kept from/)
+    await page.locator('.sidebar').getByRole('button', { name: 'Thought records', exact: true }).click()
+    await page.getByRole('button', { name: /The survey meeting ran late/ }).click()
+    const recordNote = page.getByRole('region', { name: 'Values kept from the other computer' })
+    await recordNote.getByRole('button', { name: 'Show' }).click()
+    const keptTime = (await recordNote.getByRole('listitem').innerText()).replace(/\s+/g, ' ')
+    expect(keptTime).toMatch(/^When it happened \d+ Mar 2026, \d\d:00 kept from/)
+    await expectNoSeriousA11yViolations(page, { screen: 'thought record with kept history' })
+    await shootSmallLightLargeDark(page, 'thought-record-history')
   })
 })

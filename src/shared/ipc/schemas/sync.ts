@@ -53,7 +53,7 @@ export const syncNowResult = z.strictObject({
 
 export const syncRemoveDeviceInput = z.strictObject({ deviceId: deviceIdSchema, passphrase })
 
-export const SYNC_HISTORY_KINDS = ['reflections', 'sessions', 'talking_points', 'drafts', 'contacts', 'absences', 'therapists', 'rules', 'diary_card_days'] as const
+export const SYNC_HISTORY_KINDS = ['reflections', 'sessions', 'talking_points', 'drafts', 'contacts', 'absences', 'therapists', 'rules', 'thought_records', 'diary_card_days'] as const
 export const syncHistoryInput = z.strictObject({ table: z.enum(SYNC_HISTORY_KINDS), id: idSchema })
 export const syncHistoryResult = z.strictObject({
   entries: z.array(

@@ -4,6 +4,7 @@ import type { DiaryDay, DiaryWeek } from '../../../../shared/ipc/schemas/homewor
 import { useAutosave } from '../../lib/autosave'
 import { rpc } from '../../lib/rpc'
 import { SaveStatus } from '../journal/SaveStatus'
+import { EntryHistory } from '../sync/EntryHistory'
 import { localZone } from '../timeline/format'
 import { dayLabel, weekDays } from './diary-week'
 import { homeworkKeys } from './homework.queries'
@@ -176,6 +177,9 @@ export function DiaryWeekTable({ week }: { week: DiaryWeek }): React.JSX.Element
           </tbody>
         </table>
       </div>
+      {week.days.map((saved) => (
+        <EntryHistory key={saved.id} table="diary_card_days" id={saved.id} about={dayLabel(saved.day, 'long')} />
+      ))}
     </div>
   )
 }

@@ -10,6 +10,7 @@ import { rpc } from '../../lib/rpc'
 import { Checkbox, CheckboxGroup } from '../agreements/controls'
 import { ConfirmDelete } from '../journal/ConfirmDelete'
 import { SaveStatus } from '../journal/SaveStatus'
+import { EntryHistory } from '../sync/EntryHistory'
 import { localZone } from '../timeline/format'
 import { homeworkKeys } from './homework.queries'
 import { homeworkStrings } from './homework.strings'
@@ -96,6 +97,7 @@ export function ThoughtRecordEditor({
         </h2>
         <SaveStatus autosave={autosave} />
       </div>
+      {savedId ? <EntryHistory table="thought_records" id={savedId} /> : null}
       <div className="hot-thought" role="note" aria-label={s.hotBanner}>
         <span className="hot-thought__label">{s.hotBanner}</span>
         <span className="hot-thought__text" dir="auto">

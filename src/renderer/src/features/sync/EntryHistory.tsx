@@ -9,17 +9,18 @@ import type { SYNC_HISTORY_KINDS } from '../../../../shared/ipc/schemas/sync'
 import { rpc } from '../../lib/rpc'
 import { formatDateTime } from '../timeline/format'
 import { entryHistoryStrings as s } from './entry-history.strings'
+import { keptValueText } from './entry-history-value'
 import { syncStatusQuery } from './sync.queries'
 import './entry-history.css'
 
 interface Props {
   table: (typeof SYNC_HISTORY_KINDS)[number]
   id: string
+  /** Which entry, where several share a screen (a day of the diary card). */
+  about?: string
 }
 
-const shown = (value: string | number | boolean | null): string => (value === null || value === '' ? s.empty : String(value))
-
-export function EntryHistory({ table, id }: Props): React.JSX.Element | null {
+export function EntryHistory({ table, id, about }: Props): React.JSX.Element | null {
   const listId = useId()
   const [open, setOpen] = useState(false)
   const sync = useQuery(syncStatusQuery())
@@ -29,7 +30,7 @@ export function EntryHistory({ table, id }: Props): React.JSX.Element | null {
   return (
     <section className="entry-history" aria-label={s.listLabel}>
       <p className="entry-history__line small">
-        {s.alsoEdited(formatDateTime(entries[0]!.at))}{' '}
+        {about ? s.alsoEditedOn(about, formatDateTime(entries[0]!.at)) : s.alsoEdited(formatDateTime(entries[0]!.at))}{' '}
         <button type="button" className="entry-history__toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
           {open ? s.hide : s.show}
         </button>
@@ -40,7 +41,7 @@ export function EntryHistory({ table, id }: Props): React.JSX.Element | null {
             <li key={`${entry.field}-${entry.at}-${index}`} className="entry-history__item">
               <span className="entry-history__field">{s.fields[entry.field] ?? s.otherField}</span>
               <span className="entry-history__value" dir="auto">
-                {shown(entry.value)}
+                {keptValueText(entry.field, entry.value, formatDateTime)}
               </span>
               <span className="muted small">{s.keptAt(formatDateTime(entry.at))}</span>
             </li>

@@ -5,6 +5,7 @@ import { Banner, Button, LoadingArea } from '../../components/ui'
 import { rpc } from '../../lib/rpc'
 import { ConfirmDelete } from '../journal/ConfirmDelete'
 import type { EditorEvents } from '../journal/editor-types'
+import { EntryHistory } from '../sync/EntryHistory'
 import { ContactEditForm } from './ContactEditForm'
 import { DraftEditForm } from './DraftEditForm'
 import { formatDateTime } from './format'
@@ -124,6 +125,7 @@ export function EntryDetail({ target, onClose, onSaved, onDeleted }: EntryDetail
         </h2>
       </header>
       <Rows rows={d.rows} />
+      {d.editable ? <EntryHistory table={d.editable.kind === 'contact' ? 'contacts' : 'drafts'} id={target.id} /> : null}
       <p className="detail-body" dir="auto">
         {d.body}
       </p>
