@@ -157,7 +157,7 @@ describe('sync on its own', () => {
       })
     // The timer is an hour: only the watcher can start the desk's pass within the test.
     const counted = countedSync(desk)
-    const scheduler = createSyncScheduler({ core: counted.core, setTimer: realTimer, settleMs: 10, intervalMs: 3_600_000, watchFolder })
+    const scheduler = createSyncScheduler({ core: counted.core, setTimer: realTimer, folderSettleMs: 10, intervalMs: 3_600_000, watchFolder })
     schedulers.push(scheduler)
     scheduler.start()
     await expect.poll(() => counted.counts.finished).toBe(1)

@@ -4,9 +4,10 @@
  * as a job"). A pass starts:
  * - `settleMs` (2 s) after the last of a burst of saves to synced tables, after the vault
  *   opens and after sync is turned on (sync-signals.ts);
- * - `settleMs` after another computer's file changes in the folder's devices/ (`watchFolder`:
- *   open while unlocked and on, closed at lock, turn-off and stop; this computer's own files
- *   and engines' temporary and conflict files are not news);
+ * - `folderSettleMs` (0.5 s) after the last change in the folder's devices/ that may be
+ *   another computer's file (`watchFolder`: open while unlocked and on, closed at lock,
+ *   turn-off and stop; this computer's own files and engines' temporary and conflict files are
+ *   not news, so writing its own file never wakes it);
  * - at start and every `intervalMs` (30 s), in case a watch misses something (network shares).
  * A reason to pass that comes while one runs makes one more pass after it. A failure (the
  * folder's drive not connected, say) is logged by code and tried again next time.
@@ -25,6 +26,7 @@ export interface SyncSchedulerOptions {
   setTimer: SetTimer
   intervalMs?: number
   settleMs?: number
+  folderSettleMs?: number
   /** Without it, only saves and the timer start passes. */
   watchFolder?: WatchFolder
 }
@@ -33,6 +35,7 @@ export function createSyncScheduler(options: SyncSchedulerOptions) {
   const { core, setTimer } = options
   const interval = options.intervalMs ?? 30_000
   const settle = options.settleMs ?? 2_000
+  const folderSettle = options.folderSettleMs ?? 500
   let timer: { cancel(): void } | null = null
   let settling: { cancel(): void } | null = null
   let watching: { key: string; close(): void } | null = null
@@ -51,7 +54,7 @@ export function createSyncScheduler(options: SyncSchedulerOptions) {
     if (!options.watchFolder || watching?.key === key) return
     unwatch()
     const handle = options.watchFolder(join(folder, DEVICES_DIR), (path) => {
-      if (path === null || wakesSync(`${DEVICES_DIR}/${path}`, device)) soon()
+      if (path === null || wakesSync(`${DEVICES_DIR}/${path}`, device)) soon(folderSettle)
     })
     watching = { key, close: () => handle.close() }
   }
@@ -88,13 +91,14 @@ export function createSyncScheduler(options: SyncSchedulerOptions) {
     }
   }
 
-  function soon(): void {
+  /** A pass `ms` after the last call (a burst is one pass). */
+  function soon(ms: number): void {
     settling?.cancel()
     settling = running
       ? setTimer(() => {
           settling = null
           void pass()
-        }, settle)
+        }, ms)
       : null
   }
 
@@ -111,7 +115,7 @@ export function createSyncScheduler(options: SyncSchedulerOptions) {
       if (running) return
       running = true
       unsubscribe = core.sync.subscribe((signal) => {
-        if (signal !== 'closed') return soon()
+        if (signal !== 'closed') return soon(settle)
         settling?.cancel()
         settling = null
         unwatch()
