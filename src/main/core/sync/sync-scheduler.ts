@@ -51,7 +51,7 @@ export function createSyncScheduler(options: SyncSchedulerOptions) {
 
   const watch = (folder: string, device: string): void => {
     const key = `${folder}\u0000${device}`
-    if (!options.watchFolder || watching?.key === key) return
+    if (!options.watchFolder || !running || watching?.key === key) return
     unwatch()
     const handle = options.watchFolder(join(folder, DEVICES_DIR), (path) => {
       if (path === null || wakesSync(`${DEVICES_DIR}/${path}`, device)) soon(folderSettle)
