@@ -5,6 +5,7 @@ import { createCore, type Core } from './core'
 import { createBackupScheduler } from './core/backup/backup-scheduler'
 import { createReminderScheduler } from './core/reminders/reminder-scheduler'
 import { createSyncScheduler } from './core/sync/sync-scheduler'
+import { nodeWatchFolder } from './core/sync/fs-watch'
 import { createAutoLock, type AutoLock } from './core/lock/auto-lock'
 import { systemClock } from './core/ports'
 import { createClipboardGuard } from './electron/clipboard'
@@ -105,7 +106,8 @@ function start(): void {
   wirePowerEvents(powerMonitor, idleLock)
 
   // Reminders (generic text only) and daily backups run on their own timers; both look at the
-  // vault's state at each check, so they need no unlock hook.
+  // vault's state at each check, so they need no unlock hook. Sync also passes soon after saves
+  // and after another computer's file arrives in the sync folder (sync-scheduler.ts).
   const setTimer = (callback: () => void, ms: number) => {
     const handle = setTimeout(callback, ms)
     return { cancel: () => clearTimeout(handle) }
@@ -117,7 +119,7 @@ function start(): void {
     setTimer,
   })
   const backups = createBackupScheduler({ core, clock: systemClock, setTimer, intervalMs: 10 * 60_000 })
-  const syncing = createSyncScheduler({ core, setTimer })
+  const syncing = createSyncScheduler({ core, setTimer, watchFolder: nodeWatchFolder() })
   reminders.start()
   backups.start()
   syncing.start()

@@ -34,6 +34,7 @@ import { createVaultService } from './vault/vault.service'
 import { createJournalService } from './journal/journal.service'
 import { createTagsService } from './tags/tags.service'
 import { createSyncService } from './sync/sync.service'
+import { createSyncSignals, signalSaves } from './sync/sync-signals'
 import { createHomeworkServices } from './homework/homework.services'
 import { createDiaryPrintService } from './homework/diary-print.service'
 
@@ -67,7 +68,10 @@ export type LockReason = 'idle' | 'manual' | 'suspend' | 'screen-lock' | 'quit' 
 /** The one entry the app and the tests use: every service over one vault. */
 export function createCore(options: CoreOptions) {
   const clock = options.clock ?? systemClock
-  const events = options.events ?? silentEvents
+  const sink = options.events ?? silentEvents
+  const syncSignals = createSyncSignals()
+  // Saves to synced tables tell the sync scheduler; sync's own data.changed goes straight to the sink.
+  const events = signalSaves(sink, syncSignals)
   const logger = options.logger ?? silentLogger
   const vault = createVaultService({
     dataDir: options.dataDir,
@@ -80,7 +84,9 @@ export function createCore(options: CoreOptions) {
       migrate(db)
       removeStrandedPartials(db, logger) // what an export stopped by a crash left beside its target
       imports.settleRuns(db)
+      syncSignals.emit('opened')
     },
+    onLock: () => syncSignals.emit('closed'),
     onBeforeRotate: (db) => backups.beforeKeyRotation(db),
   })
   const channelCalls = createChannelCalls(vault)
@@ -111,11 +117,12 @@ export function createCore(options: CoreOptions) {
   const partials = createPendingPartials(ctx, logger)
   const reminders = createRemindersService(ctx)
   const sync = createSyncService({
-    ctx,
+    ctx: { ...ctx, events: sink },
     vaultHeaderPath: vault.paths.header,
     afterApply: () => reminders.sync(),
     dialogs: options.dialogs ?? noDialogs,
     jobs,
+    signals: syncSignals,
   })
 
   return {

@@ -84,6 +84,13 @@ export interface BackupFolderSetting {
 /** setTimeout-shaped, injected so schedulers can run on a fake clock in tests. */
 export type SetTimer = (callback: () => void, ms: number) => { cancel(): void }
 
+/**
+ * Tells when something inside a folder (and its subfolders) changed: `onChange` gets the path
+ * relative to `dir`, with '/' separators, or null when the platform does not say which. The
+ * sync scheduler watches the sync folder's devices/ with it; sync/fs-watch.ts is the Node one.
+ */
+export type WatchFolder = (dir: string, onChange: (path: string | null) => void) => { close(): void }
+
 /** One job for a worker: a task of the table in jobs/job-tasks.ts and its input (structured-clonable). */
 export interface JobRequest<N extends import('./jobs/job-tasks').JobName> {
   name: N

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { classifyPath, opFilePath } from './folder-names'
+import { classifyPath, opFilePath, wakesSync } from './folder-names'
 
 const device = '0123456789abcdef'
 
@@ -21,5 +21,18 @@ describe('sync folder names', () => {
     [`devices/${device.toUpperCase()}/0000000012`, 'unknown'],
   ])('ignores %s (%s)', (path, why) => {
     expect(classifyPath(path)).toEqual({ kind: 'ignored', why })
+  })
+
+  it('a change wakes sync for another device\'s file or folder, not for its own or an engine\'s working file', () => {
+    const self = 'fedcba9876543210'
+    expect(wakesSync(opFilePath(device, 12), self)).toBe(true)
+    expect(wakesSync(`devices/${device}`, self)).toBe(true)
+    expect(wakesSync(opFilePath(self, 12), self)).toBe(false)
+    expect(wakesSync(`devices/${self}/0000000012.tmp`, self)).toBe(false)
+    expect(wakesSync(`devices/${self}`, self)).toBe(false)
+    expect(wakesSync(`devices/${device}/0000000012.tmp`, self)).toBe(false)
+    expect(wakesSync(`devices/${device}/.syncthing.0000000012.tmp`, self)).toBe(false)
+    expect(wakesSync(`devices/${device}/0000000012.sync-conflict-20261207-101500-ABCDEFG`, self)).toBe(false)
+    expect(wakesSync(`devices/${device}/.0000000012.icloud`, self)).toBe(false)
   })
 })

@@ -65,3 +65,15 @@ function knownFile(path: string): FolderEntry | null {
   }
   return null
 }
+
+/**
+ * Whether a change at `path` (relative to the sync folder) may mean another device wrote: not
+ * this device's own files, not an engine's temporary, conflict or placeholder file. Folders and
+ * other unknown names count (a new device's folder can arrive with its first file inside).
+ */
+export function wakesSync(path: string, self: string): boolean {
+  const [top, device] = path.split('/')
+  if (top === DEVICES_DIR && device === self) return false
+  const entry = classifyPath(path)
+  return entry.kind !== 'ignored' || entry.why === 'unknown'
+}

@@ -27,6 +27,7 @@ import { SYNCED_TABLES } from './synced-tables'
 import { takeCensus } from './engine'
 import { stampMillis } from './hlc'
 import type { JsonValue } from './ops'
+import type { SyncSignals } from './sync-signals'
 
 export interface SyncServiceDeps {
   ctx: ServiceContext
@@ -38,6 +39,8 @@ export interface SyncServiceDeps {
   dialogs: FileDialogs
   /** A pass runs as a `sync` job: progress as `job.progress`, stopped by `jobs.cancel`. */
   jobs: JobRunner
+  /** Sync turned on and off is told here, for the scheduler (sync-signals.ts). */
+  signals: SyncSignals
 }
 
 export interface DeviceStatus {
@@ -176,6 +179,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     session = null
     chosenFolder = null
     await syncNow({})
+    deps.signals.emit('opened')
     return status()
   }
 
@@ -248,6 +252,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       clearSyncState(db)
     })()
     session = null
+    deps.signals.emit('closed')
     return { enabled: false }
   }
 
@@ -260,7 +265,19 @@ export function createSyncService(deps: SyncServiceDeps) {
       .reverse()
   }
 
-  return { status, chooseFolder, enable, syncNow, removeDevice, changePassphrase, disable, history }
+  return {
+    status,
+    chooseFolder,
+    enable,
+    syncNow,
+    /** A pass is under way (a new call to syncNow would join it). */
+    busy: (): boolean => running !== null,
+    subscribe: deps.signals.subscribe,
+    removeDevice,
+    changePassphrase,
+    disable,
+    history,
+  }
 }
 
 export type SyncService = ReturnType<typeof createSyncService>
