@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs'
+import { appendFileSync, closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { BACKUP_MAGIC, readContainerInfo } from '../../../src/main/core/backup/backup-container'
+import { BACKUP_MAGIC, readContainerInfo, verifyWritten, writeContainer } from '../../../src/main/core/backup/backup-container'
 import { createCore } from '../../../src/main/core'
 import { dispatch } from '../../../src/main/ipc/dispatch'
 import { createHandlers } from '../../../src/main/ipc/handlers'
@@ -100,6 +100,67 @@ describe('Back up now', () => {
       core.close()
     }
     expect(filesContaining(vault.folder, CANARY)).toEqual([])
+  })
+})
+
+describe('how a backup is made', () => {
+  const phasesOf = (v: BackupVault): string[] => [...new Set(v.events.log.filter((entry) => entry.event === 'job.progress').map((entry) => (entry.payload as { phase: string }).phase))]
+
+  it('usually streams the database file itself into the backup: no working copy, and the WAL left empty', async () => {
+    writeOneOfEverything(vault.core, CANARY)
+    vault.events.log.length = 0
+    const written = await backupNow()
+    expect(phasesOf(vault)).toEqual(['checking', 'writing', 'verifying'])
+    expect(statSync(`${vault.core.vault.paths.database}-wal`).size).toBe(0)
+    const tested = await dispatch(vault.handlers, 'backup.test', { source: { name: written.name } })
+    expect(tested).toMatchObject({ ok: true, value: { counts: written.counts } })
+  })
+
+  it('when the WAL cannot be emptied (a long read holds it), copies and folds it instead, with every save in it', async () => {
+    writeOneOfEverything(vault.core, CANARY)
+    const db = vault.core.vault.db()
+    // A read transaction on the person's connection whose snapshot uses the WAL: no checkpoint can restart the WAL meanwhile.
+    db.exec('BEGIN')
+    let written: Awaited<ReturnType<typeof backupNow>>
+    try {
+      db.prepare('SELECT count(*) FROM reflections').get()
+      vault.events.log.length = 0
+      written = await backupNow()
+    } finally {
+      db.exec('COMMIT')
+    }
+    expect(phasesOf(vault)).toEqual(['checking', 'copying', 'writing', 'verifying'])
+    expect(written.counts).toMatchObject({ therapists: 1, sessions: 1, reflections: 1, rules: 1, tags: 2 })
+    const tested = await dispatch(vault.handlers, 'backup.test', { source: { name: written.name } })
+    expect(tested).toMatchObject({ ok: true, value: { counts: written.counts } })
+    expect(leftoverWorkDirs(vault.dir)).toEqual([])
+  })
+
+  it('the read-back refuses a container whose database bytes or metadata are not the ones written', () => {
+    const source = join(vault.folder, 'source.bin')
+    writeFileSync(source, Buffer.alloc(3 * 4096, 7))
+    const target = join(vault.folder, 'made.betweenbackup')
+    const metadata = { format: 'between-backup', version: 1, createdAt: 0, reason: 'manual', schemaVersion: 1, database: { bytes: 3 * 4096 }, vaultHeader: {} } as const
+    const written = writeContainer(target, metadata, source)
+    expect(verifyWritten(target, written).fileBytes).toBe(statSync(target).size)
+    flip(target, readContainerInfo(target).offset + 4100)
+    expect(() => verifyWritten(target, written)).toThrow(expect.objectContaining({ code: 'BACKUP_INVALID' }))
+    const rewritten = writeContainer(target, metadata, source)
+    expect(() => verifyWritten(target, { ...rewritten, createdAt: 1 })).toThrow(expect.objectContaining({ code: 'BACKUP_INVALID' }))
+  })
+
+  it('refuses to wrap a source that changes while it is read', () => {
+    const source = join(vault.folder, 'source.bin')
+    writeFileSync(source, Buffer.alloc(4096, 7))
+    const target = join(vault.folder, 'made.betweenbackup')
+    const metadata = { format: 'between-backup', version: 1, createdAt: 0, reason: 'manual', schemaVersion: 1, database: { bytes: 4096 } } as const
+    let grown = false
+    const grow = () => {
+      if (!grown) appendFileSync(source, Buffer.alloc(4096, 8))
+      grown = true
+    }
+    expect(() => writeContainer(target, { ...metadata, vaultHeader: {} }, source, grow)).toThrow(expect.objectContaining({ code: 'IO_ERROR' }))
+    expect(readdirSync(vault.folder).filter((name) => name !== 'source.bin')).toEqual([])
   })
 })
 

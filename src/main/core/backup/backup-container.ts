@@ -20,6 +20,7 @@
 import { createHash } from 'node:crypto'
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
 import { z } from 'zod'
 import { CoreError } from '../errors'
 import { fsyncDirectory } from '../vault/atomic-write'
@@ -82,11 +83,18 @@ export type UnhashedMetadata = Omit<BackupMetadata, 'database'> & { database: { 
 /** Hex digits stand in for the checksum while the bytes are written: the prefix keeps its length. */
 const PENDING_SHA256 = '0'.repeat(64)
 
+/** The source's size and last change, to tell that nothing wrote it while it was read. */
+const stamp = (fd: number): string => {
+  const stat = fstatSync(fd, { bigint: true })
+  return `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`
+}
+
 /**
  * Writes the container atomically: `.<name>.partial` beside the target, fsync, rename, fsync
  * the folder. The database bytes are copied from `databasePath` (which must hold exactly
- * `metadata.database.bytes`) in one pass that also hashes them: they go after a prefix of the
- * final length, and the prefix with the checksum is written over it at the end. Returns the
+ * `metadata.database.bytes`, and must not change while it is read: its size and change times
+ * are compared before and after) in one pass that also hashes them: they go after a prefix of
+ * the final length, and the prefix with the checksum is written over it at the end. Returns the
  * metadata written.
  */
 export function writeContainer(target: string, metadata: UnhashedMetadata, databasePath: string, onBytes?: (done: number) => void): BackupMetadata {
@@ -101,7 +109,8 @@ export function writeContainer(target: string, metadata: UnhashedMetadata, datab
       const hash = createHash('sha256')
       let written = 0
       try {
-        const buffer = Buffer.alloc(CHUNK)
+        const before = stamp(input)
+        const buffer = Buffer.allocUnsafe(CHUNK)
         for (;;) {
           const read = readSync(input, buffer, 0, CHUNK, null)
           if (read === 0) break
@@ -110,11 +119,11 @@ export function writeContainer(target: string, metadata: UnhashedMetadata, datab
           written += read
           onBytes?.(written)
         }
+        // The source changed under us: refuse rather than write a file that is not one moment.
+        if (written !== metadata.database.bytes || stamp(input) !== before) throw new CoreError('IO_ERROR', { cause: { code: 'BACKUP_SOURCE_CHANGED' } })
       } finally {
         closeSync(input)
       }
-      // The copy changed size under us: refuse rather than write a file that will not verify.
-      if (written !== metadata.database.bytes) throw new CoreError('IO_ERROR', { cause: { code: 'BACKUP_SOURCE_CHANGED' } })
       complete = { ...metadata, database: { bytes: written, sha256: hash.digest('hex') } }
       const prefix = prefixFor(complete)
       if (prefix.length !== pending.length) throw new CoreError('INTERNAL', { cause: { code: 'BACKUP_PREFIX_LENGTH' } })
@@ -180,36 +189,15 @@ export function readContainerInfo(path: string): ContainerInfo {
 }
 
 /**
- * The database bytes of a container just written, compared byte for byte with the file they
- * were copied from (the read-back of a new backup: its checksum was computed from those bytes
- * as they were written, so equal bytes mean a file that verifies). BACKUP_INVALID if they differ.
+ * The read-back of a container just written: its prefix and metadata must be the ones written,
+ * and its database bytes, read once more, must hash to the checksum computed while they were
+ * written. One read of the file, no second file to compare with. BACKUP_INVALID if not.
  */
-export function comparePayload(path: string, info: ContainerInfo, sourcePath: string, onBytes?: (done: number) => void): void {
-  let fd: number | null = null
-  let source: number | null = null
-  try {
-    fd = openSync(path, 'r')
-    source = openSync(sourcePath, 'r')
-    const written = Buffer.alloc(CHUNK)
-    const original = Buffer.alloc(CHUNK)
-    let done = 0
-    const total = info.metadata.database.bytes
-    while (done < total) {
-      const want = Math.min(CHUNK, total - done)
-      const read = readSync(fd, written, 0, want, info.offset + done)
-      if (read === 0 || readSync(source, original, 0, read, done) !== read) throw invalid('TOO_SHORT')
-      if (!written.subarray(0, read).equals(original.subarray(0, read))) throw invalid('READBACK')
-      done += read
-      onBytes?.(done)
-    }
-    if (readSync(source, original, 0, 1, total) !== 0) throw invalid('READBACK')
-  } catch (error) {
-    if (error instanceof CoreError) throw error
-    throw ioError(error)
-  } finally {
-    if (fd !== null) closeSync(fd)
-    if (source !== null) closeSync(source)
-  }
+export function verifyWritten(path: string, written: BackupMetadata, onBytes?: (done: number) => void): ContainerInfo {
+  const info = readContainerInfo(path)
+  if (!isDeepStrictEqual(info.metadata, written)) throw invalid('READBACK')
+  checkPayload(path, info, undefined, onBytes)
+  return info
 }
 
 /**
