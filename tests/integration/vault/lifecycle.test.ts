@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3-multiple-ciphers'
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CoreError } from '../../../src/main/core/errors'
+import { CHECKPOINT_RETRY_MS } from '../../../src/main/core/vault/checkpoint'
+import { openEncryptedDatabase } from '../../../src/main/core/vault/open-database'
 import { normalizeRecoveryKey } from '../../../src/main/core/vault/recovery-key'
 import {
   cleanupTempDirs,
@@ -158,6 +160,32 @@ describe('vault lifecycle', () => {
     const { size } = await import('node:fs').then((fs) => fs.statSync(join(dir, 'between.db-wal')))
     expect(size).toBe(0)
     vault.lock()
+  })
+
+  it('a checkpoint while another connection reads does not wait for it; it is tried again until the WAL is empty', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] })
+    try {
+      const { dir, vault } = await createdVault(200)
+      const walSize = () => statSync(join(dir, 'between.db-wal')).size
+      const key = vault.copyDataKey()
+      const reader = openEncryptedDatabase(join(dir, 'between.db'), key)
+      key.fill(0)
+      // A backup's read transaction: it holds the snapshot the WAL's frames belong to.
+      reader.exec('BEGIN')
+      reader.prepare('SELECT count(*) FROM notes').get()
+      vault.db().prepare('DELETE FROM notes').run()
+      vault.checkpoint() // would wait 5 s for the reader with a busy handler
+      expect(walSize()).toBeGreaterThan(0)
+      vi.advanceTimersByTime(CHECKPOINT_RETRY_MS)
+      expect(walSize()).toBeGreaterThan(0) // still reading: tried, not waited for
+      reader.exec('COMMIT')
+      reader.close()
+      vi.advanceTimersByTime(CHECKPOINT_RETRY_MS)
+      expect(walSize()).toBe(0)
+      vault.lock()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('onOpen runs on create and unlock; if it throws, the db is closed and the error rethrown', async () => {

@@ -16,6 +16,7 @@
  */
 import type Database from 'better-sqlite3-multiple-ciphers'
 import { existsSync } from 'node:fs'
+import { createCheckpointer } from './checkpoint'
 import { safeCause, toVaultError } from './failures'
 import { parseRecoveryKey } from './recovery-key'
 import { createVaultContext, type VaultPaths, type VaultServiceOptions } from './vault-context'
@@ -55,6 +56,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
   const ctx = createVaultContext(options)
   const { paths } = ctx
   const { logger } = options
+  const checkpointer = createCheckpointer(() => ctx.state?.db ?? null, (error) => logger.warn('vault.checkpoint_retry_failed', safeCause(error)))
 
   return {
     paths,
@@ -131,7 +133,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
     checkpoint() {
       const { db } = ctx.requireUnlocked()
       try {
-        db.pragma('wal_checkpoint(TRUNCATE)')
+        checkpointer.checkpoint(db)
       } catch (error) {
         throw toVaultError(error)
       }

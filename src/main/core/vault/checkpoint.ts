@@ -1,0 +1,60 @@
+/**
+ * The checkpoint asked for after deletes, so deleted text leaves the WAL soon, without ever
+ * holding the main thread: a reader elsewhere (a backup or export job's read transaction) makes a
+ * TRUNCATE checkpoint wait for the connection's busy timeout (5 s). Here it does not wait: when a
+ * reader is in the way it copies what it can, reports busy, and is tried again a little later
+ * until it goes through or the vault locks (locking checkpoints, waiting, as it closes).
+ */
+import type Database from 'better-sqlite3-multiple-ciphers'
+
+export const CHECKPOINT_RETRY_MS = 500
+
+export interface CheckpointTimer {
+  (retry: () => void, ms: number): void
+}
+
+const unrefTimer: CheckpointTimer = (retry, ms) => void setTimeout(retry, ms).unref()
+
+/** True when the WAL was emptied; false when a reader kept part of it. */
+export function checkpointWithoutWaiting(db: Database.Database): boolean {
+  const waited = db.pragma('busy_timeout', { simple: true }) as number
+  db.pragma('busy_timeout = 0')
+  try {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>
+    return result?.busy === 0
+  } finally {
+    db.pragma(`busy_timeout = ${waited}`)
+  }
+}
+
+/**
+ * `openDb` answers the vault's connection while it is unlocked, null once locked: a retry after
+ * a lock (or for an older connection) does nothing. A retry that fails is reported, not thrown:
+ * it runs on a timer, with no caller to reach.
+ */
+export function createCheckpointer(openDb: () => Database.Database | null, onRetryFailed: (error: unknown) => void, timer: CheckpointTimer = unrefTimer) {
+  let retrying: Database.Database | null = null
+  const retryLater = (db: Database.Database): void => {
+    const again = (): void => {
+      if (openDb() !== db || !db.open) {
+        retrying = null
+        return
+      }
+      try {
+        if (checkpointWithoutWaiting(db)) retrying = null
+        else timer(again, CHECKPOINT_RETRY_MS)
+      } catch (error) {
+        retrying = null
+        onRetryFailed(error)
+      }
+    }
+    timer(again, CHECKPOINT_RETRY_MS)
+  }
+  return {
+    checkpoint(db: Database.Database): void {
+      if (checkpointWithoutWaiting(db) || retrying === db) return
+      retrying = db
+      retryLater(db)
+    },
+  }
+}
