@@ -26,10 +26,10 @@ export interface ExportTarget {
   partial: string
 }
 
-/** Content written in pieces: text is gathered into chunks of about a megabyte, each written as it fills. */
+/** Content written in pieces: text is encoded into one reused buffer of a few megabytes, written each time it fills. */
 export type ExportSink = (piece: string | Uint8Array) => void
 
-const CHUNK_CHARS = 1 << 20
+const CHUNK_BYTES = 4 << 20
 
 /**
  * temp (same folder, private mode) + fsync + rename + fsync the folder. `fill` writes the content
@@ -39,22 +39,23 @@ export function writeStreamAtomic({ path, partial: temp }: ExportTarget, fill: (
   try {
     const fd = openSync(temp, 'wx', 0o600)
     try {
-      let pending: string[] = []
-      let size = 0
+      // Text goes straight into the buffer as UTF-8 (no joined string, no new buffer per piece);
+      // a piece larger than the whole buffer is encoded on its own.
+      const buffer = Buffer.alloc(CHUNK_BYTES)
+      let used = 0
       const flush = (): void => {
-        if (size > 0) writeAll(fd, Buffer.from(pending.join(''), 'utf8'))
-        pending = []
-        size = 0
+        writeAll(fd, buffer.subarray(0, used))
+        used = 0
       }
       fill((piece) => {
-        if (typeof piece !== 'string') {
-          flush()
-          writeAll(fd, piece)
-          return
+        const bytes = typeof piece === 'string' ? Buffer.byteLength(piece, 'utf8') : piece.length
+        if (used + bytes > CHUNK_BYTES) flush()
+        if (bytes > CHUNK_BYTES) writeAll(fd, typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece)
+        else if (typeof piece === 'string') used += buffer.write(piece, used, 'utf8')
+        else {
+          buffer.set(piece, used)
+          used += bytes
         }
-        pending.push(piece)
-        size += piece.length
-        if (size >= CHUNK_CHARS) flush()
       })
       flush()
       fsyncSync(fd)
@@ -118,7 +119,7 @@ export function writeNewFile(path: string, content: string): void {
   }
   try {
     writeAll(fd, Buffer.from(content, 'utf8'))
-    fsyncSync(fd)
+      fsyncSync(fd)
   } catch (error) {
     throw ioError(error)
   } finally {
