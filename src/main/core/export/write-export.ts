@@ -26,7 +26,10 @@ export interface ExportTarget {
   partial: string
 }
 
-/** Content written in pieces: text is encoded into one reused buffer of a few megabytes, written each time it fills. */
+/**
+ * Content written in pieces (each whole characters: a piece never ends inside a surrogate pair),
+ * encoded into one reused buffer of a few megabytes that is written each time it fills.
+ */
 export type ExportSink = (piece: string | Uint8Array) => void
 
 const CHUNK_BYTES = 4 << 20
@@ -39,22 +42,28 @@ export function writeStreamAtomic({ path, partial: temp }: ExportTarget, fill: (
   try {
     const fd = openSync(temp, 'wx', 0o600)
     try {
-      // Text goes straight into the buffer as UTF-8 (no joined string, no new buffer per piece);
-      // a piece larger than the whole buffer is encoded on its own.
-      const buffer = Buffer.alloc(CHUNK_BYTES)
+      // Text is encoded straight into the buffer (no joined string, no new buffer per piece, no
+      // pass to measure it first): what does not fit goes into the next fill.
+      const buffer = new Uint8Array(CHUNK_BYTES)
+      const encoder = new TextEncoder()
       let used = 0
       const flush = (): void => {
         writeAll(fd, buffer.subarray(0, used))
         used = 0
       }
       fill((piece) => {
-        const bytes = typeof piece === 'string' ? Buffer.byteLength(piece, 'utf8') : piece.length
-        if (used + bytes > CHUNK_BYTES) flush()
-        if (bytes > CHUNK_BYTES) writeAll(fd, typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece)
-        else if (typeof piece === 'string') used += buffer.write(piece, used, 'utf8')
-        else {
-          buffer.set(piece, used)
-          used += bytes
+        if (typeof piece !== 'string') {
+          flush()
+          writeAll(fd, piece)
+          return
+        }
+        let rest = piece
+        for (;;) {
+          const { read, written } = encoder.encodeInto(rest, buffer.subarray(used))
+          used += written
+          if (read === rest.length) return
+          flush()
+          rest = rest.slice(read)
         }
       })
       flush()
