@@ -32,7 +32,7 @@ export interface ExportTarget {
  */
 export type ExportSink = (piece: string | Uint8Array) => void
 
-const CHUNK_BYTES = 4 << 20
+const CHUNK_BYTES = 1 << 20
 
 /**
  * temp (same folder, private mode) + fsync + rename + fsync the folder. `fill` writes the content
