@@ -53,6 +53,15 @@ describe('canonicalCheck', () => {
     }
   })
 
+  it('leaves the edges to zod: lengths are counted in code points', () => {
+    const astral = { ...reflection(), tags: ['\u{1F600}'.repeat(31)] } // 62 UTF-16 units, 31 code points (limit 60)
+    expect(reflectionItem.safeParse(astral).success).toBe(true)
+    expect(canonicalCheck(reflectionItem)?.(astral)).toBe(true)
+    const tooLong = { ...reflection(), tags: ['\u{1F600}'.repeat(61)] }
+    expect(reflectionItem.safeParse(tooLong).success).toBe(false)
+    expect(canonicalCheck(reflectionItem)?.(tooLong)).toBe(false)
+  })
+
   it('says no where zod would change the value, so the caller parses it with zod', () => {
     const changed: Array<[z.ZodType, Record<string, unknown>]> = [
       [reflectionItem, { ...reflection(), tags: ['sleep '] }], // .trim()
@@ -116,5 +125,41 @@ describe('canonicalCheck', () => {
       { numRuns: 2_000 },
     )
     expect(yes).toBeGreaterThan(50)
+  })
+
+  it('a yes always means zod gives the same JSON back (random sessions)', () => {
+    const text = fc.oneof({ weight: 4, arbitrary: fc.string({ minLength: 1, maxLength: 8 }) }, fc.constantFrom(' x', 'x ', '', '\u{1F600}'))
+    const item = fc.oneof(
+      { weight: 6, arbitrary: fc.record({ id: fc.constant(newId(at)), text, status: fc.constantFrom('todo', 'done', 'later') }) },
+      fc.record({ text, id: fc.constant(newId(at)) }),
+      fc.record({ id: fc.constant(newId(at)), text, status: fc.constant('todo'), extra: fc.boolean() }),
+    )
+    const row = fc.record({
+      title: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, text),
+      location: fc.constant(null),
+      therapistId: fc.constant(null),
+      startsAt: fc.oneof({ weight: 6, arbitrary: fc.constant(at) }, fc.double(), fc.constant(-1e16)),
+      timeZone: fc.constantFrom('Europe/London', 'America/New_York', 'Not/AZone', ''),
+      durationMinutes: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 1, max: 700 }) }, fc.double()),
+      format: fc.constantFrom('video', 'in_person', 'fax'),
+      status: fc.constantFrom('attended', 'scheduled', 'done'),
+      notes: text,
+      moodBefore: fc.constant(null),
+      moodAfter: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 6 })),
+      takeaways: text,
+      homework: fc.array(item, { maxLength: 3 }),
+      id: fc.constant(newId(at)),
+      createdAt: fc.constant(at),
+      updatedAt: fc.constant(at),
+    })
+    let yes = 0
+    fc.assert(
+      fc.property(row, (value) => {
+        if (canonicalCheck(sessionItem)?.(value)) yes++
+        return agreesWithZod(sessionItem, value)
+      }),
+      { numRuns: 2_000 },
+    )
+    expect(yes).toBeGreaterThan(20)
   })
 })

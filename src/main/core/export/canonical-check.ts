@@ -39,29 +39,76 @@ const valuesOf = (schema: z.ZodType): ReadonlySet<unknown> | undefined => (schem
 /** One payload for every check run (they run one at a time, synchronously): no allocation per value. */
 const payload: Payload = { value: undefined, issues: [] }
 
-/** Zod's own checks on a value (as its runChecks does); true when none reports an issue and none rewrote the value. */
-function passesChecks(checks: readonly ZodCheck[], value: unknown): boolean {
+/** Zod's own check on a value (as its runChecks runs it); true when it reports no issue and does not rewrite the value. */
+function passesCheck(check: ZodCheck, value: unknown): boolean {
   payload.value = value
   try {
-    for (const check of checks) {
-      const when = check._zod.def.when
-      if (when && !when(payload)) continue
-      if (check._zod.check(payload) instanceof Promise || payload.issues.length > 0 || payload.value !== value) return false
-    }
-    return true
+    const when = check._zod.def.when
+    if (when && !when(payload)) return true
+    return !(check._zod.check(payload) instanceof Promise) && payload.issues.length === 0 && payload.value === value
   } finally {
     payload.value = undefined
     payload.issues.length = 0
   }
 }
 
+/**
+ * For the common checks, a condition under which the check surely passes, read from its
+ * definition: the value then needs no call into zod. When it does not hold (an edge such as a
+ * string near its length limit, counted by zod in code points), zod's own check decides.
+ */
+function surePass(check: ZodCheck): ((value: unknown) => boolean) | null {
+  const def = check._zod.def as ZodCheck['_zod']['def'] & { check?: string; format?: string; pattern?: RegExp; value?: unknown; inclusive?: boolean; minimum?: number; maximum?: number }
+  const length = (value: unknown): number => (value as { length: number }).length
+  switch (def.check) {
+    case 'max_length':
+      return typeof def.maximum === 'number' ? (value) => length(value) <= (def.maximum as number) : null
+    case 'min_length':
+      // A code point is one or two UTF-16 units: twice the floor in units always clears it.
+      return typeof def.minimum === 'number' ? (value) => length(value) >= (def.minimum as number) * 2 : null
+    case 'less_than':
+      return typeof def.value === 'number' ? (value) => (def.inclusive ? (value as number) <= (def.value as number) : (value as number) < (def.value as number)) : null
+    case 'greater_than':
+      return typeof def.value === 'number' ? (value) => (def.inclusive ? (value as number) >= (def.value as number) : (value as number) > (def.value as number)) : null
+    case 'number_format':
+      return def.format === 'safeint' ? (value) => Number.isSafeInteger(value) : null
+    case 'string_format':
+      if (def.format !== 'regex' || !(def.pattern instanceof RegExp)) return null
+      return (value) => {
+        const pattern = def.pattern as RegExp
+        pattern.lastIndex = 0
+        return pattern.test(value as string)
+      }
+    default:
+      return null
+  }
+}
+
+/** A schema's checks as one predicate: each check's sure pass where it has one, else zod's check. */
+function checksOf(checks: readonly ZodCheck[]): (value: unknown) => boolean {
+  const each = checks.map((check) => {
+    const sure = surePass(check)
+    return sure ? (value: unknown) => sure(value) || passesCheck(check, value) : (value: unknown) => passesCheck(check, value)
+  })
+  return (value) => {
+    for (const check of each) if (!check(value)) return false
+    return true
+  }
+}
+
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype
+
+interface Field {
+  key: string
+  check: CanonicalCheck
+  optional: boolean
+}
 
 function objectCheck(def: Def): CanonicalCheck | null {
   const catchall = def.catchall === undefined ? undefined : defOf(def.catchall).type
   if (catchall !== undefined && catchall !== 'never') return null
-  const fields: Array<{ key: string; check: CanonicalCheck; optional: boolean }> = []
+  const fields: Field[] = []
   for (const [key, field] of Object.entries(def.shape ?? {})) {
     const check = canonicalCheck(field)
     if (!check) return null
@@ -69,19 +116,23 @@ function objectCheck(def: Def): CanonicalCheck | null {
   }
   return (value) => {
     if (!isPlainObject(value)) return false
-    const keys = Object.keys(value)
+    // The value's keys in order (for...in: own keys of a plain object, in the order
+    // JSON.stringify writes them) must be the shape's, less absent optional ones.
     let at = 0
-    for (const field of fields) {
-      if (keys[at] === field.key) {
+    for (const key in value) {
+      while (at < fields.length && (fields[at] as Field).key !== key) {
+        if (!(fields[at] as Field).optional) return false
         at++
-        if (!field.check(value[field.key])) return false
-      } else if (!field.optional || Object.hasOwn(value, field.key)) return false
+      }
+      const field = fields[at]
+      if (field === undefined || !field.check(value[key])) return false
+      at++
     }
-    return at === keys.length
+    for (; at < fields.length; at++) if (!(fields[at] as Field).optional) return false
+    return true
   }
 }
 
-/** Every index, holes included (zod reads a hole as undefined; `every` would skip it). */
 function everyItem(items: unknown[], check: CanonicalCheck): boolean {
   for (let index = 0; index < items.length; index++) if (!check(items[index])) return false
   return true
@@ -135,7 +186,8 @@ export function canonicalCheck(schema: z.ZodType): CanonicalCheck | null {
   const def = defOf(schema)
   const type = typeCheck(schema, def)
   const checks = def.checks ?? []
-  const check: CanonicalCheck | null = type && (checks.length === 0 ? type : (value) => type(value) && passesChecks(checks, value))
+  const passes = checksOf(checks)
+  const check: CanonicalCheck | null = type && (checks.length === 0 ? type : (value) => type(value) && passes(value))
   compiled.set(schema, check)
   return check
 }
