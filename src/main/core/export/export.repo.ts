@@ -32,8 +32,12 @@ const rangeConditions = (column: string, range: TimeRange): string[] => [
   ...(range.to === null ? [] : [`${column} < @to`]),
 ]
 
-/** Rows per page when a table is read in pages (an export streams them to its file). */
-const PAGE_ROWS = 1000
+/**
+ * Rows per page when a table is read in pages (an export streams them to its file): 250 keeps a
+ * page, its JSON and its Markdown a few hundred KB in the job's small heap (1,000 held the
+ * streamed exports' peak resident memory about 10 MB higher, for no CPU saved).
+ */
+const PAGE_ROWS = 250
 
 /**
  * A table's rows in pages, by id (or by the range's column, then id), each page found by keyset
