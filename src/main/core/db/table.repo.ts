@@ -83,6 +83,23 @@ export function fromRow<T>(spec: TableSpec, row: Row): T {
   return dto as T
 }
 
+/**
+ * Decodes rows read with `.raw()` (arrays in the order of `columns`, what the statement's
+ * `columns()` names) into DTOs, made once per statement: a large read then makes one object per
+ * row. `keys` orders the DTO's fields (a field the table does not hold is left undefined, its
+ * place kept for the caller to fill); without it, the spec's order, as fromRow gives.
+ */
+export function rawRowDecoder<T>(spec: TableSpec, columns: readonly string[], keys?: readonly string[]): (row: readonly unknown[]) => T {
+  const byField = new Map(fieldsOf(spec).map(([field, column, codec]) => [field, [columns.indexOf(column), codec] as const]))
+  const order = keys ?? [...byField.keys()]
+  const fields = [...order, ...[...byField.keys()].filter((field) => !order.includes(field))].map((field) => [field, ...(byField.get(field) ?? [-1, 'plain'])] as const)
+  return (row) => {
+    const dto: Row = {}
+    for (const [field, index, codec] of fields) dto[field] = index < 0 ? undefined : decode(codec, row[index])
+    return dto as T
+  }
+}
+
 export function insertRow(db: Database.Database, spec: TableSpec, dto: Record<string, unknown>): void {
   const row = toRow(spec, dto)
   const columns = Object.keys(row)

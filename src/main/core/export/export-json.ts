@@ -4,6 +4,7 @@ import { crisisPlanFields } from '../../../shared/ipc/schemas/crisis-plan'
 import { reminderSettingsSchema } from '../../../shared/ipc/schemas/reminders'
 import { schemaVersion } from '../db/migrate'
 import type { Logger } from '../ports'
+import { canonicalCheck } from './canonical-check'
 import { EXPORT_FORMAT, EXPORT_VERSION, exportDocumentSchema, type ExportData } from './export-document'
 import * as repo from './export.repo'
 import { exportHomework } from '../homework/homework-export'
@@ -25,6 +26,16 @@ const itemSchemas: Record<Streamed, z.ZodType> = {
 const placeholder = (field: Streamed): string => `\u0000streamed:${field}`
 const placeholderJson = (field: Streamed): string => JSON.stringify(placeholder(field))
 
+/**
+ * A page of items exactly as JSON.stringify(document, null, 2) lays them out at `data.<field>`,
+ * less the array's brackets (a page is never empty): stringified inside a wrapper of the same
+ * depth, so they come out indented where they belong, with no second pass over the text.
+ */
+function itemsLaidOut(field: Streamed, items: unknown[]): string {
+  const text = JSON.stringify({ data: { [field]: items } }, null, 2)
+  return text.slice(text.indexOf('[') + 1, text.lastIndexOf('\n', text.lastIndexOf(']')))
+}
+
 export interface JsonExportProgress {
   (done: number, total: number): void
 }
@@ -40,6 +51,7 @@ export interface JsonExportProgress {
 export function writeExportJson(db: Database.Database, exportedAt: number, write: ExportSink, progress: JsonExportProgress, logger?: Logger): number {
   let mismatchLogged = false
   const checked = <T>(schema: z.ZodType, value: T, path: string): T => {
+    if (canonicalCheck(schema)?.(value)) return value
     const result = schema.safeParse(value)
     if (result.success) return result.data as T
     if (!mismatchLogged) logger?.warn('export.schema_mismatch', { path: [path, ...result.error.issues[0]!.path].join('.') })
@@ -81,13 +93,10 @@ export function writeExportJson(db: Database.Database, exportedAt: number, write
       const before = rest.slice(0, at)
       write(before)
       const indent = before.slice(before.lastIndexOf('\n') + 1).match(/^ */)?.[0] ?? ''
-      const lineStart = `\n${indent}`
       let first = true
       for (const page of pagesOf[field]()) {
-        // The page as an indented array, less its brackets, moved to the array's depth: each item
-        // exactly as JSON.stringify(document, null, 2) lays it out (a page is never empty).
-        const array = JSON.stringify(page.map((item) => checked(itemSchemas[field], item, `data.${field}`)), null, 2)
-        write(`${first ? '[' : ','}${array.slice(1, -2).replaceAll('\n', lineStart)}`)
+        write(first ? '[' : ',')
+        write(itemsLaidOut(field, page.map((item) => checked(itemSchemas[field], item, `data.${field}`))))
         first = false
         done += page.length
         progress(done, total)

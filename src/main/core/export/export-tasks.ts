@@ -36,15 +36,34 @@ function rangedSource(job: JobContext, input: RangedInput): MarkdownSource {
   return source
 }
 
+/**
+ * A streamed export reads each page of the database once, in order: SQLite's page cache (16 MB
+ * by default here, filled as it reads) would only hold pages never read again. A small one for
+ * the task, as it was after.
+ */
+function withSmallPageCache<T>(db: Database.Database, task: () => T): T {
+  const before = db.pragma('cache_size', { simple: true }) as number
+  db.pragma(`cache_size = ${STREAMING_CACHE_KIB}`)
+  try {
+    return task()
+  } finally {
+    db.pragma(`cache_size = ${before}`)
+  }
+}
+const STREAMING_CACHE_KIB = -2048
+
 const itemsOf = (source: MarkdownSource): number => source.sessions.length + source.reflections.length + source.contacts.length
 const optionsOf = (input: RangedInput) => ({ timeZone: input.timeZone, locale: input.locale })
 
 export const exportJson: JobTask<{ target: ExportTarget; now: number }, Written> = (job, { target, now }) => {
   job.progress('reading', 0, 1)
   let items = 0
-  const name = writeStreamAtomic(target, (write) => {
-    items = writeExportJson(job.db(), now, write, (done, total) => job.progress('writing', done, total), job.logger)
-  })
+  const db = job.db()
+  const name = withSmallPageCache(db, () =>
+    writeStreamAtomic(target, (write) => {
+      items = writeExportJson(db, now, write, (done, total) => job.progress('writing', done, total), job.logger)
+    }),
+  )
   return { status: 'written', name, files: 1, items }
 }
 
@@ -63,7 +82,7 @@ export const exportMarkdownDocument: JobTask<{ target: ExportTarget; input: Rang
   const db = job.db()
   const range = { from: input.from, to: input.to }
   let items = 0
-  const name = writeStreamAtomic(target, (write) => {
+  const name = withSmallPageCache(db, () => writeStreamAtomic(target, (write) => {
     items = db.transaction(() => {
       const others = {
         sessions: repo.allSessions(db, range),
@@ -83,7 +102,7 @@ export const exportMarkdownDocument: JobTask<{ target: ExportTarget; input: Rang
       }
       return writeMarkdownDocument(datedStream(others, pages()), others, input, optionsOf(input), now, write)
     })()
-  })
+  }))
   return { status: 'written', name, files: 1, items }
 }
 

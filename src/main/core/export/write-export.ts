@@ -26,10 +26,13 @@ export interface ExportTarget {
   partial: string
 }
 
-/** Content written in pieces: text is gathered into chunks of about a megabyte, each written as it fills. */
+/**
+ * Content written in pieces (each whole characters: a piece never ends inside a surrogate pair),
+ * encoded into one reused buffer of a few megabytes that is written each time it fills.
+ */
 export type ExportSink = (piece: string | Uint8Array) => void
 
-const CHUNK_CHARS = 1 << 20
+const CHUNK_BYTES = 1 << 20
 
 /**
  * temp (same folder, private mode) + fsync + rename + fsync the folder. `fill` writes the content
@@ -39,12 +42,14 @@ export function writeStreamAtomic({ path, partial: temp }: ExportTarget, fill: (
   try {
     const fd = openSync(temp, 'wx', 0o600)
     try {
-      let pending: string[] = []
-      let size = 0
+      // Text is encoded straight into the buffer (no joined string, no new buffer per piece, no
+      // pass to measure it first): what does not fit goes into the next fill.
+      const buffer = new Uint8Array(CHUNK_BYTES)
+      const encoder = new TextEncoder()
+      let used = 0
       const flush = (): void => {
-        if (size > 0) writeAll(fd, Buffer.from(pending.join(''), 'utf8'))
-        pending = []
-        size = 0
+        writeAll(fd, buffer.subarray(0, used))
+        used = 0
       }
       fill((piece) => {
         if (typeof piece !== 'string') {
@@ -52,9 +57,14 @@ export function writeStreamAtomic({ path, partial: temp }: ExportTarget, fill: (
           writeAll(fd, piece)
           return
         }
-        pending.push(piece)
-        size += piece.length
-        if (size >= CHUNK_CHARS) flush()
+        let rest = piece
+        for (;;) {
+          const { read, written } = encoder.encodeInto(rest, buffer.subarray(used))
+          used += written
+          if (read === rest.length) return
+          flush()
+          rest = rest.slice(read)
+        }
       })
       flush()
       fsyncSync(fd)
@@ -118,7 +128,7 @@ export function writeNewFile(path: string, content: string): void {
   }
   try {
     writeAll(fd, Buffer.from(content, 'utf8'))
-    fsyncSync(fd)
+      fsyncSync(fd)
   } catch (error) {
     throw ioError(error)
   } finally {

@@ -30,7 +30,7 @@ export function zonedParts(ms: number, timeZone: string): ZonedParts {
     partsFormatters.set(timeZone, format)
   }
   const parts: Record<string, string> = {}
-  for (const part of format.formatToParts(new Date(ms))) parts[part.type] = part.value
+  for (const part of format.formatToParts(ms)) parts[part.type] = part.value
   const name = parts.timeZoneName ?? 'GMT'
   const offset = name === 'GMT' ? '+00:00' : name.replace('GMT', '')
   return {
@@ -91,9 +91,9 @@ function displayFormatter(locale: string, timeZone: string, style: 'dateTime' | 
 
 /** "Tuesday 3 March 2026, 17:00" in the person's locale and zone. */
 export function displayDateTime(ms: number, timeZone: string, locale: string): string {
-  return displayFormatter(locale, timeZone, 'dateTime').format(new Date(ms))
+  return displayFormatter(locale, timeZone, 'dateTime').format(ms)
 }
 
 export function displayDate(ms: number, timeZone: string, locale: string): string {
-  return displayFormatter(locale, timeZone, 'date').format(new Date(ms))
+  return displayFormatter(locale, timeZone, 'date').format(ms)
 }
