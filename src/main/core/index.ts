@@ -82,6 +82,7 @@ export function createCore(options: CoreOptions) {
       imports.settleRuns(db)
     },
     onBeforeRotate: (db) => backups.beforeKeyRotation(db),
+    rotate: (request, growing) => jobs.run('rotate-key', request, growing),
   })
   const channelCalls = createChannelCalls(vault)
   const ctx: ServiceContext = { db: () => vault.db(), checkpoint: () => channelCalls.checkpoint(), clock, events }
