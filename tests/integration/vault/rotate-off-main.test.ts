@@ -56,6 +56,38 @@ describe('data-key rotation in a worker', () => {
     expect(countOf(vault.core)).toBe(ENTRIES)
   }, 120_000)
 
+  it('a lock while it runs: the call answers VAULT_LOCKED, and the next unlock opens the vault whole', async () => {
+    vault = await createTestVault()
+    fill(vault)
+    const rotation = vault.core.vault.rotateDataKey(TEST_PASSPHRASE).then(
+      () => 'resolved',
+      (error: { code?: string }) => error.code,
+    )
+    while (!vault.events.log.some((e) => e.event === 'job.progress')) await new Promise((resolve) => setImmediate(resolve))
+    vault.core.lock('manual')
+    expect(vault.core.vault.status()).toBe('locked')
+    // The unlock waits for the rotation's job to end, then opens under whichever key the file is under.
+    await vault.core.vault.unlock({ passphrase: TEST_PASSPHRASE })
+    expect(await rotation).toBe('VAULT_LOCKED')
+    expect(countOf(vault.core)).toBe(ENTRIES)
+    expect(existsSync(join(vault.dir, 'between.header.next.json'))).toBe(false)
+  }, 120_000)
+
+  it('cancelled (jobs.cancel): it ends cancelled or rotated, and the vault is open and whole either way', async () => {
+    vault = await createTestVault()
+    fill(vault)
+    const rotation = vault.core.vault.rotateDataKey(TEST_PASSPHRASE)
+    while (!vault.events.log.some((e) => e.event === 'job.progress')) await new Promise((resolve) => setImmediate(resolve))
+    expect(await dispatch(vault.handlers, 'jobs.cancel', { op: 'rotate-key' })).toEqual({ ok: true, value: { cancelled: true } })
+    const { status } = await rotation
+    expect(keyGeneration(vault.dir)).toBe(status === 'rotated' ? 2 : 1)
+    expect(countOf(vault.core)).toBe(ENTRIES)
+    expect(existsSync(join(vault.dir, 'between.header.next.json'))).toBe(false)
+    vault.core.vault.lock()
+    await vault.core.vault.unlock({ recoveryKey: vault.recoveryKey })
+    expect(countOf(vault.core)).toBe(ENTRIES)
+  }, 120_000)
+
   // `journal`: in the middle of the rekey, pages being overwritten (a hot rollback journal).
   for (const moment of ['phase copying', 'phase checking', 'phase writing', 'journal', 'phase verifying']) {
     it(`a SIGKILL at "${moment}" leaves a vault that opens whole with either secret`, async () => {
