@@ -67,16 +67,20 @@ export function createJobRunner(deps: JobRunnerDeps) {
     async run<N extends JobName>(op: JobOp, request: JobRequest<N>, growing?: GrowingFile | readonly GrowingFile[]): Promise<JobRun<JobOutput<N>>> {
       const job = register(op, true)
       let phase: JobPhase | null = null
+      let done = 0
       const report: JobReport = (progress) => {
         phase = progress.phase
+        done = progress.done
         job.report(progress)
       }
       const files = growing === undefined ? [] : [growing].flat()
       const poll =
         files.length > 0
           ? setInterval(() => {
+              // Never backwards: a file can be gone once its phase is over (a rekey's journal).
               const file = files.find((candidate) => candidate.phase === phase)
-              if (file) report({ phase: file.phase, done: Math.min(sizeOf(file.path), file.total), total: file.total })
+              const size = file ? Math.min(sizeOf(file.path), file.total) : 0
+              if (file && size > done) report({ phase: file.phase, done: size, total: file.total })
             }, POLL_MS)
           : null
       try {
