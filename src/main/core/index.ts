@@ -88,6 +88,7 @@ export function createCore(options: CoreOptions) {
     },
     onLock: () => syncSignals.emit('closed'),
     onBeforeRotate: (db) => backups.beforeKeyRotation(db),
+    rotate: (request, growing) => jobs.run('rotate-key', request, growing),
   })
   const channelCalls = createChannelCalls(vault)
   const ctx: ServiceContext = { db: () => vault.db(), checkpoint: () => channelCalls.checkpoint(), clock, events }

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { parseHeader } from '../../../src/main/core/vault/header'
 import { cleanupTempDirs, createdVault, expectCode, makeVault, noteCount, OTHER_PASSPHRASE, PASSPHRASE } from './vault-fixtures'
 
-const crash = vi.hoisted(() => ({ renameOf: null as string | null }))
+const crash = vi.hoisted(() => ({ renameOf: null as string | null, times: 1 }))
 
 vi.mock('node:fs', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs')>()
@@ -17,7 +17,7 @@ vi.mock('node:fs', async (importOriginal) => {
     ...actual,
     renameSync: (from: fs.PathLike, to: fs.PathLike) => {
       if (crash.renameOf !== null && basename(String(from)) === crash.renameOf) {
-        crash.renameOf = null
+        if (--crash.times === 0) crash.renameOf = null
         throw Object.assign(new Error('simulated crash'), { code: 'EIO', syscall: 'rename' })
       }
       return actual.renameSync(from, to)
@@ -27,6 +27,7 @@ vi.mock('node:fs', async (importOriginal) => {
 
 afterEach(() => {
   crash.renameOf = null
+  crash.times = 1
   cleanupTempDirs()
 })
 
@@ -83,9 +84,22 @@ describe('atomic header write', () => {
     restarted.lock()
   })
 
-  it('rotation: a crash between the rekey and the header rename is finished by the next unlock', async () => {
+  it('rotation: a failed header rename after the rekey is retried as the vault reopens', async () => {
+    const { dir, vault } = await createdVault(30)
+    crash.renameOf = 'between.header.next.json'
+    expect(await vault.rotateDataKey(PASSPHRASE)).toEqual({ status: 'rotated' })
+    expect(noteCount(vault.db())).toBe(30)
+    expect(headerOf(dir).keyGeneration).toBe(2)
+    expect(fs.existsSync(join(dir, 'between.header.next.json'))).toBe(false)
+    vault.lock()
+    await vault.unlock({ passphrase: PASSPHRASE })
+    vault.lock()
+  })
+
+  it('rotation: a header rename that keeps failing after the rekey is finished by the next unlock', async () => {
     const { dir, vault, recoveryKey } = await createdVault(30)
     crash.renameOf = 'between.header.next.json'
+    crash.times = 2 // the job's rename, then the retry as the vault reopens
     await expectCode(vault.rotateDataKey(PASSPHRASE), 'IO_ERROR')
     // The live connection is already under the new key and keeps working.
     expect(noteCount(vault.db())).toBe(30)

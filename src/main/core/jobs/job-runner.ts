@@ -63,18 +63,26 @@ export function createJobRunner(deps: JobRunnerDeps) {
   }
 
   return {
-    async run<N extends JobName>(op: JobOp, request: JobRequest<N>, growing?: GrowingFile): Promise<JobRun<JobOutput<N>>> {
+    /** `growing`: one file, or one per phase, whose size is the progress of its phase. */
+    async run<N extends JobName>(op: JobOp, request: JobRequest<N>, growing?: GrowingFile | readonly GrowingFile[]): Promise<JobRun<JobOutput<N>>> {
       const job = register(op, true)
       let phase: JobPhase | null = null
+      let done = 0
       const report: JobReport = (progress) => {
         phase = progress.phase
+        done = progress.done
         job.report(progress)
       }
-      const poll = growing
-        ? setInterval(() => {
-            if (phase === growing.phase) report({ phase, done: Math.min(sizeOf(growing.path), growing.total), total: growing.total })
-          }, POLL_MS)
-        : null
+      const files = growing === undefined ? [] : [growing].flat()
+      const poll =
+        files.length > 0
+          ? setInterval(() => {
+              // Never backwards: a file can be gone once its phase is over (a rekey's journal).
+              const file = files.find((candidate) => candidate.phase === phase)
+              const size = file ? Math.min(sizeOf(file.path), file.total) : 0
+              if (file && size > done) report({ phase: file.phase, done: size, total: file.total })
+            }, POLL_MS)
+          : null
       try {
         const output = await deps.jobs.run(request, { onProgress: report, signal: job.signal, logger: deps.logger })
         return { status: 'done', output }

@@ -7,6 +7,7 @@ import { checkBackupFiles } from '../backup/backup-files'
 import { inspectBackupCopy } from '../backup/backup-inspect'
 import { applyImport, previewImport, undoImports } from '../import/import-tasks'
 import { exportJson, exportMarkdownDocument, exportMarkdownFolder, exportReportHtml } from '../export/export-tasks'
+import { rotateVaultKey } from '../vault/rotate'
 
 export const jobTasks = {
   'backup.write': writeBackupCopy,
@@ -19,6 +20,7 @@ export const jobTasks = {
   'import.preview': previewImport,
   'import.apply': applyImport,
   'import.undo': undoImports,
+  'vault.rotate': rotateVaultKey,
 } as const
 
 export type JobName = keyof typeof jobTasks

@@ -8,7 +8,8 @@ import type Database from 'better-sqlite3-multiple-ciphers'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { CoreError } from '../errors'
-import type { Clock, KdfCost, Logger } from '../ports'
+import type { GrowingFile, JobRun } from '../jobs/job-runner'
+import type { Clock, JobRequest, KdfCost, Logger } from '../ports'
 import { writeFileAtomicSync } from './atomic-write'
 import { ioError, isNotFound } from './failures'
 import { createFolderLockHolder } from './folder-lock'
@@ -28,7 +29,14 @@ export interface VaultServiceOptions {
   fullCheckUpToBytes?: number
   /** Runs just before a data-key rotation rekeys the database, on its connection (a backup). */
   onBeforeRotate?: (db: Database.Database) => void
+  /**
+   * Runs a data-key rotation's file steps (rotate.ts) as a job: the core passes its job runner
+   * (a worker thread, with progress). Without it they run on this thread (the vault's own tests).
+   */
+  rotate?: RotationJob
 }
+
+export type RotationJob = (request: JobRequest<'vault.rotate'>, growing: GrowingFile[]) => Promise<JobRun<void>>
 
 export interface Unlocked {
   db: Database.Database
@@ -47,6 +55,8 @@ export interface VaultContext {
   state: Unlocked | null
   /** Bumped by every lock(): an awaiting operation compares it to know it was interrupted. */
   epoch: number
+  /** A data-key rotation has closed the connection to re-encrypt the file: nothing may use it. */
+  rotating: boolean
   /** Runs operations that await one at a time. */
   serialize<T>(fn: () => Promise<T>): Promise<T>
   requireUnlocked(): Unlocked
@@ -88,6 +98,7 @@ export function createVaultContext(options: VaultServiceOptions): VaultContext {
     folderLock: createFolderLockHolder(dir),
     state: null,
     epoch: 0,
+    rotating: false,
     serialize(fn) {
       const run = tail.then(fn, fn)
       tail = run.then(
@@ -98,6 +109,7 @@ export function createVaultContext(options: VaultServiceOptions): VaultContext {
     },
     requireUnlocked() {
       if (!ctx.state) throw new CoreError('VAULT_LOCKED')
+      if (ctx.rotating) throw new CoreError('VAULT_IN_USE', { cause: { code: 'KEY_ROTATION' } })
       return ctx.state
     },
     assertNotInterrupted(since, ...buffers) {

@@ -9,7 +9,7 @@ import { CoreError } from '../errors'
 import { fsyncDirectory, removeIfPresent } from './atomic-write'
 import { ioError, safeCause } from './failures'
 import { parseHeader, type VaultHeader } from './header'
-import { openEncryptedDatabase, quickCheck } from './open-database'
+import { hasHotJournal, openEncryptedDatabase, quickCheck } from './open-database'
 import { withUntouchedSidecars } from './untouched-sidecars'
 import type { Unlocked, VaultContext } from './vault-context'
 import { unwrap, type Secret } from './vault-secrets'
@@ -26,6 +26,11 @@ export const FULL_CHECK_UP_TO_BYTES = 64 * 2 ** 20
  */
 function openVerified(ctx: VaultContext, dataKey: Buffer): Database.Database {
   const { database } = ctx.paths
+  // A rotation stopped by a crash during its rekey leaves a hot journal, which a read-only
+  // connection cannot play back (SQLITE_READONLY_ROLLBACK). Its pages are under the key the
+  // current header holds, which the wrap has just proven: a connection with it rolls the rekey
+  // back (a wrong key cannot decrypt them, and nothing is written then).
+  if (hasHotJournal(database)) openEncryptedDatabase(database, dataKey).close()
   // Proof and check first on a read-only connection: a failed unlock changes no byte and
   // leaves no new file (docs/security.md). Only a database that passed opens for writing.
   withUntouchedSidecars(database, () => {

@@ -23,7 +23,7 @@ import { createVaultContext, type VaultPaths, type VaultServiceOptions } from '.
 import { createVault } from './vault-create'
 import { unlockWith } from './vault-open'
 import { changePassphrase, resetWithRecoveryKey } from './vault-passphrase'
-import { rotateDataKey } from './vault-rotation'
+import { rotateDataKey, type RotationResult } from './vault-rotation'
 import { unwrap, type Secret } from './vault-secrets'
 
 export type { VaultServiceOptions } from './vault-context'
@@ -40,8 +40,11 @@ export interface VaultService {
   changePassphrase(current: string, next: string): Promise<void>
   /** Re-wraps under a new passphrase with the recovery key; leaves the vault unlocked. */
   resetWithRecoveryKey(recoveryKey: string, newPassphrase: string): Promise<void>
-  /** Re-encrypts the database under a new data key; requires the vault unlocked. */
-  rotateDataKey(passphrase: string): Promise<void>
+  /**
+   * Re-encrypts the database under a new data key in a worker (job `rotate-key`); requires the
+   * vault unlocked. `cancelled`: stopped before the rekey, the vault is as it was.
+   */
+  rotateDataKey(passphrase: string): Promise<RotationResult>
   /** Throws CoreError('VAULT_LOCKED') when locked. */
   db(): Database.Database
   /** wal_checkpoint(TRUNCATE): call soon after deletes so deleted rows leave the file. */
@@ -96,7 +99,8 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
       ctx.state = null
       try {
         // A clean lock or quit leaves everything in between.db: a copy of it is complete alone.
-        db.pragma('wal_checkpoint(TRUNCATE)')
+        // (Closed during a data-key rotation: its job goes on, and the next unlock settles the files.)
+        if (db.open) db.pragma('wal_checkpoint(TRUNCATE)')
       } catch (error) {
         logger.warn('vault.checkpoint_at_lock_failed', safeCause(error))
       }

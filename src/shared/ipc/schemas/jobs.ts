@@ -4,8 +4,9 @@ import { z } from 'zod'
 /**
  * `backup-list`: checking the files in the backup folder (each read whole) for the list.
  * `sync`: a sync pass (it runs on the main thread in short slices, but reports and stops as a job).
+ * `rotate-key`: re-encrypting the vault under a new data key (the vault answers nothing else meanwhile).
  */
-export const JOB_OPS = ['backup', 'backup-test', 'restore', 'export', 'backup-list', 'sync', 'import'] as const
+export const JOB_OPS = ['backup', 'backup-test', 'restore', 'export', 'backup-list', 'sync', 'import', 'rotate-key'] as const
 export type JobOp = (typeof JOB_OPS)[number]
 
 /**
