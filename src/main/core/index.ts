@@ -87,7 +87,7 @@ export function createCore(options: CoreOptions) {
       syncSignals.emit('opened')
     },
     onLock: () => syncSignals.emit('closed'),
-    onBeforeRotate: (db) => backups.beforeKeyRotation(db),
+    onBeforeRotate: () => backups.beforeKeyRotation(),
     rotate: (request, growing) => jobs.run('rotate-key', request, growing),
   })
   const channelCalls = createChannelCalls(vault)

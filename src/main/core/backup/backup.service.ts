@@ -269,7 +269,7 @@ export function createBackupService(deps: BackupDeps) {
   }
 
   /** An automatic backup inline, on the connection being opened or rekeyed; failures are recorded, not thrown. */
-  const automaticOn = (db: Database.Database, reason: 'before-update' | 'before-key-change'): void => {
+  const automaticOn = (db: Database.Database, reason: 'before-update'): void => {
     const folder = deps.folder.get()
     if (folder === null) return
     try {
@@ -312,7 +312,7 @@ export function createBackupService(deps: BackupDeps) {
     },
 
     /** A backup into the folder if one is set (in a worker); prunes old automatic ones. Null: no folder, or cancelled. */
-    async automatic(reason: 'daily'): Promise<BackupWritten | null> {
+    async automatic(reason: 'daily' | 'before-key-change'): Promise<BackupWritten | null> {
       const folder = deps.folder.get()
       if (folder === null) return null
       try {
@@ -351,10 +351,13 @@ export function createBackupService(deps: BackupDeps) {
       automaticOn(db, 'before-update')
     },
 
-    /** Called before a data-key rotation rekeys the database (the vault also keeps its own copy). */
-    beforeKeyRotation(db: Database.Database): void {
-      // A failure is logged; the rotation makes its own verified pre-rotation copy in the vault folder.
-      automaticOn(db, 'before-key-change')
+    /** Called before a data-key rotation rekeys the database (the vault also keeps its own copy); in a worker. */
+    async beforeKeyRotation(): Promise<void> {
+      try {
+        await service.automatic('before-key-change')
+      } catch {
+        // Recorded and logged by automatic(); the rotation makes its own verified pre-rotation copy in the vault folder.
+      }
     },
 
     /** Newest first, each file checked in a worker. Works while locked (and when the vault is damaged): no key needed. */

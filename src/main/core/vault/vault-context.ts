@@ -27,8 +27,8 @@ export interface VaultServiceOptions {
   onLock?: () => void
   /** Full page check at unlock up to this many bytes of database and WAL (default FULL_CHECK_UP_TO_BYTES). */
   fullCheckUpToBytes?: number
-  /** Runs just before a data-key rotation rekeys the database, on its connection (a backup). */
-  onBeforeRotate?: (db: Database.Database) => void
+  /** Runs just before a data-key rotation rekeys the database (a backup, in a worker); the vault is still open. */
+  onBeforeRotate?: () => Promise<void>
   /**
    * Runs a data-key rotation's file steps (rotate.ts) as a job: the core passes its job runner
    * (a worker thread, with progress). Without it they run on this thread (the vault's own tests).

@@ -148,7 +148,8 @@ export async function rotateDataKey(ctx: VaultContext, passphrase: string): Prom
       if (!sameKey(oldKey, unlocked.dataKey)) throw corrupt()
       const nextHeaderText = await nextHeader(header, passphrase, newKey)
       ctx.assertNotInterrupted(since)
-      ctx.options.onBeforeRotate?.(unlocked.db)
+      await ctx.options.onBeforeRotate?.()
+      ctx.assertNotInterrupted(since)
       return await rotateFile(ctx, unlocked, { dir: ctx.paths.dir, currentHeaderText: text, nextHeaderText }, oldKey, newKey, since)
     } finally {
       oldKey.fill(0)
