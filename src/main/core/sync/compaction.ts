@@ -142,6 +142,24 @@ function parseOpened(opened: Opened): SnapshotPayload | null {
   }
 }
 
+/**
+ * What a snapshot covers and compacted, read from the head of its payload, where every writer
+ * puts them (a device that will not take the snapshot need not parse its operations: a large
+ * snapshot's JSON.parse is one long step). Null when the head is not in that form.
+ */
+function headOf(opened: Opened): { covers: Vector; compacted: Vector } | null {
+  if (!opened.ok) return null
+  const head = /^\{"covers":(\{[^{}]*\}),"compacted":(\{[^{}]*\}),"ops":\[/.exec(opened.payload.subarray(0, 64 * 1024).toString('utf8'))
+  if (!head) return null
+  try {
+    const covers: unknown = JSON.parse(head[1] as string)
+    const compacted: unknown = JSON.parse(head[2] as string)
+    return isVector(covers) && isVector(compacted) ? { covers, compacted } : null
+  } catch {
+    return null
+  }
+}
+
 /** A snapshot's identity and bytes, or null when the path is no snapshot or cannot be read now. */
 function snapshotFile(engine: Engine, path: string): { id: SealedIdentity; bytes: Buffer } | null {
   const entry = classifyPath(path)
@@ -187,11 +205,17 @@ function knownOf(engine: Engine): Known {
   return cache
 }
 
-function remember(engine: Engine, path: string, payload: SnapshotPayload): Snapshot {
+/** Remembers what an opened snapshot holds: in short, and whole while this device may take it; null when it does not parse. */
+function remember(engine: Engine, path: string, opened: Opened): Snapshot | null {
   const cache = knownOf(engine)
-  const snapshot: Snapshot = { path, covers: payload.covers, compacted: payload.compacted }
+  const mayTake = isNew(engine) || isTaking(engine) || engine.store.meta('rejoin') === true
+  const head = mayTake ? null : headOf(opened)
+  const payload = head ? null : parseOpened(opened)
+  const summary = head ?? payload
+  if (!summary) return null
+  const snapshot: Snapshot = { path, covers: summary.covers, compacted: summary.compacted }
   cache.summaries.set(path, snapshot)
-  if (isNew(engine) || isTaking(engine) || engine.store.meta('rejoin') === true) cache.payloads.set(path, payload)
+  if (payload && mayTake) cache.payloads.set(path, payload)
   return snapshot
 }
 
@@ -200,9 +224,9 @@ function snapshotPaths(engine: Engine): string[] {
 }
 
 /** Opens a snapshot here and now (the simulation; in the app a pass has loaded them already). */
-function openSnapshot(engine: Engine, path: string): SnapshotPayload | null {
+function openSnapshot(engine: Engine, path: string): Opened | null {
   const file = snapshotFile(engine, path)
-  return file ? parseOpened(openFile(engine.keyRing().keys, file.id, file.bytes)) : null
+  return file ? openFile(engine.keyRing().keys, file.id, file.bytes) : null
 }
 
 /**
@@ -214,8 +238,7 @@ export async function loadSnapshots(engine: Engine): Promise<void> {
   for (const path of snapshotPaths(engine)) {
     if (summaries.has(path)) continue
     const file = snapshotFile(engine, path)
-    const payload = file ? parseOpened(await openFileOffThread(engine.keyRing().keys, file.id, file.bytes)) : null
-    if (payload) remember(engine, path, payload)
+    if (file) remember(engine, path, await openFileOffThread(engine.keyRing().keys, file.id, file.bytes))
   }
 }
 
@@ -227,8 +250,9 @@ export function readSnapshots(engine: Engine): Snapshot[] {
   return paths.flatMap((path) => {
     const summary = summaries.get(path)
     if (summary) return [summary]
-    const payload = openSnapshot(engine, path)
-    return payload ? [remember(engine, path, payload)] : []
+    const opened = openSnapshot(engine, path)
+    const snapshot = opened && remember(engine, path, opened)
+    return snapshot ? [snapshot] : []
   })
 }
 
@@ -237,7 +261,8 @@ function payloadOf(engine: Engine, path: string): SnapshotPayload | null {
   const { payloads } = knownOf(engine)
   const kept = payloads.get(path)
   if (kept) return kept
-  const payload = openSnapshot(engine, path)
+  const opened = openSnapshot(engine, path)
+  const payload = opened && parseOpened(opened)
   if (payload) payloads.set(path, payload)
   return payload
 }
@@ -414,11 +439,10 @@ function sealingKey(engine: Engine, plan: SnapshotPlan): { key: Buffer; epoch: n
   return { key, epoch: ring.current, id: { kind: 'snapshot', device: engine.device, sequence: plan.sequence } }
 }
 
-/** Puts the sealed snapshot in the folder, deletes this device's older ones, and remembers what it holds. */
-function keepSnapshot(engine: Engine, plan: SnapshotPlan, bytes: Buffer): void {
-  const path = snapshotPath(engine.device, plan.sequence)
-  engine.folder.write(path, bytes)
+/** The new snapshot is in the folder: this device's older ones go, and what it holds is remembered. */
+function keptSnapshot(engine: Engine, plan: SnapshotPlan): void {
   for (const older of plan.older) engine.folder.remove(snapshotPath(engine.device, older))
+  const path = snapshotPath(engine.device, plan.sequence)
   knownOf(engine).summaries.set(path, { path, covers: plan.covers, compacted: plan.compacted })
 }
 
@@ -427,25 +451,31 @@ export function maybeCompact(engine: Engine, policy: CompactionPolicy): boolean 
   const plan = planSnapshot(engine, policy)
   if (!plan) return false
   const { key, epoch, id } = sealingKey(engine, plan)
-  keepSnapshot(engine, plan, sealFile(key, epoch, id, Buffer.from(atOnce(snapshotJson(engine, plan)), 'utf8')))
+  engine.folder.write(snapshotPath(engine.device, plan.sequence), sealFile(key, epoch, id, Buffer.from(atOnce(snapshotJson(engine, plan)), 'utf8')))
+  keptSnapshot(engine, plan)
   return true
 }
 
 /**
  * Writes the planned snapshot without stalling the window: the merged state is read a few
- * milliseconds at a time with the event loop running between, and deflated on the thread pool.
+ * milliseconds at a time with the event loop running between, deflated and written to disk on
+ * the thread pool.
  * False when the signal stopped it (nothing is written).
  */
 export async function writeSnapshotInSlices(engine: Engine, plan: SnapshotPlan, sliceMs: number, signal?: StopSignal): Promise<boolean> {
   const json = await inSlices(snapshotJson(engine, plan), sliceMs, signal)
   if (json === null) return false
   const { key, epoch, id } = sealingKey(engine, plan)
-  keepSnapshot(engine, plan, await sealFileOffThread(key, epoch, id, Buffer.from(json, 'utf8')))
+  const bytes = await sealFileOffThread(key, epoch, id, Buffer.from(json, 'utf8'))
+  const path = snapshotPath(engine.device, plan.sequence)
+  const { folder } = engine
+  await (folder.writeOffThread ? folder.writeOffThread(path, bytes) : folder.write(path, bytes))
+  keptSnapshot(engine, plan)
   return true
 }
 
-/** Deletes this device's own operation files that a snapshot marks compacted; returns how many. */
-export function deleteCompacted(engine: Engine): number {
+/** Deletes this device's own operation files that a snapshot marks compacted, one per step; returns how many. */
+export function* removeCompacted(engine: Engine): Generator<void, number> {
   const through = maxOf(readSnapshots(engine).map((s) => s.compacted), engine.device)
   let removed = 0
   for (const name of engine.folder.list(`${DEVICES_DIR}/${engine.device}`)) {
@@ -453,7 +483,11 @@ export function deleteCompacted(engine: Engine): number {
     if (entry.kind === 'op' && entry.sequence <= through) {
       engine.folder.remove(opFilePath(engine.device, entry.sequence))
       removed++
+      yield
     }
   }
   return removed
 }
+
+/** removeCompacted in one go (the simulation). */
+export const deleteCompacted = (engine: Engine): number => atOnce(removeCompacted(engine))

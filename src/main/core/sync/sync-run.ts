@@ -5,13 +5,13 @@
  * transaction, so a stop leaves nothing half-applied). The heavy-work jobs machinery can run
  * it as a job: it needs only `signal` and `onProgress`. A whole pass ends with compaction
  * (compaction.ts): a snapshot when this device is the one to write it, and its own files that
- * snapshots cover deleted.
+ * snapshots cover deleted, both in slices too (slices.ts).
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { captureChanges } from './capture'
 import { flushOutbox, otherDevices, pullFiles, takeCensus, type WaitReason } from './engine'
-import { advanceOnline, DEFAULT_POLICY, deleteCompacted, loadSnapshots, planSnapshot, writeSnapshotInSlices, type CompactionPolicy } from './compaction'
-import { timeBudget, type StopSignal } from './slices'
+import { advanceOnline, DEFAULT_POLICY, loadSnapshots, planSnapshot, removeCompacted, writeSnapshotInSlices, type CompactionPolicy } from './compaction'
+import { inSlices, timeBudget, type StopSignal } from './slices'
 import { markHeard, saveClock } from './sync-settings.repo'
 import type { RowRef } from './materialize'
 import { withoutDiskWait } from './sync-rows.repo'
@@ -128,8 +128,7 @@ export async function runSync(session: SyncSession, options: SyncRunOptions): Pr
     // One transaction for compaction's bookkeeping (who was heard from), not a disk wait per device.
     const plan = withoutDiskWait(db, () => store.atomically(() => planSnapshot(engine, options.policy ?? DEFAULT_POLICY)))
     result.compacted = plan !== null && (await writeSnapshotInSlices(engine, plan, chunkMs, options.signal))
-    result.aborted = plan !== null && !result.compacted
-    deleteCompacted(engine)
+    result.aborted = (plan !== null && !result.compacted) || (await inSlices(removeCompacted(engine), chunkMs, options.signal)) === null
   }
   result.rejoinNeeded = store.meta('rejoin') === true
   return result
