@@ -24,7 +24,7 @@ import { DEVICE_ID_PATTERN, type Stamp } from './hlc'
 import { DEVICES_DIR, SNAPSHOTS_DIR, classifyPath, opFilePath, snapshotPath } from './folder-names'
 import type { Engine } from './engine'
 import { applyOp } from './merge'
-import { parseOpBatch, type Op } from './ops'
+import { isOp, type Op } from './ops'
 import { openFile, openFileOffThread, sealFile, sealFileOffThread, type Opened, type SealedIdentity } from './sealed-file'
 import { atOnce, inSlices, type StopSignal } from './slices'
 
@@ -124,40 +124,78 @@ interface SnapshotPayload {
   superseded: Array<[table: string, row: string, field: string, stamp: Stamp]>
 }
 
-function parseSnapshot(value: unknown): SnapshotPayload | null {
-  if (typeof value !== 'object' || value === null) return null
-  const o = value as Record<string, unknown>
-  if (Object.keys(o).length !== 4 || !isVector(o.covers) || !isVector(o.compacted) || !Array.isArray(o.superseded)) return null
-  const ops = parseOpBatch({ ops: o.ops })
-  const superseded = o.superseded.every((s) => Array.isArray(s) && s.length === 4 && s.every((part) => typeof part === 'string'))
-  return ops && superseded ? { covers: o.covers, compacted: o.compacted, ops, superseded: o.superseded as SnapshotPayload['superseded'] } : null
-}
+/** Where every writer puts what a snapshot covers and compacted: first (snapshotJson). */
+const HEAD = /^\{"covers":(\{[^{}]*\}),"compacted":(\{[^{}]*\}),"ops":\[/
 
-function parseOpened(opened: Opened): SnapshotPayload | null {
-  if (!opened.ok) return null
-  try {
-    return parseSnapshot(JSON.parse(opened.payload.toString('utf8')))
-  } catch {
-    return null
-  }
-}
-
-/**
- * What a snapshot covers and compacted, read from the head of its payload, where every writer
- * puts them (a device that will not take the snapshot need not parse its operations: a large
- * snapshot's JSON.parse is one long step). Null when the head is not in that form.
- */
-function headOf(opened: Opened): { covers: Vector; compacted: Vector } | null {
-  if (!opened.ok) return null
-  const head = /^\{"covers":(\{[^{}]*\}),"compacted":(\{[^{}]*\}),"ops":\[/.exec(opened.payload.subarray(0, 64 * 1024).toString('utf8'))
+/** What a snapshot covers and compacted, from the head of its payload, and where its operations start. */
+function parseHead(text: string): { covers: Vector; compacted: Vector; length: number } | null {
+  const head = HEAD.exec(text.slice(0, 64 * 1024))
   if (!head) return null
   try {
     const covers: unknown = JSON.parse(head[1] as string)
     const compacted: unknown = JSON.parse(head[2] as string)
-    return isVector(covers) && isVector(compacted) ? { covers, compacted } : null
+    return isVector(covers) && isVector(compacted) ? { covers, compacted, length: head[0].length } : null
   } catch {
     return null
   }
+}
+
+const code = (c: string): number => c.charCodeAt(0)
+const OPENING = new Set([code('{'), code('[')])
+const CLOSING = new Set([code('}'), code(']')])
+
+/**
+ * The elements of the JSON array that starts just before `from`, one per step, each handed to
+ * `take` (false: not well formed). Returns the index after the array's `]`, or -1.
+ */
+function* arrayElements(text: string, from: number, take: (element: unknown) => boolean): Generator<void, number> {
+  if (text.charCodeAt(from) === code(']')) return from + 1
+  let start = from
+  const taken = (end: number): boolean => {
+    try {
+      return take(JSON.parse(text.slice(start, end)))
+    } catch {
+      return false
+    }
+  }
+  let depth = 0
+  let inString = false
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === code('\\')) i++
+      else if (c === code('"')) inString = false
+    } else if (c === code('"')) inString = true
+    else if (OPENING.has(c)) depth++
+    else if (CLOSING.has(c) && depth > 0) depth--
+    else if (CLOSING.has(c)) return c === code(']') && taken(i) ? i + 1 : -1
+    else if (c === code(',') && depth === 0) {
+      if (!taken(i)) return -1
+      start = i + 1
+      yield
+    }
+  }
+  return -1
+}
+
+const isSupersededEntry = (s: unknown): s is SnapshotPayload['superseded'][number] =>
+  Array.isArray(s) && s.length === 4 && s.every((part) => typeof part === 'string')
+
+/**
+ * A snapshot's payload, parsed an operation per step (JSON.parse of a large snapshot would be
+ * one long step), or null when it is not exactly a well-formed snapshot in the form every
+ * writer gives it: `{"covers":…,"compacted":…,"ops":[…],"superseded":[…]}`.
+ */
+function* parsePayload(text: string): Generator<void, SnapshotPayload | null> {
+  const head = parseHead(text)
+  if (!head) return null
+  const ops: Op[] = []
+  const superseded: SnapshotPayload['superseded'] = []
+  const opsEnd = yield* arrayElements(text, head.length, (op) => isOp(op) && ops.push(op) > 0)
+  const between = ',"superseded":['
+  if (opsEnd < 0 || !text.startsWith(between, opsEnd)) return null
+  const end = yield* arrayElements(text, opsEnd + between.length, (entry) => isSupersededEntry(entry) && superseded.push(entry) > 0)
+  return end === text.length - 1 && text.endsWith('}') ? { covers: head.covers, compacted: head.compacted, ops, superseded } : null
 }
 
 /** A snapshot's identity and bytes, or null when the path is no snapshot or cannot be read now. */
@@ -205,17 +243,21 @@ function knownOf(engine: Engine): Known {
   return cache
 }
 
-/** Remembers what an opened snapshot holds: in short, and whole while this device may take it; null when it does not parse. */
-function remember(engine: Engine, path: string, opened: Opened): Snapshot | null {
+/**
+ * Remembers what an opened snapshot holds: in short (read from its head), and whole while this
+ * device may take it; null when it does not parse. A step per operation parsed.
+ */
+function* remember(engine: Engine, path: string, opened: Opened): Generator<void, Snapshot | null> {
+  if (!opened.ok) return null
+  const text = opened.payload.toString('utf8')
   const cache = knownOf(engine)
   const mayTake = isNew(engine) || isTaking(engine) || engine.store.meta('rejoin') === true
-  const head = mayTake ? null : headOf(opened)
-  const payload = head ? null : parseOpened(opened)
-  const summary = head ?? payload
+  const payload = mayTake ? yield* parsePayload(text) : null
+  const summary = mayTake ? payload : parseHead(text)
   if (!summary) return null
   const snapshot: Snapshot = { path, covers: summary.covers, compacted: summary.compacted }
   cache.summaries.set(path, snapshot)
-  if (payload && mayTake) cache.payloads.set(path, payload)
+  if (payload) cache.payloads.set(path, payload)
   return snapshot
 }
 
@@ -230,15 +272,15 @@ function openSnapshot(engine: Engine, path: string): Opened | null {
 }
 
 /**
- * Opens the snapshots not read yet, inflating them off the main thread (a pass does this first,
- * so that readSnapshots and takeSnapshots find them in memory).
+ * Opens the snapshots not read yet, inflating them off the main thread and parsing them in
+ * slices (a pass does this first, so that readSnapshots and takeSnapshots find them in memory).
  */
-export async function loadSnapshots(engine: Engine): Promise<void> {
+export async function loadSnapshots(engine: Engine, sliceMs: number): Promise<void> {
   const { summaries } = knownOf(engine)
   for (const path of snapshotPaths(engine)) {
     if (summaries.has(path)) continue
     const file = snapshotFile(engine, path)
-    if (file) remember(engine, path, await openFileOffThread(engine.keyRing().keys, file.id, file.bytes))
+    if (file) await inSlices(remember(engine, path, await openFileOffThread(engine.keyRing().keys, file.id, file.bytes)), sliceMs)
   }
 }
 
@@ -251,7 +293,7 @@ export function readSnapshots(engine: Engine): Snapshot[] {
     const summary = summaries.get(path)
     if (summary) return [summary]
     const opened = openSnapshot(engine, path)
-    const snapshot = opened && remember(engine, path, opened)
+    const snapshot = opened && atOnce(remember(engine, path, opened))
     return snapshot ? [snapshot] : []
   })
 }
@@ -262,7 +304,7 @@ function payloadOf(engine: Engine, path: string): SnapshotPayload | null {
   const kept = payloads.get(path)
   if (kept) return kept
   const opened = openSnapshot(engine, path)
-  const payload = opened && parseOpened(opened)
+  const payload = opened?.ok ? atOnce(parsePayload(opened.payload.toString('utf8'))) : null
   if (payload) payloads.set(path, payload)
   return payload
 }
