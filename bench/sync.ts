@@ -101,6 +101,9 @@ export default async function syncBench(): Promise<Figure[]> {
     // snapshot. It joins while the snapshot is out of sight (joining itself is not measured here:
     // the passphrase), then its next pass takes the snapshot.
     await laptop.core.sync.syncNow({})
+    // A file after the compacted ones: the new computer sees the gap and stays new until it has the snapshot.
+    reflection(laptop, 'Written after the snapshot.')
+    await laptop.core.sync.syncNow({})
     const snapshots = join(folder, 'snapshots')
     renameSync(snapshots, `${snapshots}.aside`)
     await newcomer.core.sync.enable({ folder, deviceName: 'New', passphrase: TEST_PASSPHRASE })

@@ -247,11 +247,10 @@ function knownOf(engine: Engine): Known {
  * Remembers what an opened snapshot holds: in short (read from its head), and whole while this
  * device may take it; null when it does not parse. A step per operation parsed.
  */
-function* remember(engine: Engine, path: string, opened: Opened): Generator<void, Snapshot | null> {
+function* remember(engine: Engine, path: string, opened: Opened, mayTake: boolean): Generator<void, Snapshot | null> {
   if (!opened.ok) return null
   const text = opened.payload.toString('utf8')
   const cache = knownOf(engine)
-  const mayTake = isNew(engine) || isTaking(engine) || engine.store.meta('rejoin') === true
   const payload = mayTake ? yield* parsePayload(text) : null
   const summary = mayTake ? payload : parseHead(text)
   if (!summary) return null
@@ -260,6 +259,9 @@ function* remember(engine: Engine, path: string, opened: Opened): Generator<void
   if (payload) cache.payloads.set(path, payload)
   return snapshot
 }
+
+/** Whether this device may take the snapshots soon: it is new, in the middle of taking them, or asked to rejoin. */
+const mayTake = (engine: Engine): boolean => isNew(engine) || isTaking(engine) || engine.store.meta('rejoin') === true
 
 function snapshotPaths(engine: Engine): string[] {
   return engine.folder.list(SNAPSHOTS_DIR).flatMap((writer) => engine.folder.list(`${SNAPSHOTS_DIR}/${writer}`).map((name) => `${SNAPSHOTS_DIR}/${writer}/${name}`))
@@ -275,12 +277,13 @@ function openSnapshot(engine: Engine, path: string): Opened | null {
  * Opens the snapshots not read yet, inflating them off the main thread and parsing them in
  * slices (a pass does this first, so that readSnapshots and takeSnapshots find them in memory).
  */
-export async function loadSnapshots(engine: Engine, sliceMs: number): Promise<void> {
-  const { summaries } = knownOf(engine)
+export async function loadSnapshots(engine: Engine, sliceMs: number, rejoin = false): Promise<void> {
+  const { summaries, payloads } = knownOf(engine)
+  const whole = rejoin || mayTake(engine)
   for (const path of snapshotPaths(engine)) {
-    if (summaries.has(path)) continue
+    if (summaries.has(path) && (!whole || payloads.has(path))) continue
     const file = snapshotFile(engine, path)
-    if (file) await inSlices(remember(engine, path, await openFileOffThread(engine.keyRing().keys, file.id, file.bytes)), sliceMs)
+    if (file) await inSlices(remember(engine, path, await openFileOffThread(engine.keyRing().keys, file.id, file.bytes), whole), sliceMs)
   }
 }
 
@@ -293,7 +296,7 @@ export function readSnapshots(engine: Engine): Snapshot[] {
     const summary = summaries.get(path)
     if (summary) return [summary]
     const opened = openSnapshot(engine, path)
-    const snapshot = opened && atOnce(remember(engine, path, opened))
+    const snapshot = opened && atOnce(remember(engine, path, opened, mayTake(engine)))
     return snapshot ? [snapshot] : []
   })
 }

@@ -87,7 +87,7 @@ export async function runSync(session: SyncSession, options: SyncRunOptions): Pr
   })
   options.onProgress?.({ op: 'sync', phase: 'sending', done: 0, total: 1 })
   result.sent = flushOutbox(engine)
-  await loadSnapshots(engine, options.chunkMs ?? DEFAULT_CHUNK_MS)
+  await loadSnapshots(engine, options.chunkMs ?? DEFAULT_CHUNK_MS, options.rejoin)
   const total = [...takeCensus(engine).waitingFiles.values()].reduce((a, b) => a + b, 0)
   const tables = new Set<string>()
   const devices = otherDevices(engine.folder, engine.device)
