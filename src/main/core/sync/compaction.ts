@@ -19,6 +19,9 @@
  *   merged states: nothing of its own is lost, losers go to history) — at once when it has
  *   applied nothing yet (a new device), otherwise only when the person says so (`rejoin`): a
  *   long-gone device is told to rejoin.
+ * - In the app, writing, reading and taking a snapshot run in slices of a few milliseconds with
+ *   the event loop running between them, and (in)flating and disk writes on the thread pool
+ *   (docs/sync.md, "Compaction": why the snapshot read in slices is still consistent).
  */
 import { DEVICE_ID_PATTERN, type Stamp } from './hlc'
 import { DEVICES_DIR, SNAPSHOTS_DIR, classifyPath, opFilePath, snapshotPath } from './folder-names'
