@@ -59,15 +59,15 @@ export function createMemoryStore(yjsClientId: number): MemoryStore {
     enqueue: (ops) => void outbox.push(...ops),
     meta: (name) => (meta.has(name) ? (JSON.parse(meta.get(name) as string) as JsonValue) : undefined),
     setMeta: (name, value) => void meta.set(name, JSON.stringify(value)),
-    dump: () => ({
-      cells: [...cells.entries()].map(([key, cell]) => ({ ...splitKey(key), cell })),
-      texts: [...docs.entries()].map(([key, doc]) => ({ ...splitKey(key), state: Y.encodeStateAsUpdate(doc) })),
-      history: [...history.values()],
-      superseded: [...superseded].map((entry) => {
+    *dump() {
+      for (const [key, cell] of cells) yield { kind: 'cell', ...splitKey(key), cell }
+      for (const [key, doc] of docs) yield { kind: 'text', ...splitKey(key), state: Y.encodeStateAsUpdate(doc) }
+      for (const entry of history.values()) yield { kind: 'history', entry }
+      for (const entry of superseded) {
         const at = entry.lastIndexOf('\u0000')
-        return { ...splitKey(entry.slice(0, at)), stamp: entry.slice(at + 1) }
-      }),
-    }),
+        yield { kind: 'superseded', ...splitKey(entry.slice(0, at)), stamp: entry.slice(at + 1) }
+      }
+    },
     atomically: (work) => work(),
     hash: () =>
       stateHash({

@@ -1,7 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { setImmediate as turn } from 'node:timers/promises'
 import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import type { CompactionPolicy } from '../../../src/main/core/sync/compaction'
+import { TEXT_NAME } from '../../../src/main/core/sync/merge'
+import type { Op } from '../../../src/main/core/sync/ops'
+import { openFile } from '../../../src/main/core/sync/sealed-file'
+import { readKeys } from '../../../src/main/core/sync/sync-settings.repo'
 import { vaultSyncStore } from '../../../src/main/core/sync/sync-state.repo'
 import { createTestVault, makeTempDir, TEST_PASSPHRASE, type TestVault } from '../../helpers/test-vault'
 
@@ -38,7 +44,7 @@ async function settle(computers: readonly TestVault[]): Promise<void> {
 
 const bodies = (v: TestVault): string[] =>
   v.core.reflections
-    .list({ limit: 100, before: null, tag: null })
+    .list({ limit: 500, before: null, tag: null })
     .map((r) => r.body)
     .sort()
 const hash = (v: TestVault): string => vaultSyncStore(v.core.vault.db(), 0).hash()
@@ -132,5 +138,75 @@ describe('compaction into a snapshot, and a computer that was away too long', ()
     expect(bodies(fresh)).toEqual(everything)
     expect(fresh.core.sync.status()).toMatchObject({ rejoinNeeded: false })
     expect(hash(fresh)).toBe(hash(laptop))
+  })
+
+  it('a snapshot written while the person saves holds the state it covers, the saves arrive on the next pass, and a new computer joins from it in slices', async () => {
+    const folder = makeTempDir('between-sync-')
+    cleanup.push(() => rmSync(folder, { recursive: true, force: true }))
+    const laptop = await computer(folder, 'Laptop')
+    const desk = await computer(folder, 'Desk')
+    for (let i = 0; i < 60; i++) laptop.core.reflections.create({ body: `before ${i}`, mood: 2, tags: [], sessionId: null, bringToSession: false })
+    // What the snapshot's parser must read past: quotes, brackets and commas inside a text.
+    laptop.core.reflections.create({ body: 'a "quoted", [bracketed] {braced} back\\slash ]},{ end', mood: 2, tags: ['x]"', '{y,'], sessionId: null, bringToSession: false })
+    await settle([laptop, desk])
+    // The device with the lower id writes the snapshots; the other one's new file gives it cause to.
+    const [writer, other] = deviceId(laptop) < deviceId(desk) ? [laptop, desk] : [desk, laptop]
+    other.core.reflections.create({ body: 'from the other computer', mood: 4, tags: [], sessionId: null, bringToSession: false })
+    await pass(other)
+    const shared = writer.core.reflections.create({ body: 'edited while compacting', mood: 1, tags: [], sessionId: null, bringToSession: false })
+    await pass(writer)
+
+    other.core.reflections.create({ body: 'another from the other computer', mood: 4, tags: [], sessionId: null, bringToSession: false })
+    await pass(other)
+    // The person keeps saving at every turn of the event loop while the writer's pass runs
+    // (slices of no time at all: the state is read one entry per slice).
+    const saved: string[] = []
+    let running = true
+    const compacting = writer.core.sync.syncNow({ policy: POLICY, chunkMs: 0 }).finally(() => (running = false))
+    while (running) {
+      await turn()
+      if (saved.length >= 300) continue
+      const body = `saved while compacting ${saved.length}`
+      writer.core.reflections.create({ body, mood: 3, tags: [], sessionId: null, bringToSession: false })
+      writer.core.reflections.update({ id: shared.id, patch: { mood: 1 + (saved.length % 5) } })
+      saved.push(body)
+    }
+    expect((await compacting).compacted).toBe(true)
+    expect(saved.length).toBeGreaterThan(100)
+
+    // The snapshot holds the merged state as the pass planned it: everything before, nothing
+    // half-saved since (the saves are captured by the next pass, into files it does not cover).
+    const snapshots = join(folder, 'snapshots', deviceId(writer))
+    const [name] = readdirSync(snapshots)
+    const opened = openFile(readKeys(writer.core.vault.db()), { kind: 'snapshot', device: deviceId(writer), sequence: Number(name) }, readFileSync(join(snapshots, name!)))
+    if (!opened.ok) throw new Error(`snapshot does not open: ${opened.why}`)
+    const payload = JSON.parse(opened.payload.toString('utf8')) as { ops: Op[]; covers: Record<string, number> }
+    const texts = payload.ops.flatMap((op) => {
+      if (op.k !== 't') return []
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, Buffer.from(op.u, 'base64'))
+      return [doc.getText(TEXT_NAME).toString()]
+    })
+    for (let i = 0; i < 60; i++) expect(texts).toContain(`before ${i}`)
+    expect(texts).toContain('from the other computer')
+    expect(texts).toContain('edited while compacting')
+    expect(texts.filter((t) => t.startsWith('saved while compacting'))).toEqual([])
+    expect(payload.covers[deviceId(writer)]).toBe(vaultSyncStore(writer.core.vault.db(), 0).ownSequence())
+
+    // Every save reaches the other computer after the next passes, the last mood included.
+    await settle([writer, other])
+    expect(bodies(other)).toEqual(bodies(writer))
+    for (const body of saved) expect(bodies(other)).toContain(body)
+    expect(other.core.reflections.get({ id: shared.id }).mood).toBe(writer.core.reflections.get({ id: shared.id }).mood)
+    expect(hash(other)).toBe(hash(writer))
+
+    // A new computer starts from the snapshot (the first files are gone); with more operations in
+    // it than a chunk takes (200), it is joined over several chunks, each its own transaction.
+    expect(existsSync(join(folder, 'devices', deviceId(laptop), '0000000001'))).toBe(false)
+    expect(payload.ops.length).toBeGreaterThan(200)
+    const fresh = await computer(folder, 'New desk')
+    await settle([writer, other, fresh])
+    expect(bodies(fresh)).toEqual(bodies(writer))
+    expect(hash(fresh)).toBe(hash(writer))
   })
 })

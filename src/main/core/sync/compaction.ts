@@ -19,13 +19,17 @@
  *   merged states: nothing of its own is lost, losers go to history) — at once when it has
  *   applied nothing yet (a new device), otherwise only when the person says so (`rejoin`): a
  *   long-gone device is told to rejoin.
+ * - In the app, writing, reading and taking a snapshot run in slices of a few milliseconds with
+ *   the event loop running between them, and (in)flating and disk writes on the thread pool
+ *   (docs/sync.md, "Compaction": why the snapshot read in slices is still consistent).
  */
 import { DEVICE_ID_PATTERN, type Stamp } from './hlc'
 import { DEVICES_DIR, SNAPSHOTS_DIR, classifyPath, opFilePath, snapshotPath } from './folder-names'
 import type { Engine } from './engine'
 import { applyOp } from './merge'
-import { parseOpBatch, type Op } from './ops'
-import { openFile, sealFile } from './sealed-file'
+import { isOp, type Op } from './ops'
+import { openFile, openFileOffThread, sealFile, sealFileOffThread, type Opened, type SealedIdentity } from './sealed-file'
+import { atOnce, inSlices, type StopSignal } from './slices'
 
 const DAY = 24 * 3_600_000
 export const GONE_AFTER_MS = 90 * DAY
@@ -123,51 +127,192 @@ interface SnapshotPayload {
   superseded: Array<[table: string, row: string, field: string, stamp: Stamp]>
 }
 
-function parseSnapshot(value: unknown): SnapshotPayload | null {
-  if (typeof value !== 'object' || value === null) return null
-  const o = value as Record<string, unknown>
-  if (Object.keys(o).length !== 4 || !isVector(o.covers) || !isVector(o.compacted) || !Array.isArray(o.superseded)) return null
-  const ops = parseOpBatch({ ops: o.ops })
-  const superseded = o.superseded.every((s) => Array.isArray(s) && s.length === 4 && s.every((part) => typeof part === 'string'))
-  return ops && superseded ? { covers: o.covers, compacted: o.compacted, ops, superseded: o.superseded as SnapshotPayload['superseded'] } : null
-}
+/** Where every writer puts what a snapshot covers and compacted: first (snapshotJson). */
+const HEAD = /^\{"covers":(\{[^{}]*\}),"compacted":(\{[^{}]*\}),"ops":\[/
 
-function openSnapshot(engine: Engine, path: string): SnapshotPayload | null {
-  const entry = classifyPath(path)
-  if (entry.kind !== 'snapshot') return null
-  const bytes = engine.folder.read(path)
-  if (!bytes) return null
-  const opened = openFile(engine.keyRing().keys, { kind: 'snapshot', device: entry.device, sequence: entry.sequence }, bytes)
-  if (!opened.ok) return null
+/** What a snapshot covers and compacted, from the head of its payload, and where its operations start. */
+function parseHead(text: string): { covers: Vector; compacted: Vector; length: number } | null {
+  const head = HEAD.exec(text.slice(0, 64 * 1024))
+  if (!head) return null
   try {
-    return parseSnapshot(JSON.parse(opened.payload.toString('utf8')))
+    const covers: unknown = JSON.parse(head[1] as string)
+    const compacted: unknown = JSON.parse(head[2] as string)
+    return isVector(covers) && isVector(compacted) ? { covers, compacted, length: head[0].length } : null
   } catch {
     return null
   }
 }
 
-/** Snapshot paths are never reused, so what a path holds is read once. */
-const known = new WeakMap<Engine, Map<string, Snapshot>>()
+const code = (c: string): number => c.charCodeAt(0)
+const OPENING = new Set([code('{'), code('[')])
+const CLOSING = new Set([code('}'), code(']')])
+
+/**
+ * The elements of the JSON array that starts just before `from`, one per step, each handed to
+ * `take` (false: not well formed). Returns the index after the array's `]`, or -1.
+ */
+function* arrayElements(text: string, from: number, take: (element: unknown) => boolean): Generator<void, number> {
+  if (text.charCodeAt(from) === code(']')) return from + 1
+  let start = from
+  const taken = (end: number): boolean => {
+    try {
+      return take(JSON.parse(text.slice(start, end)))
+    } catch {
+      return false
+    }
+  }
+  let depth = 0
+  let inString = false
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === code('\\')) i++
+      else if (c === code('"')) inString = false
+    } else if (c === code('"')) inString = true
+    else if (OPENING.has(c)) depth++
+    else if (CLOSING.has(c) && depth > 0) depth--
+    else if (CLOSING.has(c)) return c === code(']') && taken(i) ? i + 1 : -1
+    else if (c === code(',') && depth === 0) {
+      if (!taken(i)) return -1
+      start = i + 1
+      yield
+    }
+  }
+  return -1
+}
+
+const isSupersededEntry = (s: unknown): s is SnapshotPayload['superseded'][number] =>
+  Array.isArray(s) && s.length === 4 && s.every((part) => typeof part === 'string')
+
+/**
+ * A snapshot's payload, parsed an operation per step (JSON.parse of a large snapshot would be
+ * one long step), or null when it is not exactly a well-formed snapshot in the form every
+ * writer gives it: `{"covers":…,"compacted":…,"ops":[…],"superseded":[…]}`.
+ */
+function* parsePayload(text: string): Generator<void, SnapshotPayload | null> {
+  const head = parseHead(text)
+  if (!head) return null
+  const ops: Op[] = []
+  const superseded: SnapshotPayload['superseded'] = []
+  const opsEnd = yield* arrayElements(text, head.length, (op) => isOp(op) && ops.push(op) > 0)
+  const between = ',"superseded":['
+  if (opsEnd < 0 || !text.startsWith(between, opsEnd)) return null
+  const end = yield* arrayElements(text, opsEnd + between.length, (entry) => isSupersededEntry(entry) && superseded.push(entry) > 0)
+  return end === text.length - 1 && text.endsWith('}') ? { covers: head.covers, compacted: head.compacted, ops, superseded } : null
+}
+
+/** A snapshot's identity and bytes, or null when the path is no snapshot or cannot be read now. */
+function snapshotFile(engine: Engine, path: string): { id: SealedIdentity; bytes: Buffer } | null {
+  const entry = classifyPath(path)
+  if (entry.kind !== 'snapshot') return null
+  const bytes = engine.folder.read(path)
+  return bytes ? { id: { kind: 'snapshot', device: entry.device, sequence: entry.sequence }, bytes } : null
+}
+
+/**
+ * A device that has not yet caught up once (a new one, until no stream of it has a gap) takes
+ * the snapshots without asking; one that has, and then misses compacted files, is told to rejoin.
+ */
+export const CAUGHT_UP = 'caughtUp'
+export const isNew = (engine: Engine): boolean => engine.store.meta(CAUGHT_UP) !== true
+
+/** How far the snapshots being taken have been joined in (takeSnapshots works in slices). */
+const TAKING = 'taking'
+interface Taking {
+  paths: string[]
+  /** The snapshot being joined, and its next entry (its superseded stamps, then its operations). */
+  snapshot: number
+  at: number
+}
+const takingNow = (engine: Engine): Taking | null => {
+  const value = engine.store.meta(TAKING)
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as unknown as Taking) : null
+}
+/** A join of snapshots begun in an earlier slice or pass goes on without asking again. */
+export const isTaking = (engine: Engine): boolean => takingNow(engine) !== null
+
+/**
+ * What this device knows of the snapshots: what each path holds in short (paths are never
+ * reused, so a path is read once), and the whole contents while this device may take them.
+ */
+interface Known {
+  summaries: Map<string, Snapshot>
+  payloads: Map<string, SnapshotPayload>
+}
+const known = new WeakMap<Engine, Known>()
+function knownOf(engine: Engine): Known {
+  let cache = known.get(engine)
+  if (!cache) known.set(engine, (cache = { summaries: new Map(), payloads: new Map() }))
+  return cache
+}
+
+/**
+ * Remembers what an opened snapshot holds: in short (read from its head), and whole while this
+ * device may take it; null when it does not parse. A step per operation parsed.
+ */
+function* remember(engine: Engine, path: string, opened: Opened, mayTake: boolean): Generator<void, Snapshot | null> {
+  if (!opened.ok) return null
+  const text = opened.payload.toString('utf8')
+  const cache = knownOf(engine)
+  const payload = mayTake ? yield* parsePayload(text) : null
+  const summary = mayTake ? payload : parseHead(text)
+  if (!summary) return null
+  const snapshot: Snapshot = { path, covers: summary.covers, compacted: summary.compacted }
+  cache.summaries.set(path, snapshot)
+  if (payload) cache.payloads.set(path, payload)
+  return snapshot
+}
+
+/** Whether this device may take the snapshots soon: it is new, in the middle of taking them, or asked to rejoin. */
+const mayTake = (engine: Engine): boolean => isNew(engine) || isTaking(engine) || engine.store.meta('rejoin') === true
+
+function snapshotPaths(engine: Engine): string[] {
+  return engine.folder.list(SNAPSHOTS_DIR).flatMap((writer) => engine.folder.list(`${SNAPSHOTS_DIR}/${writer}`).map((name) => `${SNAPSHOTS_DIR}/${writer}/${name}`))
+}
+
+/** Opens a snapshot here and now (the simulation; in the app a pass has loaded them already). */
+function openSnapshot(engine: Engine, path: string): Opened | null {
+  const file = snapshotFile(engine, path)
+  return file ? openFile(engine.keyRing().keys, file.id, file.bytes) : null
+}
+
+/**
+ * Opens the snapshots not read yet, inflating them off the main thread and parsing them in
+ * slices (a pass does this first, so that readSnapshots and takeSnapshots find them in memory).
+ */
+export async function loadSnapshots(engine: Engine, sliceMs: number, rejoin = false): Promise<void> {
+  const { summaries, payloads } = knownOf(engine)
+  const whole = rejoin || mayTake(engine)
+  for (const path of snapshotPaths(engine)) {
+    if (summaries.has(path) && (!whole || payloads.has(path))) continue
+    const file = snapshotFile(engine, path)
+    if (file) await inSlices(remember(engine, path, await openFileOffThread(engine.keyRing().keys, file.id, file.bytes), whole), sliceMs)
+  }
+}
 
 /** The snapshots in the folder that open (a snapshot still arriving is not there yet). */
 export function readSnapshots(engine: Engine): Snapshot[] {
-  let cache = known.get(engine)
-  if (!cache) known.set(engine, (cache = new Map()))
-  const found: Snapshot[] = []
-  for (const writer of engine.folder.list(SNAPSHOTS_DIR)) {
-    for (const name of engine.folder.list(`${SNAPSHOTS_DIR}/${writer}`)) {
-      const path = `${SNAPSHOTS_DIR}/${writer}/${name}`
-      let snapshot = cache.get(path)
-      if (!snapshot) {
-        const payload = openSnapshot(engine, path)
-        if (!payload) continue
-        snapshot = { path, covers: payload.covers, compacted: payload.compacted }
-        cache.set(path, snapshot)
-      }
-      found.push(snapshot)
-    }
-  }
-  return found
+  const { summaries, payloads } = knownOf(engine)
+  const paths = snapshotPaths(engine)
+  for (const path of payloads.keys()) if (!paths.includes(path)) payloads.delete(path)
+  return paths.flatMap((path) => {
+    const summary = summaries.get(path)
+    if (summary) return [summary]
+    const opened = openSnapshot(engine, path)
+    const snapshot = opened && atOnce(remember(engine, path, opened, mayTake(engine)))
+    return snapshot ? [snapshot] : []
+  })
+}
+
+/** A snapshot's contents: from memory when this device kept them, otherwise read again. */
+function payloadOf(engine: Engine, path: string): SnapshotPayload | null {
+  const { payloads } = knownOf(engine)
+  const kept = payloads.get(path)
+  if (kept) return kept
+  const opened = openSnapshot(engine, path)
+  const payload = opened?.ok ? atOnce(parsePayload(opened.payload.toString('utf8'))) : null
+  if (payload) payloads.set(path, payload)
+  return payload
 }
 
 const maxOf = (vectors: readonly Vector[], device: string): number => Math.max(0, ...vectors.map((v) => v[device] ?? 0))
@@ -176,29 +321,62 @@ const maxOf = (vectors: readonly Vector[], device: string): number => Math.max(0
 export const wasCompacted = (snapshots: readonly Snapshot[], device: string, sequence: number): boolean =>
   maxOf(snapshots.map((s) => s.compacted), device) >= sequence
 
+export interface TakeBudget {
+  /** Operations to apply in this call, at most. */
+  ops: number
+  /** Stop once this turns true. */
+  spent?(): boolean
+}
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i])
+
 /**
- * Joins every snapshot into the merged state (inside the caller's transaction) and moves the
- * applied sequences up to what they cover. Returns the operations applied.
+ * Joins the snapshots into the merged state (inside the caller's transaction), as far as the
+ * budget goes, going on where the last call stopped (recorded in the same transaction). Every
+ * entry is a join, so one applied twice changes nothing. Only when all are in do the applied
+ * sequences move up to what they cover: until then the gap that asked for them stays, and the
+ * next call goes on. Returns the operations applied and whether the snapshots are all in.
  */
-export function takeSnapshots(engine: Engine, snapshots: readonly Snapshot[]): number {
+export function takeSnapshots(engine: Engine, snapshots: readonly Snapshot[], budget: TakeBudget): { ops: number; done: boolean } {
   const { store } = engine
-  let applied = 0
-  for (const { path } of snapshots) {
-    const payload = openSnapshot(engine, path)
+  const paths = snapshots.map((s) => s.path)
+  const saved = takingNow(engine)
+  const taking: Taking = saved && sameList(saved.paths, paths) ? { ...saved } : { paths, snapshot: 0, at: 0 }
+  const applied: Op[] = []
+  let steps = 0
+  const finished = (done: boolean): { ops: number; done: boolean } => {
+    engine.onApplied?.(applied)
+    return { ops: applied.length, done }
+  }
+  for (; taking.snapshot < paths.length; taking.snapshot++, taking.at = 0) {
+    const payload = payloadOf(engine, paths[taking.snapshot] as string)
     if (!payload) continue
-    for (const [table, row, field, stamp] of payload.superseded) store.supersede(table, row, field, stamp)
-    for (const op of payload.ops) {
+    const { superseded, ops } = payload
+    for (; taking.at < superseded.length + ops.length; taking.at++, steps++) {
+      if (steps > 0 && (applied.length >= budget.ops || budget.spent?.())) {
+        store.setMeta(TAKING, { ...taking })
+        return finished(false)
+      }
+      if (taking.at < superseded.length) {
+        const [table, row, field, stamp] = superseded[taking.at]!
+        store.supersede(table, row, field, stamp)
+        continue
+      }
+      const op = ops[taking.at - superseded.length]!
       if (op.k !== 't') engine.hlc.observe(op.s)
       applyOp(store, op)
+      applied.push(op)
     }
-    for (const [device, sequence] of Object.entries(payload.covers)) {
+  }
+  for (const path of paths) {
+    for (const [device, sequence] of Object.entries(payloadOf(engine, path)?.covers ?? {})) {
       if (device !== engine.device && sequence > store.appliedSequence(device)) store.setAppliedSequence(device, sequence)
     }
-    engine.onApplied?.(payload.ops)
-    applied += payload.ops.length
+    knownOf(engine).payloads.delete(path)
   }
+  store.setMeta(TAKING, null)
   store.setMeta('rejoin', false)
-  return applied
+  return finished(true)
 }
 
 /** Whether the device's folder holds a file newer than any seen there before (a sign of life even when its stream waits). */
@@ -247,50 +425,105 @@ function compactable(engine: Engine, current: readonly string[]): Vector {
   return vector
 }
 
+/** A snapshot this device is to write: what it covers, and its place among this device's snapshots. */
+export interface SnapshotPlan {
+  covers: Vector
+  compacted: Vector
+  sequence: number
+  /** This device's earlier snapshots, deleted once the new one is written. */
+  older: number[]
+}
+
 /**
- * Writes a snapshot when this device is the current device with the lowest id and enough files
- * have become compactable since the last snapshot. Call with the outbox sealed. Returns whether
- * one was written.
+ * Whether this device writes a snapshot now: it is the current device with the lowest id and
+ * enough files have become compactable since the last snapshot. Call with the outbox sealed,
+ * inside one transaction (the bookkeeping of who was heard from).
  */
-export function maybeCompact(engine: Engine, policy: CompactionPolicy): boolean {
+export function planSnapshot(engine: Engine, policy: CompactionPolicy): SnapshotPlan | null {
   const { store } = engine
-  if (store.meta('rejoin') === true || store.outbox(1).length > 0) return false
+  if (store.meta('rejoin') === true || store.outbox(1).length > 0) return null
   const current = currentDevices(engine, policy)
-  if (current[0] !== engine.device) return false
+  if (current[0] !== engine.device) return null
   // Alone, this device cannot tell "everyone else is gone" from "this device is cut off": if it
   // compacted its own files away, every other device would have to rejoin. It waits.
   const others = listedDevices(engine).filter((d) => d !== engine.device && engine.lastSequence?.(d) === undefined)
-  if (others.length > 0 && current.length < 2) return false
+  if (others.length > 0 && current.length < 2) return null
   const compacted = compactable(engine, current)
-  const snapshots = readSnapshots(engine)
-  const previous = snapshots.map((s) => s.compacted)
+  const previous = readSnapshots(engine).map((s) => s.compacted)
   const gained = Object.entries(compacted).reduce((sum, [device, through]) => sum + Math.max(0, through - maxOf(previous, device)), 0)
-  if (gained < policy.compactEveryFiles) return false
-  const covers: Vector = { ...appliedVector(engine), [engine.device]: store.ownSequence() }
-  const state = store.dump()
-  const writerStamp = `000000000000-000000-${engine.device}`
-  const ops: Op[] = [
-    ...state.cells.map(({ table, row, field, cell }): Op => ({ k: 's', t: table, r: row, f: field, v: cell.value, s: cell.stamp, p: null })),
-    ...state.history.map((h): Op => ({ k: 'h', t: h.table, r: h.row, f: h.field, v: h.value, s: h.stamp })),
-    ...state.texts.map(({ table, row, field, state: bytes }): Op => ({ k: 't', t: table, r: row, f: field, u: Buffer.from(bytes).toString('base64'), s: writerStamp })),
-  ]
-  const payload: SnapshotPayload = { covers, compacted, ops, superseded: state.superseded.map((s) => [s.table, s.row, s.field, s.stamp]) }
-  const mine = engine.folder
+  if (gained < policy.compactEveryFiles) return null
+  const older = engine.folder
     .list(`${SNAPSHOTS_DIR}/${engine.device}`)
     .map((name) => classifyPath(`${SNAPSHOTS_DIR}/${engine.device}/${name}`))
     .flatMap((entry) => (entry.kind === 'snapshot' ? [entry.sequence] : []))
-  const sequence = Math.max(0, ...mine) + 1
+  return { covers: { ...appliedVector(engine), [engine.device]: store.ownSequence() }, compacted, sequence: Math.max(0, ...older) + 1, older }
+}
+
+/**
+ * The snapshot's payload as JSON, one entry of the merged state per step (each turned into its
+ * JSON as it is read, so no step is long). The merged state is read after the plan: it holds
+ * at least everything the plan covers (see docs/sync.md, "Compaction").
+ */
+function* snapshotJson(engine: Engine, plan: SnapshotPlan): Generator<void, string> {
+  const writerStamp = `000000000000-000000-${engine.device}`
+  const ops: string[] = []
+  const superseded: string[] = []
+  for (const entry of engine.store.dump()) {
+    if (entry.kind === 'cell') ops.push(JSON.stringify({ k: 's', t: entry.table, r: entry.row, f: entry.field, v: entry.cell.value, s: entry.cell.stamp, p: null } satisfies Op))
+    else if (entry.kind === 'text') ops.push(JSON.stringify({ k: 't', t: entry.table, r: entry.row, f: entry.field, u: Buffer.from(entry.state).toString('base64'), s: writerStamp } satisfies Op))
+    else if (entry.kind === 'history') {
+      const h = entry.entry
+      ops.push(JSON.stringify({ k: 'h', t: h.table, r: h.row, f: h.field, v: h.value, s: h.stamp } satisfies Op))
+    } else superseded.push(JSON.stringify([entry.table, entry.row, entry.field, entry.stamp]))
+    yield
+  }
+  return `{"covers":${JSON.stringify(plan.covers)},"compacted":${JSON.stringify(plan.compacted)},"ops":[${ops.join(',')}],"superseded":[${superseded.join(',')}]}`
+}
+
+function sealingKey(engine: Engine, plan: SnapshotPlan): { key: Buffer; epoch: number; id: SealedIdentity } {
   const ring = engine.keyRing()
   const key = ring.keys.get(ring.current)
   if (!key) throw new Error('sync: no current key')
-  const bytes = sealFile(key, ring.current, { kind: 'snapshot', device: engine.device, sequence }, Buffer.from(JSON.stringify(payload), 'utf8'))
-  engine.folder.write(snapshotPath(engine.device, sequence), bytes)
-  for (const older of mine) engine.folder.remove(snapshotPath(engine.device, older))
+  return { key, epoch: ring.current, id: { kind: 'snapshot', device: engine.device, sequence: plan.sequence } }
+}
+
+/** The new snapshot is in the folder: this device's older ones go, and what it holds is remembered. */
+function keptSnapshot(engine: Engine, plan: SnapshotPlan): void {
+  for (const older of plan.older) engine.folder.remove(snapshotPath(engine.device, older))
+  const path = snapshotPath(engine.device, plan.sequence)
+  knownOf(engine).summaries.set(path, { path, covers: plan.covers, compacted: plan.compacted })
+}
+
+/** Writes a snapshot in one go when one is due (the simulation); returns whether one was written. */
+export function maybeCompact(engine: Engine, policy: CompactionPolicy): boolean {
+  const plan = planSnapshot(engine, policy)
+  if (!plan) return false
+  const { key, epoch, id } = sealingKey(engine, plan)
+  engine.folder.write(snapshotPath(engine.device, plan.sequence), sealFile(key, epoch, id, Buffer.from(atOnce(snapshotJson(engine, plan)), 'utf8')))
+  keptSnapshot(engine, plan)
   return true
 }
 
-/** Deletes this device's own operation files that a snapshot marks compacted; returns how many. */
-export function deleteCompacted(engine: Engine): number {
+/**
+ * Writes the planned snapshot without stalling the window: the merged state is read a few
+ * milliseconds at a time with the event loop running between, deflated and written to disk on
+ * the thread pool.
+ * False when the signal stopped it (nothing is written).
+ */
+export async function writeSnapshotInSlices(engine: Engine, plan: SnapshotPlan, sliceMs: number, signal?: StopSignal): Promise<boolean> {
+  const json = await inSlices(snapshotJson(engine, plan), sliceMs, signal)
+  if (json === null) return false
+  const { key, epoch, id } = sealingKey(engine, plan)
+  const bytes = await sealFileOffThread(key, epoch, id, Buffer.from(json, 'utf8'))
+  const path = snapshotPath(engine.device, plan.sequence)
+  const { folder } = engine
+  await (folder.writeOffThread ? folder.writeOffThread(path, bytes) : folder.write(path, bytes))
+  keptSnapshot(engine, plan)
+  return true
+}
+
+/** Deletes this device's own operation files that a snapshot marks compacted, one per step; returns how many. */
+export function* removeCompacted(engine: Engine): Generator<void, number> {
   const through = maxOf(readSnapshots(engine).map((s) => s.compacted), engine.device)
   let removed = 0
   for (const name of engine.folder.list(`${DEVICES_DIR}/${engine.device}`)) {
@@ -298,7 +531,11 @@ export function deleteCompacted(engine: Engine): number {
     if (entry.kind === 'op' && entry.sequence <= through) {
       engine.folder.remove(opFilePath(engine.device, entry.sequence))
       removed++
+      yield
     }
   }
   return removed
 }
+
+/** removeCompacted in one go (the simulation). */
+export const deleteCompacted = (engine: Engine): number => atOnce(removeCompacted(engine))

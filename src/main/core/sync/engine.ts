@@ -11,7 +11,21 @@ import { applyOp } from './merge'
 import type { SyncStore } from './merge-store'
 import { parseOpBatch, type Op } from './ops'
 import { openFile, sealFile, type OpenFailure } from './sealed-file'
-import { acksDue, appliedVector, isVector, noteHeard, notePublished, readSnapshots, wasCompacted, takeSnapshots, type Snapshot, type Vector } from './compaction'
+import {
+  acksDue,
+  appliedVector,
+  CAUGHT_UP,
+  isNew,
+  isTaking,
+  isVector,
+  noteHeard,
+  notePublished,
+  readSnapshots,
+  takeSnapshots,
+  wasCompacted,
+  type Snapshot,
+  type Vector,
+} from './compaction'
 
 /** The keys this device holds, by epoch, and the epoch new files are sealed under. */
 export interface KeyRing {
@@ -140,13 +154,6 @@ export interface PullBudget {
   rejoin?: boolean
 }
 
-/**
- * A device that has not yet caught up once (a new one, until no stream of it has a gap) takes
- * the snapshots without asking; one that has, and then misses compacted files, is told to rejoin.
- */
-const CAUGHT_UP = 'caughtUp'
-const isNew = (engine: Engine): boolean => engine.store.meta(CAUGHT_UP) !== true
-
 function hasFileAfter(engine: Engine, device: string, sequence: number): boolean {
   return engine.folder.list(`${DEVICES_DIR}/${device}`).some((name) => {
     const entry = classifyPath(`${DEVICES_DIR}/${device}/${name}`)
@@ -166,17 +173,22 @@ export function pullFiles(engine: Engine, budget: PullBudget): PullResult {
   let snapshots: Snapshot[] | null = null
   /** Some stream stops at an absent file with later ones present (in transit, or compacted into a snapshot not here yet). */
   let gap = false
-  /** The next file is absent: true when it went into a snapshot this device has now taken. */
-  const tookSnapshot = (device: string, sequence: number): boolean => {
+  /**
+   * The next file is absent: true when it went into a snapshot this device has now taken, 'more'
+   * when taking the snapshots goes on in the next call (a large one is joined in slices).
+   */
+  const tookSnapshot = (device: string, sequence: number): boolean | 'more' => {
     snapshots ??= readSnapshots(engine)
     if (!wasCompacted(snapshots, device, sequence)) return false
-    if (!(budget.rejoin || isNew(engine))) {
+    if (!(budget.rejoin || isNew(engine) || isTaking(engine))) {
       result.waiting.set(device, 'compacted')
       store.setMeta('rejoin', true)
       return false
     }
     const taken = snapshots
-    result.ops += store.atomically(() => takeSnapshots(engine, taken))
+    const took = store.atomically(() => takeSnapshots(engine, taken, { ops: budget.ops - result.ops, spent: budget.spent }))
+    result.ops += took.ops
+    if (!took.done) return 'more'
     result.files++
     return true
   }
@@ -189,7 +201,12 @@ export function pullFiles(engine: Engine, budget: PullBudget): PullResult {
       }
       const read = readNext(engine, device, next)
       if (read === null) {
-        if (tookSnapshot(device, next)) {
+        const took = tookSnapshot(device, next)
+        if (took === 'more') {
+          result.more = true
+          return result
+        }
+        if (took) {
           next = store.appliedSequence(device)
           continue
         }

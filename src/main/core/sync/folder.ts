@@ -6,5 +6,7 @@ export interface SyncFolder {
   read(path: string): Buffer | null
   /** Writes a new file: temporary name, fsync, rename (so readers never see part of it under its name). */
   write(path: string, bytes: Buffer): void
+  /** The same for a large file (a snapshot), the disk work off the main thread; absent where there is no disk to wait for. */
+  writeOffThread?(path: string, bytes: Buffer): Promise<void>
   remove(path: string): void
 }

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { removeIfPresent, writeFileAtomicSync } from '../vault/atomic-write'
+import { removeIfPresent, writeFileAtomic, writeFileAtomicSync } from '../vault/atomic-write'
 import type { SyncFolder } from './folder'
 
 export function fsSyncFolder(root: string): SyncFolder {
@@ -29,6 +29,10 @@ export function fsSyncFolder(root: string): SyncFolder {
     write(path, bytes) {
       mkdirSync(dirname(full(path)), { recursive: true, mode: 0o700 })
       writeFileAtomicSync(full(path), bytes)
+    },
+    async writeOffThread(path, bytes) {
+      mkdirSync(dirname(full(path)), { recursive: true, mode: 0o700 })
+      await writeFileAtomic(full(path), bytes)
     },
     remove: (path) => removeIfPresent(full(path)),
   }

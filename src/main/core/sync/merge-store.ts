@@ -21,13 +21,12 @@ export interface HistoryEntry {
   value: JsonValue
 }
 
-/** Everything merged, for a snapshot (compaction.ts). */
-export interface MergedState {
-  cells: Array<{ table: string; row: string; field: string; cell: Cell }>
-  texts: Array<{ table: string; row: string; field: string; state: Uint8Array }>
-  history: HistoryEntry[]
-  superseded: Array<{ table: string; row: string; field: string; stamp: Stamp }>
-}
+/** One piece of the merged state, for a snapshot (compaction.ts). */
+export type StateEntry =
+  | { kind: 'cell'; table: string; row: string; field: string; cell: Cell }
+  | { kind: 'text'; table: string; row: string; field: string; state: Uint8Array }
+  | { kind: 'history'; entry: HistoryEntry }
+  | { kind: 'superseded'; table: string; row: string; field: string; stamp: Stamp }
 
 export interface MergeStore {
   cell(table: string, row: string, field: string): Cell | undefined
@@ -41,7 +40,12 @@ export interface MergeStore {
   /** Records a knowing replacement; a history entry for that stamp is no longer needed. */
   supersede(table: string, row: string, field: string, stamp: Stamp): void
   addHistory(entry: HistoryEntry): void
-  dump(): MergedState
+  /**
+   * Everything merged, read lazily in this order: cells, texts, history, superseded stamps (the
+   * stamp that removes a history entry is read after the entries). Writes between two entries
+   * are allowed: an entry is read as it is when its turn comes.
+   */
+  dump(): Iterable<StateEntry>
 }
 
 /** Where a device's progress lives: applied sequences, its own sequence, unsent operations. */

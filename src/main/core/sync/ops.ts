@@ -66,7 +66,7 @@ function isJsonValue(v: unknown, depth = 0): v is JsonValue {
 
 const keysAre = (o: object, count: number): boolean => Object.keys(o).length === count
 
-function isOp(v: unknown): v is Op {
+export function isOp(v: unknown): v is Op {
   if (typeof v !== 'object' || v === null) return false
   const o = v as Record<string, unknown>
   if (!isName(o.t) || !isRow(o.r) || !isName(o.f) || !isStamp(o.s)) return false

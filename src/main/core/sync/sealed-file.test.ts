@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { bucketFor, isBucketSize, openFile, sealFile } from './sealed-file'
+import { bucketFor, isBucketSize, openFile, openFileOffThread, sealFile, sealFileOffThread } from './sealed-file'
 
 const key = randomBytes(32)
 const keys = new Map([[1, key]])
@@ -13,6 +13,17 @@ describe('sealed files', () => {
     expect(sealed.length).toBe(512)
     const opened = openFile(keys, id, sealed)
     expect(opened).toEqual({ ok: true, payload })
+  })
+
+  it('seals and opens off the main thread the same way: each side opens the other\'s files', async () => {
+    const payload = Buffer.from(JSON.stringify({ ops: Array.from({ length: 2000 }, (_, i) => `operation ${i}`) }))
+    const sealed = await sealFileOffThread(key, 1, id, payload)
+    expect(isBucketSize(sealed.length)).toBe(true)
+    expect(openFile(keys, id, sealed)).toEqual({ ok: true, payload })
+    expect(await openFileOffThread(keys, id, sealFile(key, 1, id, payload))).toEqual({ ok: true, payload })
+    const forged = Buffer.from(sealed)
+    forged[40] = (forged[40] ?? 0) ^ 1
+    expect(await openFileOffThread(keys, id, forged)).toEqual({ ok: false, why: 'forged' })
   })
 
   it('gives different small payloads the same size', () => {

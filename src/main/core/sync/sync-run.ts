@@ -5,12 +5,13 @@
  * transaction, so a stop leaves nothing half-applied). The heavy-work jobs machinery can run
  * it as a job: it needs only `signal` and `onProgress`. A whole pass ends with compaction
  * (compaction.ts): a snapshot when this device is the one to write it, and its own files that
- * snapshots cover deleted.
+ * snapshots cover deleted, both in slices too (slices.ts).
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { captureChanges } from './capture'
 import { flushOutbox, otherDevices, pullFiles, takeCensus, type WaitReason } from './engine'
-import { advanceOnline, DEFAULT_POLICY, deleteCompacted, maybeCompact, type CompactionPolicy } from './compaction'
+import { advanceOnline, DEFAULT_POLICY, loadSnapshots, planSnapshot, removeCompacted, writeSnapshotInSlices, type CompactionPolicy } from './compaction'
+import { inSlices, timeBudget, type StopSignal } from './slices'
 import { markHeard, saveClock } from './sync-settings.repo'
 import type { RowRef } from './materialize'
 import { withoutDiskWait } from './sync-rows.repo'
@@ -21,11 +22,6 @@ export interface SyncProgress {
   phase: 'sending' | 'applying'
   done: number
   total: number
-}
-
-/** What a pass looks at between slices (an AbortSignal is one). */
-export interface StopSignal {
-  readonly aborted: boolean
 }
 
 export interface SyncRunOptions {
@@ -62,11 +58,6 @@ export interface SyncRunResult {
 const DEFAULT_CHUNK_OPS = 200
 const DEFAULT_CHUNK_MS = 8
 
-const timeBudget = (ms: number): (() => boolean) => {
-  const until = performance.now() + ms
-  return () => performance.now() >= until
-}
-
 /**
  * Writes queued rows into their tables, a few milliseconds' worth per transaction, yielding to
  * the event loop between; false when the signal stopped it (the rest stay queued in sync_pending).
@@ -96,6 +87,7 @@ export async function runSync(session: SyncSession, options: SyncRunOptions): Pr
   })
   options.onProgress?.({ op: 'sync', phase: 'sending', done: 0, total: 1 })
   result.sent = flushOutbox(engine)
+  await loadSnapshots(engine, options.chunkMs ?? DEFAULT_CHUNK_MS, options.rejoin)
   const total = [...takeCensus(engine).waitingFiles.values()].reduce((a, b) => a + b, 0)
   const tables = new Set<string>()
   const devices = otherDevices(engine.folder, engine.device)
@@ -134,8 +126,9 @@ export async function runSync(session: SyncSession, options: SyncRunOptions): Pr
   result.touchedTables = [...tables]
   if (!result.aborted) {
     // One transaction for compaction's bookkeeping (who was heard from), not a disk wait per device.
-    result.compacted = withoutDiskWait(db, () => store.atomically(() => maybeCompact(engine, options.policy ?? DEFAULT_POLICY)))
-    deleteCompacted(engine)
+    const plan = withoutDiskWait(db, () => store.atomically(() => planSnapshot(engine, options.policy ?? DEFAULT_POLICY)))
+    result.compacted = plan !== null && (await writeSnapshotInSlices(engine, plan, chunkMs, options.signal))
+    result.aborted = (plan !== null && !result.compacted) || (await inSlices(removeCompacted(engine), chunkMs, options.signal)) === null
   }
   result.rejoinNeeded = store.meta('rejoin') === true
   return result

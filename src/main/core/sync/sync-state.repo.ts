@@ -29,6 +29,31 @@ interface CellRow {
   stamp: string
 }
 
+interface KeyRow {
+  tbl: string
+  row_key: string
+  field: string
+}
+
+/**
+ * A table's rows in key order, `size` at a time: each page is its own query, so nothing is left
+ * open on the connection between two pages (the person keeps saving while a snapshot is read).
+ * The key is (tbl, row_key, field), and the stamp too when `stamped`.
+ */
+function* pagesOf<T extends KeyRow>(db: Database.Database, table: string, columns: string, size: number, stamped = false): Generator<T> {
+  const key = stamped ? 'tbl, row_key, field, stamp' : 'tbl, row_key, field'
+  const first = prepared(db, `SELECT tbl, row_key, field, ${columns} FROM ${table} ORDER BY ${key} LIMIT ?`)
+  const next = prepared(db, `SELECT tbl, row_key, field, ${columns} FROM ${table} WHERE (${key}) > (${stamped ? '?, ?, ?, ?' : '?, ?, ?'}) ORDER BY ${key} LIMIT ?`)
+  let page = first.all(size) as T[]
+  while (page.length > 0) {
+    yield* page
+    if (page.length < size) return
+    const last = page[page.length - 1] as T & { stamp?: string }
+    const after = stamped ? [last.tbl, last.row_key, last.field, last.stamp] : [last.tbl, last.row_key, last.field]
+    page = next.all(...after, size) as T[]
+  }
+}
+
 export function vaultSyncStore(db: Database.Database, yjsClientId: number): VaultSyncStore {
   const docs = new Map<string, Y.Doc>()
   const loadDoc = (t: string, r: string, f: string): Y.Doc => {
@@ -146,20 +171,16 @@ export function vaultSyncStore(db: Database.Database, yjsClientId: number): Vaul
     setMeta(name, value) {
       prepared(db, 'INSERT INTO sync_meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value').run(name, JSON.stringify(value))
     },
-    dump: () => ({
-      cells: (prepared(db, 'SELECT tbl, row_key, field, value, stamp FROM sync_cells').all() as Array<CellRow & { tbl: string; row_key: string; field: string }>).map(
-        (row) => ({ table: row.tbl, row: row.row_key, field: row.field, cell: { value: JSON.parse(row.value) as JsonValue, stamp: row.stamp } }),
-      ),
-      texts: (prepared(db, 'SELECT tbl, row_key, field, state FROM sync_texts').all() as Array<{ tbl: string; row_key: string; field: string; state: Buffer }>).map(
-        (row) => ({ table: row.tbl, row: row.row_key, field: row.field, state: row.state }),
-      ),
-      history: (prepared(db, 'SELECT tbl, row_key, field, stamp, value FROM sync_history').all() as Array<{ tbl: string; row_key: string; field: string; stamp: string; value: string }>).map(
-        (row) => ({ table: row.tbl, row: row.row_key, field: row.field, stamp: row.stamp, value: JSON.parse(row.value) as JsonValue }),
-      ),
-      superseded: (prepared(db, 'SELECT tbl, row_key, field, stamp FROM sync_superseded').all() as Array<{ tbl: string; row_key: string; field: string; stamp: string }>).map(
-        (row) => ({ table: row.tbl, row: row.row_key, field: row.field, stamp: row.stamp }),
-      ),
-    }),
+    *dump() {
+      for (const row of pagesOf<CellRow & KeyRow>(db, 'sync_cells', 'value, stamp', 256))
+        yield { kind: 'cell', table: row.tbl, row: row.row_key, field: row.field, cell: { value: JSON.parse(row.value) as JsonValue, stamp: row.stamp } }
+      for (const row of pagesOf<KeyRow & { state: Buffer }>(db, 'sync_texts', 'state', 16))
+        yield { kind: 'text', table: row.tbl, row: row.row_key, field: row.field, state: row.state }
+      for (const row of pagesOf<KeyRow & { stamp: string; value: string }>(db, 'sync_history', 'stamp, value', 256, true))
+        yield { kind: 'history', entry: { table: row.tbl, row: row.row_key, field: row.field, stamp: row.stamp, value: JSON.parse(row.value) as JsonValue } }
+      for (const row of pagesOf<KeyRow & { stamp: string }>(db, 'sync_superseded', 'stamp', 256, true))
+        yield { kind: 'superseded', table: row.tbl, row: row.row_key, field: row.field, stamp: row.stamp }
+    },
     atomically(work) {
       try {
         return db.transaction(work)()

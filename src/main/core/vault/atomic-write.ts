@@ -7,6 +7,7 @@
  * readers and overwritten by the next write.
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { open, rename } from 'node:fs/promises'
 import { dirname } from 'node:path'
 
 export const tempPathFor = (path: string): string => `${path}.tmp`
@@ -45,6 +46,26 @@ export function writeFileAtomicSync(path: string, data: string | Buffer): void {
   }
   renameSync(temp, path)
   fsyncDirectory(dirname(path))
+}
+
+/** writeFileAtomicSync with the writing and the fsyncs on the thread pool (a large file, while the window keeps going). */
+export async function writeFileAtomic(path: string, bytes: Buffer): Promise<void> {
+  const temp = tempPathFor(path)
+  const file = await open(temp, 'w', 0o600)
+  try {
+    await file.writeFile(bytes)
+    await file.sync()
+  } finally {
+    await file.close()
+  }
+  await rename(temp, path)
+  if (process.platform === 'win32') return
+  const dir = await open(dirname(path), 'r')
+  try {
+    await dir.sync()
+  } finally {
+    await dir.close()
+  }
 }
 
 /** Removes a file if present; other errors propagate. */
