@@ -23,6 +23,20 @@ describe.skipIf(e2eSkipReason())('editing what was entered', () => {
     await app?.close()
   })
 
+  /** Opens the demo's draft from its timeline row (found by `text`) in the detail panel. */
+  const openDraft = async (text: string) => {
+    const { page } = app
+    const feed = page.getByRole('feed', { name: 'Timeline entries' })
+    const row = feed.getByRole('article').filter({ hasText: text })
+    await row.scrollIntoViewIfNeeded()
+    await row.click()
+    const panel = page.getByRole('complementary', { name: 'Details' })
+    await panel.getByRole('heading', { name: 'Draft' }).waitFor()
+    const [draft] = await app.invoke('drafts.list', {})
+    if (!draft) throw new Error('no draft')
+    return { page, feed, row, panel, draft }
+  }
+
   it('edits a therapist and the contact check uses the change; agreements and sessions stay', async () => {
     const { page } = app
     const [before] = await app.invoke('therapists.list', {})
@@ -125,15 +139,7 @@ describe.skipIf(e2eSkipReason())('editing what was entered', () => {
   })
 
   it('edits a draft by keyboard; Cancel leaves it as it was', async () => {
-    const { page } = app
-    const feed = page.getByRole('feed', { name: 'Timeline entries' })
-    const row = feed.getByRole('article').filter({ hasText: 'The bit about the Sunday calls' })
-    await row.scrollIntoViewIfNeeded()
-    await row.click()
-    const panel = page.getByRole('complementary', { name: 'Details' })
-    await panel.getByRole('heading', { name: 'Draft' }).waitFor()
-    const [draft] = await app.invoke('drafts.list', {})
-    if (!draft) throw new Error('no draft')
+    const { page, feed, panel, draft } = await openDraft('The bit about the Sunday calls')
 
     await panel.getByRole('button', { name: 'Edit' }).focus()
     await page.keyboard.press('Enter')
@@ -161,15 +167,7 @@ describe.skipIf(e2eSkipReason())('editing what was entered', () => {
   })
 
   it('deletes a draft by keyboard after asking; Undo puts it back as it was, with its talking point', async () => {
-    const { page } = app
-    const feed = page.getByRole('feed', { name: 'Timeline entries' })
-    const row = feed.getByRole('article').filter({ hasText: 'Could we talk about the Sunday calls' })
-    await row.scrollIntoViewIfNeeded()
-    await row.click()
-    const panel = page.getByRole('complementary', { name: 'Details' })
-    await panel.getByRole('heading', { name: 'Draft' }).waitFor()
-    const [draft] = await app.invoke('drafts.list', {})
-    if (!draft) throw new Error('no draft')
+    const { page, row, panel, draft } = await openDraft('Could we talk about the Sunday calls')
     const point = await app.invoke('talkingPoints.create', { text: 'The Sunday calls', sourceDraftId: draft.id })
     await shootSmallLightLargeDark(page, 'draft-detail')
 

@@ -55,7 +55,7 @@ const deviceId = (v: TestVault): string => {
 }
 
 describe('compaction into a snapshot, and a computer that was away too long', () => {
-  it('compacts what every current computer applied; the long-gone one is told to rejoin and loses nothing; a new one starts from the snapshot', async () => {
+  it('compacts what every current computer applied; the long-gone one is told to rejoin and loses nothing; a new one starts from the snapshot', { timeout: 90_000 }, async () => {
     const folder = makeTempDir('between-sync-')
     cleanup.push(() => rmSync(folder, { recursive: true, force: true }))
     const laptop = await computer(folder, 'Laptop')
@@ -140,7 +140,7 @@ describe('compaction into a snapshot, and a computer that was away too long', ()
     expect(hash(fresh)).toBe(hash(laptop))
   })
 
-  it('a snapshot written while the person saves holds the state it covers, the saves arrive on the next pass, and a new computer joins from it in slices', async () => {
+  it('a snapshot written while the person saves holds the state it covers, the saves arrive on the next pass, and a new computer joins from it in slices', { timeout: 90_000 }, async () => {
     const folder = makeTempDir('between-sync-')
     cleanup.push(() => rmSync(folder, { recursive: true, force: true }))
     const laptop = await computer(folder, 'Laptop')

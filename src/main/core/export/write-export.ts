@@ -6,10 +6,10 @@
  */
 import { randomBytes } from 'node:crypto'
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { open, rename, rm } from 'node:fs/promises'
+import { rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { CoreError } from '../errors'
-import { fsyncDirectory } from '../vault/atomic-write'
+import { fsyncDirectory, writeSyncedFile } from '../vault/atomic-write'
 import { ioError } from '../vault/failures'
 
 const writeAll = (fd: number, bytes: Uint8Array): void => {
@@ -87,13 +87,7 @@ export const writeFileAtomic = (target: ExportTarget, data: string | Uint8Array)
 /** Bytes the main process holds (a printed PDF), written as writeFileAtomic does without blocking its event loop. */
 export async function writeBytesAtomic({ path, partial: temp }: ExportTarget, bytes: Uint8Array): Promise<string> {
   try {
-    const file = await open(temp, 'wx', 0o600)
-    try {
-      await file.writeFile(bytes)
-      await file.sync()
-    } finally {
-      await file.close()
-    }
+    await writeSyncedFile(temp, bytes, 'wx')
     await rename(temp, path)
     fsyncDirectory(dirname(path))
   } catch (error) {

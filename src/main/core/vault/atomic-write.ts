@@ -48,16 +48,21 @@ export function writeFileAtomicSync(path: string, data: string | Buffer): void {
   fsyncDirectory(dirname(path))
 }
 
-/** writeFileAtomicSync with the writing and the fsyncs on the thread pool (a large file, while the window keeps going). */
-export async function writeFileAtomic(path: string, bytes: Buffer): Promise<void> {
-  const temp = tempPathFor(path)
-  const file = await open(temp, 'w', 0o600)
+/** Writes `bytes` into the file at `temp` (created; 'wx': it must not exist yet) and fsyncs it, on the thread pool. */
+export async function writeSyncedFile(temp: string, bytes: Uint8Array, flags: 'w' | 'wx'): Promise<void> {
+  const file = await open(temp, flags, 0o600)
   try {
     await file.writeFile(bytes)
     await file.sync()
   } finally {
     await file.close()
   }
+}
+
+/** writeFileAtomicSync with the writing and the fsyncs on the thread pool (a large file, while the window keeps going). */
+export async function writeFileAtomic(path: string, bytes: Buffer): Promise<void> {
+  const temp = tempPathFor(path)
+  await writeSyncedFile(temp, bytes, 'w')
   await rename(temp, path)
   if (process.platform === 'win32') return
   const dir = await open(dirname(path), 'r')
