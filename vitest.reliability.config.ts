@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['tests/reliability/**/*.test.ts'],
     pool: 'forks',
+    // The two sync simulation files are pure CPU: one on each of CI's two cores (vitest's default leaves one idle).
+    maxWorkers: 2,
     testTimeout: 300_000,
     hookTimeout: 300_000,
   },
