@@ -33,10 +33,10 @@ export function createSyncSignals(): SyncSignals {
  * edits) goes straight to `sink`, so applying never starts another pass.
  */
 export function signalSaves(sink: EventSink, signals: SyncSignals): EventSink {
-  return {
-    emit(event: 'data.changed' | 'vault.locked' | 'job.progress', payload: never) {
-      sink.emit(event as 'data.changed', payload)
-      if (event === 'data.changed' && (payload as { tables: string[] }).tables.some((table) => syncedTable(table))) signals.emit('saved')
-    },
-  } as EventSink
+  const forward = sink.emit.bind(sink) as (event: string, payload: unknown) => void
+  const emit = (event: string, payload: unknown): void => {
+    forward(event, payload)
+    if (event === 'data.changed' && (payload as { tables: string[] }).tables.some((table) => syncedTable(table))) signals.emit('saved')
+  }
+  return { emit } as EventSink
 }

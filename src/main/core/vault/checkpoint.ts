@@ -9,14 +9,11 @@ import type Database from 'better-sqlite3-multiple-ciphers'
 
 export const CHECKPOINT_RETRY_MS = 500
 
-export interface CheckpointTimer {
-  (retry: () => void, ms: number): void
-}
-
-const unrefTimer: CheckpointTimer = (retry, ms) => void setTimeout(retry, ms).unref()
+/** A retry never keeps the process alive. */
+const later = (retry: () => void): void => void setTimeout(retry, CHECKPOINT_RETRY_MS).unref()
 
 /** True when the WAL was emptied; false when a reader kept part of it. */
-export function checkpointWithoutWaiting(db: Database.Database): boolean {
+function checkpointWithoutWaiting(db: Database.Database): boolean {
   const waited = db.pragma('busy_timeout', { simple: true }) as number
   db.pragma('busy_timeout = 0')
   try {
@@ -32,7 +29,7 @@ export function checkpointWithoutWaiting(db: Database.Database): boolean {
  * a lock (or for an older connection) does nothing. A retry that fails is reported, not thrown:
  * it runs on a timer, with no caller to reach.
  */
-export function createCheckpointer(openDb: () => Database.Database | null, onRetryFailed: (error: unknown) => void, timer: CheckpointTimer = unrefTimer) {
+export function createCheckpointer(openDb: () => Database.Database | null, onRetryFailed: (error: unknown) => void) {
   let retrying: Database.Database | null = null
   const retryLater = (db: Database.Database): void => {
     const again = (): void => {
@@ -42,13 +39,13 @@ export function createCheckpointer(openDb: () => Database.Database | null, onRet
       }
       try {
         if (checkpointWithoutWaiting(db)) retrying = null
-        else timer(again, CHECKPOINT_RETRY_MS)
+        else later(again)
       } catch (error) {
         retrying = null
         onRetryFailed(error)
       }
     }
-    timer(again, CHECKPOINT_RETRY_MS)
+    later(again)
   }
   return {
     checkpoint(db: Database.Database): void {
