@@ -82,10 +82,6 @@ describe.skipIf(e2eSkipReason())('timeline with 100,000 entries', () => {
     expect(maxDomRows).toBeLessThan(60)
     expect(app.pageErrors).toEqual([])
     console.log(`seeded ${TOTAL} entries in ${Math.round(seedMs)} ms; scrolled end to end in ${Math.round(scrolledMs)} ms`)
-    // Measured on an idle 2-core machine: about a minute, most of it the harness's CDP binding
-    // carrying 500-entry pages (about 0.1 s each; Electron's IPC is far cheaper). The bound is a
-    // guard against a quadratic slip, not a benchmark: `npm run bench -- renderer` has figures.
-    expect(scrolledMs).toBeLessThan(150_000)
 
     // Keyboard still works at the bottom: Home goes back to the newest entry.
     await last.focus()

@@ -149,11 +149,9 @@ describe('Argon2id in a worker thread', () => {
   })
 
   it('a worker that does not answer in time is ended: KDF_TIMEOUT', async () => {
-    const start = performance.now()
     const worker = openArgon2Worker({ timeoutMs: 30 })
     const request = input('a passphrase')
     expect(await failureCode(worker.run(request.input, request.passwordLength, KDF_FLOOR, true))).toBe('KDF_TIMEOUT')
-    expect(performance.now() - start).toBeLessThan(5_000)
     // Ended for good: a second run is refused at once.
     const again = input('a passphrase')
     expect(await failureCode(worker.run(again.input, again.passwordLength, TINY, true))).toBe('KDF_TIMEOUT')
