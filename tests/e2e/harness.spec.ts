@@ -39,15 +39,18 @@ describe.skipIf(e2eSkipReason())('e2e harness', () => {
   })
 
   it('one "now" for the core and the page, moved together', async () => {
+    // Both clocks flow with real time from when each was set, so they differ by the seconds a
+    // loaded machine takes between two reads; the jumps checked are hours.
+    const SAME_NOW = 30_000
     const pageNow = await app.page.evaluate(() => Date.now())
     expect(Math.abs(pageNow - DEFAULT_NOW)).toBeLessThan(60_000)
-    expect(Math.abs(app.clock.now() - pageNow)).toBeLessThan(5_000)
+    expect(Math.abs(app.clock.now() - pageNow)).toBeLessThan(SAME_NOW)
     await app.clock.advance(3 * 60 * 60_000)
     const later = await app.page.evaluate(() => Date.now())
     expect(later - pageNow).toBeGreaterThanOrEqual(3 * 60 * 60_000)
-    expect(Math.abs(app.clock.now() - later)).toBeLessThan(5_000)
+    expect(Math.abs(app.clock.now() - later)).toBeLessThan(SAME_NOW)
     await app.clock.set(DEFAULT_NOW)
-    expect(Math.abs((await app.page.evaluate(() => Date.now())) - DEFAULT_NOW)).toBeLessThan(5_000)
+    expect(Math.abs((await app.page.evaluate(() => Date.now())) - DEFAULT_NOW)).toBeLessThan(SAME_NOW)
   })
 
   it('pushes core events into the page listeners', async () => {
