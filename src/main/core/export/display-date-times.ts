@@ -8,6 +8,9 @@ import { DAY_MS, zoneOffsets } from './zone-offsets'
 import { displayDateTime, displayDateTimeFormat } from './zoned-time'
 
 const MINUTE_MS = 60_000
+/** Outside these years every instant goes to Intl (the offsets are learnt from en-US numeric dates). */
+const EARLIEST = Date.UTC(1900, 0, 1)
+const LATEST = Date.UTC(9999, 0, 1)
 /** The parts a short time is made of; everything before and after them is the date's. */
 const TIME_PARTS: ReadonlySet<string> = new Set(['hour', 'minute', 'dayPeriod'])
 /** The parts that depend on the local day only. Anything else (a zone's name, seconds) turns the cache off. */
@@ -93,5 +96,3 @@ export function displayDateTimes(locale: string): (ms: number, timeZone: string)
     return show(ms)
   }
 }
-const EARLIEST = Date.UTC(1900, 0, 1)
-const LATEST = Date.UTC(9999, 0, 1)
