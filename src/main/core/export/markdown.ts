@@ -6,6 +6,7 @@ import type { Contact } from '../../../shared/ipc/schemas/contacts'
 import type { Reflection } from '../../../shared/ipc/schemas/reflections'
 import type { Session } from '../../../shared/ipc/schemas/sessions'
 import type { HomeworkBlock } from '../homework/homework-blocks'
+import { displayDateTimes } from './display-date-times'
 import { exportStrings as t } from './export.strings'
 import { dayInZone, displayDate, displayDateTime, hourMinuteInZone, isoInZone } from './zoned-time'
 
@@ -207,6 +208,7 @@ export function writeMarkdownDocument(
 ): number {
   const zoneFor = (entry: Dated): string =>
     entry.kind === 'session' ? entry.item.timeZone : entry.kind === 'reflection' ? (source.reflectionZones.get(entry.item.id) ?? options.timeZone) : options.timeZone
+  const when = displayDateTimes(options.locale)
   const out = tidiedWriter(write)
   out.push([`# ${t.reportTitle}`, '', `${rangeTitle(range, options)}`, '', `_${t.generated(displayDateTime(now, options.timeZone, options.locale))}_`, ''].join('\n'))
   let shown = 0
@@ -214,7 +216,7 @@ export function writeMarkdownDocument(
   for (const entry of items) {
     shown++
     if (entry.kind !== 'homework') counted++
-    out.push(`\n${entryMarkdown(entry, displayDateTime(entry.at, zoneFor(entry), options.locale), source).join('\n')}`)
+    out.push(`\n${entryMarkdown(entry, when(entry.at, zoneFor(entry)), source).join('\n')}`)
   }
   if (shown === 0) out.push(`\n${[t.nothingInRange, ''].join('\n')}`)
   out.end()

@@ -3,6 +3,7 @@
  * text is escaped, there is no script, and a Content-Security-Policy forbids loading anything
  * (no fonts, images or styles from anywhere). The PdfRenderer port turns it into a PDF.
  */
+import { displayDateTimes } from './display-date-times'
 import { exportStrings as t } from './export.strings'
 import { escapeHtml, printableHtml } from './printable-html'
 import { datedItems, rangeTitle, sessionFacts, type MarkdownOptions, type MarkdownSource, type RangeLabel } from './markdown'
@@ -37,6 +38,7 @@ const textBlock = (text: string): string => (text.trim() === '' ? '' : `<p class
 
 export function reportHtml(source: MarkdownSource, range: RangeLabel, options: MarkdownOptions, now: number): string {
   const items = datedItems(source)
+  const when = displayDateTimes(options.locale)
   const counts = { sessions: source.sessions.length, reflections: source.reflections.length, contacts: source.contacts.length }
   const articles = items.map((entry) => {
     if (entry.kind === 'session') {
@@ -51,24 +53,24 @@ export function reportHtml(source: MarkdownSource, range: RangeLabel, options: M
               .map((item) => `<li>${escapeHtml(item.text)} (${escapeHtml(t.homeworkStatuses[item.status] ?? item.status)})</li>`)
               .join('')}</ul>`,
       ].join('')
-      return `<article class="session"><h2>${escapeHtml(`${t.session}: ${displayDateTime(s.startsAt, s.timeZone, options.locale)}`)}</h2>${facts(sessionFacts(s, therapist))}${sections}</article>`
+      return `<article class="session"><h2>${escapeHtml(`${t.session}: ${when(s.startsAt, s.timeZone)}`)}</h2>${facts(sessionFacts(s, therapist))}${sections}</article>`
     }
     if (entry.kind === 'reflection') {
       const r = entry.item
       const zone = source.reflectionZones.get(r.id) ?? options.timeZone
-      return `<article class="reflection"><h2>${escapeHtml(`${t.reflection}: ${displayDateTime(r.createdAt, zone, options.locale)}`)}</h2>${facts([
+      return `<article class="reflection"><h2>${escapeHtml(`${t.reflection}: ${when(r.createdAt, zone)}`)}</h2>${facts([
         r.mood === null ? null : `${t.mood}: ${t.moodOutOf(r.mood)}`,
         r.tags.length === 0 ? null : `${t.tags}: ${r.tags.join(', ')}`,
       ])}${textBlock(r.body)}</article>`
     }
     if (entry.kind === 'homework') {
       const b = entry.item
-      return `<article class="homework"><h2>${escapeHtml(`${b.title}: ${displayDateTime(b.at, options.timeZone, options.locale)}`)}</h2>${facts(b.facts)}${b.sections
+      return `<article class="homework"><h2>${escapeHtml(`${b.title}: ${when(b.at, options.timeZone)}`)}</h2>${facts(b.facts)}${b.sections
         .map((part) => `<h3>${escapeHtml(part.heading)}</h3>${textBlock(part.text)}`)
         .join('')}</article>`
     }
     const c = entry.item
-    return `<article class="contact"><h2>${escapeHtml(`${t.contact}: ${displayDateTime(c.at, options.timeZone, options.locale)}`)}</h2>${facts([
+    return `<article class="contact"><h2>${escapeHtml(`${t.contact}: ${when(c.at, options.timeZone)}`)}</h2>${facts([
       `${c.direction === 'sent' ? t.sent : t.received} (${c.channel}, ${c.purpose})`,
     ])}${textBlock(c.summary)}</article>`
   })

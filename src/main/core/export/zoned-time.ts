@@ -89,9 +89,12 @@ function displayFormatter(locale: string, timeZone: string, style: 'dateTime' | 
   return format
 }
 
+/** The formatter displayDateTime uses (full date, short time). */
+export const displayDateTimeFormat = (timeZone: string, locale: string): Intl.DateTimeFormat => displayFormatter(locale, timeZone, 'dateTime')
+
 /** "Tuesday 3 March 2026, 17:00" in the person's locale and zone. */
 export function displayDateTime(ms: number, timeZone: string, locale: string): string {
-  return displayFormatter(locale, timeZone, 'dateTime').format(ms)
+  return displayDateTimeFormat(timeZone, locale).format(ms)
 }
 
 export function displayDate(ms: number, timeZone: string, locale: string): string {
