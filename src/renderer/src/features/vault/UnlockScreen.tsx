@@ -4,6 +4,7 @@ import { isRpcError, rpc } from '../../lib/rpc'
 import { LockScreenCrisis } from '../crisis-plan/LockScreenCrisis'
 import { CorruptVaultNotice } from '../recovery/CorruptVaultNotice'
 import { NewPassphraseForm } from './NewPassphraseForm'
+import { UpdateProgress } from './UpdateProgress'
 import { friendlyError, vaultErrorMessage } from './vault-errors'
 import { useVaultSession } from './vault-session'
 import { VaultFrame } from './VaultFrame'
@@ -93,6 +94,7 @@ function PassphraseUnlock({ onUseRecovery, onCorrupt }: { onUseRecovery: () => v
         <Button type="submit" variant="primary" size="lg" block busy={busy} busyLabel={s.unlock.submitting}>
           {s.unlock.submit}
         </Button>
+        {busy ? <UpdateProgress /> : null}
         <p className="unlock__alt">
           <span className="muted small">{s.unlock.forgot}</span>
           <Button variant="quiet" icon="key" onClick={onUseRecovery}>
@@ -171,6 +173,7 @@ function RecoveryUnlock({ onBack, onUnlocked, onCorrupt }: { onBack: () => void;
             {s.recoveryUnlock.submit}
           </Button>
         </div>
+        {busy ? <UpdateProgress /> : null}
       </form>
     </VaultFrame>
   )
