@@ -12,6 +12,7 @@ const GENERIC_MESSAGES: Record<ErrorCode, string> = {
   VAULT_CORRUPT: 'The vault could not be read: it appears to be damaged.',
   VAULT_IN_USE: 'Between is already open on this vault.',
   VAULT_FROM_FUTURE: 'This vault was written by a newer version of Between.',
+  MIGRATION_FAILED: 'Between could not update the vault for this version. Nothing was changed.',
   WRONG_PASSPHRASE: 'That passphrase did not unlock the vault.',
   WRONG_RECOVERY_KEY: 'That recovery key did not unlock the vault.',
   INVALID_RECOVERY_KEY_FORMAT: 'That recovery key has a typo: please check each group.',

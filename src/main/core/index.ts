@@ -1,5 +1,6 @@
 import { createChannelCalls } from './db/channel-call'
 import { migrate } from './db/migrate'
+import { createSchemaUpdate } from './db/migrate-job'
 import { createAbsencesService } from './absences/absences.service'
 import { createContactCheckService } from './contact-check/contact-check.service'
 import { createContactsService } from './contacts/contacts.service'
@@ -79,8 +80,10 @@ export function createCore(options: CoreOptions) {
     logger,
     ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}),
     ...(options.fullCheckUpToBytes === undefined ? {} : { fullCheckUpToBytes: options.fullCheckUpToBytes }),
+    // Pending migrations run in a worker before the vault's connection opens (db/migrate-job.ts);
+    // migrate() here then finds nothing to do (and still brings a newly created vault up).
+    beforeOpen: (proven) => updateSchema(proven),
     onOpen: (db) => {
-      backups.beforeMigration(db)
       migrate(db)
       removeStrandedPartials(db, logger) // what an export stopped by a crash left beside its target
       imports.settleRuns(db)
@@ -102,6 +105,7 @@ export function createCore(options: CoreOptions) {
   const tidy = (atStart: boolean): void => removeLeftovers({ vaultDir: vault.paths.dir, backupFolder: backupFolder.get() }, logger, atStart)
   tidy(true) // what an interrupted backup, check or restore left behind
   const jobs = createJobRunner({ jobs: options.jobs ?? createThreadJobs(), events, logger, onIdle: () => tidy(false) })
+  const updateSchema = createSchemaUpdate({ jobs, backupBefore: (dataKey) => backups.beforeMigration(dataKey) })
   const backups = createBackupService({
     ctx,
     vault,

@@ -8,6 +8,7 @@ import { fakeTimers } from '../../helpers/fake-ports'
 import { writeOneOfEverything } from '../../helpers/sample-records'
 import { TEST_PASSPHRASE } from '../../helpers/test-vault'
 import { latestVersion } from '../../../src/main/core/db/migrate'
+import { takeBackToSchema10 } from '../../helpers/old-schema'
 import { backupFiles, createBackupVault, type BackupVault } from './backup-helpers'
 
 const HOUR = 3_600_000
@@ -71,18 +72,7 @@ describe('automatic backups', () => {
     vault = await createBackupVault()
     writeOneOfEverything(vault.core, 'x')
     // Take the vault back to schema 10, as an older Between left it.
-    vault.core.vault.db().exec(`
-      DROP TABLE import_sources; DROP TABLE reminder_settings; DROP INDEX reminders_by_kind_ref;
-      DROP TABLE sync_settings; DROP TABLE sync_keys; DROP TABLE sync_cells; DROP TABLE sync_texts; DROP TABLE sync_history;
-      DROP TABLE sync_superseded; DROP TABLE sync_outbox; DROP TABLE sync_peers; DROP TABLE sync_dirty; DROP TABLE sync_pending;
-      DROP TABLE sync_applying; DROP TABLE sync_registered;
-      DROP TABLE thought_records; DROP TABLE diary_card_days; DROP TABLE diary_card_weeks;
-      DROP TABLE check_ins; DROP TABLE reflection_templates; DROP TABLE homework_settings;
-      DROP INDEX IF EXISTS search_docs_by_at; DROP TABLE search_terms; DROP TABLE pending_exports;
-      DROP TABLE starter_answers; DROP TABLE sync_meta; ALTER TABLE therapists DROP COLUMN pronouns;
-      DROP TABLE import_run_undo; DROP TABLE import_runs; DROP TRIGGER sessions_search_insert; DROP TRIGGER sessions_search_update;
-      ALTER TABLE sessions DROP COLUMN title; ALTER TABLE sessions DROP COLUMN location;
-      PRAGMA user_version = 10;`)
+    takeBackToSchema10(vault.core.vault.db())
     vault.core.lock('manual')
     vault.clock.advance(HOUR)
     await vault.core.vault.unlock({ passphrase: TEST_PASSPHRASE })

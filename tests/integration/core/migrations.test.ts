@@ -39,9 +39,18 @@ describe('migrations', () => {
       { version: 9990, name: 'good', up: (d) => d.exec('CREATE TABLE added_by_good (x)') },
       { version: 10000, name: 'bad', up: (d) => d.exec('THIS IS NOT SQL') },
     ]
-    expect(() => migrate(db, broken)).toThrow()
+    expect(() => migrate(db, broken)).toThrow(expect.objectContaining({ code: 'MIGRATION_FAILED', cause: { code: 'MIGRATION_10000' } }))
     expect(schemaVersion(db)).toBe(0)
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('therapists', 'added_by_good')").pluck().get()).toBe(0)
+  })
+
+  it('reports each migration as a step, and the rows of one that reports them', () => {
+    const db = memory()
+    const seen: string[] = []
+    const counted: Migration = { version: 9990, name: 'counted', up: (_d, progress) => [0, 5, 10].forEach((done) => progress?.(done, 10)) }
+    migrate(db, [...migrations.slice(0, 2), counted], { step: (done, total) => seen.push(`step ${done}/${total}`), rows: (done, total) => seen.push(`rows ${done}/${total}`) })
+    expect(seen).toEqual(['step 0/3', 'step 1/3', 'step 2/3', 'rows 0/10', 'rows 5/10', 'rows 10/10', 'step 3/3'])
+    expect(schemaVersion(db)).toBe(9990)
   })
 
   it('refuses a database from the future and leaves it untouched', () => {

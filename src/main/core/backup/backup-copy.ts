@@ -1,6 +1,5 @@
 /**
- * The backup itself, as a job task (it runs in a worker thread on its own connection, or inline
- * on the opening connection before a schema update).
+ * The backup itself, as a job task (it runs in a worker thread on its own connection).
  *
  * The vault's encrypted pages are written as they are, not rebuilt, and nothing is decrypted or
  * re-encrypted. Usually there is no working copy at all: the WAL is emptied into the database

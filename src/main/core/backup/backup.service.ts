@@ -7,14 +7,11 @@
  * working folders live under the vault folder (never the system temp folder) and are removed
  * after each run; leftovers of an interrupted run go at the next start (leftovers.ts).
  */
-import type Database from 'better-sqlite3-multiple-ciphers'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { JobOp } from '../../../shared/ipc/schemas/jobs'
-import { latestVersion, schemaVersion } from '../db/migrate'
 import { CoreError } from '../errors'
-import { inlineJob } from '../jobs/job-context'
 import { transferableKey } from '../jobs/job-protocol'
 import type { JobRunner } from '../jobs/job-runner'
 import type { BackupFolderSetting, FileDialogs, Logger } from '../ports'
@@ -24,8 +21,8 @@ import { ioError, safeCause } from '../vault/failures'
 import { DATABASE_FILE, HEADER_FILE, parseHeader, serializeHeader, type VaultHeader } from '../vault/header'
 import type { VaultService } from '../vault/vault.service'
 import { partialPathFor, readContainerInfo, type BackupReason } from './backup-container'
-import { checkBackupFiles, type CheckedFile } from './backup-files'
-import { writeBackupCopy, type BackupCopyInput } from './backup-copy'
+import type { CheckedFile } from './backup-files'
+import type { BackupCopyInput } from './backup-copy'
 import type { InspectedBackup } from './backup-inspect'
 import { type EntityCounts } from './backup.repo'
 import { createWorkFolder, restoringPrefix } from './leftovers'
@@ -154,13 +151,16 @@ export function createBackupService(deps: BackupDeps) {
     counts: output.counts,
   })
 
-  /** The backup in a worker, on its own connection; the person's saves go on meanwhile. Null: cancelled. */
-  const writeBackup = async (reason: BackupReason, target: string, op: JobOp): Promise<BackupWritten | null> => {
+  /**
+   * The backup in a worker, on its own connection; the person's saves go on meanwhile. Null:
+   * cancelled. `dataKey`: a copy of the key to use (zeroed here); by default the open vault's.
+   */
+  const writeBackup = async (reason: BackupReason, target: string, op: JobOp, dataKey?: Buffer): Promise<BackupWritten | null> => {
     const started = performance.now()
     try {
       return await withWorkFolder(vault.paths.dir, async (workDir) => {
         const input = copyInput(reason, target, workDir)
-        const key = transferableKey(vault.copyDataKey())
+        const key = transferableKey(dataKey ?? vault.copyDataKey())
         const growing = { path: join(workDir, DATABASE_FILE), phase: 'copying' as const, total: input.sourceBytes }
         const run = await jobs.run(op, { name: 'backup.write', input, database: vault.paths.database, key }, growing)
         if (run.status === 'cancelled') {
@@ -170,18 +170,6 @@ export function createBackupService(deps: BackupDeps) {
         return written(target, started, run.output)
       })
     } finally {
-      rmSync(partialPathFor(target), { force: true })
-    }
-  }
-
-  /** The same routine inline, on the connection being opened or rekeyed (the vault is not unlocked yet). */
-  const writeBackupOn = (db: Database.Database, reason: BackupReason, target: string): BackupWritten => {
-    const started = performance.now()
-    const workDir = createWorkFolder(vault.paths.dir)
-    try {
-      return written(target, started, writeBackupCopy(inlineJob(db, logger), copyInput(reason, target, workDir)))
-    } finally {
-      rmSync(workDir, { recursive: true, force: true })
       rmSync(partialPathFor(target), { force: true })
     }
   }
@@ -268,18 +256,21 @@ export function createBackupService(deps: BackupDeps) {
     return error instanceof CoreError ? error : ioError(error)
   }
 
-  /** An automatic backup inline, on the connection being opened or rekeyed; failures are recorded, not thrown. */
-  const automaticOn = (db: Database.Database, reason: 'before-update'): void => {
+  /** An automatic backup into the folder, if one is set; prunes old automatic ones. `dataKey`: see writeBackup. */
+  const automaticBackup = async (reason: Exclude<BackupReason, 'manual'>, op: JobOp, dataKey?: Buffer): Promise<BackupWritten | null> => {
     const folder = deps.folder.get()
-    if (folder === null) return
+    if (folder === null) return null
     try {
       ensureFolder(folder)
-      writeBackupOn(db, reason, uniqueTarget(folder, reason))
-      const paths = automaticIn(folder)
-      prune(paths, checkBackupFiles(inlineJob(db, logger), { paths }))
+      const made = await writeBackup(reason, uniqueTarget(folder, reason), op, dataKey)
+      if (made !== null) {
+        const paths = automaticIn(folder)
+        prune(paths, await checkFiles(paths))
+      }
       lastAutomaticFailure = null
+      return made
     } catch (error) {
-      automaticFailed(reason, error)
+      throw automaticFailed(reason, error)
     }
   }
 
@@ -312,22 +303,7 @@ export function createBackupService(deps: BackupDeps) {
     },
 
     /** A backup into the folder if one is set (in a worker); prunes old automatic ones. Null: no folder, or cancelled. */
-    async automatic(reason: 'daily' | 'before-key-change'): Promise<BackupWritten | null> {
-      const folder = deps.folder.get()
-      if (folder === null) return null
-      try {
-        ensureFolder(folder)
-        const made = await writeBackup(reason, uniqueTarget(folder, reason), 'backup')
-        if (made !== null) {
-          const paths = automaticIn(folder)
-          prune(paths, await checkFiles(paths))
-        }
-        lastAutomaticFailure = null
-        return made
-      } catch (error) {
-        throw automaticFailed(reason, error)
-      }
-    },
+    automatic: (reason: 'daily' | 'before-key-change'): Promise<BackupWritten | null> => automaticBackup(reason, 'backup'),
 
     /** Daily: when the newest backup in the folder is a day old or more. */
     async dailyIfDue(): Promise<BackupWritten | null> {
@@ -343,12 +319,21 @@ export function createBackupService(deps: BackupDeps) {
       return service.automatic('daily')
     },
 
-    /** Called as the vault opens, before pending migrations run on `db`. Never blocks the open. */
-    beforeMigration(db: Database.Database): void {
-      const version = schemaVersion(db)
-      if (version === 0 || version >= latestVersion()) return
-      // A failure is logged; migrations are one transaction and leave the file as it was on failure.
-      automaticOn(db, 'before-update')
+    /**
+     * Called as the vault opens, before pending migrations run (in a worker, with `dataKey`, as
+     * the vault is not open yet). Never blocks the open: a failure is recorded and logged; the
+     * update is one transaction and leaves the file as it was on failure.
+     */
+    async beforeMigration(dataKey: Buffer): Promise<void> {
+      const key = Buffer.alloc(dataKey.length) // its own copy: the vault's key stays the vault's
+      dataKey.copy(key)
+      try {
+        await automaticBackup('before-update', 'update', key)
+      } catch {
+        // Recorded and logged by automaticBackup().
+      } finally {
+        key.fill(0)
+      }
     },
 
     /** Called before a data-key rotation rekeys the database (the vault also keeps its own copy); in a worker. */

@@ -4,6 +4,7 @@
  */
 import { writeBackupCopy } from '../backup/backup-copy'
 import { checkBackupFiles } from '../backup/backup-files'
+import { migrateVault } from '../db/migrate-task'
 import { inspectBackupCopy } from '../backup/backup-inspect'
 import { applyImport, previewImport, undoImports } from '../import/import-tasks'
 import { exportJson, exportMarkdownDocument, exportMarkdownFolder, exportReportHtml } from '../export/export-tasks'
@@ -21,6 +22,7 @@ export const jobTasks = {
   'import.apply': applyImport,
   'import.undo': undoImports,
   'vault.rotate': rotateVaultKey,
+  'vault.migrate': migrateVault,
 } as const
 
 export type JobName = keyof typeof jobTasks

@@ -23,6 +23,12 @@ export interface VaultServiceOptions {
   kdfCost?: KdfCost
   /** Runs on every successful open (migrations). If it throws, close the db and rethrow. */
   onOpen: (db: Database.Database) => void
+  /**
+   * At unlock, after the key is proven on a read-only connection (closed again) and before the
+   * vault's own connection opens: the core's schema update in a worker (db/migrate-job.ts). It
+   * must not keep `dataKey` (copy it). A throw fails the unlock; nothing is left open.
+   */
+  beforeOpen?: (proven: { database: string; dataKey: Buffer; schemaVersion: number }) => Promise<void>
   /** Runs after lock() closed the db. */
   onLock?: () => void
   /** Full page check at unlock up to this many bytes of database and WAL (default FULL_CHECK_UP_TO_BYTES). */

@@ -23,8 +23,10 @@ export const FULL_CHECK_UP_TO_BYTES = 64 * 2 ** 20
  * page by page as it is read (SQLCipher verifies the HMAC of every page it reads, and a failure
  * reaches the person as VAULT_CORRUPT) and in full by the daily verified backup, which reads
  * every page: a full check at each unlock would cost seconds at 200,000 entries.
+ * Between the proof and the open, `beforeOpen` (the core's schema update, in a worker) runs with
+ * no connection of ours open; a lock() meanwhile stops here with VAULT_LOCKED.
  */
-function openVerified(ctx: VaultContext, dataKey: Buffer): Database.Database {
+async function openVerified(ctx: VaultContext, dataKey: Buffer, since: number): Promise<Database.Database> {
   const { database } = ctx.paths
   // A rotation stopped by a crash during its rekey leaves a hot journal, which a read-only
   // connection cannot play back (SQLITE_READONLY_ROLLBACK). Its pages are under the key the
@@ -33,14 +35,19 @@ function openVerified(ctx: VaultContext, dataKey: Buffer): Database.Database {
   if (hasHotJournal(database)) openEncryptedDatabase(database, dataKey).close()
   // Proof and check first on a read-only connection: a failed unlock changes no byte and
   // leaves no new file (docs/security.md). Only a database that passed opens for writing.
-  withUntouchedSidecars(database, () => {
+  const schemaVersion = withUntouchedSidecars(database, () => {
     const probe = openEncryptedDatabase(database, dataKey, { readOnly: true })
     try {
       if (ctx.databaseBytes() <= (ctx.options.fullCheckUpToBytes ?? FULL_CHECK_UP_TO_BYTES)) quickCheck(probe)
+      return probe.pragma('user_version', { simple: true }) as number
     } finally {
       probe.close()
     }
   })
+  if (ctx.options.beforeOpen) {
+    await ctx.options.beforeOpen({ database, dataKey, schemaVersion })
+    ctx.assertNotInterrupted(since)
+  }
   return openEncryptedDatabase(database, dataKey)
 }
 
@@ -74,7 +81,7 @@ async function tryPendingHeader(ctx: VaultContext, secret: Secret, since: number
   ctx.assertNotInterrupted(since, dataKey)
   let db: Database.Database
   try {
-    db = openVerified(ctx, dataKey)
+    db = await openVerified(ctx, dataKey, since)
   } catch {
     dataKey.fill(0)
     return null
@@ -101,7 +108,7 @@ async function openWith(ctx: VaultContext, header: VaultHeader, secret: Secret, 
   let db: Database.Database
   let resumedRotation = false
   try {
-    db = openVerified(ctx, dataKey)
+    db = await openVerified(ctx, dataKey, since)
   } catch (error) {
     dataKey.fill(0)
     if (!(error instanceof CoreError) || error.code !== 'VAULT_CORRUPT' || !existsSync(ctx.pendingPath)) {

@@ -157,7 +157,7 @@ SELECT d.rowid, ${body('t')}, ${title('t')} FROM ${table} AS t JOIN search_docs 
 export const searchTitleAndDateRowids: Migration = {
   version: 90,
   name: 'search-title-and-date-rowids',
-  up(db) {
+  up(db, progress) {
     db.exec(SEARCH_INDEXED.map(dropSearchTriggers).join('\n'))
     db.exec(`
       CREATE TABLE search_docs_next (rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref_id TEXT NOT NULL UNIQUE, at INTEGER NOT NULL);
@@ -172,7 +172,16 @@ export const searchTitleAndDateRowids: Migration = {
     // Filled with a 64 MB in-memory buffer instead of 1 MB: fewer segments written and merged,
     // half the time at 200,000 entries. Back to the default for everyday writes.
     db.exec(`INSERT INTO search_index (search_index, rank) VALUES ('hashsize', ${64 * 2 ** 20})`)
-    for (const indexed of SEARCH_INDEXED) db.exec(refill(indexed))
+    // Progress by table: each refill is one statement (reflections, the bulk, come first).
+    const rows = SEARCH_INDEXED.map(({ table }) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number)
+    const total = rows.reduce((sum, n) => sum + n, 0)
+    let done = 0
+    progress?.(done, total)
+    SEARCH_INDEXED.forEach((indexed, index) => {
+      db.exec(refill(indexed))
+      done += rows[index] ?? 0
+      progress?.(done, total)
+    })
     db.exec(`INSERT INTO search_index (search_index, rank) VALUES ('hashsize', ${2 ** 20})`)
     for (const indexed of SEARCH_INDEXED) db.exec(searchTriggersFor(indexed))
   },

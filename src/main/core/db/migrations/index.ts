@@ -13,11 +13,14 @@ import { pendingExports } from './0110-pending-exports'
 import { starterAnswers } from './0120-starter-answers'
 import { syncCompaction } from './0130-sync-compaction'
 
+/** A long migration's own progress: `done` of `total` rows (reported between statements, not within one). */
+export type MigrationProgress = (done: number, total: number) => void
+
 export interface Migration {
   /** Steps of ten, so a fix can slot in between. */
   version: number
   name: string
-  up(db: Database.Database): void
+  up(db: Database.Database, progress?: MigrationProgress): void
 }
 
 /** Every migration, in order. Append only; never edit one that has shipped. */

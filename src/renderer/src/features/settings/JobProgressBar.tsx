@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react'
-import type { JobOp, JobProgress } from '../../../../shared/ipc/schemas/jobs'
+import { useState } from 'react'
+import type { JobOp } from '../../../../shared/ipc/schemas/jobs'
 import { Button } from '../../components/ui'
-import { onBridgeEvent, rpc } from '../../lib/rpc'
+import { useJobProgress } from '../../lib/job-progress'
+import { rpc } from '../../lib/rpc'
 import { settingsStrings } from './settings.strings'
 
 const t = settingsStrings.jobs
@@ -12,13 +13,10 @@ const t = settingsStrings.jobs
  * Mount it only while the job's call is under way: it starts blank each time.
  */
 export function JobProgressBar({ op }: { op: JobOp }): React.JSX.Element {
-  const [progress, setProgress] = useState<JobProgress | null>(null)
+  const { progress, percent } = useJobProgress(op)
   const [stopping, setStopping] = useState(false)
 
-  useEffect(() => onBridgeEvent('job.progress', (next) => (next.op === op ? setProgress(next) : undefined)), [op])
-
   const phase = progress ? t.phases[progress.phase] : t.starting
-  const percent = progress && progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : null
 
   const stop = (): void => {
     setStopping(true)

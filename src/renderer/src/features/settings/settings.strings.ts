@@ -145,6 +145,8 @@ export const settingsStrings = {
       applying: 'Applying changes from your other computers',
       importing: 'Adding the records to your journal',
       undoing: 'Taking back what was added, so nothing is half imported',
+      updating: 'Updating how your journal is stored',
+      indexing: 'Rebuilding the search index',
     },
     starting: 'Starting',
     percent: (n: number) => `${n} %`,

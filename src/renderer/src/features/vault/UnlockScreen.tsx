@@ -1,9 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { Banner, Button, PasswordField, TextField } from '../../components/ui'
+import { useJobProgress } from '../../lib/job-progress'
 import { isRpcError, rpc } from '../../lib/rpc'
 import { LockScreenCrisis } from '../crisis-plan/LockScreenCrisis'
 import { CorruptVaultNotice } from '../recovery/CorruptVaultNotice'
 import { NewPassphraseForm } from './NewPassphraseForm'
+import { UpdatingScreen } from './UpdatingScreen'
 import { friendlyError, vaultErrorMessage } from './vault-errors'
 import { useVaultSession } from './vault-session'
 import { VaultFrame } from './VaultFrame'
@@ -43,6 +45,7 @@ function PassphraseUnlock({ onUseRecovery, onCorrupt }: { onUseRecovery: () => v
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const inputRef = useRef<HTMLInputElement>(null)
+  const update = useJobProgress('update')
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
@@ -68,6 +71,7 @@ function PassphraseUnlock({ onUseRecovery, onCorrupt }: { onUseRecovery: () => v
     }
   }
 
+  if (busy && update.progress) return <UpdatingScreen progress={update.progress} percent={update.percent} />
   return (
     <VaultFrame title={s.unlock.title} intro={<p>{s.unlock.intro}</p>} help={<LockScreenCrisis />}>
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
@@ -110,6 +114,7 @@ function RecoveryUnlock({ onBack, onUnlocked, onCorrupt }: { onBack: () => void;
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const inputRef = useRef<HTMLInputElement>(null)
+  const update = useJobProgress('update')
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
@@ -137,6 +142,7 @@ function RecoveryUnlock({ onBack, onUnlocked, onCorrupt }: { onBack: () => void;
     }
   }
 
+  if (busy && update.progress) return <UpdatingScreen progress={update.progress} percent={update.percent} />
   return (
     <VaultFrame title={s.recoveryUnlock.title} intro={<p>{s.recoveryUnlock.intro}</p>} help={<LockScreenCrisis />}>
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>

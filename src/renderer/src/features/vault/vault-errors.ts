@@ -23,6 +23,8 @@ export function vaultErrorMessage(error: unknown): string {
       return s.errors.corrupt
     case 'VAULT_FROM_FUTURE':
       return s.errors.fromFuture
+    case 'MIGRATION_FAILED':
+      return s.errors.migration
     case 'VAULT_EXISTS':
       return s.errors.exists
     case 'INVALID_INPUT':

@@ -92,6 +92,11 @@ export const vaultStrings = {
     useRecovery: 'Use your recovery key',
   },
 
+  update: {
+    title: 'Updating your journal for this version of Between',
+    body: 'This happens once after Between is updated, and can take a minute or two for a long journal. Everything stays as you left it; Between opens when it is done.',
+  },
+
   recoveryUnlock: {
     title: 'Use your recovery key',
     intro: 'Type the recovery key you saved when you set up Between. You will then choose a new passphrase.',
@@ -117,6 +122,7 @@ export const vaultStrings = {
     corrupt:
       'Between could not read the vault. It may be damaged. Nothing has been changed; please keep the vault folder as it is and see the help for recovery options.',
     fromFuture: 'This vault was written by a newer version of Between. Please update Between to open it.',
+    migration: 'Between could not update your journal for this version. Nothing was changed: your journal is as it was. Please try again, and if it happens again, restore from a backup or go back to the version you had.',
     io: 'Between could not write to its data folder. Check there is free space, then try again. Nothing was changed.',
     exists: 'A vault already exists here. Unlock it instead.',
     unstorable: 'That passphrase has a character Between cannot store exactly (a broken emoji or symbol, often from a paste). Please type it again or choose another.',
