@@ -41,6 +41,8 @@ export interface SyncServiceDeps {
   jobs: JobRunner
   /** Sync turned on and off is told here, for the scheduler (sync-signals.ts). */
   signals: SyncSignals
+  /** A PASSIVE checkpoint of the vault in a worker, so a long pass never checkpoints on the main thread (wal-relief.ts). */
+  checkpoint?(): Promise<unknown>
 }
 
 export interface DeviceStatus {
@@ -188,6 +190,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     const s = requireSession()
     running = deps.jobs.runHere('sync', ({ signal, report }) =>
       runSync(s, {
+        ...(deps.checkpoint ? { checkpoint: deps.checkpoint } : {}),
         ...options,
         signal: { get aborted() { return signal.aborted || options.signal?.aborted === true } },
         onProgress: (progress) => {

@@ -6,6 +6,7 @@
  * until it goes through or the vault locks (locking checkpoints, waiting, as it closes).
  */
 import type Database from 'better-sqlite3-multiple-ciphers'
+import type { JobContext } from '../jobs/job-context'
 
 export const CHECKPOINT_RETRY_MS = 500
 
@@ -54,4 +55,14 @@ export function createCheckpointer(openDb: () => Database.Database | null, onRet
       retryLater(db)
     },
   }
+}
+
+/**
+ * A PASSIVE checkpoint on a worker's own connection (a job task): it copies what the WAL holds
+ * into the database file and waits for the disk there, never on the main thread, and never
+ * blocks the main connection's writers (PASSIVE takes no writer lock and waits for no one).
+ */
+export function checkpointPassive(job: JobContext, _input: null): { busy: number; log: number; checkpointed: number } {
+  const [result] = job.db().pragma('wal_checkpoint(PASSIVE)') as Array<{ busy: number; log: number; checkpointed: number }>
+  return result ?? { busy: 0, log: 0, checkpointed: 0 }
 }
