@@ -125,9 +125,9 @@ export function createCore(options: CoreOptions) {
     dialogs: options.dialogs ?? noDialogs,
     jobs,
     signals: syncSignals,
-    // async: a vault locked meanwhile (no key to copy) is a failed checkpoint, not a failed pass.
-    checkpoint: async () =>
-      jobs.inWorker({ name: 'vault.checkpoint', input: null, database: vault.paths.database, key: transferableKey(vault.copyDataKey()) }),
+    // async: a vault locked meanwhile (no key to copy) is a failed checkpointer, not a failed pass.
+    checkpointWhile: async (input) =>
+      jobs.inWorker({ name: 'vault.checkpointWhile', input, database: vault.paths.database, key: transferableKey(vault.copyDataKey()) }),
   })
 
   return {

@@ -8,7 +8,7 @@ import { inspectBackupCopy } from '../backup/backup-inspect'
 import { applyImport, previewImport, undoImports } from '../import/import-tasks'
 import { exportJson, exportMarkdownDocument, exportMarkdownFolder, exportReportHtml } from '../export/export-tasks'
 import { rotateVaultKey } from '../vault/rotate'
-import { checkpointPassive } from '../vault/checkpoint'
+import { checkpointWhile } from '../vault/checkpoint'
 
 export const jobTasks = {
   'backup.write': writeBackupCopy,
@@ -22,7 +22,7 @@ export const jobTasks = {
   'import.apply': applyImport,
   'import.undo': undoImports,
   'vault.rotate': rotateVaultKey,
-  'vault.checkpoint': checkpointPassive,
+  'vault.checkpointWhile': checkpointWhile,
 } as const
 
 export type JobName = keyof typeof jobTasks

@@ -16,7 +16,7 @@ import { markHeard, saveClock } from './sync-settings.repo'
 import type { RowRef } from './materialize'
 import { withoutDiskWait } from './sync-rows.repo'
 import type { SyncSession } from './sync-session'
-import { relieveWal, type WalRelief } from './wal-relief'
+import { relieveWal, type Checkpointer, type WalRelief } from './wal-relief'
 
 export interface SyncProgress {
   op: 'sync'
@@ -37,8 +37,8 @@ export interface SyncRunOptions {
   rejoin?: boolean
   /** When a device counts as gone and how often to compact (DEFAULT_POLICY; tests use small ones). */
   policy?: CompactionPolicy
-  /** A PASSIVE checkpoint of the vault on a connection in a worker (wal-relief.ts); absent, SQLite checkpoints by itself. */
-  checkpoint?(): Promise<unknown>
+  /** PASSIVE checkpoints of the vault on a connection in a worker, until stopped (wal-relief.ts); absent, SQLite checkpoints by itself. */
+  checkpointWhile?: Checkpointer
 }
 
 export interface SyncRunResult {
@@ -82,7 +82,7 @@ async function writeInSlices(session: SyncSession, rows: readonly RowRef[], chun
 }
 
 export async function runSync(session: SyncSession, options: SyncRunOptions): Promise<SyncRunResult> {
-  const wal = relieveWal(session.db, options.checkpoint)
+  const wal = relieveWal(session.db, options.checkpointWhile)
   try {
     return await pass(session, options, wal)
   } finally {

@@ -57,12 +57,32 @@ export function createCheckpointer(openDb: () => Database.Database | null, onRet
   }
 }
 
+export interface CheckpointWhileInput {
+  /** One Int32: 0 while the work goes on; set (and notified) to stop. Shared with the main thread. */
+  stop: SharedArrayBuffer
+  everyMs: number
+}
+
 /**
- * A PASSIVE checkpoint on a worker's own connection (a job task): it copies what the WAL holds
- * into the database file and waits for the disk there, never on the main thread, and never
- * blocks the main connection's writers (PASSIVE takes no writer lock and waits for no one).
+ * A job task for a worker's own connection: PASSIVE checkpoints every `everyMs` until told to
+ * stop, then one more. Each copies what the WAL holds into the database file and waits for the
+ * disk here, never on the main thread, and never blocks the main connection's writers (PASSIVE
+ * takes no writer lock and waits for no one). One thread for a whole long sync pass: starting a
+ * worker per checkpoint cost more CPU than the checkpoints.
  */
-export function checkpointPassive(job: JobContext, _input: null): { busy: number; log: number; checkpointed: number } {
-  const [result] = job.db().pragma('wal_checkpoint(PASSIVE)') as Array<{ busy: number; log: number; checkpointed: number }>
-  return result ?? { busy: 0, log: 0, checkpointed: 0 }
+export function checkpointWhile(job: JobContext, input: CheckpointWhileInput): { checkpoints: number; checkpointed: number } {
+  const stop = new Int32Array(input.stop)
+  let checkpoints = 0
+  let checkpointed = 0
+  const once = (): void => {
+    const [result] = job.db().pragma('wal_checkpoint(PASSIVE)') as Array<{ checkpointed: number }>
+    checkpoints++
+    checkpointed += Math.max(0, result?.checkpointed ?? 0)
+  }
+  while (Atomics.load(stop, 0) === 0) {
+    once()
+    Atomics.wait(stop, 0, 0, input.everyMs)
+  }
+  once()
+  return { checkpoints, checkpointed }
 }
