@@ -81,11 +81,23 @@ async function writeInSlices(session: SyncSession, rows: readonly RowRef[], chun
   return true
 }
 
+/**
+ * One pass. Its last progress says it is over however it ends (everything applied, files left
+ * waiting, stopped or failed): `done` = `total` = the files it applied, so a bar that follows a
+ * pass it did not start (Settings → Sync during a catch-up the scheduler began) never stays.
+ */
 export async function runSync(session: SyncSession, options: SyncRunOptions): Promise<SyncRunResult> {
   const wal = relieveWal(session.db, options.checkpointWhile)
+  const report = options.onProgress
+  let applied = 0
+  const onProgress = (progress: SyncProgress): void => {
+    if (progress.phase === 'applying') applied = progress.done
+    report?.(progress)
+  }
   try {
-    return await pass(session, options, wal)
+    return await pass(session, { ...options, onProgress }, wal)
   } finally {
+    report?.({ op: 'sync', phase: 'applying', done: applied, total: applied })
     await wal.end()
   }
 }
