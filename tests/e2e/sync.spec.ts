@@ -142,4 +142,34 @@ describe.skipIf(e2eSkipReason())('Settings → Sync', () => {
       third.cleanup()
     }
   })
+
+  it('a catch-up the person did not start shows its progress in Settings → Sync, and the bar goes when it ends', { timeout: SLOW }, async () => {
+    root = mkdtempSync(join(tmpdir(), 'between-e2e-sync-'))
+    const folder = join(root, 'Sync', 'Between')
+    mkdirSync(folder, { recursive: true })
+    other = await createTestVault()
+    await other.core.sync.enable({ folder, deviceName: 'Laptop', passphrase: TEST_PASSPHRASE })
+    app = await launchApp({
+      dataDir: join(root, 'vault'),
+      core: { dialogs: fakeDialogs({ folder }) },
+      beforeLoad: async ({ invoke }) => {
+        await invoke('vault.create', { passphrase: TEST_PASSPHRASE })
+        await invoke('sync.chooseFolder', {})
+        await invoke('sync.enable', { deviceName: 'Desk', passphrase: TEST_PASSPHRASE })
+      },
+    })
+    const { page } = app
+    await page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
+    for (let i = 0; i < 400; i++) other.core.reflections.create({ body: `Away, day ${i}.`, mood: 3, tags: [], sessionId: null, bringToSession: false })
+    await other.core.sync.syncNow({})
+    await page.locator('.sidebar').getByRole('button', { name: 'Settings', exact: true }).click()
+    await page.getByRole('button', { name: 'Sync', exact: true }).click()
+    const sync = page.locator('section.settings-section', { has: page.getByRole('heading', { level: 2, name: 'Sync' }) })
+
+    const pass = app.invoke('sync.now', {}) // as the scheduler starts one: not through the button
+    await sync.getByRole('progressbar').waitFor()
+    expect((await pass).stopped).toBe(false)
+    await expect.poll(() => sync.getByRole('progressbar').count()).toBe(0)
+    expect((await app.invoke('reflections.list', { limit: 500, before: null, tag: null })).length).toBe(400)
+  })
 })

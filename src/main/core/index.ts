@@ -16,6 +16,7 @@ import { removeLeftovers } from './backup/leftovers'
 import { createPendingPartials, removeStrandedPartials } from './export/pending-partials'
 import { createJobRunner } from './jobs/job-runner'
 import { createThreadJobs } from './jobs/thread-jobs'
+import { transferableKey } from './jobs/job-protocol'
 import type { Jobs } from './ports'
 import type { BackupFolderSetting } from './ports'
 import { silentEvents, silentLogger, systemClock, type Clock, type EventSink, type KdfCost, type Logger } from './ports'
@@ -128,6 +129,9 @@ export function createCore(options: CoreOptions) {
     dialogs: options.dialogs ?? noDialogs,
     jobs,
     signals: syncSignals,
+    // async: a vault locked meanwhile (no key to copy) is a failed checkpointer, not a failed pass.
+    checkpointWhile: async (input) =>
+      jobs.inWorker({ name: 'vault.checkpointWhile', input, database: vault.paths.database, key: transferableKey(vault.copyDataKey()) }),
   })
 
   return {

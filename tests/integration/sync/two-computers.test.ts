@@ -99,9 +99,11 @@ describe('a sync pass as background work', () => {
       },
     })
     expect(first.aborted).toBe(true)
-    expect(seen).toHaveLength(1)
+    expect(seen).toHaveLength(2)
     expect(seen[0]!.done).toBeGreaterThan(0)
     expect(seen[0]!.done).toBeLessThan(seen[0]!.total)
+    // The pass's last progress says it is over: what it applied, of that much.
+    expect(seen[1]).toEqual({ done: seen[0]!.done, total: seen[0]!.done })
     const partly = desk.core.reflections.list({ limit: 500, before: null, tag: null }).length
     expect(partly).toBeLessThan(150)
     await two.settle()

@@ -109,6 +109,14 @@ export function createJobRunner(deps: JobRunnerDeps) {
       }
     },
 
+    /**
+     * Short upkeep in a worker that nobody watches or stops (a WAL checkpoint off the main
+     * thread): no `job.progress`, not a running job, leaves no working files.
+     */
+    inWorker<N extends JobName>(request: JobRequest<N>): Promise<JobOutput<N>> {
+      return deps.jobs.run(request, { onProgress: () => undefined, signal: new AbortController().signal, logger: deps.logger })
+    },
+
     /** Stops every running job of that kind; false when none was running. */
     cancel(op: JobOp): { cancelled: boolean } {
       let cancelled = false

@@ -9,6 +9,7 @@ import { inspectBackupCopy } from '../backup/backup-inspect'
 import { applyImport, previewImport, undoImports } from '../import/import-tasks'
 import { exportJson, exportMarkdownDocument, exportMarkdownFolder, exportReportHtml } from '../export/export-tasks'
 import { rotateVaultKey } from '../vault/rotate'
+import { checkpointWhile } from '../vault/checkpoint'
 
 export const jobTasks = {
   'backup.write': writeBackupCopy,
@@ -23,6 +24,7 @@ export const jobTasks = {
   'import.undo': undoImports,
   'vault.rotate': rotateVaultKey,
   'vault.migrate': migrateVault,
+  'vault.checkpointWhile': checkpointWhile,
 } as const
 
 export type JobName = keyof typeof jobTasks

@@ -3,12 +3,23 @@
  * such row and compares it with what sync last saw there: a changed field becomes a `set`, a
  * changed long text becomes a CRDT edit, a row gone becomes a tombstone. Generic over every
  * registered table: no table has a hand-written path.
+ *
+ * A row can be *ahead*: queued in sync_pending, its merged state holding values from another
+ * computer that are not in the table yet (a pass applies files, then writes their rows in later
+ * slices, and the person may save in between). What the person saved was written over the
+ * table's older values, so it must not knowingly replace the newer ones: a changed field whose
+ * merged value is not the one last written into the table replaces it without naming it (that
+ * value is kept as history), and a long text whose merged words differ from what was saved is
+ * kept as history before the edit (an `h` operation), so the other computer's words are never
+ * dropped. (Which words of a text were new is not known here, so the merged text is kept
+ * whole, even when only the person changed it.)
  */
 import type Database from 'better-sqlite3-multiple-ciphers'
 import type { Hlc } from './hlc'
 import { localDelete, localSet, localText } from './local-edits'
-import { DELETED_FIELD, type JsonValue, type Op } from './ops'
-import { clearDirty, dirtyRows, readRow } from './sync-rows.repo'
+import { applyOp, TEXT_NAME } from './merge'
+import { DELETED_FIELD, type HistoryOp, type JsonValue, type Op } from './ops'
+import { clearDirty, dirtyRows, isPending, readRow } from './sync-rows.repo'
 import type { VaultSyncStore } from './sync-state.repo'
 import { keyColumns, syncedTable, type SyncedTable } from './synced-tables'
 
@@ -17,7 +28,16 @@ const CAPTURE_BATCH = 500
 const asJson = (value: unknown): JsonValue =>
   typeof value === 'string' || typeof value === 'number' || value === null ? value : String(value)
 
-function captureRow(store: VaultSyncStore, hlc: Hlc, table: SyncedTable, rowKey: string, row: Record<string, unknown> | undefined): Op[] {
+/** The merged text, kept as history when the person's save replaces words they never saw. */
+function keepUnseenText(store: VaultSyncStore, hlc: Hlc, table: string, rowKey: string, column: string, saved: string): HistoryOp | null {
+  const merged = store.textDoc(table, rowKey, column).getText(TEXT_NAME).toString()
+  if (merged === saved || merged === '') return null
+  const op: HistoryOp = { k: 'h', t: table, r: rowKey, f: column, v: merged, s: hlc.next() }
+  applyOp(store, op)
+  return op
+}
+
+function captureRow(store: VaultSyncStore, hlc: Hlc, table: SyncedTable, rowKey: string, row: Record<string, unknown> | undefined, ahead: boolean): Op[] {
   const name = table.table
   const ops: Op[] = []
   const deleted = store.cell(name, rowKey, DELETED_FIELD)?.value === true
@@ -31,13 +51,18 @@ function captureRow(store: VaultSyncStore, hlc: Hlc, table: SyncedTable, rowKey:
     if (keys.includes(column)) continue
     const value = asJson(raw)
     if (table.texts?.includes(column)) {
-      const op = localText(store, hlc, name, rowKey, column, typeof value === 'string' ? value : '')
+      const text = typeof value === 'string' ? value : ''
+      const kept = ahead ? keepUnseenText(store, hlc, name, rowKey, column, text) : null
+      if (kept) ops.push(kept)
+      const op = localText(store, hlc, name, rowKey, column, text)
       if (op) ops.push(op)
       continue
     }
     const seen = store.seen(name, rowKey, column)
     if (seen !== undefined && JSON.stringify(seen) === JSON.stringify(value)) continue
-    ops.push(localSet(store, hlc, name, rowKey, column, value))
+    // Ahead, the person saw `seen`: a merged value other than that arrived after, unseen.
+    const unseen = ahead && JSON.stringify(store.cell(name, rowKey, column)?.value) !== JSON.stringify(seen)
+    ops.push(localSet(store, hlc, name, rowKey, column, value, unseen))
     store.setSeen(name, rowKey, column, value)
   }
   if (ops.length === 0 && store.rowCells(name, rowKey).length === 0) {
@@ -47,6 +72,19 @@ function captureRow(store: VaultSyncStore, hlc: Hlc, table: SyncedTable, rowKey:
   return ops
 }
 
+/** Turns one noted row into queued operations (inside the caller's transaction); returns how many. */
+export function captureRowChanges(db: Database.Database, store: VaultSyncStore, hlc: Hlc, tbl: string, rowKey: string): number {
+  const table = syncedTable(tbl)
+  let captured = 0
+  if (table) {
+    const ops = captureRow(store, hlc, table, rowKey, readRow(db, table, JSON.parse(rowKey) as unknown[]), isPending(db, tbl, rowKey))
+    store.enqueue(ops)
+    captured = ops.length
+  }
+  clearDirty(db, tbl, rowKey)
+  return captured
+}
+
 /** Turns every row noted since the last capture into queued operations; returns how many. */
 export function captureChanges(db: Database.Database, store: VaultSyncStore, hlc: Hlc): number {
   let captured = 0
@@ -54,15 +92,7 @@ export function captureChanges(db: Database.Database, store: VaultSyncStore, hlc
     const batch = dirtyRows(db, CAPTURE_BATCH)
     if (batch.length === 0) return captured
     store.atomically(() => {
-      for (const { tbl, row_key: rowKey } of batch) {
-        const table = syncedTable(tbl)
-        if (table) {
-          const ops = captureRow(store, hlc, table, rowKey, readRow(db, table, JSON.parse(rowKey) as unknown[]))
-          store.enqueue(ops)
-          captured += ops.length
-        }
-        clearDirty(db, tbl, rowKey)
-      }
+      for (const { tbl, row_key: rowKey } of batch) captured += captureRowChanges(db, store, hlc, tbl, rowKey)
     })
   }
 }

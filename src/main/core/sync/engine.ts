@@ -56,30 +56,65 @@ export interface Engine {
  */
 export const OPS_PER_FILE = 100
 
+/** One sealed file of this device, not yet written; `written()` records it once it is in the folder. */
+interface OutboxFile {
+  path: string
+  bytes: Buffer
+  written(): void
+}
+
+/** The next file to write from the outbox (its acknowledgements too), or null when nothing is due. */
+function nextOutboxFile(engine: Engine, writtenSoFar: number): OutboxFile | null {
+  const { store, device } = engine
+  const ops = store.outbox(OPS_PER_FILE)
+  if (ops.length === 0 && (writtenSoFar > 0 || !acksDue(engine))) return null
+  const ring = engine.keyRing()
+  const key = ring.keys.get(ring.current)
+  if (!key) throw new Error('sync: no current key')
+  const sequence = store.ownSequence() + 1
+  const acks = appliedVector(engine)
+  const bytes = sealFile(key, ring.current, { kind: 'op', device, sequence }, Buffer.from(JSON.stringify({ ops, acks }), 'utf8'))
+  return {
+    path: opFilePath(device, sequence),
+    bytes,
+    written: () =>
+      store.atomically(() => {
+        store.setOwnSequence(sequence)
+        store.dropOutbox(ops.length)
+        notePublished(engine, acks)
+      }),
+  }
+}
+
 /**
  * Seals queued operations into new files of this device, each carrying its acknowledgements
  * (compaction.ts), or acknowledgements alone when they are due; returns how many files were written.
  */
 export function flushOutbox(engine: Engine): number {
-  const { store, folder, device } = engine
   let written = 0
-  for (;;) {
-    const ops = store.outbox(OPS_PER_FILE)
-    if (ops.length === 0 && (written > 0 || !acksDue(engine))) return written
-    const ring = engine.keyRing()
-    const key = ring.keys.get(ring.current)
-    if (!key) throw new Error('sync: no current key')
-    const sequence = store.ownSequence() + 1
-    const acks = appliedVector(engine)
-    const bytes = sealFile(key, ring.current, { kind: 'op', device, sequence }, Buffer.from(JSON.stringify({ ops, acks }), 'utf8'))
-    folder.write(opFilePath(device, sequence), bytes)
-    store.atomically(() => {
-      store.setOwnSequence(sequence)
-      store.dropOutbox(ops.length)
-      notePublished(engine, acks)
-    })
+  for (let file = nextOutboxFile(engine, 0); file; file = nextOutboxFile(engine, written)) {
+    engine.folder.write(file.path, file.bytes)
+    file.written()
     written++
   }
+  return written
+}
+
+/**
+ * flushOutbox with each file's writing and fsyncs on the thread pool (a pass in the app: an fsync
+ * on a busy disk held the main thread for up to 260 ms). Only a pass fills and sends the outbox,
+ * and passes never overlap, so it does not change while a file is written (saves meanwhile only
+ * note their rows for the next pass's capture).
+ */
+export async function flushOutboxOffThread(engine: Engine): Promise<number> {
+  const { folder } = engine
+  let written = 0
+  for (let file = nextOutboxFile(engine, 0); file; file = nextOutboxFile(engine, written)) {
+    await (folder.writeOffThread ? folder.writeOffThread(file.path, file.bytes) : folder.write(file.path, file.bytes))
+    file.written()
+    written++
+  }
+  return written
 }
 
 /** 'compacted': the next file is gone into a snapshot this device may take only by rejoining. */

@@ -8,8 +8,13 @@ import { applyOp, TEXT_NAME } from './merge'
 import type { MergeStore } from './merge-store'
 import { DELETED_FIELD, type JsonValue, type SetOp, type TextOp } from './ops'
 
-export function localSet(store: MergeStore, hlc: Hlc, table: string, row: string, field: string, value: JsonValue): SetOp {
-  const op: SetOp = { k: 's', t: table, r: row, f: field, v: value, s: hlc.next(), p: store.cell(table, row, field)?.stamp ?? null }
+/**
+ * A new value for a field. It knowingly replaces the field's current merged value (`p`, so that
+ * value is not kept as history) unless `unseen`: the person never saw the current value (it
+ * arrived from another computer and was not yet in the table when they wrote).
+ */
+export function localSet(store: MergeStore, hlc: Hlc, table: string, row: string, field: string, value: JsonValue, unseen = false): SetOp {
+  const op: SetOp = { k: 's', t: table, r: row, f: field, v: value, s: hlc.next(), p: unseen ? null : (store.cell(table, row, field)?.stamp ?? null) }
   applyOp(store, op)
   return op
 }

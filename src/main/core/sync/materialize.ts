@@ -10,7 +10,8 @@ import type Database from 'better-sqlite3-multiple-ciphers'
 import type { Hlc } from './hlc'
 import { applyOp } from './merge'
 import { DELETED_FIELD, type HistoryOp } from './ops'
-import { deleteRow, foreignKeys, markPending, pendingRows, rowExists, setApplying, tableColumns, upsertRow, type ForeignKey } from './sync-rows.repo'
+import { captureRowChanges } from './capture'
+import { deleteRow, foreignKeys, isDirty, markPending, pendingRows, rowExists, setApplying, tableColumns, upsertRow, type ForeignKey } from './sync-rows.repo'
 import type { VaultSyncStore } from './sync-state.repo'
 import { keyColumns, SYNCED_TABLES, syncedTable, tableOrder, type SyncedTable } from './synced-tables'
 import { foldUniqueClash } from './unique-clash'
@@ -86,6 +87,9 @@ export function createMaterializer(db: Database.Database, store: VaultSyncStore,
   const writeRow = (tbl: string, rowKey: string): void => {
     const table = syncedTable(tbl)
     if (!table) return // a table from a newer Between: kept in the merged state, written once known
+    // Saved here since the last capture (between two slices of this pass): captured first, so
+    // writing the merged row keeps the person's values instead of overwriting them (capture.ts).
+    if (isDirty(db, tbl, rowKey)) captureRowChanges(db, store, hlc, tbl, rowKey)
     const key = JSON.parse(rowKey) as unknown[]
     const cells = store.rowCells(tbl, rowKey)
     if (cells.find((c) => c.field === DELETED_FIELD)?.value === true) {

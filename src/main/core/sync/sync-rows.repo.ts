@@ -90,6 +90,16 @@ export function markPending(db: Database.Database, table: string, rowKey: string
   prepared(db, pending ? 'INSERT OR IGNORE INTO sync_pending (tbl, row_key) VALUES (?, ?)' : 'DELETE FROM sync_pending WHERE tbl = ? AND row_key = ?').run(table, rowKey)
 }
 
+/** The row is queued to be written from the merged state (which may be ahead of the table). */
+export function isPending(db: Database.Database, table: string, rowKey: string): boolean {
+  return prepared(db, 'SELECT 1 FROM sync_pending WHERE tbl = ? AND row_key = ?').get(table, rowKey) !== undefined
+}
+
+/** The row changed here since the last capture. */
+export function isDirty(db: Database.Database, table: string, rowKey: string): boolean {
+  return prepared(db, 'SELECT 1 FROM sync_dirty WHERE tbl = ? AND row_key = ?').get(table, rowKey) !== undefined
+}
+
 export function pendingRows(db: Database.Database): Array<{ tbl: string; row_key: string }> {
   return prepared(db, 'SELECT tbl, row_key FROM sync_pending').all() as Array<{ tbl: string; row_key: string }>
 }

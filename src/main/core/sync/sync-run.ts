@@ -9,13 +9,14 @@
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { captureChanges } from './capture'
-import { flushOutbox, otherDevices, pullFiles, takeCensus, type WaitReason } from './engine'
+import { flushOutboxOffThread, otherDevices, pullFiles, takeCensus, type WaitReason } from './engine'
 import { advanceOnline, DEFAULT_POLICY, loadSnapshots, planSnapshot, removeCompacted, writeSnapshotInSlices, type CompactionPolicy } from './compaction'
 import { inSlices, timeBudget, type StopSignal } from './slices'
 import { markHeard, saveClock } from './sync-settings.repo'
 import type { RowRef } from './materialize'
 import { withoutDiskWait } from './sync-rows.repo'
 import type { SyncSession } from './sync-session'
+import { relieveWal, type Checkpointer, type WalRelief } from './wal-relief'
 
 export interface SyncProgress {
   op: 'sync'
@@ -36,6 +37,8 @@ export interface SyncRunOptions {
   rejoin?: boolean
   /** When a device counts as gone and how often to compact (DEFAULT_POLICY; tests use small ones). */
   policy?: CompactionPolicy
+  /** PASSIVE checkpoints of the vault on a connection in a worker, until stopped (wal-relief.ts); absent, SQLite checkpoints by itself. */
+  checkpointWhile?: Checkpointer
 }
 
 export interface SyncRunResult {
@@ -62,21 +65,44 @@ const DEFAULT_CHUNK_MS = 8
  * Writes queued rows into their tables, a few milliseconds' worth per transaction, yielding to
  * the event loop between; false when the signal stopped it (the rest stay queued in sync_pending).
  */
-async function writeInSlices(session: SyncSession, rows: readonly RowRef[], chunkMs: number, signal?: StopSignal): Promise<boolean> {
+async function writeInSlices(session: SyncSession, rows: readonly RowRef[], chunkMs: number, wal: WalRelief, signal?: StopSignal): Promise<boolean> {
   let next = 0
   while (next < rows.length) {
     if (signal?.aborted) return false
     const spent = timeBudget(chunkMs)
+    const first = next
     withoutDiskWait(session.db, () => session.store.atomically(() => {
       do session.materializer.write([rows[next++]!])
       while (next < rows.length && !spent())
     }))
+    wal.wrote(next - first)
     await yieldToLoop()
   }
   return true
 }
 
+/**
+ * One pass. Its last progress says it is over however it ends (everything applied, files left
+ * waiting, stopped or failed): `done` = `total` = the files it applied, so a bar that follows a
+ * pass it did not start (Settings → Sync during a catch-up the scheduler began) never stays.
+ */
 export async function runSync(session: SyncSession, options: SyncRunOptions): Promise<SyncRunResult> {
+  const wal = relieveWal(session.db, options.checkpointWhile)
+  const report = options.onProgress
+  let applied = 0
+  const onProgress = (progress: SyncProgress): void => {
+    if (progress.phase === 'applying') applied = progress.done
+    report?.(progress)
+  }
+  try {
+    return await pass(session, { ...options, onProgress }, wal)
+  } finally {
+    report?.({ op: 'sync', phase: 'applying', done: applied, total: applied })
+    await wal.end()
+  }
+}
+
+async function pass(session: SyncSession, options: SyncRunOptions, wal: WalRelief): Promise<SyncRunResult> {
   const { engine, db, store } = session
   const result: SyncRunResult = { sent: 0, appliedFiles: 0, appliedOps: 0, waiting: [], touchedTables: [], aborted: false, rejoinNeeded: false, compacted: false }
   session.refreshHeader()
@@ -86,14 +112,14 @@ export async function runSync(session: SyncSession, options: SyncRunOptions): Pr
     saveClock(db, engine.hlc.last())
   })
   options.onProgress?.({ op: 'sync', phase: 'sending', done: 0, total: 1 })
-  result.sent = flushOutbox(engine)
+  result.sent = await flushOutboxOffThread(engine)
   await loadSnapshots(engine, options.chunkMs ?? DEFAULT_CHUNK_MS, options.rejoin)
   const total = [...takeCensus(engine).waitingFiles.values()].reduce((a, b) => a + b, 0)
   const tables = new Set<string>()
   const devices = otherDevices(engine.folder, engine.device)
   const before = new Map(devices.map((device) => [device, store.appliedSequence(device)]))
   const chunkMs = options.chunkMs ?? DEFAULT_CHUNK_MS
-  const rowsWritten = (rows: readonly RowRef[]): Promise<boolean> => writeInSlices(session, rows, chunkMs, options.signal)
+  const rowsWritten = (rows: readonly RowRef[]): Promise<boolean> => writeInSlices(session, rows, chunkMs, wal, options.signal)
   for (;;) {
     if (options.signal?.aborted) {
       result.aborted = true
@@ -109,6 +135,7 @@ export async function runSync(session: SyncSession, options: SyncRunOptions): Pr
     for (const [table] of rows) tables.add(table)
     result.appliedFiles += pulled.files
     result.appliedOps += pulled.ops
+    wal.wrote(pulled.ops)
     result.waiting = [...pulled.waiting].map(([device, reason]) => ({ device, reason }))
     await yieldToLoop()
     if (!(await rowsWritten(rows))) {

@@ -28,6 +28,7 @@ import { takeCensus } from './engine'
 import { stampMillis } from './hlc'
 import type { JsonValue } from './ops'
 import type { SyncSignals } from './sync-signals'
+import type { Checkpointer } from './wal-relief'
 
 export interface SyncServiceDeps {
   ctx: ServiceContext
@@ -41,6 +42,8 @@ export interface SyncServiceDeps {
   jobs: JobRunner
   /** Sync turned on and off is told here, for the scheduler (sync-signals.ts). */
   signals: SyncSignals
+  /** PASSIVE checkpoints of the vault in a worker until stopped, so a long pass never checkpoints on the main thread (wal-relief.ts). */
+  checkpointWhile?: Checkpointer
 }
 
 export interface DeviceStatus {
@@ -188,6 +191,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     const s = requireSession()
     running = deps.jobs.runHere('sync', ({ signal, report }) =>
       runSync(s, {
+        ...(deps.checkpointWhile ? { checkpointWhile: deps.checkpointWhile } : {}),
         ...options,
         signal: { get aborted() { return signal.aborted || options.signal?.aborted === true } },
         onProgress: (progress) => {

@@ -6,6 +6,7 @@
  * until it goes through or the vault locks (locking checkpoints, waiting, as it closes).
  */
 import type Database from 'better-sqlite3-multiple-ciphers'
+import type { JobContext } from '../jobs/job-context'
 
 export const CHECKPOINT_RETRY_MS = 500
 
@@ -54,4 +55,34 @@ export function createCheckpointer(openDb: () => Database.Database | null, onRet
       retryLater(db)
     },
   }
+}
+
+export interface CheckpointWhileInput {
+  /** One Int32: 0 while the work goes on; set (and notified) to stop. Shared with the main thread. */
+  stop: SharedArrayBuffer
+  everyMs: number
+}
+
+/**
+ * A job task for a worker's own connection: PASSIVE checkpoints every `everyMs` until told to
+ * stop, then one more. Each copies what the WAL holds into the database file and waits for the
+ * disk here, never on the main thread, and never blocks the main connection's writers (PASSIVE
+ * takes no writer lock and waits for no one). One thread for a whole long sync pass: starting a
+ * worker per checkpoint cost more CPU than the checkpoints.
+ */
+export function checkpointWhile(job: JobContext, input: CheckpointWhileInput): { checkpoints: number; checkpointed: number } {
+  const stop = new Int32Array(input.stop)
+  let checkpoints = 0
+  let checkpointed = 0
+  const once = (): void => {
+    const [result] = job.db().pragma('wal_checkpoint(PASSIVE)') as Array<{ checkpointed: number }>
+    checkpoints++
+    checkpointed += Math.max(0, result?.checkpointed ?? 0)
+  }
+  while (Atomics.load(stop, 0) === 0) {
+    once()
+    Atomics.wait(stop, 0, 0, input.everyMs)
+  }
+  once()
+  return { checkpoints, checkpointed }
 }

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { Banner, Button, Dialog } from '../../components/ui'
 import { rpc } from '../../lib/rpc'
 import { JobProgressBar } from '../settings/JobProgressBar'
+import { useBackgroundPass } from './useBackgroundPass'
 import { Section, SectionMessage, type Message } from '../settings/Section'
 import { SyncDevices } from './SyncDevices'
 import { SyncSetup } from './SyncSetup'
@@ -18,6 +19,7 @@ export function SyncSection({ id }: { id: string }): React.JSX.Element {
   const [message, setMessage] = useState<Message | null>(null)
   const [busy, setBusy] = useState(false)
   const [confirmOff, setConfirmOff] = useState(false)
+  const backgroundPass = useBackgroundPass()
   const refresh = (): void => void queryClient.invalidateQueries({ queryKey: syncKeys.all })
   const syncNow = async (rejoin: boolean): Promise<void> => {
     setMessage(null)
@@ -83,7 +85,7 @@ export function SyncSection({ id }: { id: string }): React.JSX.Element {
             <Button variant="primary" onClick={() => void syncNow(false)} disabled={busy}>
               {busy ? s.syncing : s.syncNow}
             </Button>
-            {busy ? <JobProgressBar op="sync" /> : null}
+            {busy || backgroundPass ? <JobProgressBar op="sync" /> : null}
           </div>
           {data.unsentChanges > 0 ? <p className="muted">{s.unsent(data.unsentChanges)}</p> : null}
           {data.ignoredFiles > 0 ? <p className="muted">{s.ignored(data.ignoredFiles)}</p> : null}
