@@ -9,6 +9,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     pool: 'forks',
+    globalSetup: ['tests/helpers/jobs-worker-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

@@ -34,6 +34,7 @@ import { dispatch } from '../../src/main/ipc/dispatch'
 import { createHandlers, type Handlers } from '../../src/main/ipc/handlers'
 import type { Prefs } from '../../src/shared/prefs'
 import { watchWindowHealth, type WindowHealth } from './window-health'
+import { testJobs } from '../helpers/test-jobs'
 
 export const CHROMIUM_PATH = process.env.BETWEEN_CHROMIUM ?? '/usr/bin/chromium'
 export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url))
@@ -403,6 +404,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<E2EApp> {
       afterLocked: (reason) => lockController?.afterLocked(reason),
     })
     const core = createCore({
+      jobs: testJobs(),
       ...options.core,
       dataDir,
       clock,

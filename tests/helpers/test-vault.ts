@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { createCore, type Core, type CoreOptions } from '../../src/main/core'
 import { createHandlers, type Handlers } from '../../src/main/ipc/handlers'
 import type { EventSink, KdfCost } from '../../src/main/core/ports'
+import { testJobs } from './test-jobs'
 
 /** Argon2id cost for tests only: production calibrates to >= 64 MiB, t >= 3. */
 export const CHEAP_KDF: KdfCost = { memoryKiB: 1024, iterations: 1, parallelism: 1 }
@@ -51,7 +52,7 @@ export async function createTestVault(options: Partial<CoreOptions> = {}): Promi
   const dir = options.dataDir ?? makeTempDir()
   const clock = fakeClock()
   const events = recordEvents()
-  const make = () => createCore({ dataDir: dir, clock, events, kdfCost: CHEAP_KDF, ...options })
+  const make = () => createCore({ dataDir: dir, clock, events, kdfCost: CHEAP_KDF, jobs: testJobs(), ...options })
   const core = make()
   const { recoveryKey } = await core.vault.create(TEST_PASSPHRASE)
   return {

@@ -11,6 +11,7 @@ import { digestDatabase } from '../../helpers/db-digest'
 import { fakeDialogs } from '../../helpers/fake-ports'
 import { writeOneOfEverything } from '../../helpers/sample-records'
 import { CHEAP_KDF, makeTempDir, TEST_PASSPHRASE } from '../../helpers/test-vault'
+import { testJobs } from '../../helpers/test-jobs'
 import { latestVersion } from '../../../src/main/core/db/migrate'
 import { backupFiles, createBackupVault, leftoverWorkDirs, removeSiblings, siblingsOf, type BackupVault } from './backup-helpers'
 
@@ -90,7 +91,7 @@ describe('Back up now', () => {
     const last = snapshots.at(-1) as { name: string; before: number }
     const fresh = makeTempDir('between-bk-fresh-')
     const dialogs = fakeDialogs({ open: join(vault.folder, last.name) })
-    const core = createCore({ dataDir: join(fresh, 'vault'), kdfCost: CHEAP_KDF, dialogs })
+    const core = createCore({ dataDir: join(fresh, 'vault'), kdfCost: CHEAP_KDF, jobs: testJobs(), dialogs })
     try {
       const restored = await dispatch(createHandlers(core), 'backup.restore', { source: { choose: true }, unlock: { passphrase: TEST_PASSPHRASE } })
       expect(restored).toMatchObject({ ok: true, value: { status: 'restored', keptAside: null } })
@@ -337,7 +338,7 @@ describe('Restore', () => {
 
     // The vault as it was before the restore is intact beside it and still opens.
     const asideDir = join(vault.dir, '..', keptAside)
-    const aside = createCore({ dataDir: asideDir, kdfCost: CHEAP_KDF })
+    const aside = createCore({ dataDir: asideDir, kdfCost: CHEAP_KDF, jobs: testJobs() })
     await aside.vault.unlock({ passphrase: TEST_PASSPHRASE })
     expect(digestDatabase(aside.vault.db())).toBe(afterBackup)
     aside.close()
@@ -407,7 +408,7 @@ describe('when the vault is damaged', () => {
     const fresh = makeTempDir('between-bk-new-machine-')
     const dataDir = join(fresh, 'vault')
     const dialogs = fakeDialogs({ open: join(vault.folder, name) })
-    const core = createCore({ dataDir, kdfCost: CHEAP_KDF, dialogs })
+    const core = createCore({ dataDir, kdfCost: CHEAP_KDF, jobs: testJobs(), dialogs })
     try {
       expect(core.vault.status()).toBe('none')
       expect(await dispatch(createHandlers(core), 'backup.restore', { source: { choose: true }, unlock: { passphrase: TEST_PASSPHRASE } })).toMatchObject({
