@@ -36,6 +36,18 @@ describe.skipIf(e2eSkipReason())('Settings → Sync', () => {
   let app: E2EApp | undefined
   let other: TestVault | undefined
   let root = ''
+
+  /** This computer ("Desk"): its vault created and sync turned on in `folder` before the window loads. */
+  const launchDesk = (folder: string): Promise<E2EApp> =>
+    launchApp({
+      dataDir: join(root, 'vault'),
+      core: { dialogs: fakeDialogs({ folder }) },
+      beforeLoad: async ({ invoke }) => {
+        await invoke('vault.create', { passphrase: TEST_PASSPHRASE })
+        await invoke('sync.chooseFolder', {})
+        await invoke('sync.enable', { deviceName: 'Desk', passphrase: TEST_PASSPHRASE })
+      },
+    })
   afterEach(async () => {
     await app?.close()
     other?.cleanup()
@@ -100,15 +112,7 @@ describe.skipIf(e2eSkipReason())('Settings → Sync', () => {
       other.core.reflections.create({ body: 'Before the desk went away.', mood: null, tags: [], sessionId: null, bringToSession: false })
       await other.core.sync.enable({ folder, deviceName: 'Laptop', passphrase: TEST_PASSPHRASE })
       await third.core.sync.enable({ folder, deviceName: 'Study', passphrase: TEST_PASSPHRASE })
-      app = await launchApp({
-        dataDir: join(root, 'vault'),
-        core: { dialogs: fakeDialogs({ folder }) },
-        beforeLoad: async ({ invoke }) => {
-          await invoke('vault.create', { passphrase: TEST_PASSPHRASE })
-          await invoke('sync.chooseFolder', {})
-          await invoke('sync.enable', { deviceName: 'Desk', passphrase: TEST_PASSPHRASE })
-        },
-      })
+      app = await launchDesk(folder)
       const { page } = app
       await page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
       await app.invoke('reflections.create', { body: 'Written on the desk while the others were away.', mood: null, tags: [], sessionId: null, bringToSession: false })
@@ -149,15 +153,7 @@ describe.skipIf(e2eSkipReason())('Settings → Sync', () => {
     mkdirSync(folder, { recursive: true })
     other = await createTestVault()
     await other.core.sync.enable({ folder, deviceName: 'Laptop', passphrase: TEST_PASSPHRASE })
-    app = await launchApp({
-      dataDir: join(root, 'vault'),
-      core: { dialogs: fakeDialogs({ folder }) },
-      beforeLoad: async ({ invoke }) => {
-        await invoke('vault.create', { passphrase: TEST_PASSPHRASE })
-        await invoke('sync.chooseFolder', {})
-        await invoke('sync.enable', { deviceName: 'Desk', passphrase: TEST_PASSPHRASE })
-      },
-    })
+    app = await launchDesk(folder)
     const { page } = app
     await page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
     for (let i = 0; i < 400; i++) other.core.reflections.create({ body: `Away, day ${i}.`, mood: 3, tags: [], sessionId: null, bringToSession: false })

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { JobOp } from '../../../../shared/ipc/schemas/jobs'
-import { Button } from '../../components/ui'
+import { Button, ProgressLine } from '../../components/ui'
 import { useJobProgress } from '../../lib/job-progress'
 import { rpc } from '../../lib/rpc'
 import { settingsStrings } from './settings.strings'
@@ -25,11 +25,7 @@ export function JobProgressBar({ op }: { op: JobOp }): React.JSX.Element {
 
   return (
     <div className="job-progress" role="group" aria-label={phase}>
-      <div className="job-progress__text" aria-live="polite">
-        <span>{phase}</span>
-        {percent === null ? null : <span className="job-progress__percent">{t.percent(percent)}</span>}
-      </div>
-      <progress className="job-progress__bar" aria-label={t.progressLabel(phase)} max={100} {...(percent === null ? {} : { value: percent })} />
+      <ProgressLine step={phase} percent={percent} percentText={percent === null ? null : t.percent(percent)} barLabel={t.progressLabel(phase)} />
       <Button variant="quiet" aria-label={t.stopLabel} busy={stopping} onClick={stop}>
         {t.stop}
       </Button>

@@ -1,4 +1,5 @@
 import type { JobProgress } from '../../../../shared/ipc/schemas/jobs'
+import { ProgressLine } from '../../components/ui'
 import { LockScreenCrisis } from '../crisis-plan/LockScreenCrisis'
 import { settingsStrings } from '../settings/settings.strings'
 import { VaultFrame } from './VaultFrame'
@@ -18,11 +19,7 @@ export function UpdatingScreen({ progress, percent }: { progress: JobProgress; p
   return (
     <VaultFrame title={s.update.title} intro={<p>{s.update.body}</p>} help={<LockScreenCrisis />} focusTitle>
       <div className="update-progress">
-        <div className="update-progress__text" aria-live="polite">
-          <span>{phase}</span>
-          {percent === null ? null : <span className="update-progress__percent">{jobs.percent(percent)}</span>}
-        </div>
-        <progress className="update-progress__bar" aria-label={jobs.progressLabel(phase)} max={100} {...(percent === null ? {} : { value: percent })} />
+        <ProgressLine step={phase} percent={percent} percentText={percent === null ? null : jobs.percent(percent)} barLabel={jobs.progressLabel(phase)} />
       </div>
     </VaultFrame>
   )
