@@ -4,7 +4,8 @@ import { runSimulation } from './simulation'
 /**
  * One test per seed: after everything arrives, one state everywhere and nothing acknowledged lost.
  * Compaction depends on how a seed's devices come and go (a few seeds never have 200 files that
- * every current device has applied), so it is asked of nine seeds in ten, not of every one.
+ * every current device has applied), so it is asked of nine seeds in ten, not of every one; so
+ * is deleting the removed device's files, which waits for a snapshot that covers them.
  */
 export function describeSeeds(title: string, seeds: readonly number[], steps: number): void {
   describe(title, () => {
@@ -12,6 +13,7 @@ export function describeSeeds(title: string, seeds: readonly number[], steps: nu
     let cpuMs = 0
     let rejoins = 0
     let compacted = 0
+    let retiredTidied = 0
     // The run time is printed, never asserted (timed assertions are not allowed on this machine).
     afterAll(() => {
       const wallS = (performance.now() - started) / 1000
@@ -29,10 +31,16 @@ export function describeSeeds(title: string, seeds: readonly number[], steps: nu
         expect(result.acknowledged).toBeGreaterThan(steps / 5)
         expect(new Set(result.hashes).size).toBe(1)
         expect(result.missing).toEqual([])
+        // What the removed device wrote after its removal is applied nowhere and deleted everywhere.
+        expect(result.afterRemoval).toMatchObject({ left: 0, applied: 0 })
+        if (result.retiredDeleted > 0) retiredTidied++
       })
     }
     it('old operations were compacted into a snapshot in nine seeds out of ten', () => {
       expect(compacted).toBeGreaterThanOrEqual(Math.ceil(seeds.length * 0.9))
+    })
+    it("the removed device's compacted files were deleted by the others in at least half the seeds", () => {
+      expect(retiredTidied).toBeGreaterThanOrEqual(Math.ceil(seeds.length / 2))
     })
   })
 }

@@ -49,6 +49,7 @@ export class FolderView {
 }
 
 interface Delivery {
+  from: number
   to: number
   path: string
   /** null: the file was deleted (compaction). */
@@ -105,7 +106,7 @@ export class SimNetwork {
   private spreadDeletion(from: number, path: string): void {
     for (let to = 0; to < this.views.length; to++) {
       if (to === from) continue
-      const delivery = { to, path, bytes: null }
+      const delivery = { from, to, path, bytes: null }
       if (this.cutOff.has(from) || this.cutOff.has(to)) this.held.push(delivery)
       // After every copy of the file itself (a deletion never overtakes the file's arrival).
       else this.at(this.step + 402 + Math.floor(this.random() * 300), delivery)
@@ -117,34 +118,34 @@ export class SimNetwork {
     for (let to = 0; to < this.views.length; to++) {
       if (to === from) continue
       if (this.cutOff.has(from) || this.cutOff.has(to)) {
-        this.held.push({ to, path, bytes })
+        this.held.push({ from, to, path, bytes })
         continue
       }
       if (r() < 0.04) {
         this.stats.withheld++
-        this.withheld.push({ to, path, bytes })
+        this.withheld.push({ from, to, path, bytes })
         continue
       }
       const arrives = this.step + 1 + Math.floor(r() * 300)
       if (r() < 0.08) {
         this.stats.truncated++
-        this.at(Math.max(this.step + 1, arrives - 1 - Math.floor(r() * 20)), { to, path, bytes: bytes.subarray(0, Math.floor(r() * bytes.length)) })
+        this.at(Math.max(this.step + 1, arrives - 1 - Math.floor(r() * 20)), { from, to, path, bytes: bytes.subarray(0, Math.floor(r() * bytes.length)) })
       }
-      this.at(arrives, { to, path, bytes })
+      this.at(arrives, { from, to, path, bytes })
       if (r() < 0.04) {
         this.stats.duplicated++
-        this.at(arrives + 1 + Math.floor(r() * 100), { to, path, bytes })
+        this.at(arrives + 1 + Math.floor(r() * 100), { from, to, path, bytes })
       }
       if (r() < 0.03) {
         this.stats.conflictCopies++
         const copy = r() < 0.5 ? bytes : Buffer.from(bytes.map((b) => b ^ 0x5a))
-        this.at(arrives + Math.floor(r() * 50), { to, path: `${path}.sync-conflict-20261207-101500-ABCDEF${to}`, bytes: copy })
+        this.at(arrives + Math.floor(r() * 50), { from, to, path: `${path}.sync-conflict-20261207-101500-ABCDEF${to}`, bytes: copy })
       }
       if (r() < 0.02) {
         this.stats.placeholders++
         const slash = path.lastIndexOf('/')
         const placeholder = `${path.slice(0, slash + 1)}.${path.slice(slash + 1)}.icloud`
-        this.at(this.step + 1, { to, path: placeholder, bytes: Buffer.from('placeholder') })
+        this.at(this.step + 1, { from, to, path: placeholder, bytes: Buffer.from('placeholder') })
       }
     }
   }
@@ -170,10 +171,13 @@ export class SimNetwork {
     this.cutOff.add(device)
   }
 
-  /** The device is back: what was held flows again, in order, after the usual delays. */
+  /** The device is back: what was held flows again, in order, after the usual delays (not to or from a device still cut off). */
   reconnect(device: number): void {
     this.cutOff.delete(device)
-    this.held.splice(0).forEach((d, i) => this.at(this.step + 1 + Math.floor(i / 10), d))
+    const stillCut = (d: Delivery): boolean => this.cutOff.has(d.from) || this.cutOff.has(d.to)
+    const flowing = this.held.filter((d) => !stillCut(d))
+    this.held.splice(0, this.held.length, ...this.held.filter(stillCut))
+    flowing.forEach((d, i) => this.at(this.step + 1 + Math.floor(i / 10), d))
   }
 
   /** Everything in flight, held and withheld arrives, whole. */

@@ -523,7 +523,7 @@ export async function writeSnapshotInSlices(engine: Engine, plan: SnapshotPlan, 
 }
 
 /** Deletes this device's own operation files that a snapshot marks compacted, one per step; returns how many. */
-export function* removeCompacted(engine: Engine): Generator<void, number> {
+function* removeCompacted(engine: Engine): Generator<void, number> {
   const through = maxOf(readSnapshots(engine).map((s) => s.compacted), engine.device)
   let removed = 0
   for (const name of engine.folder.list(`${DEVICES_DIR}/${engine.device}`)) {
@@ -537,5 +537,59 @@ export function* removeCompacted(engine: Engine): Generator<void, number> {
   return removed
 }
 
-/** removeCompacted in one go (the simulation). */
-export const deleteCompacted = (engine: Engine): number => atOnce(removeCompacted(engine))
+/**
+ * The files of removed devices that no current device needs, one per step; returns how many.
+ * A removed device cannot open the snapshots any more (they are sealed under keys it does not
+ * hold), so it never deletes its own files: every current device does, and they all agree on
+ * which, so two of them deleting at once, a crash half-way or a sync engine bringing a deleted
+ * file back all come to the same folder at the next pass:
+ * - its files after its cut-off (`removedAfter`), written before it read the new header: no
+ *   device that has read the roster applies them;
+ * - its files up to the cut-off that this device has applied and a snapshot marks compacted
+ *   (every current device applied them, and the snapshot holds them for a device that did not);
+ * - engines' conflict copies in its folder (never read); placeholders and files in transfer stay
+ *   until they become files or go;
+ * - its folder, once empty (a device that never applied its files learns of them from the roster);
+ * - its snapshots (written before it knew it was removed), once a current device's snapshot has
+ *   compacted at least as much of every device.
+ */
+export function* removeRetired(engine: Engine): Generator<void, number> {
+  const snapshots = readSnapshots(engine)
+  const retired = listedDevices(engine).filter((device) => device !== engine.device && engine.lastSequence?.(device) !== undefined)
+  let removed = 0
+  for (const device of retired) {
+    const cutoff = engine.lastSequence?.(device) as number
+    const through = Math.min(cutoff, engine.store.appliedSequence(device), maxOf(snapshots.map((s) => s.compacted), device))
+    const dir = `${DEVICES_DIR}/${device}`
+    for (const name of engine.folder.list(dir)) {
+      const entry = classifyPath(`${dir}/${name}`)
+      const dead = entry.kind === 'op' ? entry.sequence > cutoff || entry.sequence <= through : entry.kind === 'ignored' && entry.why === 'conflict-copy'
+      if (dead) {
+        engine.folder.remove(`${dir}/${name}`)
+        removed++
+        yield
+      }
+    }
+    for (const own of snapshots.filter((s) => writerOf(s) === device)) {
+      if (snapshots.some((other) => !retired.includes(writerOf(other)) && covering(other.compacted, own.compacted))) {
+        engine.folder.remove(own.path)
+        removed++
+        yield
+      }
+    }
+    for (const folder of [dir, `${SNAPSHOTS_DIR}/${device}`]) if (engine.folder.list(folder).length === 0) engine.folder.removeFolder?.(folder)
+  }
+  return removed
+}
+
+const writerOf = (snapshot: Snapshot): string => snapshot.path.split('/')[1] ?? ''
+/** Whether `a` reaches at least as far as `b` for every device. */
+const covering = (a: Vector, b: Vector): boolean => Object.entries(b).every(([device, sequence]) => (a[device] ?? 0) >= sequence)
+
+/** A pass's tidying: this device's own compacted files, then what removed devices left; returns how many were deleted. */
+export function* tidyFolder(engine: Engine): Generator<void, number> {
+  return (yield* removeCompacted(engine)) + (yield* removeRetired(engine))
+}
+
+/** tidyFolder in one go (the simulation). */
+export const deleteCompacted = (engine: Engine): number => atOnce(tidyFolder(engine))

@@ -18,6 +18,7 @@ import {
   isNew,
   isTaking,
   isVector,
+  listedDevices,
   noteHeard,
   notePublished,
   readSnapshots,
@@ -141,11 +142,12 @@ export function takeCensus(engine: Engine): FolderCensus {
       continue
     }
     const applied = device === engine.device ? Infinity : engine.store.appliedSequence(device)
+    const limit = engine.lastSequence?.(device) ?? Infinity
     let waiting = 0
     for (const name of engine.folder.list(`${DEVICES_DIR}/${device}`)) {
       const entry = classifyPath(`${DEVICES_DIR}/${device}/${name}`)
       if (entry.kind === 'ignored') census.ignored++
-      else if (entry.kind === 'op' && entry.sequence > applied) waiting++
+      else if (entry.kind === 'op' && entry.sequence > applied && entry.sequence <= limit) waiting++
     }
     if (device !== engine.device) census.waitingFiles.set(device, waiting)
   }
@@ -227,7 +229,8 @@ export function pullFiles(engine: Engine, budget: PullBudget): PullResult {
     result.files++
     return true
   }
-  for (const device of otherDevices(engine.folder, engine.device)) {
+  // Every device in the roster too: a removed device's folder is deleted once its files are compacted.
+  for (const device of listedDevices(engine).filter((d) => d !== engine.device)) {
     const limit = engine.lastSequence?.(device) ?? Infinity
     for (let next = store.appliedSequence(device) + 1; next <= limit; next++) {
       if (result.files >= budget.files || result.ops >= budget.ops || (result.files > 0 && budget.spent?.())) {

@@ -9,4 +9,6 @@ export interface SyncFolder {
   /** The same for a large file (a snapshot), the disk work off the main thread; absent where there is no disk to wait for. */
   writeOffThread?(path: string, bytes: Buffer): Promise<void>
   remove(path: string): void
+  /** Removes a folder if it is empty (a file arriving meanwhile keeps it); absent where folders exist only through their files. */
+  removeFolder?(dir: string): void
 }

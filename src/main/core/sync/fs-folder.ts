@@ -4,7 +4,7 @@
  * under its real name. Any read error (a cloud placeholder, a file locked mid-transfer) reads
  * as "not there yet".
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { removeIfPresent, writeFileAtomic, writeFileAtomicSync } from '../vault/atomic-write'
 import type { SyncFolder } from './folder'
@@ -35,5 +35,12 @@ export function fsSyncFolder(root: string): SyncFolder {
       await writeFileAtomic(full(path), bytes)
     },
     remove: (path) => removeIfPresent(full(path)),
+    removeFolder(dir) {
+      try {
+        rmdirSync(full(dir))
+      } catch {
+        // Not empty (a file arrived meanwhile) or already gone: the next pass looks again.
+      }
+    },
   }
 }

@@ -10,7 +10,7 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { captureChanges } from './capture'
 import { flushOutboxOffThread, otherDevices, pullFiles, takeCensus, type WaitReason } from './engine'
-import { advanceOnline, DEFAULT_POLICY, loadSnapshots, planSnapshot, removeCompacted, writeSnapshotInSlices, type CompactionPolicy } from './compaction'
+import { advanceOnline, DEFAULT_POLICY, loadSnapshots, planSnapshot, tidyFolder, writeSnapshotInSlices, type CompactionPolicy } from './compaction'
 import { inSlices, timeBudget, type StopSignal } from './slices'
 import { markHeard, saveClock } from './sync-settings.repo'
 import type { RowRef } from './materialize'
@@ -155,7 +155,7 @@ async function pass(session: SyncSession, options: SyncRunOptions, wal: WalRelie
     // One transaction for compaction's bookkeeping (who was heard from), not a disk wait per device.
     const plan = withoutDiskWait(db, () => store.atomically(() => planSnapshot(engine, options.policy ?? DEFAULT_POLICY)))
     result.compacted = plan !== null && (await writeSnapshotInSlices(engine, plan, chunkMs, options.signal))
-    result.aborted = (plan !== null && !result.compacted) || (await inSlices(removeCompacted(engine), chunkMs, options.signal)) === null
+    result.aborted = (plan !== null && !result.compacted) || (await inSlices(tidyFolder(engine), chunkMs, options.signal)) === null
   }
   result.rejoinNeeded = store.meta('rejoin') === true
   return result
