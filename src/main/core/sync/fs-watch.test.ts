@@ -11,10 +11,10 @@ afterEach(() => {
 })
 
 /** Starts watching and returns the paths reported, and a promise for the first one matching. */
-function watching(folder: string, pollMs?: number) {
+function watching(folder: string, pollMs?: number, onNetwork?: (dir: string) => boolean) {
   const heard: Array<string | null> = []
   const waiters: Array<{ match: (path: string | null) => boolean; resolve(): void }> = []
-  const handle = nodeWatchFolder(pollMs)(folder, (path) => {
+  const handle = nodeWatchFolder(pollMs, onNetwork)(folder, (path) => {
     heard.push(path)
     for (const waiter of waiters.filter((w) => w.match(path))) waiter.resolve()
   })
@@ -50,6 +50,20 @@ describe('watching a folder on disk', () => {
     await expect.poll(() => handles().watches).toBeGreaterThan(before.watches)
     writeFileSync(join(folder, 'abc', '0000000002'), 'x')
     await hears('abc/0000000002')
+    handle.close()
+    await expect.poll(handles).toEqual(before)
+  })
+
+  it('a folder on a network share is listed every few milliseconds from the start, never watched; closing leaves no handle', async () => {
+    dir = makeTempDir('between-watch-')
+    mkdirSync(join(dir, 'abc'))
+    const before = handles()
+    const asked: string[] = []
+    const { handle, hears } = watching(dir, 10, (folder) => asked.push(folder) > 0)
+    writeFileSync(join(dir, 'abc', '0000000001'), 'x')
+    await hears('abc/0000000001')
+    expect(asked).toEqual([dir])
+    expect(handles().watches).toBe(before.watches)
     handle.close()
     await expect.poll(handles).toEqual(before)
   })

@@ -3,14 +3,19 @@
  * platform has it, and otherwise a listing every few seconds compared with the previous one:
  * while the folder is not there yet (a recursive watch of a missing folder reports nothing,
  * silently), until it appears; for good where the watch fails (no recursive watch, no inotify
- * watches left, the folder removed). A network share may tell fs.watch nothing of other
- * computers' writes: the sync scheduler's timer still passes.
+ * watches left, the folder removed), and from the start on a network share, where a watch
+ * hears only this computer's own writes (network-folder.ts). Elsewhere a share the system does
+ * not recognise may still tell fs.watch nothing of other computers' writes: the sync
+ * scheduler's timer still passes.
  */
 import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs'
 import { sep } from 'node:path'
 import type { WatchFolder } from '../ports'
+import { isNetworkFolder } from './network-folder'
 
-const POLL_MS = 3_000
+/** How often a folder that is not watched is listed (the sync scheduler's timer is 30 s). */
+/** How often a folder that is not watched is listed (the sync scheduler's timer is 30 s). */
+export const LIST_EVERY_MS = 3_000
 
 const withSlashes = (name: string): string => name.split(sep).join('/')
 
@@ -30,7 +35,7 @@ function isFolder(dir: string): boolean {
   }
 }
 
-export function nodeWatchFolder(pollMs = POLL_MS): WatchFolder {
+export function nodeWatchFolder(pollMs = LIST_EVERY_MS, onNetwork: (dir: string) => boolean = isNetworkFolder): WatchFolder {
   return (dir, onChange) => {
     let watcher: FSWatcher | null = null
     let poll: ReturnType<typeof setInterval> | null = null
@@ -40,7 +45,9 @@ export function nodeWatchFolder(pollMs = POLL_MS): WatchFolder {
       poll = null
     }
 
+    /** False where watching fails or would hear nothing of other computers' files. */
     const startWatching = (): boolean => {
+      if (onNetwork(dir)) return false
       try {
         watcher = watch(dir, { recursive: true }, (_event, name) => onChange(name === null ? null : withSlashes(name)))
         watcher.on('error', () => startPolling(false))

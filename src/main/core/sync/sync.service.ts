@@ -17,6 +17,8 @@ import { parseHeader } from '../vault/header'
 import { recoveryIdentity } from '../vault/wrap'
 import { writeFileAtomicSync } from '../vault/atomic-write'
 import { HEADER_NAME } from './folder-names'
+import { LIST_EVERY_MS } from './fs-watch'
+import { isNetworkFolder } from './network-folder'
 import { activeDevices, type Roster } from './roster'
 import { createSyncHeader, openWithPassphrase, readRoster, rewrapSyncHeader, serializeSyncHeader, type SyncHeader, type SyncKeys } from './sync-header'
 import { runSync, type SyncRunOptions, type SyncRunResult } from './sync-run'
@@ -67,6 +69,8 @@ export type SyncStatus =
       ignoredFiles: number
       /** Files this computer missed were compacted away while it was gone: it must rejoin. */
       rejoinNeeded: boolean
+      /** On a network share the folder is listed this often instead of watched (fs-watch.ts); null: watched. */
+      checkedEverySeconds: number | null
     }
 
 export interface EnableInput {
@@ -118,6 +122,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       unsentChanges: s.store.outboxSize(),
       ignoredFiles: census.ignored,
       rejoinNeeded: s.store.meta('rejoin') === true,
+      checkedEverySeconds: isNetworkFolder(s.settings.folder) ? LIST_EVERY_MS / 1000 : null,
       devices: roster.devices.map((d) => ({
         id: d.id,
         name: d.name,

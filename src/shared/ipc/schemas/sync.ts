@@ -28,6 +28,8 @@ export const syncStatusSchema = z.union([
     ignoredFiles: z.number().int().min(0),
     /** Files this computer missed were compacted away while it was gone: it must rejoin (sync.rejoin). */
     rejoinNeeded: z.boolean(),
+    /** The folder is on a network share, whose changes the system does not report: it is listed this often instead (null: watched). */
+    checkedEverySeconds: z.number().int().positive().nullable(),
   }),
 ])
 

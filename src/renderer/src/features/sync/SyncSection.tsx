@@ -88,6 +88,7 @@ export function SyncSection({ id }: { id: string }): React.JSX.Element {
             {busy || backgroundPass ? <JobProgressBar op="sync" /> : null}
           </div>
           {data.unsentChanges > 0 ? <p className="muted">{s.unsent(data.unsentChanges)}</p> : null}
+          {data.checkedEverySeconds !== null ? <p className="muted">{s.checkedEvery(data.checkedEverySeconds)}</p> : null}
           {data.ignoredFiles > 0 ? <p className="muted">{s.ignored(data.ignoredFiles)}</p> : null}
           <SyncDevices
             devices={data.devices}

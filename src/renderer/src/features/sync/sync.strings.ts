@@ -43,6 +43,8 @@ export const syncStrings = {
   rejoining: 'Rejoining…',
   rejoined: 'This computer has rejoined and is up to date.',
   unsent: (n: number) => (n === 1 ? '1 change not sent yet.' : `${n} changes not sent yet.`),
+  checkedEvery: (seconds: number) =>
+    `This folder is on a network share, which does not announce other computers' changes: it is checked every ${seconds} seconds.`,
   ignored: (n: number) => (n === 1 ? '1 conflict copy or unfinished file in the folder is left alone.' : `${n} conflict copies or unfinished files in the folder are left alone.`),
   turnOff: 'Turn off sync here',
   turnOffTitle: 'Turn off sync on this computer?',
