@@ -15,7 +15,7 @@ const docWith = (text: string): Y.Doc => {
 }
 
 describe('migration 0140: the text a row holds while newer words wait', () => {
-  it('adds sync_texts.base over a vault with texts; a change keeps the text before it until the row is written', () => {
+  it('adds sync_texts.base over a vault with texts; another computer’s change keeps the text before it until the row is written, an own edit does not', () => {
     const db = new Database(':memory:')
     migrate(db, upTo(130))
     db.prepare("INSERT INTO sync_texts (tbl, row_key, field, state) VALUES ('reflections', '[\"r1\"]', 'body', ?)").run(Buffer.from(Y.encodeStateAsUpdate(docWith('Held.'))))
@@ -26,18 +26,21 @@ describe('migration 0140: the text a row holds while newer words wait', () => {
     expect(store.textBase(...key)).toBeNull()
 
     const doc = store.textDoc(...key)
-    doc.getText(TEXT_NAME).insert(5, ' Arrived.')
+    doc.getText(TEXT_NAME).insert(0, 'Mine. ')
+    store.textChanged(...key, doc, true)
+    expect(store.textBase(...key)).toBeNull()
+    doc.getText(TEXT_NAME).insert(11, ' Arrived.')
     store.textChanged(...key, doc)
     doc.getText(TEXT_NAME).insert(0, 'Also. ')
     store.textChanged(...key, doc)
     const base = store.textBase(...key)
-    expect(base?.getText(TEXT_NAME).toString()).toBe('Held.')
+    expect(base?.getText(TEXT_NAME).toString()).toBe('Mine. Held.')
     expect(base?.clientID).not.toBe(1)
 
     store.setTextBase(...key, docWith('Saved.'))
     expect(store.textBase(...key)?.getText(TEXT_NAME).toString()).toBe('Saved.')
     store.textsWritten('reflections', '["r1"]')
     expect(store.textBase(...key)).toBeNull()
-    expect(store.textDoc(...key).getText(TEXT_NAME).toString()).toBe('Also. Held. Arrived.')
+    expect(store.textDoc(...key).getText(TEXT_NAME).toString()).toBe('Also. Mine. Held. Arrived.')
   })
 })

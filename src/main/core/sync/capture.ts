@@ -41,12 +41,13 @@ function keepUnseenText(store: VaultSyncStore, hlc: Hlc, table: string, rowKey: 
 /** A saved long text as a CRDT edit of what the row held (see above). */
 function captureText(store: VaultSyncStore, hlc: Hlc, table: string, rowKey: string, column: string, saved: string, ahead: boolean): Op[] {
   const base = ahead ? store.textBase(table, rowKey, column) : null
+  const ops: Op[] = []
   const kept = ahead && !base ? keepUnseenText(store, hlc, table, rowKey, column, saved) : null
+  if (kept) ops.push(kept)
   const op = localText(store, hlc, table, rowKey, column, saved, base ?? undefined)
-  if (!op) return kept ? [kept] : []
-  // The row now holds the base with the edit; without a base, the merged text itself.
-  store.setTextBase(table, rowKey, column, base)
-  return kept ? [kept, op] : [op]
+  if (op) ops.push(op)
+  if (op && base) store.setTextBase(table, rowKey, column, base) // the row now holds the base with the edit
+  return ops
 }
 
 function captureRow(store: VaultSyncStore, hlc: Hlc, table: SyncedTable, rowKey: string, row: Record<string, unknown> | undefined, ahead: boolean): Op[] {

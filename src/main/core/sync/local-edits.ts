@@ -63,6 +63,6 @@ export function localText(store: MergeStore, hlc: Hlc, table: string, row: strin
   })
   const update = Y.encodeStateAsUpdate(edited, vector)
   if (seen) Y.applyUpdate(doc, update)
-  store.textChanged(table, row, field, doc)
+  store.textChanged(table, row, field, doc, true)
   return { k: 't', t: table, r: row, f: field, u: Buffer.from(update).toString('base64'), s: hlc.next() }
 }

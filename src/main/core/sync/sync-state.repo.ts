@@ -18,9 +18,10 @@ export interface VaultSyncStore extends SyncStore {
   /**
    * A text's document as last written into its row (or captured from it), kept while newer words
    * from another computer wait to be written there; null when the row holds the merged text.
-   * Every change to the merged document keeps the one before it as this base, until the row is
-   * written (`textsWritten`) or a capture says what the row holds now (`setTextBase`). Read with
-   * a writer id of its own, so an edit made on it never reuses an id the merged document holds.
+   * Every change by another computer's words keeps the document before it as this base, until
+   * the row is written (`textsWritten`) or a capture says what it holds now (`setTextBase`).
+   * Read with a writer id of its own, so an edit made on it never reuses an id the merged
+   * document holds.
    */
   textBase(table: string, row: string, field: string): Y.Doc | null
   setTextBase(table: string, row: string, field: string, base: Y.Doc | null): void
@@ -128,11 +129,13 @@ export function vaultSyncStore(db: Database.Database, yjsClientId: number): Vaul
       }
       return doc
     },
-    textChanged(t, r, f, doc) {
+    textChanged(t, r, f, doc, local) {
+      // Another computer's words: the row still holds the text before them (kept as its base).
+      const base = local ? 'base' : 'coalesce(base, state)'
       prepared(
         db,
         `INSERT INTO sync_texts (tbl, row_key, field, state) VALUES (?, ?, ?, ?)
-         ON CONFLICT (tbl, row_key, field) DO UPDATE SET base = coalesce(base, state), state = excluded.state`,
+         ON CONFLICT (tbl, row_key, field) DO UPDATE SET base = ${base}, state = excluded.state`,
       ).run(t, r, f, Buffer.from(Y.encodeStateAsUpdate(doc)))
     },
     textBase(t, r, f) {
