@@ -9,10 +9,11 @@
  * slices, and the person may save in between). What the person saved was written over the
  * table's older values, so it must not knowingly replace the newer ones: a changed field whose
  * merged value is not the one last written into the table replaces it without naming it (that
- * value is kept as history), and a long text whose merged words differ from what was saved is
- * kept as history before the edit (an `h` operation), so the other computer's words are never
- * dropped. (Which words of a text were new is not known here, so the merged text is kept
- * whole, even when only the person changed it.)
+ * value is kept as history). A long text is an edit of what the row held, its *base* (kept in
+ * sync_texts.base since the other computer's words arrived): the edit is made on the base and
+ * merged into the merged document, so both computers' words stay, as when the two edits arrive
+ * as files. Only when no base is known (a row queued before bases were kept) is the merged text
+ * kept whole as history (an `h` operation) before the person's text replaces it.
  */
 import type Database from 'better-sqlite3-multiple-ciphers'
 import type { Hlc } from './hlc'
@@ -37,6 +38,18 @@ function keepUnseenText(store: VaultSyncStore, hlc: Hlc, table: string, rowKey: 
   return op
 }
 
+/** A saved long text as a CRDT edit of what the row held (see above). */
+function captureText(store: VaultSyncStore, hlc: Hlc, table: string, rowKey: string, column: string, saved: string, ahead: boolean): Op[] {
+  const base = ahead ? store.textBase(table, rowKey, column) : null
+  const ops: Op[] = []
+  const kept = ahead && !base ? keepUnseenText(store, hlc, table, rowKey, column, saved) : null
+  if (kept) ops.push(kept)
+  const op = localText(store, hlc, table, rowKey, column, saved, base ?? undefined)
+  if (op) ops.push(op)
+  if (op && base) store.setTextBase(table, rowKey, column, base) // the row now holds the base with the edit
+  return ops
+}
+
 function captureRow(store: VaultSyncStore, hlc: Hlc, table: SyncedTable, rowKey: string, row: Record<string, unknown> | undefined, ahead: boolean): Op[] {
   const name = table.table
   const ops: Op[] = []
@@ -51,11 +64,7 @@ function captureRow(store: VaultSyncStore, hlc: Hlc, table: SyncedTable, rowKey:
     if (keys.includes(column)) continue
     const value = asJson(raw)
     if (table.texts?.includes(column)) {
-      const text = typeof value === 'string' ? value : ''
-      const kept = ahead ? keepUnseenText(store, hlc, name, rowKey, column, text) : null
-      if (kept) ops.push(kept)
-      const op = localText(store, hlc, name, rowKey, column, text)
-      if (op) ops.push(op)
+      ops.push(...captureText(store, hlc, name, rowKey, column, typeof value === 'string' ? value : '', ahead))
       continue
     }
     const seen = store.seen(name, rowKey, column)

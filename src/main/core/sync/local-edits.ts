@@ -43,19 +43,26 @@ export function textDiff(before: string, after: string): { at: number; remove: n
 const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff
 
-/** Records a new text for a long field as a CRDT edit of what this device had; null when unchanged. */
-export function localText(store: MergeStore, hlc: Hlc, table: string, row: string, field: string, after: string): TextOp | null {
+/**
+ * Records a new text for a long field as a CRDT edit; null when unchanged. The edit is made on
+ * `seen`, the document the person edited (what the row held) when that is not this device's
+ * merged one, and then merged into it: words the person never saw are kept, not replaced.
+ * `seen` needs a writer id of its own (the merged document takes the edit as a remote update).
+ */
+export function localText(store: MergeStore, hlc: Hlc, table: string, row: string, field: string, after: string, seen?: Y.Doc): TextOp | null {
   const doc = store.textDoc(table, row, field)
-  const text = doc.getText(TEXT_NAME)
+  const edited = seen ?? doc
+  const text = edited.getText(TEXT_NAME)
   const before = text.toString()
   if (before === after) return null
-  const vector = Y.encodeStateVector(doc)
+  const vector = Y.encodeStateVector(edited)
   const { at, remove, insert } = textDiff(before, after)
-  doc.transact(() => {
+  edited.transact(() => {
     if (remove > 0) text.delete(at, remove)
     if (insert.length > 0) text.insert(at, insert)
   })
-  const update = Y.encodeStateAsUpdate(doc, vector)
-  store.textChanged(table, row, field, doc)
+  const update = Y.encodeStateAsUpdate(edited, vector)
+  if (seen) Y.applyUpdate(doc, update)
+  store.textChanged(table, row, field, doc, true)
   return { k: 't', t: table, r: row, f: field, u: Buffer.from(update).toString('base64'), s: hlc.next() }
 }

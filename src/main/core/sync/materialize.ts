@@ -84,6 +84,12 @@ export function createMaterializer(db: Database.Database, store: VaultSyncStore,
     return set
   }
 
+  /** The row holds its merged state now (or is gone): nothing of it waits any more. */
+  const written = (tbl: string, rowKey: string): void => {
+    store.textsWritten(tbl, rowKey)
+    markPending(db, tbl, rowKey, false)
+  }
+
   const writeRow = (tbl: string, rowKey: string): void => {
     const table = syncedTable(tbl)
     if (!table) return // a table from a newer Between: kept in the merged state, written once known
@@ -94,7 +100,7 @@ export function createMaterializer(db: Database.Database, store: VaultSyncStore,
     const cells = store.rowCells(tbl, rowKey)
     if (cells.find((c) => c.field === DELETED_FIELD)?.value === true) {
       deleteRow(db, table, key)
-      markPending(db, tbl, rowKey, false)
+      written(tbl, rowKey)
       return
     }
     const known = columns(tbl)
@@ -110,7 +116,7 @@ export function createMaterializer(db: Database.Database, store: VaultSyncStore,
     const settled = settleReferences(db, store, references(tbl), row)
     if (settled === 'gone') {
       deleteRow(db, table, key)
-      markPending(db, tbl, rowKey, false)
+      written(tbl, rowKey)
       return
     }
     try {
@@ -124,7 +130,7 @@ export function createMaterializer(db: Database.Database, store: VaultSyncStore,
       }
     }
     for (const { field, value } of cells) if (field in row) store.setSeen(tbl, rowKey, field, row[field] === null ? null : value)
-    markPending(db, tbl, rowKey, false)
+    written(tbl, rowKey)
   }
 
   const ordered = (rows: Iterable<RowRef>): RowRef[] => [...rows].sort((a, b) => (tableOrder.get(a[0]) ?? 1e9) - (tableOrder.get(b[0]) ?? 1e9))

@@ -33,8 +33,8 @@ export interface MergeStore {
   putCell(table: string, row: string, field: string, cell: Cell): void
   /** The field's CRDT document, created empty (with this device's Yjs client id) when new. */
   textDoc(table: string, row: string, field: string): Y.Doc
-  /** The document changed: persist it. */
-  textChanged(table: string, row: string, field: string, doc: Y.Doc): void
+  /** The document changed (`local`: by this device's own edit, not another computer's words): persist it. */
+  textChanged(table: string, row: string, field: string, doc: Y.Doc, local?: boolean): void
   /** Whether some write replaced this stamp knowingly (its writer had seen it). */
   isSuperseded(table: string, row: string, field: string, stamp: Stamp): boolean
   /** Records a knowing replacement; a history entry for that stamp is no longer needed. */

@@ -1,8 +1,9 @@
 /**
  * The merged sync state in the vault (migration 0060): the MergeStore and ProgressStore the
  * engine needs, over sync_cells, sync_texts, sync_history, sync_superseded, sync_outbox and
- * sync_peers. Text documents are kept in memory while a connection lives and written back on
- * every change; a failed transaction drops them so they are read again.
+ * sync_peers (sync_texts.base: migration 0140). Text documents are kept in memory while a
+ * connection lives and written back on every change; a failed transaction drops them so they
+ * are read again.
  */
 import type Database from 'better-sqlite3-multiple-ciphers'
 import * as Y from 'yjs'
@@ -14,6 +15,18 @@ import type { JsonValue, Op } from './ops'
 import { cellKey, stateHash } from './state-hash'
 
 export interface VaultSyncStore extends SyncStore {
+  /**
+   * A text's document as last written into its row (or captured from it), kept while newer words
+   * from another computer wait to be written there; null when the row holds the merged text.
+   * Every change by another computer's words keeps the document before it as this base, until
+   * the row is written (`textsWritten`) or a capture says what it holds now (`setTextBase`).
+   * Read with a writer id of its own, so an edit made on it never reuses an id the merged
+   * document holds.
+   */
+  textBase(table: string, row: string, field: string): Y.Doc | null
+  setTextBase(table: string, row: string, field: string, base: Y.Doc | null): void
+  /** The row now holds its merged texts. */
+  textsWritten(table: string, row: string): void
   /** The value last written into the row (or captured from it). */
   seen(table: string, row: string, field: string): JsonValue | undefined
   setSeen(table: string, row: string, field: string, value: JsonValue): void
@@ -65,11 +78,13 @@ export function vaultSyncStore(db: Database.Database, yjsClientId: number): Vaul
     if (row) Y.applyUpdate(doc, row.state)
     return doc
   }
-  const textOf = (state: Buffer): string => {
+  /** A document read from a stored state, with a writer id of its own (Yjs picks one at random). */
+  const docFrom = (state: Buffer): Y.Doc => {
     const doc = new Y.Doc()
     Y.applyUpdate(doc, state)
-    return doc.getText(TEXT_NAME).toString()
+    return doc
   }
+  const textOf = (state: Buffer): string => docFrom(state).getText(TEXT_NAME).toString()
 
   return {
     cell(t, r, f) {
@@ -114,12 +129,24 @@ export function vaultSyncStore(db: Database.Database, yjsClientId: number): Vaul
       }
       return doc
     },
-    textChanged(t, r, f, doc) {
+    textChanged(t, r, f, doc, local) {
+      // Another computer's words: the row still holds the text before them (kept as its base).
+      const base = local ? 'base' : 'coalesce(base, state)'
       prepared(
         db,
         `INSERT INTO sync_texts (tbl, row_key, field, state) VALUES (?, ?, ?, ?)
-         ON CONFLICT (tbl, row_key, field) DO UPDATE SET state = excluded.state`,
+         ON CONFLICT (tbl, row_key, field) DO UPDATE SET base = ${base}, state = excluded.state`,
       ).run(t, r, f, Buffer.from(Y.encodeStateAsUpdate(doc)))
+    },
+    textBase(t, r, f) {
+      const base = prepared(db, 'SELECT base FROM sync_texts WHERE tbl = ? AND row_key = ? AND field = ?').pluck().get(t, r, f) as Buffer | null | undefined
+      return base ? docFrom(base) : null
+    },
+    setTextBase(t, r, f, base) {
+      prepared(db, 'UPDATE sync_texts SET base = ? WHERE tbl = ? AND row_key = ? AND field = ?').run(base && Buffer.from(Y.encodeStateAsUpdate(base)), t, r, f)
+    },
+    textsWritten(t, r) {
+      prepared(db, 'UPDATE sync_texts SET base = NULL WHERE tbl = ? AND row_key = ? AND base IS NOT NULL').run(t, r)
     },
     isSuperseded: (t, r, f, stamp: Stamp) =>
       prepared(db, 'SELECT 1 FROM sync_superseded WHERE tbl = ? AND row_key = ? AND field = ? AND stamp = ?').get(t, r, f, stamp) !== undefined,

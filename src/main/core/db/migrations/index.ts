@@ -12,6 +12,7 @@ import { sessionTitleLocationImportRuns } from './0100-session-title-location-im
 import { pendingExports } from './0110-pending-exports'
 import { starterAnswers } from './0120-starter-answers'
 import { syncCompaction } from './0130-sync-compaction'
+import { syncTextBase } from './0140-sync-text-base'
 
 /** A long migration's own progress: `done` of `total` rows (reported between statements, not within one). */
 export type MigrationProgress = (done: number, total: number) => void
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   pendingExports,
   starterAnswers,
   syncCompaction,
+  syncTextBase,
 ]
