@@ -1,7 +1,7 @@
 /**
  * Opening the vault with a proven secret: the key from the header's wrap, a read-only proof and
- * check of the database (the check in a worker; a failed unlock changes no byte), migrations, and the finish of a
- * data-key rotation interrupted after its rekey.
+ * check of the database (the check in a worker; a failed unlock changes no byte), migrations,
+ * and the finish of a data-key rotation interrupted after its rekey.
  */
 import type Database from 'better-sqlite3-multiple-ciphers'
 import { existsSync, readFileSync, renameSync } from 'node:fs'
