@@ -33,6 +33,7 @@ import { createTalkingPointsService } from './talking-points/talking-points.serv
 import { createTherapistsService } from './therapists/therapists.service'
 import { createTimelineService } from './timeline/timeline.service'
 import { createVaultService } from './vault/vault.service'
+import { createPageCheck } from './vault/page-check-job'
 import { createJournalService } from './journal/journal.service'
 import { createTagsService } from './tags/tags.service'
 import { createSyncService } from './sync/sync.service'
@@ -81,6 +82,8 @@ export function createCore(options: CoreOptions) {
     logger,
     ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}),
     ...(options.fullCheckUpToBytes === undefined ? {} : { fullCheckUpToBytes: options.fullCheckUpToBytes }),
+    // The full page check at unlock, on a read-only connection in a worker (vault/page-check-job.ts).
+    checkPages: (proven) => checkPages(proven),
     // Pending migrations run in a worker before the vault's connection opens (db/migrate-job.ts);
     // migrate() here then finds nothing to do (and still brings a newly created vault up).
     beforeOpen: (proven) => updateSchema(proven),
@@ -106,6 +109,7 @@ export function createCore(options: CoreOptions) {
   const tidy = (atStart: boolean): void => removeLeftovers({ vaultDir: vault.paths.dir, backupFolder: backupFolder.get() }, logger, atStart)
   tidy(true) // what an interrupted backup, check or restore left behind
   const jobs = createJobRunner({ jobs: options.jobs ?? createThreadJobs(), events, logger, onIdle: () => tidy(false) })
+  const checkPages = createPageCheck(jobs)
   const updateSchema = createSchemaUpdate({ jobs, backupBefore: (dataKey) => backups.beforeMigration(dataKey) })
   const backups = createBackupService({
     ctx,

@@ -97,6 +97,8 @@ export interface JobRequest<N extends import('./jobs/job-tasks').JobName> {
   input: import('./jobs/job-tasks').JobInput<N>
   /** Open this vault database in the worker, on a connection of its own, with `key`. */
   database?: string
+  /** Open `database` read-only (a check that must change no byte). */
+  readOnly?: boolean
   /** A 32-byte key in an ArrayBuffer of its own: transferred to the worker (detached here), zeroed there. */
   key?: ArrayBuffer
 }

@@ -41,5 +41,6 @@ describe('auto-lock racing saves', () => {
       }),
       { numRuns: 60 },
     )
-  })
+    // About 120 unlocks, each with its page check in a worker thread of its own.
+  }, 180_000)
 })

@@ -7,6 +7,11 @@
 import { copyFileSync, existsSync, readdirSync, rmSync, truncateSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createJobRunner } from '../../../src/main/core/jobs/job-runner'
+import { silentEvents, silentLogger } from '../../../src/main/core/ports'
+import { createPageCheck } from '../../../src/main/core/vault/page-check-job'
+import type { VaultServiceOptions } from '../../../src/main/core/vault/vault-context'
+import { testJobs } from '../../helpers/test-jobs'
 import { cleanupTempDirs, createdVault, expectCode, insertNotes, makeVault, noteCount, PASSPHRASE, snapshot, tempDir } from './vault-fixtures'
 import { damageWalFrame, walFrameCount } from './wal-damage'
 
@@ -38,18 +43,26 @@ const DAMAGE: Array<[string, (dir: string) => void]> = [
   }],
 ]
 
+/** The page check where the vault's own tests run it, and where the core does (a worker, read-only). */
+const CHECKED: Array<[string, Partial<VaultServiceOptions>]> = [
+  ['checked on this thread', {}],
+  ['checked in a worker', { checkPages: createPageCheck(createJobRunner({ jobs: testJobs(), events: silentEvents, logger: silentLogger, onIdle: () => undefined })) }],
+]
+
 describe('a failed unlock writes nothing', () => {
-  for (const withShm of [false, true]) {
-    for (const [name, damage] of DAMAGE) {
-      it(`${name}, ${withShm ? 'with' : 'without'} its -shm: VAULT_CORRUPT and every file byte-identical`, async () => {
-        const dir = await crashedCopy(20, withShm)
-        damage(dir)
-        const before = snapshot(dir)
-        const vault = makeVault(dir)
-        await expectCode(vault.unlock({ passphrase: PASSPHRASE }), 'VAULT_CORRUPT')
-        await expectCode(vault.unlock({ passphrase: PASSPHRASE }), 'VAULT_CORRUPT')
-        expect(snapshot(dir)).toEqual(before)
-      })
+  for (const [where, options] of CHECKED) {
+    for (const withShm of [false, true]) {
+      for (const [name, damage] of DAMAGE) {
+        it(`${name}, ${withShm ? 'with' : 'without'} its -shm, ${where}: VAULT_CORRUPT and every file byte-identical`, async () => {
+          const dir = await crashedCopy(20, withShm)
+          damage(dir)
+          const before = snapshot(dir)
+          const vault = makeVault(dir, options)
+          await expectCode(vault.unlock({ passphrase: PASSPHRASE }), 'VAULT_CORRUPT')
+          await expectCode(vault.unlock({ passphrase: PASSPHRASE }), 'VAULT_CORRUPT')
+          expect(snapshot(dir)).toEqual(before)
+        })
+      }
     }
   }
 

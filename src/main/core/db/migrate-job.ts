@@ -7,7 +7,7 @@
  * before anything opens it for writing.
  */
 import { asCoreError, CoreError } from '../errors'
-import { transferableKey } from '../jobs/job-protocol'
+import { transferableCopy } from '../jobs/job-protocol'
 import type { JobRunner } from '../jobs/job-runner'
 import { latestVersion } from './migrate'
 
@@ -24,12 +24,6 @@ export interface ProvenVault {
   schemaVersion: number
 }
 
-const copyOf = (key: Buffer): Buffer => {
-  const copy = Buffer.alloc(key.length)
-  key.copy(copy)
-  return copy
-}
-
 export function createSchemaUpdate(deps: SchemaUpdateDeps) {
   return async ({ database, dataKey, schemaVersion }: ProvenVault): Promise<void> => {
     const latest = latestVersion()
@@ -38,7 +32,7 @@ export function createSchemaUpdate(deps: SchemaUpdateDeps) {
     if (schemaVersion > 0) await deps.backupBefore(dataKey)
     let run: Awaited<ReturnType<typeof deps.jobs.run<'vault.migrate'>>>
     try {
-      run = await deps.jobs.run('update', { name: 'vault.migrate', input: {}, database, key: transferableKey(copyOf(dataKey)) })
+      run = await deps.jobs.run('update', { name: 'vault.migrate', input: {}, database, key: transferableCopy(dataKey) })
     } catch (error) {
       // A worker that died (or could not start) rolled nothing forward: say so in the update's own code.
       const known = asCoreError(error)

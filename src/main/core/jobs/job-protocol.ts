@@ -20,6 +20,7 @@ export interface WorkerRequest {
   name: string
   input: unknown
   database?: string
+  readOnly?: boolean
   key?: ArrayBuffer
 }
 
@@ -42,10 +43,16 @@ export function errorOf(failure: Extract<JobMessage, { type: 'failed' }>): CoreE
   return new CoreError(failure.code, failure.field === undefined ? { cause: failure.cause } : { cause: failure.cause, field: failure.field })
 }
 
-/** Copies a key into an ArrayBuffer of its own (to transfer to a worker) and zeroes the original. */
-export function transferableKey(key: Buffer): ArrayBuffer {
+/** Copies a key into an ArrayBuffer of its own (to transfer to a worker), leaving the original as it is. */
+export function transferableCopy(key: Buffer): ArrayBuffer {
   const own = new ArrayBuffer(key.length)
   new Uint8Array(own).set(key)
+  return own
+}
+
+/** Copies a key into an ArrayBuffer of its own (to transfer to a worker) and zeroes the original. */
+export function transferableKey(key: Buffer): ArrayBuffer {
+  const own = transferableCopy(key)
   key.fill(0)
   return own
 }

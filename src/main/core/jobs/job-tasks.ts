@@ -10,6 +10,7 @@ import { applyImport, previewImport, undoImports } from '../import/import-tasks'
 import { exportJson, exportMarkdownDocument, exportMarkdownFolder, exportReportHtml } from '../export/export-tasks'
 import { rotateVaultKey } from '../vault/rotate'
 import { checkpointWhile } from '../vault/checkpoint'
+import { checkVaultPages } from '../vault/page-check-task'
 
 export const jobTasks = {
   'backup.write': writeBackupCopy,
@@ -24,6 +25,7 @@ export const jobTasks = {
   'import.undo': undoImports,
   'vault.rotate': rotateVaultKey,
   'vault.migrate': migrateVault,
+  'vault.checkPages': checkVaultPages,
   'vault.checkpointWhile': checkpointWhile,
 } as const
 

@@ -1,7 +1,7 @@
 /**
  * A job's worker thread: one job, then it exits. Started by thread-jobs.ts with the job's name,
  * input and, transferred, the key. With a database to open, the key opens this thread's own
- * connection and is zeroed at once; otherwise the task gets it and it is zeroed after the task.
+ * connection (read-only when the request says so) and is zeroed at once; otherwise the task gets it and it is zeroed after the task.
  * Messages back are numbers and codes only (job-protocol.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads'
@@ -43,7 +43,7 @@ function run(request: WorkerRequest): unknown {
   let db: Database.Database | null = null
   try {
     if (request.database !== undefined) {
-      db = openEncryptedDatabase(request.database, key ?? missing('JOB_WITHOUT_KEY'))
+      db = openEncryptedDatabase(request.database, key ?? missing('JOB_WITHOUT_KEY'), { readOnly: request.readOnly === true })
       key?.fill(0)
     }
     const task = jobTasks[request.name as JobName] as JobTask<unknown, unknown> | undefined

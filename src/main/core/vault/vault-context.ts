@@ -33,6 +33,12 @@ export interface VaultServiceOptions {
   onLock?: () => void
   /** Full page check at unlock up to this many bytes of database and WAL (default FULL_CHECK_UP_TO_BYTES). */
   fullCheckUpToBytes?: number
+  /**
+   * Runs that check once the key is proven, with no connection of ours open: the core runs it in
+   * a worker on a read-only connection (page-check-job.ts). Without it, it runs on this thread
+   * (the vault's own tests). It must not keep `dataKey`; a throw fails the unlock.
+   */
+  checkPages?: PageCheck
   /** Runs just before a data-key rotation rekeys the database (a backup, in a worker); the vault is still open. */
   onBeforeRotate?: () => Promise<void>
   /**
@@ -41,6 +47,8 @@ export interface VaultServiceOptions {
    */
   rotate?: RotationJob
 }
+
+export type PageCheck = (proven: { database: string; dataKey: Buffer }) => Promise<void>
 
 export type RotationJob = (request: JobRequest<'vault.rotate'>, growing: GrowingFile[]) => Promise<JobRun<void>>
 

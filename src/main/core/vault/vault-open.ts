@@ -1,7 +1,7 @@
 /**
  * Opening the vault with a proven secret: the key from the header's wrap, a read-only proof and
- * check of the database (a failed unlock changes no byte), migrations, and the finish of a
- * data-key rotation interrupted after its rekey.
+ * check of the database (the check in a worker; a failed unlock changes no byte), migrations,
+ * and the finish of a data-key rotation interrupted after its rekey.
  */
 import type Database from 'better-sqlite3-multiple-ciphers'
 import { existsSync, readFileSync, renameSync } from 'node:fs'
@@ -11,20 +11,31 @@ import { ioError, safeCause } from './failures'
 import { parseHeader, type VaultHeader } from './header'
 import { hasHotJournal, openEncryptedDatabase, quickCheck } from './open-database'
 import { withUntouchedSidecars } from './untouched-sidecars'
-import type { Unlocked, VaultContext } from './vault-context'
+import type { PageCheck, Unlocked, VaultContext } from './vault-context'
 import { unwrap, type Secret } from './vault-secrets'
 
-/** Vaults up to this size get a full page check at every unlock (about 0.3 s here at 64 MiB). */
+/** Vaults up to this size get a full page check at every unlock (about 0.3 s here at 64 MiB, in a worker). */
 export const FULL_CHECK_UP_TO_BYTES = 64 * 2 ** 20
+
+/** The page check on this thread, on a read-only connection of its own (the vault's own tests; the core uses a worker). */
+const checkPagesHere: PageCheck = async ({ database, dataKey }) => {
+  const db = openEncryptedDatabase(database, dataKey, { readOnly: true })
+  try {
+    quickCheck(db)
+  } finally {
+    db.close()
+  }
+}
 
 /**
  * Opens the database with a key the wrap has proven. Up to `fullCheckUpToBytes` every page is
- * checked at unlock (quick_check: each page's HMAC and the b-tree). A larger vault is checked
+ * checked at unlock (quick_check: each page's HMAC and the b-tree), in a worker on a read-only
+ * connection (`checkPages`) while no connection of ours is open. A larger vault is checked
  * page by page as it is read (SQLCipher verifies the HMAC of every page it reads, and a failure
  * reaches the person as VAULT_CORRUPT) and in full by the daily verified backup, which reads
  * every page: a full check at each unlock would cost seconds at 200,000 entries.
- * Between the proof and the open, `beforeOpen` (the core's schema update, in a worker) runs with
- * no connection of ours open; a lock() meanwhile stops here with VAULT_LOCKED.
+ * Then `beforeOpen` (the core's schema update, in a worker) runs, again with no connection of
+ * ours open; a lock() during either stops here with VAULT_LOCKED.
  */
 async function openVerified(ctx: VaultContext, dataKey: Buffer, since: number): Promise<Database.Database> {
   const { database } = ctx.paths
@@ -33,17 +44,21 @@ async function openVerified(ctx: VaultContext, dataKey: Buffer, since: number): 
   // current header holds, which the wrap has just proven: a connection with it rolls the rekey
   // back (a wrong key cannot decrypt them, and nothing is written then).
   if (hasHotJournal(database)) openEncryptedDatabase(database, dataKey).close()
-  // Proof and check first on a read-only connection: a failed unlock changes no byte and
+  // Proof and check first on read-only connections: a failed unlock changes no byte and
   // leaves no new file (docs/security.md). Only a database that passed opens for writing.
-  const schemaVersion = withUntouchedSidecars(database, () => {
+  const fullCheck = ctx.databaseBytes() <= (ctx.options.fullCheckUpToBytes ?? FULL_CHECK_UP_TO_BYTES)
+  const schemaVersion = await withUntouchedSidecars(database, async () => {
     const probe = openEncryptedDatabase(database, dataKey, { readOnly: true })
+    let version: number
     try {
-      if (ctx.databaseBytes() <= (ctx.options.fullCheckUpToBytes ?? FULL_CHECK_UP_TO_BYTES)) quickCheck(probe)
-      return probe.pragma('user_version', { simple: true }) as number
+      version = probe.pragma('user_version', { simple: true }) as number
     } finally {
       probe.close()
     }
+    if (fullCheck) await (ctx.options.checkPages ?? checkPagesHere)({ database, dataKey })
+    return version
   })
+  ctx.assertNotInterrupted(since)
   if (ctx.options.beforeOpen) {
     await ctx.options.beforeOpen({ database, dataKey, schemaVersion })
     ctx.assertNotInterrupted(since)
