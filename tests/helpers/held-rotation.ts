@@ -1,0 +1,50 @@
+import { JobCancelledError } from '../../src/main/core/jobs/job-protocol'
+import type { Jobs } from '../../src/main/core/ports'
+import { testJobs } from './test-jobs'
+
+export interface HeldRotation {
+  /** The app's worker jobs, except that a data-key rotation waits for `release()` before its worker starts. */
+  jobs: Jobs
+  /** Resolves when a rotation is waiting (again after each release or cancel). */
+  waiting(): Promise<void>
+  /** Lets the waiting rotation run in its worker. */
+  release(): void
+}
+
+/**
+ * A rotation that can be looked at while it runs, whatever the vault's size: it waits before
+ * its worker starts, and `jobs.cancel` ends the wait as a cancelled job (nothing of the file
+ * touched), as a stop before the rekey does in the worker.
+ */
+export function holdRotation(): HeldRotation {
+  const threads = testJobs()
+  let release = (): void => undefined
+  let began = (): void => undefined
+  let started = new Promise<void>((resolve) => (began = resolve))
+  return {
+    jobs: {
+      async run(request, options) {
+        if (request.name !== 'vault.rotate') return threads.run(request, options)
+        began()
+        try {
+          await new Promise<void>((resolve, reject) => {
+            release = resolve
+            options.signal.addEventListener(
+              'abort',
+              () => {
+                if (request.key) new Uint8Array(request.key).fill(0)
+                reject(new JobCancelledError())
+              },
+              { once: true },
+            )
+          })
+        } finally {
+          started = new Promise<void>((resolve) => (began = resolve))
+        }
+        return threads.run(request, options)
+      },
+    },
+    waiting: () => started,
+    release: () => release(),
+  }
+}
