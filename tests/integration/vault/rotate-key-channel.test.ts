@@ -3,7 +3,7 @@
  * rotation leaves a vault that opens with the passphrase and with the recovery key, under a new
  * key; a cancel leaves the old key and the vault whole; other calls meanwhile get VAULT_IN_USE.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parseHeader } from '../../../src/main/core/vault/header'
@@ -11,11 +11,17 @@ import { dispatch } from '../../../src/main/ipc/dispatch'
 import type { JobProgress } from '../../../src/shared/ipc/schemas/jobs'
 import { hashTree } from '../../helpers/data-dir'
 import { digestDatabase } from '../../helpers/db-digest'
-import { holdRotation } from '../../helpers/held-rotation'
-import { createTestVault, TEST_PASSPHRASE, type TestVault } from '../../helpers/test-vault'
+import { memoryBackupFolder } from '../../../src/main/core/backup/backup-folder'
+import { holdJob } from '../../helpers/held-job'
+import { createTestVault, makeTempDir, TEST_PASSPHRASE, type TestVault } from '../../helpers/test-vault'
 
 let vault: TestVault | undefined
-afterEach(() => vault?.cleanup())
+let backupFolder: string | undefined
+afterEach(() => {
+  vault?.cleanup()
+  if (backupFolder) rmSync(backupFolder, { recursive: true, force: true })
+  vault = backupFolder = undefined
+})
 
 async function vaultWithEntries(options: Parameters<typeof createTestVault>[0] = {}): Promise<TestVault> {
   vault = await createTestVault(options)
@@ -57,7 +63,7 @@ describe('vault.rotateKey', () => {
   })
 
   it('cancelled (jobs.cancel): answers cancelled, the old key and every byte of the vault stay, and it opens whole', async () => {
-    const held = holdRotation()
+    const held = holdJob('vault.rotate')
     const v = await vaultWithEntries({ jobs: held.jobs })
     const digest = digestDatabase(v.core.vault.db())
     v.core.vault.checkpoint()
@@ -87,5 +93,19 @@ describe('vault.rotateKey', () => {
     held.release()
     expect(await again).toEqual({ ok: true, value: { status: 'rotated' } })
     expect(keyGeneration(v.dir)).toBe(2)
+  })
+
+  it('with a backup folder: the backup before it is part of the rotation, and Stop there stops the rotation', async () => {
+    const held = holdJob('backup.write')
+    backupFolder = makeTempDir('between-rotate-backups-')
+    const v = await vaultWithEntries({ jobs: held.jobs, backupFolder: memoryBackupFolder(backupFolder) })
+    const rotation = dispatch(v.handlers, 'vault.rotateKey', { passphrase: TEST_PASSPHRASE })
+    await held.waiting()
+    expect(await dispatch(v.handlers, 'jobs.cancel', { op: 'rotate-key' })).toEqual({ ok: true, value: { cancelled: true } })
+    expect(await rotation).toEqual({ ok: true, value: { status: 'cancelled' } })
+    expect(keyGeneration(v.dir)).toBe(1)
+    expect(readdirSync(backupFolder)).toEqual([])
+    expect(existsSync(join(v.dir, 'pre-rotation'))).toBe(false)
+    expect(await dispatch(v.handlers, 'tags.list', {})).toMatchObject({ ok: true })
   })
 })

@@ -33,8 +33,11 @@ export interface VaultServiceOptions {
   onLock?: () => void
   /** Full page check at unlock up to this many bytes of database and WAL (default FULL_CHECK_UP_TO_BYTES). */
   fullCheckUpToBytes?: number
-  /** Runs just before a data-key rotation rekeys the database (a backup, in a worker); the vault is still open. */
-  onBeforeRotate?: () => Promise<void>
+  /**
+   * Runs just before a data-key rotation rekeys the database (a backup, in a worker); the vault
+   * is still open. `cancelled`: the person stopped it, and the rotation ends cancelled.
+   */
+  onBeforeRotate?: () => Promise<'done' | 'cancelled'>
   /**
    * Runs a data-key rotation's file steps (rotate.ts) as a job: the core passes its job runner
    * (a worker thread, with progress). Without it they run on this thread (the vault's own tests).

@@ -1,22 +1,23 @@
 import { JobCancelledError } from '../../src/main/core/jobs/job-protocol'
+import type { JobName } from '../../src/main/core/jobs/job-tasks'
 import type { Jobs } from '../../src/main/core/ports'
 import { testJobs } from './test-jobs'
 
-export interface HeldRotation {
-  /** The app's worker jobs, except that a data-key rotation waits for `release()` before its worker starts. */
+export interface HeldJob {
+  /** The app's worker jobs, except that a job of the held name waits for `release()` before its worker starts. */
   jobs: Jobs
-  /** Resolves when a rotation is waiting (again after each release or cancel). */
+  /** Resolves when a held job is waiting (again after each release or cancel). */
   waiting(): Promise<void>
-  /** Lets the waiting rotation run in its worker. */
+  /** Lets the waiting job run in its worker. */
   release(): void
 }
 
 /**
- * A rotation that can be looked at while it runs, whatever the vault's size: it waits before
- * its worker starts, and `jobs.cancel` ends the wait as a cancelled job (nothing of the file
- * touched), as a stop before the rekey does in the worker.
+ * A long job that can be looked at while it runs, whatever the vault's size: a job named `name`
+ * waits before its worker starts, and `jobs.cancel` ends the wait as a cancelled job (nothing
+ * touched), as a stop does in the worker.
  */
-export function holdRotation(): HeldRotation {
+export function holdJob(name: JobName): HeldJob {
   const threads = testJobs()
   let release = (): void => undefined
   let began = (): void => undefined
@@ -24,7 +25,7 @@ export function holdRotation(): HeldRotation {
   return {
     jobs: {
       async run(request, options) {
-        if (request.name !== 'vault.rotate') return threads.run(request, options)
+        if (request.name !== name) return threads.run(request, options)
         began()
         try {
           await new Promise<void>((resolve, reject) => {
