@@ -132,8 +132,8 @@ function Running(): React.JSX.Element {
   useKeepVaultOpen()
   useEffect(() => statusRef.current?.focus(), [])
   return (
-    <div className="stack rotate-key__running">
-      <p ref={statusRef} tabIndex={-1}>
+    <div className="stack">
+      <p ref={statusRef} tabIndex={-1} className="rotate-key__status">
         {t.running}
       </p>
       <JobProgressBar op="rotate-key" />
