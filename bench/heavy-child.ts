@@ -1,7 +1,6 @@
 /**
  * Run as a child by bench/heavy.ts: the core alone in a fresh process over an existing vault,
- * every heavy operation through the contract (dispatch; the data-key rotation, which has no
- * channel, through the core), one after another, and last the first unlock after an update. For each it prints
+ * every heavy operation through the contract (dispatch), one after another, and last the first unlock after an update. For each it prints
  * one JSON line: its time, the main thread's longest event-loop stall while it ran
  * (perf_hooks.monitorEventLoopDelay) and its total busy time (performance.eventLoopUtilization:
  * a long stall with little busy time is the thread waiting for a CPU, not running our code),
@@ -115,16 +114,15 @@ await measure('verify a backup (backup.test)', () => call('backup.test', { sourc
 await measure('export JSON (everything)', () => call('export.json', { confirmUnencrypted: true }), read)
 await measure('export Markdown (one document, everything)', () => call('export.markdownDocument', allRange), read)
 await measure('PDF report of a year (HTML built and written)', () => call('export.pdf', yearRange), read)
-// Not a channel (nothing in the window asks for it yet): the core's call, as a test makes it.
 await measure('rotate the data key (verified copy, rekey, check; no backup folder)', async () => {
   backupFolderSet = false
   try {
-    await core.vault.rotateDataKey(passphrase)
+    await call('vault.rotateKey', { passphrase })
   } finally {
     backupFolderSet = true
   }
 }, cp)
-await measure('rotate the data key, with the automatic backup before it', () => core.vault.rotateDataKey(passphrase), cp)
+await measure('rotate the data key, with the automatic backup before it', () => call('vault.rotateKey', { passphrase }), cp)
 const next = `${passphrase} again`
 let current = passphrase
 await measure('change passphrase (2 Argon2id runs)', async () => {

@@ -303,7 +303,7 @@ export function createBackupService(deps: BackupDeps) {
     },
 
     /** A backup into the folder if one is set (in a worker); prunes old automatic ones. Null: no folder, or cancelled. */
-    automatic: (reason: 'daily' | 'before-key-change'): Promise<BackupWritten | null> => automaticBackup(reason, 'backup'),
+    automatic: (reason: 'daily'): Promise<BackupWritten | null> => automaticBackup(reason, 'backup'),
 
     /** Daily: when the newest backup in the folder is a day old or more. */
     async dailyIfDue(): Promise<BackupWritten | null> {
@@ -336,12 +336,18 @@ export function createBackupService(deps: BackupDeps) {
       }
     },
 
-    /** Called before a data-key rotation rekeys the database (the vault also keeps its own copy); in a worker. */
-    async beforeKeyRotation(): Promise<void> {
+    /**
+     * Called before a data-key rotation rekeys the database (the vault also keeps its own copy);
+     * in a worker, reported and stopped as part of the rotation (op `rotate-key`). `cancelled`:
+     * stopped there, so the rotation stops too; a failure is recorded and the rotation goes on.
+     */
+    async beforeKeyRotation(): Promise<'done' | 'cancelled'> {
+      if (deps.folder.get() === null) return 'done'
       try {
-        await service.automatic('before-key-change')
+        return (await automaticBackup('before-key-change', 'rotate-key')) === null ? 'cancelled' : 'done'
       } catch {
-        // Recorded and logged by automatic(); the rotation makes its own verified pre-rotation copy in the vault folder.
+        // Recorded and logged by automaticBackup(); the rotation makes its own verified pre-rotation copy in the vault folder.
+        return 'done'
       }
     },
 

@@ -39,8 +39,11 @@ export interface VaultServiceOptions {
    * (the vault's own tests). It must not keep `dataKey`; a throw fails the unlock.
    */
   checkPages?: PageCheck
-  /** Runs just before a data-key rotation rekeys the database (a backup, in a worker); the vault is still open. */
-  onBeforeRotate?: () => Promise<void>
+  /**
+   * Runs just before a data-key rotation rekeys the database (a backup, in a worker); the vault
+   * is still open. `cancelled`: the person stopped it, and the rotation ends cancelled.
+   */
+  onBeforeRotate?: () => Promise<'done' | 'cancelled'>
   /**
    * Runs a data-key rotation's file steps (rotate.ts) as a job: the core passes its job runner
    * (a worker thread, with progress). Without it they run on this thread (the vault's own tests).

@@ -148,7 +148,7 @@ export async function rotateDataKey(ctx: VaultContext, passphrase: string): Prom
       if (!sameKey(oldKey, unlocked.dataKey)) throw corrupt()
       const nextHeaderText = await nextHeader(header, passphrase, newKey)
       ctx.assertNotInterrupted(since)
-      await ctx.options.onBeforeRotate?.()
+      if ((await ctx.options.onBeforeRotate?.()) === 'cancelled') return { status: 'cancelled' }
       ctx.assertNotInterrupted(since)
       return await rotateFile(ctx, unlocked, { dir: ctx.paths.dir, currentHeaderText: text, nextHeaderText }, oldKey, newKey, since)
     } finally {

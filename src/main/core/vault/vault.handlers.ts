@@ -34,4 +34,5 @@ export const vaultHandlers = (core: Core) => ({
     await rewrapSync(core, input.newPassphrase)
     return { changed: true as const }
   },
+  'vault.rotateKey': ({ passphrase }: { passphrase: string }) => core.vault.rotateDataKey(passphrase),
 })

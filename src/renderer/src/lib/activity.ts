@@ -28,9 +28,11 @@ export function useActivityPings(enabled: boolean): void {
 }
 
 /**
- * Counts as activity every 30 s while mounted. Only for the first-run recovery key steps: the
- * vault is new and empty then, and an idle lock there would lose the key for good (it is shown
- * once) while the person is copying it out by hand.
+ * Counts as activity every 30 s while mounted. Only for the first-run recovery key steps (the
+ * vault is new and empty then, and an idle lock there would lose the key for good: it is shown
+ * once, while the person is copying it out by hand) and while a re-encryption under a new key
+ * runs (the window can read nothing meanwhile, and a lock would only lose its outcome; the idle
+ * time counts again from its end).
  */
 export function useKeepVaultOpen(): void {
   useEffect(() => {

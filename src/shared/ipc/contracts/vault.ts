@@ -19,4 +19,11 @@ export const vaultContract = {
     z.strictObject({ recoveryKey: recoveryKeySchema, newPassphrase: newPassphraseSchema }),
     z.strictObject({ changed: z.literal(true) }),
   ),
+  /**
+   * Re-encrypts the journal under a new random data key, in a worker (job `rotate-key`: progress
+   * events, `jobs.cancel`); the passphrase and the recovery key stay as they are. Meanwhile every
+   * other call on the vault answers VAULT_IN_USE. `cancelled`: stopped before the rekey, the
+   * vault is whole under its old key. WRONG_PASSPHRASE changes nothing.
+   */
+  'vault.rotateKey': channel(z.strictObject({ passphrase: passphraseSchema }), z.strictObject({ status: z.enum(['rotated', 'cancelled']) })),
 } as const

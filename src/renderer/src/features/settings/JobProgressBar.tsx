@@ -16,7 +16,7 @@ export function JobProgressBar({ op }: { op: JobOp }): React.JSX.Element {
   const { progress, percent } = useJobProgress(op)
   const [stopping, setStopping] = useState(false)
 
-  const phase = progress ? t.phases[progress.phase] : t.starting
+  const phase = progress ? (t.opPhases[op]?.[progress.phase] ?? t.phases[progress.phase]) : t.starting
 
   const stop = (): void => {
     setStopping(true)

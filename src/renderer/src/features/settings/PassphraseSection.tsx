@@ -3,12 +3,16 @@ import { Banner, Button, Dialog, PasswordField } from '../../components/ui'
 import { isRpcError, rpc } from '../../lib/rpc'
 import { NewPassphraseForm } from '../vault/NewPassphraseForm'
 import { friendlyError } from '../vault/vault-errors'
+import { RotateKey } from './RotateKey'
 import { Section } from './Section'
 import { settingsStrings } from './settings.strings'
 
 const t = settingsStrings.passphrase
 
-/** Change the passphrase: the current one first, then a new one with the same strength check as at creation. */
+/**
+ * Change the passphrase: the current one first, then a new one with the same strength check as at
+ * creation. Below it, the optional re-encryption under a new key (RotateKey).
+ */
 export function PassphraseSection({ id }: { id: string }): React.JSX.Element {
   const [open, setOpen] = useState(false)
   const [done, setDone] = useState(false)
@@ -37,6 +41,7 @@ export function PassphraseSection({ id }: { id: string }): React.JSX.Element {
           />
         ) : null}
       </Dialog>
+      <RotateKey id={id} />
     </Section>
   )
 }

@@ -1,3 +1,5 @@
+import type { JobOp, JobPhase } from '../../../../shared/ipc/schemas/jobs'
+
 /** Every word the settings screen says, in one place (DESIGN.md: voice). */
 export const settingsStrings = {
   title: 'Settings',
@@ -51,6 +53,25 @@ export const settingsStrings = {
     back: 'Back',
     cancel: 'Cancel',
     done: 'Your passphrase is changed. Use the new one next time you unlock. Backups made before today still open with the old passphrase or your recovery key.',
+  },
+
+  rotate: {
+    title: 'A new key for your journal',
+    why: 'If someone may have a copy of Between’s files and a passphrase you used before, a new key means that copy will not open anything you write from now on. Your passphrase and recovery key stay the same.',
+    open: 'Re-encrypt with a new key…',
+    dialogTitle: 'Re-encrypt your journal with a new key',
+    intro: 'Between first makes a checked copy of your journal, then encrypts everything again with a new key. On a large journal this can take a few minutes, and the rest of Between waits meanwhile. You can stop at any point before the end, and your journal stays as it was.',
+    passphrase: 'Your passphrase',
+    passphraseEmpty: 'Type your passphrase to continue.',
+    wrong: 'That is not the passphrase Between uses now. Nothing has changed. Check Caps Lock and try again.',
+    show: 'Show',
+    capsLock: 'Caps Lock is on.',
+    submit: 'Re-encrypt',
+    cancel: 'Cancel',
+    running: 'Re-encrypting your journal. The rest of Between is waiting until this is done.',
+    done: 'Your journal is encrypted with a new key. Unlock it with the same passphrase or recovery key as before.',
+    cancelled: 'Stopped. Your journal is as it was, with the key it had.',
+    failed: 'Between could not re-encrypt your journal. Nothing is lost: it opens with your passphrase and recovery key as before. You can try again later.',
   },
 
   backups: {
@@ -148,6 +169,10 @@ export const settingsStrings = {
       updating: 'Updating how your journal is stored',
       indexing: 'Rebuilding the search index',
     },
+    /** Where a kind of job's step is better said in its own words. */
+    opPhases: {
+      'rotate-key': { writing: 'Encrypting your journal with the new key', verifying: 'Checking that your journal opens with the new key' },
+    } as Partial<Record<JobOp, Partial<Record<JobPhase, string>>>>,
     starting: 'Starting',
     percent: (n: number) => `${n} %`,
     progressLabel: (phase: string) => `${phase}: progress`,
