@@ -51,6 +51,8 @@ export interface CoreOptions extends AppShellOptions {
   kdfCost?: KdfCost
   /** Full page check at unlock up to this size (tests lower it to exercise the large-vault path). */
   fullCheckUpToBytes?: number
+  /** …of which up to this size on the main thread, not in a worker (tests lower it to exercise the worker). */
+  checkHereUpToBytes?: number
   /** OS file dialogs: the only way exports, imports and backups learn a path. */
   dialogs?: FileDialogs
   /** HTML -> PDF for the report export (Electron: printToPDF). */
@@ -82,6 +84,7 @@ export function createCore(options: CoreOptions) {
     logger,
     ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}),
     ...(options.fullCheckUpToBytes === undefined ? {} : { fullCheckUpToBytes: options.fullCheckUpToBytes }),
+    ...(options.checkHereUpToBytes === undefined ? {} : { checkHereUpToBytes: options.checkHereUpToBytes }),
     // The full page check at unlock, on a read-only connection in a worker (vault/page-check-job.ts).
     checkPages: (proven) => checkPages(proven),
     // Pending migrations run in a worker before the vault's connection opens (db/migrate-job.ts);

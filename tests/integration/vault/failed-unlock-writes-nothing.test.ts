@@ -46,7 +46,7 @@ const DAMAGE: Array<[string, (dir: string) => void]> = [
 /** The page check where the vault's own tests run it, and where the core does (a worker, read-only). */
 const CHECKED: Array<[string, Partial<VaultServiceOptions>]> = [
   ['checked on this thread', {}],
-  ['checked in a worker', { checkPages: createPageCheck(createJobRunner({ jobs: testJobs(), events: silentEvents, logger: silentLogger, onIdle: () => undefined })) }],
+  ['checked in a worker', { checkHereUpToBytes: 0, checkPages: createPageCheck(createJobRunner({ jobs: testJobs(), events: silentEvents, logger: silentLogger, onIdle: () => undefined })) }],
 ]
 
 describe('a failed unlock writes nothing', () => {

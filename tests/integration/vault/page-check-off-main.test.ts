@@ -50,7 +50,7 @@ afterEach(() => {
 
 /** A vault with `ENTRIES` reflections, locked (a clean lock leaves everything in between.db). */
 async function lockedVault(jobs: Jobs): Promise<TestVault> {
-  const made = await createTestVault({ jobs })
+  const made = await createTestVault({ jobs, checkHereUpToBytes: 0 })
   const db = made.core.vault.db()
   db.transaction(() => {
     for (let i = 0; i < ENTRIES; i++) made.core.reflections.create({ body: `entry ${i}\n${'a walk by the river '.repeat(8)}`, tags: [], mood: null, sessionId: null, bringToSession: false })
@@ -95,6 +95,16 @@ describe('the full page check at unlock, in a worker', () => {
     expect(ticksWhileChecking).toBeGreaterThan(0)
     expect(vault.core.vault.db().prepare('SELECT count(*) FROM reflections').pluck().get()).toBe(ENTRIES)
   }, 60_000)
+
+  it('a vault under a mebibyte is checked on this thread: starting a worker would cost more than the check', async () => {
+    const watched = watchedJobs()
+    const small = await createTestVault({ jobs: watched.jobs })
+    vault = small
+    small.core.lock('manual')
+    watched.asked.length = 0
+    expect(await dispatch(small.handlers, 'vault.unlock', { passphrase: TEST_PASSPHRASE })).toEqual({ ok: true, value: { unlocked: true } })
+    expect(watched.asked).toEqual([])
+  })
 
   it('a flipped bit: VAULT_CORRUPT from the worker, every file byte-identical, nothing opened for writing', async () => {
     const watched = watchedJobs()

@@ -39,6 +39,8 @@ export interface VaultServiceOptions {
    * (the vault's own tests). It must not keep `dataKey`; a throw fails the unlock.
    */
   checkPages?: PageCheck
+  /** The check runs on this thread instead up to this many bytes (default CHECK_HERE_UP_TO_BYTES). */
+  checkHereUpToBytes?: number
   /**
    * Runs just before a data-key rotation rekeys the database (a backup, in a worker); the vault
    * is still open. `cancelled`: the person stopped it, and the rotation ends cancelled.

@@ -17,6 +17,12 @@ import { unwrap, type Secret } from './vault-secrets'
 /** Vaults up to this size get a full page check at every unlock (about 0.3 s here at 64 MiB, in a worker). */
 export const FULL_CHECK_UP_TO_BYTES = 64 * 2 ** 20
 
+/**
+ * Up to this size the check runs on this thread (a few milliseconds): a worker's start would cost
+ * more than the check itself.
+ */
+export const CHECK_HERE_UP_TO_BYTES = 2 ** 20
+
 /** The page check on this thread, on a read-only connection of its own (the vault's own tests; the core uses a worker). */
 const checkPagesHere: PageCheck = async ({ database, dataKey }) => {
   const db = openEncryptedDatabase(database, dataKey, { readOnly: true })
@@ -30,7 +36,8 @@ const checkPagesHere: PageCheck = async ({ database, dataKey }) => {
 /**
  * Opens the database with a key the wrap has proven. Up to `fullCheckUpToBytes` every page is
  * checked at unlock (quick_check: each page's HMAC and the b-tree), in a worker on a read-only
- * connection (`checkPages`) while no connection of ours is open. A larger vault is checked
+ * connection (`checkPages`; a vault under `checkHereUpToBytes` on this thread) while no
+ * connection of ours is open. A larger vault is checked
  * page by page as it is read (SQLCipher verifies the HMAC of every page it reads, and a failure
  * reaches the person as VAULT_CORRUPT) and in full by the daily verified backup, which reads
  * every page: a full check at each unlock would cost seconds at 200,000 entries.
@@ -46,7 +53,9 @@ async function openVerified(ctx: VaultContext, dataKey: Buffer, since: number): 
   if (hasHotJournal(database)) openEncryptedDatabase(database, dataKey).close()
   // Proof and check first on read-only connections: a failed unlock changes no byte and
   // leaves no new file (docs/security.md). Only a database that passed opens for writing.
-  const fullCheck = ctx.databaseBytes() <= (ctx.options.fullCheckUpToBytes ?? FULL_CHECK_UP_TO_BYTES)
+  const bytes = ctx.databaseBytes()
+  const fullCheck = bytes <= (ctx.options.fullCheckUpToBytes ?? FULL_CHECK_UP_TO_BYTES)
+  const checkPages = bytes <= (ctx.options.checkHereUpToBytes ?? CHECK_HERE_UP_TO_BYTES) ? checkPagesHere : (ctx.options.checkPages ?? checkPagesHere)
   const schemaVersion = await withUntouchedSidecars(database, async () => {
     const probe = openEncryptedDatabase(database, dataKey, { readOnly: true })
     let version: number
@@ -55,7 +64,7 @@ async function openVerified(ctx: VaultContext, dataKey: Buffer, since: number): 
     } finally {
       probe.close()
     }
-    if (fullCheck) await (ctx.options.checkPages ?? checkPagesHere)({ database, dataKey })
+    if (fullCheck) await checkPages({ database, dataKey })
     return version
   })
   ctx.assertNotInterrupted(since)
