@@ -56,6 +56,12 @@ const WHOLE_ROWS = `(() => {
   }).length
 })()`
 
+/** Whether every screen's name fits in the sidebar's list without scrolling it; null without a sidebar. */
+const LIST_FITS = `(() => {
+  const list = document.querySelector('.sidebar .shell-nav')
+  return list ? list.scrollHeight <= list.clientHeight + 1 : null
+})()`
+
 /** Text fields that would let Chromium keep what was typed (autofill, a spellchecker's dictionary). */
 const LEAKY_FIELDS = `[...document.querySelectorAll('input:not([type=radio]):not([type=checkbox]), textarea')]
   .filter((el) => el.getAttribute('autocomplete') !== 'off' || el.spellcheck !== false)
@@ -93,6 +99,8 @@ async function checkEveryScreen(page: Page, size: { width: number; height: numbe
     await insideViewport(page, page.getByRole('heading', { level: 1 }), `heading on ${where}`)
     await insideViewport(page, page.getByRole('button', { name: 'Ready to contact?' }).first(), `Ready to contact? on ${where}`)
     await insideViewport(page, page.getByRole('button', { name: /^(I need help now|Help now)$/ }), `the help button on ${where}`)
+    // A laptop's window: the whole list of screens in view (a click would scroll a hidden one into view).
+    if (size.layout === 'wide') expect(await page.evaluate<boolean | null>(LIST_FITS), `every screen's name in the sidebar at ${label}`).toBe(true)
     if (screen.nav === 'Timeline' && size.height >= 600) {
       await page.locator('.tl-scroll article').first().waitFor()
       // Polled: right after a resize the list is still measuring its rows.

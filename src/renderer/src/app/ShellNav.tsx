@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { Icon } from '../components/ui'
 import { appStrings as s } from './app.strings'
 import { useNavigation } from './navigation'
@@ -9,8 +10,20 @@ import { routes } from './routes'
  */
 export function ShellNav({ compact = false, onNavigated }: { compact?: boolean; onNavigated?: () => void }): React.JSX.Element {
   const { route, navigate } = useNavigation()
+  const list = useRef<HTMLElement>(null)
+  // In a short window the list scrolls: the current screen is always shown in it (only the list
+  // moves; scrollIntoView would scroll the page too).
+  useEffect(() => {
+    const nav = list.current
+    const item = nav?.querySelector('[aria-current="page"]')
+    if (!nav || !item) return
+    const shown = nav.getBoundingClientRect()
+    const box = item.getBoundingClientRect()
+    if (box.top < shown.top) nav.scrollTop -= shown.top - box.top
+    else if (box.bottom > shown.bottom) nav.scrollTop += box.bottom - shown.bottom
+  }, [route])
   return (
-    <nav aria-label={s.nav.label} className="shell-nav">
+    <nav ref={list} aria-label={s.nav.label} className="shell-nav">
       <ul>
         {routes
           .filter((r) => r.sidebar !== false)
