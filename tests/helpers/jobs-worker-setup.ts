@@ -1,6 +1,7 @@
 /**
- * Vitest global setup: the jobs worker bundled once per run, the way the build emits it
- * (electron.vite.config.ts: one self-contained ES module, packages left to node_modules).
+ * Vitest global setup: the jobs worker bundled once per run, as the build does it
+ * (electron.vite.config.ts: an ES module, packages left to node_modules), except that the tasks
+ * it imports when a job starts (jobs/job-tasks.ts) are inlined here rather than split into chunks.
  * From the sources every job would otherwise start its thread under tsx's loader, which
  * transpiles and resolves the worker's whole import graph again for each thread (about two
  * seconds a job on CI); the bundle starts in a fraction of that. Each run gets its own folder,

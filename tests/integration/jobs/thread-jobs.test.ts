@@ -36,6 +36,13 @@ describe('jobs in a worker thread', () => {
     await expect(run).rejects.toMatchObject({ code: 'VAULT_CORRUPT' })
   })
 
+  it('a job the worker does not know fails as UNKNOWN_JOB before the vault is opened', async () => {
+    vault = await createTestVault()
+    const key = transferableKey(vault.core.vault.copyDataKey())
+    const request = { name: 'export.nothing', input: {}, database: vault.core.vault.paths.database, key } as unknown as Parameters<ReturnType<typeof createThreadJobs>['run']>[0]
+    await expect(createThreadJobs().run(request, options())).rejects.toMatchObject({ code: 'INTERNAL', cause: { code: 'UNKNOWN_JOB' } })
+  })
+
   it('an aborted job rejects with JobCancelledError once its thread has stopped', async () => {
     vault = await createTestVault()
     const controller = new AbortController()

@@ -36,6 +36,14 @@ function itemsLaidOut(field: Streamed, items: unknown[]): string {
   return text.slice(text.indexOf('[') + 1, text.lastIndexOf('\n', text.lastIndexOf(']')))
 }
 
+/**
+ * Items stringified at a time. A string over 128 KB is a large object to V8, allocated outside
+ * its young generation and freed only by a full collection, so a page's text (250 rows, a few
+ * hundred KB) would pile up in the worker's heap between them: 32 typical entries are a few
+ * tens of KB, which the next scavenge frees. The bytes are the same however the items are cut.
+ */
+const LAID_OUT_ITEMS = 32
+
 export interface JsonExportProgress {
   (done: number, total: number): void
 }
@@ -95,9 +103,12 @@ export function writeExportJson(db: Database.Database, exportedAt: number, write
       const indent = before.slice(before.lastIndexOf('\n') + 1).match(/^ */)?.[0] ?? ''
       let first = true
       for (const page of pagesOf[field]()) {
-        write(first ? '[' : ',')
-        write(itemsLaidOut(field, page.map((item) => checked(itemSchemas[field], item, `data.${field}`))))
-        first = false
+        const items = page.map((item) => checked(itemSchemas[field], item, `data.${field}`))
+        for (let from = 0; from < items.length; from += LAID_OUT_ITEMS) {
+          write(first ? '[' : ',')
+          write(itemsLaidOut(field, items.slice(from, from + LAID_OUT_ITEMS)))
+          first = false
+        }
         done += page.length
         progress(done, total)
       }

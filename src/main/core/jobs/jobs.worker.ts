@@ -38,7 +38,13 @@ const missing = (code: string): never => {
 const log = (level: 'warn' | 'error') => (code: string, detail?: LogDetail) =>
   post(detail === undefined ? { type: 'log', level, code } : { type: 'log', level, code, detail })
 
-function run(request: WorkerRequest): unknown {
+/** The task's code is loaded first (job-tasks.ts), before the key is copied out of its transferred buffer. */
+async function loadTask(name: string): Promise<JobTask<unknown, unknown>> {
+  const load = jobTasks[name as JobName] as (() => Promise<unknown>) | undefined
+  return (load === undefined ? missing('UNKNOWN_JOB') : await load()) as JobTask<unknown, unknown>
+}
+
+function run(request: WorkerRequest, task: JobTask<unknown, unknown>): unknown {
   const key = request.key === undefined ? null : Buffer.from(request.key)
   let db: Database.Database | null = null
   try {
@@ -46,8 +52,6 @@ function run(request: WorkerRequest): unknown {
       db = openEncryptedDatabase(request.database, key ?? missing('JOB_WITHOUT_KEY'), { readOnly: request.readOnly === true })
       key?.fill(0)
     }
-    const task = jobTasks[request.name as JobName] as JobTask<unknown, unknown> | undefined
-    if (task === undefined) missing('UNKNOWN_JOB')
     const open = db
     const context: JobContext = {
       db: () => open ?? missing('JOB_WITHOUT_DATABASE'),
@@ -55,15 +59,17 @@ function run(request: WorkerRequest): unknown {
       progress: progressReporter(),
       logger: { warn: log('warn'), error: log('error') },
     }
-    return (task as JobTask<unknown, unknown>)(context, request.input)
+    return task(context, request.input)
   } finally {
     db?.close()
     key?.fill(0)
   }
 }
 
+const request = workerData as WorkerRequest
 try {
-  post({ type: 'done', output: run(workerData as WorkerRequest) })
+  post({ type: 'done', output: run(request, await loadTask(request.name)) })
 } catch (error) {
+  if (request.key) new Uint8Array(request.key).fill(0)
   post(failureOf(error))
 }

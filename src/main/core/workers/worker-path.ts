@@ -6,9 +6,10 @@
  *  1. the worker's source is `<name>.worker.ts` beside the module that starts it, with only
  *     erasable TypeScript (Node strips the types when it runs the source);
  *  2. electron.vite.config.ts lists it as its own main entry, `'<name>.worker': resolve(...)`,
- *     and names worker entries `[name].mjs`: the build emits out/main/<name>.worker.mjs, one
- *     self-contained ES module beside out/main/index.js (no chunk, no package to look up, and
- *     .mjs needs no package.json to say it is ESM);
+ *     and names worker entries `[name].mjs`: the build emits out/main/<name>.worker.mjs, an ES
+ *     module beside out/main/index.js (.mjs needs no package.json to say it is ESM); code it
+ *     shares with the app, and what it imports only when a job starts (jobs/job-tasks.ts), are
+ *     chunks beside it too (`./<chunk>.js`), so a worker finds them wherever the build is;
  *  3. the module that starts it calls `workerUrl('<name>', new URL('./<name>.worker.ts', import.meta.url))`.
  *
  * Built, this helper is inlined into out/main/index.js, so its own import.meta.url is the bundle
