@@ -13,10 +13,10 @@ const OWN_PROCESS = CORE_FILES.flatMap((pattern) => globSync(pattern)).filter((f
 )
 
 /**
- * `npm test`'s files in two groups, one after the other. The core's unit and integration files
- * are CPU-bound Node and run on both of CI's two cores; the window's files (the real renderer in
- * Chromium beside a core in the test process) already keep two cores busy each, so they run one
- * at a time.
+ * `npm test`'s files in two groups, one after the other, each on both of CI's two cores: the
+ * core's unit and integration files, then the window's (the real renderer in Chromium beside a
+ * core in the test process; one of them alone kept 1.4 cores busy, waiting on the page between
+ * steps).
  */
 export default defineConfig({
   test: {
