@@ -6,7 +6,7 @@ export default defineConfig({
     include: ['tests/reliability/**/*.test.ts'],
     pool: 'forks',
     globalSetup: ['tests/helpers/jobs-worker-setup.ts'],
-    // The two sync simulation files are pure CPU: one on each of CI's two cores (vitest's default leaves one idle).
+    // The four sync simulation files are pure CPU; two workers share them and the other files (vitest's default on two cores is one worker).
     maxWorkers: 2,
     testTimeout: 300_000,
     hookTimeout: 300_000,

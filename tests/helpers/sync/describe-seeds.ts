@@ -44,3 +44,12 @@ export function describeSeeds(title: string, seeds: readonly number[], steps: nu
     })
   })
 }
+
+/**
+ * Seeds `first`…`last` of the reliability suite's 200, 10,000 steps each. The suite spreads them
+ * over four files, so vitest can share them and the other reliability files evenly between two cores.
+ */
+export function describeSeedRange(first: number, last: number): void {
+  const seeds = Array.from({ length: last - first + 1 }, (_, i) => first + i)
+  describeSeeds(`sync simulation, seeds ${first}-${last} of 200 (10,000 steps each)`, seeds, 10_000)
+}

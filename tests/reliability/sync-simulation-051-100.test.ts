@@ -1,0 +1,3 @@
+import { describeSeedRange } from '../helpers/sync/describe-seeds'
+
+describeSeedRange(51, 100)
