@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs'
+import { afterEach } from 'vitest'
 import { createTestVault, makeTempDir, TEST_PASSPHRASE, type TestVault } from '../test-vault'
 
 export interface TwoComputers {
@@ -37,4 +38,25 @@ export async function twoComputers(folder = makeTempDir('between-sync-')): Promi
 export const enableBoth = async (two: TwoComputers): Promise<void> => {
   await two.laptop.core.sync.enable({ folder: two.folder, deviceName: 'Laptop', passphrase: TEST_PASSPHRASE })
   await two.desk.core.sync.enable({ folder: two.folder, deviceName: 'Desk', passphrase: TEST_PASSPHRASE })
+}
+
+/**
+ * Computers joined to sync folders, for a test file (call at its top level): each vault, and
+ * whatever is handed to `later`, is cleaned up after each test.
+ */
+export function syncedComputers(): { computer(folder: string, name: string): Promise<TestVault>; later(step: () => void): void } {
+  let steps: Array<() => void> = []
+  afterEach(() => {
+    for (const step of steps) step()
+    steps = []
+  })
+  return {
+    async computer(folder, name) {
+      const vault = await createTestVault()
+      steps.push(() => vault.cleanup())
+      await vault.core.sync.enable({ folder, deviceName: name, passphrase: TEST_PASSPHRASE })
+      return vault
+    },
+    later: (step) => void steps.push(step),
+  }
 }

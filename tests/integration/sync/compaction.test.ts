@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { setImmediate as turn } from 'node:timers/promises'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { CompactionPolicy } from '../../../src/main/core/sync/compaction'
 import { TEXT_NAME } from '../../../src/main/core/sync/merge'
@@ -9,24 +9,14 @@ import type { Op } from '../../../src/main/core/sync/ops'
 import { openFile } from '../../../src/main/core/sync/sealed-file'
 import { readKeys } from '../../../src/main/core/sync/sync-settings.repo'
 import { vaultSyncStore } from '../../../src/main/core/sync/sync-state.repo'
-import { createTestVault, makeTempDir, TEST_PASSPHRASE, type TestVault } from '../../helpers/test-vault'
+import { makeTempDir, type TestVault } from '../../helpers/test-vault'
+import { syncedComputers } from '../../helpers/sync/two-vaults'
 
 const HOUR = 3_600_000
 /** The app's rules on a test's scale: gone after 3 hours online, a snapshot as soon as one file is compactable. */
 const POLICY: CompactionPolicy = { goneAfterMs: 3 * HOUR, compactEveryFiles: 1 }
 
-let cleanup: Array<() => void> = []
-afterEach(() => {
-  for (const done of cleanup) done()
-  cleanup = []
-})
-
-async function computer(folder: string, name: string): Promise<TestVault> {
-  const vault = await createTestVault()
-  cleanup.push(() => vault.cleanup())
-  await vault.core.sync.enable({ folder, deviceName: name, passphrase: TEST_PASSPHRASE })
-  return vault
-}
+const { computer, later } = syncedComputers()
 
 const pass = (v: TestVault, rejoin = false) => v.core.sync.syncNow({ policy: POLICY, rejoin })
 
@@ -57,7 +47,7 @@ const deviceId = (v: TestVault): string => {
 describe('compaction into a snapshot, and a computer that was away too long', () => {
   it('compacts what every current computer applied; the long-gone one is told to rejoin and loses nothing; a new one starts from the snapshot', { timeout: 90_000 }, async () => {
     const folder = makeTempDir('between-sync-')
-    cleanup.push(() => rmSync(folder, { recursive: true, force: true }))
+    later(() => rmSync(folder, { recursive: true, force: true }))
     const laptop = await computer(folder, 'Laptop')
     const desk = await computer(folder, 'Desk')
     const wanderer = await computer(folder, 'Old laptop')
@@ -113,7 +103,7 @@ describe('compaction into a snapshot, and a computer that was away too long', ()
     // computer that finds only such copies gets nothing from them, and no error.
     const real = writers.flatMap((writer) => readdirSync(join(folder, 'snapshots', writer)).map((name) => join(folder, 'snapshots', writer, name)))
     const aside = makeTempDir('between-snapshots-aside-')
-    cleanup.push(() => rmSync(aside, { recursive: true, force: true }))
+    later(() => rmSync(aside, { recursive: true, force: true }))
     real.forEach((path, i) => {
       const bytes = readFileSync(path)
       renameSync(path, join(aside, String(i)))
@@ -142,7 +132,7 @@ describe('compaction into a snapshot, and a computer that was away too long', ()
 
   it('a snapshot written while the person saves holds the state it covers, the saves arrive on the next pass, and a new computer joins from it in slices', { timeout: 90_000 }, async () => {
     const folder = makeTempDir('between-sync-')
-    cleanup.push(() => rmSync(folder, { recursive: true, force: true }))
+    later(() => rmSync(folder, { recursive: true, force: true }))
     const laptop = await computer(folder, 'Laptop')
     const desk = await computer(folder, 'Desk')
     for (let i = 0; i < 60; i++) laptop.core.reflections.create({ body: `before ${i}`, mood: 2, tags: [], sessionId: null, bringToSession: false })
