@@ -13,11 +13,16 @@
  * sync_texts.base since the other computer's words arrived): the edit is made on the base and
  * merged into the merged document, so both computers' words stay, as when the two edits arrive
  * as files. Only when no base is known (a row queued before bases were kept) is the merged text
- * kept whole as history (an `h` operation) before the person's text replaces it.
+ * kept whole as history (an `h` operation) before the person's text replaces it (unless the
+ * person's text only adds to it).
+ *
+ * A computer joining a folder captures its rows after taking in the folder's state (joining.ts):
+ * a field whose merged value is already the row's says nothing, and a long text is an edit of
+ * the folder's document (the same text: no edit), never a second insertion of the same words.
  */
 import type Database from 'better-sqlite3-multiple-ciphers'
 import type { Hlc } from './hlc'
-import { localDelete, localSet, localText } from './local-edits'
+import { localDelete, localSet, localText, textDiff } from './local-edits'
 import { applyOp, TEXT_NAME } from './merge'
 import { DELETED_FIELD, type HistoryOp, type JsonValue, type Op } from './ops'
 import { clearDirty, dirtyRows, isPending, readRow } from './sync-rows.repo'
@@ -26,13 +31,16 @@ import { keyColumns, syncedTable, type SyncedTable } from './synced-tables'
 
 const CAPTURE_BATCH = 500
 
+const sameValue = (merged: JsonValue | undefined, value: JsonValue): boolean => merged !== undefined && JSON.stringify(merged) === JSON.stringify(value)
+
 const asJson = (value: unknown): JsonValue =>
   typeof value === 'string' || typeof value === 'number' || value === null ? value : String(value)
 
 /** The merged text, kept as history when the person's save replaces words they never saw. */
 function keepUnseenText(store: VaultSyncStore, hlc: Hlc, table: string, rowKey: string, column: string, saved: string): HistoryOp | null {
   const merged = store.textDoc(table, rowKey, column).getText(TEXT_NAME).toString()
-  if (merged === saved || merged === '') return null
+  // A save that removes none of the merged words (it only adds) loses nothing to keep.
+  if (merged === saved || merged === '' || textDiff(merged, saved).remove === 0) return null
   const op: HistoryOp = { k: 'h', t: table, r: rowKey, f: column, v: merged, s: hlc.next() }
   applyOp(store, op)
   return op
@@ -69,6 +77,12 @@ function captureRow(store: VaultSyncStore, hlc: Hlc, table: SyncedTable, rowKey:
     }
     const seen = store.seen(name, rowKey, column)
     if (seen !== undefined && JSON.stringify(seen) === JSON.stringify(value)) continue
+    if (seen === undefined && sameValue(store.cell(name, rowKey, column)?.value, value)) {
+      // Never written or recorded here, and the merged state already holds it (a joining
+      // computer's row that the folder has): nothing to say.
+      store.setSeen(name, rowKey, column, value)
+      continue
+    }
     // Ahead, the person saw `seen`: a merged value other than that arrived after, unseen.
     const unseen = ahead && JSON.stringify(store.cell(name, rowKey, column)?.value) !== JSON.stringify(seen)
     ops.push(localSet(store, hlc, name, rowKey, column, value, unseen))
