@@ -66,19 +66,26 @@ describe('a computer that joins the folder again', () => {
     const laptop = await computer(folder, 'Laptop')
     const desk = await computer(folder, 'Desk')
     const entry = write(laptop, 'written on the laptop')
-    write(desk, 'written on the desk')
+    const other = write(desk, 'written on the desk')
+    const doomed = write(desk, 'to be deleted on the laptop')
     await settle([laptop, desk])
     desk.core.reflections.update({ id: entry.id, patch: { mood: 4 } })
     await settle([laptop, desk])
 
     await desk.core.sync.removeDevice({ deviceId: idOf(laptop), passphrase: TEST_PASSPHRASE })
+    // Used while removed: a new entry, a deletion, a changed value (later than the desk's).
+    laptop.clock.advance(HOUR)
+    write(laptop, 'written while removed')
+    laptop.core.reflections.delete({ id: doomed.id })
+    laptop.core.reflections.update({ id: other.id, patch: { mood: 1 } })
     await expect(pass(laptop)).rejects.toMatchObject({ code: 'SYNC_DEVICE_REMOVED' })
     await joinAgain(laptop, folder)
     await settle([laptop, desk])
 
     for (const v of [laptop, desk]) {
-      expect(bodies(v)).toEqual(['written on the desk', 'written on the laptop'])
+      expect(bodies(v)).toEqual(['written on the desk', 'written on the laptop', 'written while removed'])
       expect(v.core.reflections.get({ id: entry.id }).mood).toBe(4)
+      expect(v.core.reflections.get({ id: other.id }).mood).toBe(1)
     }
     expect(hash(laptop)).toBe(hash(desk))
   })
@@ -91,6 +98,7 @@ describe('a computer that joins the folder again', () => {
     write(laptop, 'written on the laptop')
     write(home, 'written at home')
     await settle([laptop, desk, home])
+    write(laptop, 'written while away')
     for (let hour = 0; hour < 6; hour++) {
       desk.clock.advance(HOUR)
       home.clock.advance(HOUR)
@@ -103,12 +111,12 @@ describe('a computer that joins the folder again', () => {
     await joinAgain(laptop, folder)
     await settle([laptop, desk, home])
 
-    const everything = [...[0, 1, 2, 3, 4, 5].flatMap((h) => [`desk hour ${h}`, `home hour ${h}`]), 'written at home', 'written on the laptop'].sort()
+    const everything = [...[0, 1, 2, 3, 4, 5].flatMap((h) => [`desk hour ${h}`, `home hour ${h}`]), 'written at home', 'written on the laptop', 'written while away'].sort()
     for (const v of [laptop, desk, home]) expect(bodies(v)).toEqual(everything)
     expect(new Set([laptop, desk, home].map(hash)).size).toBe(1)
   })
 
-  it('edited a text while removed: the words of both computers kept, once', { timeout: 90_000 }, async () => {
+  it('not used while removed, the others edited on: their edits stand, nothing of the old one comes back', { timeout: 90_000 }, async () => {
     const folder = newFolder()
     const laptop = await computer(folder, 'Laptop')
     const desk = await computer(folder, 'Desk')
@@ -116,12 +124,33 @@ describe('a computer that joins the folder again', () => {
     await settle([laptop, desk])
 
     await desk.core.sync.removeDevice({ deviceId: idOf(laptop), passphrase: TEST_PASSPHRASE })
+    desk.clock.advance(HOUR)
+    desk.core.reflections.update({ id: entry.id, patch: { body: 'Rewritten at home.', mood: 2 } })
+    await settle([desk])
+    laptop.clock.advance(2 * HOUR)
+    await joinAgain(laptop, folder)
+    await settle([laptop, desk])
+
+    for (const v of [laptop, desk]) expect(v.core.reflections.get({ id: entry.id })).toMatchObject({ body: 'Rewritten at home.', mood: 2 })
+    expect(hash(laptop)).toBe(hash(desk))
+  })
+
+  it('edited a text while removed, and so did the other: the words of both computers kept, once', { timeout: 90_000 }, async () => {
+    const folder = newFolder()
+    const laptop = await computer(folder, 'Laptop')
+    const desk = await computer(folder, 'Desk')
+    const entry = write(laptop, 'written on the laptop.')
+    await settle([laptop, desk])
+
+    await desk.core.sync.removeDevice({ deviceId: idOf(laptop), passphrase: TEST_PASSPHRASE })
+    desk.core.reflections.update({ id: entry.id, patch: { body: 'At home: written on the laptop.' } })
+    await settle([desk])
     laptop.clock.advance(HOUR)
     laptop.core.reflections.update({ id: entry.id, patch: { body: 'written on the laptop. Then offline.' } })
     await joinAgain(laptop, folder)
     await settle([laptop, desk])
 
-    for (const v of [laptop, desk]) expect(v.core.reflections.get({ id: entry.id }).body).toBe('written on the laptop. Then offline.')
+    for (const v of [laptop, desk]) expect(v.core.reflections.get({ id: entry.id }).body).toBe('At home: written on the laptop. Then offline.')
     expect(hash(laptop)).toBe(hash(desk))
   })
 })

@@ -10,7 +10,7 @@
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { captureChanges } from './capture'
-import { isJoining, markJoining } from './joining'
+import { dropJoinBase, isJoining, joinBase, markJoining, noteJoinBaseRows } from './joining'
 import { flushOutboxOffThread, otherDevices, pullFiles, takeCensus, type WaitReason } from './engine'
 import { advanceOnline, DEFAULT_POLICY, loadSnapshots, planSnapshot, tidyFolder, writeSnapshotInSlices, type CompactionPolicy } from './compaction'
 import { inSlices, timeBudget, type StopSignal } from './slices'
@@ -85,12 +85,15 @@ async function writeInSlices(session: SyncSession, rows: readonly RowRef[], chun
 
 /**
  * Joining, once the folder's state is in: this vault's rows recorded as their differences from
- * it (joining.ts), the mark cleared in the same transaction, and sent.
+ * it and from the join base (joining.ts), the base and the mark cleared in the same
+ * transaction, and sent.
  */
 async function recordJoined(session: SyncSession): Promise<number> {
   const { db, store, engine } = session
   store.atomically(() => {
-    captureChanges(db, store, engine.hlc)
+    noteJoinBaseRows(db)
+    captureChanges(db, store, engine.hlc, joinBase(db))
+    dropJoinBase(db)
     markJoining(store, false)
     saveClock(db, engine.hlc.last())
   })

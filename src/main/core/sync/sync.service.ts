@@ -23,7 +23,7 @@ import { activeDevices, type Roster } from './roster'
 import { createSyncHeader, openWithPassphrase, readRoster, rewrapSyncHeader, serializeSyncHeader, type SyncHeader, type SyncKeys } from './sync-header'
 import { runSync, type SyncRunOptions, type SyncRunResult } from './sync-run'
 import { openSession, readHeaderFile, yjsClientIdOf, type SyncSession } from './sync-session'
-import { markJoining } from './joining'
+import { dropJoinBase, keepJoinBase, markJoining } from './joining'
 import { vaultSyncStore } from './sync-state.repo'
 import { clearSyncState, insertSettings, peers, readSettings, saveKeys } from './sync-settings.repo'
 import { removeCapture } from './sync-rows.repo'
@@ -187,6 +187,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       saveKeys(db, keys)
       // The folder's state is taken in before this vault's rows are recorded (joining.ts).
       if (joining) markJoining(vaultSyncStore(db, yjsClientIdOf(deviceId)), true)
+      else dropJoinBase(db)
     })()
     writeHeader(folder, header)
     session = null
@@ -263,6 +264,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     const db = ctx.db()
     db.transaction(() => {
       removeCapture(db, SYNCED_TABLES)
+      keepJoinBase(db)
       clearSyncState(db)
     })()
     session = null
