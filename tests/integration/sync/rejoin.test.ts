@@ -121,17 +121,22 @@ describe('a computer that joins the folder again', () => {
     const laptop = await computer(folder, 'Laptop')
     const desk = await computer(folder, 'Desk')
     const entry = write(laptop, 'written on the laptop.')
+    const gone = write(laptop, 'deleted at home')
     await settle([laptop, desk])
 
     await desk.core.sync.removeDevice({ deviceId: idOf(laptop), passphrase: TEST_PASSPHRASE })
     desk.clock.advance(HOUR)
     desk.core.reflections.update({ id: entry.id, patch: { body: 'Rewritten at home.', mood: 2 } })
+    desk.core.reflections.delete({ id: gone.id })
     await settle([desk])
     laptop.clock.advance(2 * HOUR)
     await joinAgain(laptop, folder)
     await settle([laptop, desk])
 
-    for (const v of [laptop, desk]) expect(v.core.reflections.get({ id: entry.id })).toMatchObject({ body: 'Rewritten at home.', mood: 2 })
+    for (const v of [laptop, desk]) {
+      expect(v.core.reflections.get({ id: entry.id })).toMatchObject({ body: 'Rewritten at home.', mood: 2 })
+      expect(bodies(v)).toEqual(['Rewritten at home.'])
+    }
     expect(hash(laptop)).toBe(hash(desk))
   })
 

@@ -83,6 +83,18 @@ function keptField(store: VaultSyncStore, join: JoinBase, table: string, rowKey:
   return ops
 }
 
+/** Every column of the row holds what the join base says it held when last in sync. */
+function unchangedSinceBase(join: JoinBase, table: SyncedTable, rowKey: string, row: Record<string, unknown>): boolean {
+  const keys = keyColumns(table)
+  return Object.entries(row).every(([column, raw]) => {
+    if (keys.includes(column)) return true
+    const value = asJson(raw)
+    if (table.texts?.includes(column)) return join.text(table.table, rowKey, column)?.getText(TEXT_NAME).toString() === (value ?? '')
+    const kept = join.field(table.table, rowKey, column)
+    return kept !== undefined && sameValue(kept.seen, value)
+  })
+}
+
 function captureRow(store: VaultSyncStore, hlc: Hlc, table: SyncedTable, rowKey: string, row: Record<string, unknown> | undefined, ahead: boolean, join?: JoinBase): Op[] {
   const name = table.table
   const ops: Op[] = []
@@ -91,8 +103,10 @@ function captureRow(store: VaultSyncStore, hlc: Hlc, table: SyncedTable, rowKey:
     if (!deleted && store.rowCells(name, rowKey).length > 0) ops.push(localDelete(store, hlc, name, rowKey))
     return ops
   }
-  if (deleted) ops.push(localSet(store, hlc, name, rowKey, DELETED_FIELD, false))
   const keys = keyColumns(table)
+  // Joining, a row deleted on another computer and not edited here since the join base stays deleted.
+  if (deleted && join && unchangedSinceBase(join, table, rowKey, row)) return ops
+  if (deleted) ops.push(localSet(store, hlc, name, rowKey, DELETED_FIELD, false))
   for (const [column, raw] of Object.entries(row)) {
     if (keys.includes(column)) continue
     const value = asJson(raw)
