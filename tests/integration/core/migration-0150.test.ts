@@ -31,4 +31,16 @@ describe('migration 0150: what the vault last held in sync, kept for joining aga
     dropJoinBase(db)
     expect(joinBase(db).field('reflections', '["r1"]', 'mood')).toBeUndefined()
   })
+
+  it('turned off in the middle of a join, the base that join started from stays', () => {
+    const db = new Database(':memory:')
+    migrate(db, upTo(150))
+    db.prepare("INSERT INTO sync_cells (tbl, row_key, field, value, stamp, seen) VALUES ('reflections', '[\"r1\"]', 'mood', '3', 'stamp-1', '3')").run()
+    keepJoinBase(db)
+    // Joining again: the folder's state came in, the rows are not recorded yet.
+    db.exec("DELETE FROM sync_cells; INSERT INTO sync_meta (name, value) VALUES ('joining', 'true')")
+    db.prepare("INSERT INTO sync_cells (tbl, row_key, field, value, stamp, seen) VALUES ('reflections', '[\"r1\"]', 'mood', '5', 'stamp-9', '5')").run()
+    keepJoinBase(db)
+    expect(joinBase(db).field('reflections', '["r1"]', 'mood')).toEqual({ seen: 3, stamp: 'stamp-1' })
+  })
 })

@@ -38,8 +38,12 @@ export interface JoinBase {
   text(table: string, row: string, field: string): Y.Doc | null
 }
 
-/** Sync is being turned off: what the vault holds in sync now is kept as the base of a later join. */
+/**
+ * Sync is being turned off: what the vault holds in sync now is kept as the base of a later join
+ * (turned off in the middle of a join, the base that join started from still holds).
+ */
 export function keepJoinBase(db: Database.Database): void {
+  if (prepared(db, 'SELECT value FROM sync_meta WHERE name = ?').pluck().get(JOINING) === JSON.stringify(true)) return
   db.exec(`
 DELETE FROM sync_join_base;
 INSERT INTO sync_join_base (tbl, row_key, field, seen, stamp) SELECT tbl, row_key, field, seen, stamp FROM sync_cells WHERE seen IS NOT NULL;
