@@ -48,7 +48,7 @@ const updateProgress = (events: RecordedEvents): JobProgress[] =>
 const folderBytes = (dir: string): Record<string, string> =>
   Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name)).toString('base64')]))
 
-const PENDING = 13 // migrations 0020 … 0140 over a schema-10 vault
+const PENDING = 14 // migrations 0020 … 0150 over a schema-10 vault
 
 describe('the schema update at unlock', () => {
   it('runs in a worker through vault.unlock, reporting each step and the search rebuild; the vault is then whole', async () => {
