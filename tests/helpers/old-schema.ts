@@ -10,7 +10,7 @@ export function takeBackToSchema10(db: Database.Database): void {
     DROP TABLE import_sources; DROP TABLE reminder_settings; DROP INDEX reminders_by_kind_ref;
     DROP TABLE sync_settings; DROP TABLE sync_keys; DROP TABLE sync_cells; DROP TABLE sync_texts; DROP TABLE sync_history;
     DROP TABLE sync_superseded; DROP TABLE sync_outbox; DROP TABLE sync_peers; DROP TABLE sync_dirty; DROP TABLE sync_pending;
-    DROP TABLE sync_applying; DROP TABLE sync_registered;
+    DROP TABLE sync_applying; DROP TABLE sync_registered; DROP TABLE sync_join_base;
     DROP TABLE thought_records; DROP TABLE diary_card_days; DROP TABLE diary_card_weeks;
     DROP TABLE check_ins; DROP TABLE reflection_templates; DROP TABLE homework_settings;
     DROP INDEX IF EXISTS search_docs_by_at; DROP TABLE search_terms; DROP TABLE pending_exports;

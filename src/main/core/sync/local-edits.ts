@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs'
 import type { Hlc } from './hlc'
-import { applyOp, TEXT_NAME } from './merge'
+import { applyOp, TEXT_NAME, updateChanged } from './merge'
 import type { MergeStore } from './merge-store'
 import { DELETED_FIELD, type JsonValue, type SetOp, type TextOp } from './ops'
 
@@ -43,6 +43,16 @@ export function textDiff(before: string, after: string): { at: number; remove: n
 const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff
 
+/** Edits the document's text into `after` by the smallest single replacement. */
+function editText(doc: Y.Doc, after: string): void {
+  const text = doc.getText(TEXT_NAME)
+  const { at, remove, insert } = textDiff(text.toString(), after)
+  doc.transact(() => {
+    if (remove > 0) text.delete(at, remove)
+    if (insert.length > 0) text.insert(at, insert)
+  })
+}
+
 /**
  * Records a new text for a long field as a CRDT edit; null when unchanged. The edit is made on
  * `seen`, the document the person edited (what the row held) when that is not this device's
@@ -56,13 +66,24 @@ export function localText(store: MergeStore, hlc: Hlc, table: string, row: strin
   const before = text.toString()
   if (before === after) return null
   const vector = Y.encodeStateVector(edited)
-  const { at, remove, insert } = textDiff(before, after)
-  edited.transact(() => {
-    if (remove > 0) text.delete(at, remove)
-    if (insert.length > 0) text.insert(at, insert)
-  })
+  editText(edited, after)
   const update = Y.encodeStateAsUpdate(edited, vector)
   if (seen) Y.applyUpdate(doc, update)
+  store.textChanged(table, row, field, doc, true)
+  return { k: 't', t: table, r: row, f: field, u: Buffer.from(update).toString('base64'), s: hlc.next() }
+}
+
+/**
+ * A joining computer's long text (joining.ts): the person's edit since the vault was last in
+ * sync is made on `kept`, the document then, and everything `kept` holds that the merged
+ * document lacks (that edit, words never taken by the others) is merged in; words both already
+ * hold are not inserted again. Null when the merged document gains nothing.
+ */
+export function joinedText(store: MergeStore, hlc: Hlc, table: string, row: string, field: string, after: string, kept: Y.Doc): TextOp | null {
+  const doc = store.textDoc(table, row, field)
+  if (kept.getText(TEXT_NAME).toString() !== after) editText(kept, after)
+  const update = Y.encodeStateAsUpdate(kept, Y.encodeStateVector(doc))
+  if (!updateChanged(doc, update)) return null
   store.textChanged(table, row, field, doc, true)
   return { k: 't', t: table, r: row, f: field, u: Buffer.from(update).toString('base64'), s: hlc.next() }
 }

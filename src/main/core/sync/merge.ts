@@ -30,18 +30,24 @@ function applySet(store: MergeStore, op: SetOp): boolean {
   return false
 }
 
-function applyText(store: MergeStore, op: TextOp): boolean {
-  const doc = store.textDoc(op.t, op.r, op.f)
+/** Applies a Yjs update to the document; true when it added or deleted something. */
+export function updateChanged(doc: Y.Doc, update: Uint8Array): boolean {
   // Yjs emits 'update' only when the update added or deleted something: no need to compare the
   // whole text before and after (which made long texts quadratic to apply).
   let changed = false
   const noteChange = (): void => void (changed = true)
   doc.on('update', noteChange)
   try {
-    Y.applyUpdate(doc, Buffer.from(op.u, 'base64'))
+    Y.applyUpdate(doc, update)
   } finally {
     doc.off('update', noteChange)
   }
+  return changed
+}
+
+function applyText(store: MergeStore, op: TextOp): boolean {
+  const doc = store.textDoc(op.t, op.r, op.f)
+  const changed = updateChanged(doc, Buffer.from(op.u, 'base64'))
   if (changed) store.textChanged(op.t, op.r, op.f, doc)
   return changed
 }

@@ -1,6 +1,7 @@
 /**
  * One sync pass as background work: capture local changes, seal them, then apply other
- * devices' files in small chunks, yielding to the event loop between chunks, reporting
+ * devices' files in small chunks (a computer joining a folder takes in the folder first and
+ * captures after: joining.ts), yielding to the event loop between chunks, reporting
  * progress and stopping cleanly when the signal is aborted (every chunk is its own
  * transaction, so a stop leaves nothing half-applied). The heavy-work jobs machinery can run
  * it as a job: it needs only `signal` and `onProgress`. A whole pass ends with compaction
@@ -9,6 +10,7 @@
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { captureChanges } from './capture'
+import { dropJoinBase, isJoining, joinBase, markJoining, noteJoinBaseRows } from './joining'
 import { flushOutboxOffThread, otherDevices, pullFiles, takeCensus, type WaitReason } from './engine'
 import { advanceOnline, DEFAULT_POLICY, loadSnapshots, planSnapshot, tidyFolder, writeSnapshotInSlices, type CompactionPolicy } from './compaction'
 import { inSlices, timeBudget, type StopSignal } from './slices'
@@ -82,6 +84,23 @@ async function writeInSlices(session: SyncSession, rows: readonly RowRef[], chun
 }
 
 /**
+ * Joining, once the folder's state is in: this vault's rows recorded as their differences from
+ * it and from the join base (joining.ts), the base and the mark cleared in the same
+ * transaction, and sent.
+ */
+async function recordJoined(session: SyncSession): Promise<number> {
+  const { db, store, engine } = session
+  store.atomically(() => {
+    noteJoinBaseRows(db)
+    captureChanges(db, store, engine.hlc, joinBase(db))
+    dropJoinBase(db)
+    markJoining(store, false)
+    saveClock(db, engine.hlc.last())
+  })
+  return flushOutboxOffThread(engine)
+}
+
+/**
  * One pass. Its last progress says it is over however it ends (everything applied, files left
  * waiting, stopped or failed): `done` = `total` = the files it applied, so a bar that follows a
  * pass it did not start (Settings → Sync during a catch-up the scheduler began) never stays.
@@ -106,9 +125,10 @@ async function pass(session: SyncSession, options: SyncRunOptions, wal: WalRelie
   const { engine, db, store } = session
   const result: SyncRunResult = { sent: 0, appliedFiles: 0, appliedOps: 0, waiting: [], touchedTables: [], aborted: false, rejoinNeeded: false, compacted: false }
   session.refreshHeader()
+  const joining = isJoining(store)
   store.atomically(() => {
     advanceOnline(engine)
-    captureChanges(db, store, engine.hlc)
+    if (!joining) captureChanges(db, store, engine.hlc)
     saveClock(db, engine.hlc.last())
   })
   options.onProgress?.({ op: 'sync', phase: 'sending', done: 0, total: 1 })
@@ -138,12 +158,14 @@ async function pass(session: SyncSession, options: SyncRunOptions, wal: WalRelie
     wal.wrote(pulled.ops)
     result.waiting = [...pulled.waiting].map(([device, reason]) => ({ device, reason }))
     await yieldToLoop()
-    if (!(await rowsWritten(rows))) {
+    // Joining, the rows wait in sync_pending until this vault's own are recorded against the whole folder.
+    if (!joining && !(await rowsWritten(rows))) {
       result.aborted = true
       break
     }
     options.onProgress?.({ op: 'sync', phase: 'applying', done: result.appliedFiles, total: Math.max(total, result.appliedFiles) })
     if (!pulled.more) {
+      if (joining) result.sent += await recordJoined(session)
       result.aborted = !(await rowsWritten(session.materializer.waiting()))
       break
     }

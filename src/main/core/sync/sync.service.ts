@@ -22,7 +22,9 @@ import { isNetworkFolder } from './network-folder'
 import { activeDevices, type Roster } from './roster'
 import { createSyncHeader, openWithPassphrase, readRoster, rewrapSyncHeader, serializeSyncHeader, type SyncHeader, type SyncKeys } from './sync-header'
 import { runSync, type SyncRunOptions, type SyncRunResult } from './sync-run'
-import { openSession, readHeaderFile, type SyncSession } from './sync-session'
+import { openSession, readHeaderFile, yjsClientIdOf, type SyncSession } from './sync-session'
+import { dropJoinBase, keepJoinBase, markJoining } from './joining'
+import { vaultSyncStore } from './sync-state.repo'
 import { clearSyncState, insertSettings, peers, readSettings, saveKeys } from './sync-settings.repo'
 import { removeCapture } from './sync-rows.repo'
 import { SYNCED_TABLES } from './synced-tables'
@@ -158,7 +160,8 @@ export function createSyncService(deps: SyncServiceDeps) {
     const me = { id: deviceId, name: input.deviceName, joinedAt: ctx.clock.now(), publicKey: own.publicKey, removedAfter: null }
     let header: SyncHeader
     let keys: SyncKeys
-    if (existsSync(join(folder, HEADER_NAME))) {
+    const joining = existsSync(join(folder, HEADER_NAME))
+    if (joining) {
       const existing = readHeaderFile(folder)
       const opened = await openWithPassphrase(existing, input.passphrase)
       const roster: Roster = readRoster(existing, opened)
@@ -182,6 +185,9 @@ export function createSyncService(deps: SyncServiceDeps) {
         enabled_at: ctx.clock.now(),
       })
       saveKeys(db, keys)
+      // The folder's state is taken in before this vault's rows are recorded (joining.ts).
+      if (joining) markJoining(vaultSyncStore(db, yjsClientIdOf(deviceId)), true)
+      else dropJoinBase(db)
     })()
     writeHeader(folder, header)
     session = null
@@ -258,6 +264,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     const db = ctx.db()
     db.transaction(() => {
       removeCapture(db, SYNCED_TABLES)
+      keepJoinBase(db)
       clearSyncState(db)
     })()
     session = null

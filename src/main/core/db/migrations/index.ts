@@ -13,6 +13,7 @@ import { pendingExports } from './0110-pending-exports'
 import { starterAnswers } from './0120-starter-answers'
 import { syncCompaction } from './0130-sync-compaction'
 import { syncTextBase } from './0140-sync-text-base'
+import { syncJoinBase } from './0150-sync-join-base'
 
 /** A long migration's own progress: `done` of `total` rows (reported between statements, not within one). */
 export type MigrationProgress = (done: number, total: number) => void
@@ -40,4 +41,5 @@ export const migrations: readonly Migration[] = [
   starterAnswers,
   syncCompaction,
   syncTextBase,
+  syncJoinBase,
 ]

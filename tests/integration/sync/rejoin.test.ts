@@ -1,0 +1,161 @@
+import { rmSync } from 'node:fs'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { CompactionPolicy } from '../../../src/main/core/sync/compaction'
+import { vaultSyncStore } from '../../../src/main/core/sync/sync-state.repo'
+import { createTestVault, makeTempDir, TEST_PASSPHRASE, type TestVault } from '../../helpers/test-vault'
+
+const HOUR = 3_600_000
+/** Gone after 3 hours online, a snapshot as soon as one file is compactable. */
+const POLICY: CompactionPolicy = { goneAfterMs: 3 * HOUR, compactEveryFiles: 1 }
+
+let cleanup: Array<() => void> = []
+afterEach(() => {
+  for (const done of cleanup) done()
+  cleanup = []
+})
+
+async function computer(folder: string, name: string): Promise<TestVault> {
+  const vault = await createTestVault()
+  cleanup.push(() => vault.cleanup())
+  await vault.core.sync.enable({ folder, deviceName: name, passphrase: TEST_PASSPHRASE })
+  return vault
+}
+
+const pass = (v: TestVault) => v.core.sync.syncNow({ policy: POLICY })
+
+async function settle(computers: readonly TestVault[]): Promise<void> {
+  for (let round = 0; round < 12; round++) {
+    let moved = 0
+    for (const v of computers) {
+      const result = await pass(v)
+      moved += result.appliedFiles + result.sent
+    }
+    if (moved === 0) return
+  }
+  throw new Error('sync did not settle')
+}
+
+/** Turned off and on again with the same folder: what Settings tells a removed or long-gone computer to do. */
+async function joinAgain(v: TestVault, folder: string): Promise<void> {
+  v.core.sync.disable()
+  await v.core.sync.enable({ folder, deviceName: 'Laptop again', passphrase: TEST_PASSPHRASE })
+}
+
+const write = (v: TestVault, body: string) => v.core.reflections.create({ body, mood: null, tags: [], sessionId: null, bringToSession: false })
+const bodies = (v: TestVault): string[] =>
+  v.core.reflections
+    .list({ limit: 500, before: null, tag: null })
+    .map((r) => r.body)
+    .sort()
+const hash = (v: TestVault): string => vaultSyncStore(v.core.vault.db(), 0).hash()
+const idOf = (v: TestVault): string => {
+  const status = v.core.sync.status()
+  if (!status.enabled) throw new Error('sync is off')
+  return status.deviceId
+}
+
+function newFolder(): string {
+  const folder = makeTempDir('between-sync-')
+  cleanup.push(() => rmSync(folder, { recursive: true, force: true }))
+  return folder
+}
+
+describe('a computer that joins the folder again', () => {
+  it('removed, then joined again with the same vault: every text once on every computer, the same state', { timeout: 90_000 }, async () => {
+    const folder = newFolder()
+    const laptop = await computer(folder, 'Laptop')
+    const desk = await computer(folder, 'Desk')
+    const entry = write(laptop, 'written on the laptop')
+    const other = write(desk, 'written on the desk')
+    const doomed = write(desk, 'to be deleted on the laptop')
+    await settle([laptop, desk])
+    desk.core.reflections.update({ id: entry.id, patch: { mood: 4 } })
+    await settle([laptop, desk])
+
+    await desk.core.sync.removeDevice({ deviceId: idOf(laptop), passphrase: TEST_PASSPHRASE })
+    // Used while removed: a new entry, a deletion, a changed value (later than the desk's).
+    laptop.clock.advance(HOUR)
+    write(laptop, 'written while removed')
+    laptop.core.reflections.delete({ id: doomed.id })
+    laptop.core.reflections.update({ id: other.id, patch: { mood: 1 } })
+    await expect(pass(laptop)).rejects.toMatchObject({ code: 'SYNC_DEVICE_REMOVED' })
+    await joinAgain(laptop, folder)
+    await settle([laptop, desk])
+
+    for (const v of [laptop, desk]) {
+      expect(bodies(v)).toEqual(['written on the desk', 'written on the laptop', 'written while removed'])
+      expect(v.core.reflections.get({ id: entry.id }).mood).toBe(4)
+      expect(v.core.reflections.get({ id: other.id }).mood).toBe(1)
+    }
+    expect(hash(laptop)).toBe(hash(desk))
+  })
+
+  it('gone so long it was told to rejoin, then joined again: every text once, the same state', { timeout: 90_000 }, async () => {
+    const folder = newFolder()
+    const laptop = await computer(folder, 'Laptop')
+    const desk = await computer(folder, 'Desk')
+    const home = await computer(folder, 'Home')
+    write(laptop, 'written on the laptop')
+    write(home, 'written at home')
+    await settle([laptop, desk, home])
+    write(laptop, 'written while away')
+    for (let hour = 0; hour < 6; hour++) {
+      desk.clock.advance(HOUR)
+      home.clock.advance(HOUR)
+      write(desk, `desk hour ${hour}`)
+      write(home, `home hour ${hour}`)
+      await settle([desk, home])
+    }
+    expect((await pass(laptop)).rejoinNeeded).toBe(true)
+
+    await joinAgain(laptop, folder)
+    await settle([laptop, desk, home])
+
+    const everything = [...[0, 1, 2, 3, 4, 5].flatMap((h) => [`desk hour ${h}`, `home hour ${h}`]), 'written at home', 'written on the laptop', 'written while away'].sort()
+    for (const v of [laptop, desk, home]) expect(bodies(v)).toEqual(everything)
+    expect(new Set([laptop, desk, home].map(hash)).size).toBe(1)
+  })
+
+  it('not used while removed, the others edited on: their edits stand, nothing of the old one comes back', { timeout: 90_000 }, async () => {
+    const folder = newFolder()
+    const laptop = await computer(folder, 'Laptop')
+    const desk = await computer(folder, 'Desk')
+    const entry = write(laptop, 'written on the laptop.')
+    const gone = write(laptop, 'deleted at home')
+    await settle([laptop, desk])
+
+    await desk.core.sync.removeDevice({ deviceId: idOf(laptop), passphrase: TEST_PASSPHRASE })
+    desk.clock.advance(HOUR)
+    desk.core.reflections.update({ id: entry.id, patch: { body: 'Rewritten at home.', mood: 2 } })
+    desk.core.reflections.delete({ id: gone.id })
+    await settle([desk])
+    laptop.clock.advance(2 * HOUR)
+    await joinAgain(laptop, folder)
+    await settle([laptop, desk])
+
+    for (const v of [laptop, desk]) {
+      expect(v.core.reflections.get({ id: entry.id })).toMatchObject({ body: 'Rewritten at home.', mood: 2 })
+      expect(bodies(v)).toEqual(['Rewritten at home.'])
+    }
+    expect(hash(laptop)).toBe(hash(desk))
+  })
+
+  it('edited a text while removed, and so did the other: the words of both computers kept, once', { timeout: 90_000 }, async () => {
+    const folder = newFolder()
+    const laptop = await computer(folder, 'Laptop')
+    const desk = await computer(folder, 'Desk')
+    const entry = write(laptop, 'written on the laptop.')
+    await settle([laptop, desk])
+
+    await desk.core.sync.removeDevice({ deviceId: idOf(laptop), passphrase: TEST_PASSPHRASE })
+    desk.core.reflections.update({ id: entry.id, patch: { body: 'At home: written on the laptop.' } })
+    await settle([desk])
+    laptop.clock.advance(HOUR)
+    laptop.core.reflections.update({ id: entry.id, patch: { body: 'written on the laptop. Then offline.' } })
+    await joinAgain(laptop, folder)
+    await settle([laptop, desk])
+
+    for (const v of [laptop, desk]) expect(v.core.reflections.get({ id: entry.id }).body).toBe('At home: written on the laptop. Then offline.')
+    expect(hash(laptop)).toBe(hash(desk))
+  })
+})
