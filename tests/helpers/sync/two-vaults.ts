@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs'
 import { afterEach } from 'vitest'
+import { vaultSyncStore } from '../../../src/main/core/sync/sync-state.repo'
 import { createTestVault, makeTempDir, TEST_PASSPHRASE, type TestVault } from '../test-vault'
 
 export interface TwoComputers {
@@ -60,3 +61,26 @@ export function syncedComputers(): { computer(folder: string, name: string): Pro
     later: (step) => void steps.push(step),
   }
 }
+
+/** Passes on each computer in turn until none applies or sends anything. */
+export async function settleAll(computers: readonly TestVault[], pass: (v: TestVault) => Promise<{ appliedFiles: number; sent: number }>): Promise<void> {
+  for (let round = 0; round < 12; round++) {
+    let moved = 0
+    for (const v of computers) {
+      const result = await pass(v)
+      moved += result.appliedFiles + result.sent
+    }
+    if (moved === 0) return
+  }
+  throw new Error('sync did not settle')
+}
+
+/** Every reflection's text on a computer, sorted. */
+export const reflectionBodies = (v: TestVault): string[] =>
+  v.core.reflections
+    .list({ limit: 500, before: null, tag: null })
+    .map((r) => r.body)
+    .sort()
+
+/** The hash of a computer's merged sync state (equal on computers that converged). */
+export const mergedStateHash = (v: TestVault): string => vaultSyncStore(v.core.vault.db(), 0).hash()

@@ -10,7 +10,7 @@ import { openFile } from '../../../src/main/core/sync/sealed-file'
 import { readKeys } from '../../../src/main/core/sync/sync-settings.repo'
 import { vaultSyncStore } from '../../../src/main/core/sync/sync-state.repo'
 import { makeTempDir, type TestVault } from '../../helpers/test-vault'
-import { syncedComputers } from '../../helpers/sync/two-vaults'
+import { mergedStateHash as hash, reflectionBodies as bodies, settleAll, syncedComputers } from '../../helpers/sync/two-vaults'
 
 const HOUR = 3_600_000
 /** The app's rules on a test's scale: gone after 3 hours online, a snapshot as soon as one file is compactable. */
@@ -20,24 +20,8 @@ const { computer, later } = syncedComputers()
 
 const pass = (v: TestVault, rejoin = false) => v.core.sync.syncNow({ policy: POLICY, rejoin })
 
-async function settle(computers: readonly TestVault[]): Promise<void> {
-  for (let round = 0; round < 12; round++) {
-    let moved = 0
-    for (const v of computers) {
-      const result = await pass(v)
-      moved += result.appliedFiles + result.sent
-    }
-    if (moved === 0) return
-  }
-  throw new Error('sync did not settle')
-}
+const settle = (computers: readonly TestVault[]) => settleAll(computers, (v) => pass(v))
 
-const bodies = (v: TestVault): string[] =>
-  v.core.reflections
-    .list({ limit: 500, before: null, tag: null })
-    .map((r) => r.body)
-    .sort()
-const hash = (v: TestVault): string => vaultSyncStore(v.core.vault.db(), 0).hash()
 const deviceId = (v: TestVault): string => {
   const status = v.core.sync.status()
   if (!status.enabled) throw new Error('sync is off')

@@ -1,39 +1,18 @@
 import { rmSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CompactionPolicy } from '../../../src/main/core/sync/compaction'
-import { vaultSyncStore } from '../../../src/main/core/sync/sync-state.repo'
-import { createTestVault, makeTempDir, TEST_PASSPHRASE, type TestVault } from '../../helpers/test-vault'
+import { makeTempDir, TEST_PASSPHRASE, type TestVault } from '../../helpers/test-vault'
+import { mergedStateHash as hash, reflectionBodies as bodies, settleAll, syncedComputers } from '../../helpers/sync/two-vaults'
 
 const HOUR = 3_600_000
 /** Gone after 3 hours online, a snapshot as soon as one file is compactable. */
 const POLICY: CompactionPolicy = { goneAfterMs: 3 * HOUR, compactEveryFiles: 1 }
 
-let cleanup: Array<() => void> = []
-afterEach(() => {
-  for (const done of cleanup) done()
-  cleanup = []
-})
-
-async function computer(folder: string, name: string): Promise<TestVault> {
-  const vault = await createTestVault()
-  cleanup.push(() => vault.cleanup())
-  await vault.core.sync.enable({ folder, deviceName: name, passphrase: TEST_PASSPHRASE })
-  return vault
-}
+const { computer, later } = syncedComputers()
 
 const pass = (v: TestVault) => v.core.sync.syncNow({ policy: POLICY })
 
-async function settle(computers: readonly TestVault[]): Promise<void> {
-  for (let round = 0; round < 12; round++) {
-    let moved = 0
-    for (const v of computers) {
-      const result = await pass(v)
-      moved += result.appliedFiles + result.sent
-    }
-    if (moved === 0) return
-  }
-  throw new Error('sync did not settle')
-}
+const settle = (computers: readonly TestVault[]) => settleAll(computers, (v) => pass(v))
 
 /** Turned off and on again with the same folder: what Settings tells a removed or long-gone computer to do. */
 async function joinAgain(v: TestVault, folder: string): Promise<void> {
@@ -42,12 +21,6 @@ async function joinAgain(v: TestVault, folder: string): Promise<void> {
 }
 
 const write = (v: TestVault, body: string) => v.core.reflections.create({ body, mood: null, tags: [], sessionId: null, bringToSession: false })
-const bodies = (v: TestVault): string[] =>
-  v.core.reflections
-    .list({ limit: 500, before: null, tag: null })
-    .map((r) => r.body)
-    .sort()
-const hash = (v: TestVault): string => vaultSyncStore(v.core.vault.db(), 0).hash()
 const idOf = (v: TestVault): string => {
   const status = v.core.sync.status()
   if (!status.enabled) throw new Error('sync is off')
@@ -56,7 +29,7 @@ const idOf = (v: TestVault): string => {
 
 function newFolder(): string {
   const folder = makeTempDir('between-sync-')
-  cleanup.push(() => rmSync(folder, { recursive: true, force: true }))
+  later(() => rmSync(folder, { recursive: true, force: true }))
   return folder
 }
 

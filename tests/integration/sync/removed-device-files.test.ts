@@ -6,9 +6,8 @@ import type { CompactionPolicy } from '../../../src/main/core/sync/compaction'
 import { flushOutbox } from '../../../src/main/core/sync/engine'
 import { sequenceName } from '../../../src/main/core/sync/folder-names'
 import { openSession } from '../../../src/main/core/sync/sync-session'
-import { vaultSyncStore } from '../../../src/main/core/sync/sync-state.repo'
 import { makeTempDir, TEST_PASSPHRASE, type TestVault } from '../../helpers/test-vault'
-import { syncedComputers } from '../../helpers/sync/two-vaults'
+import { mergedStateHash as hash, reflectionBodies as bodies, settleAll, syncedComputers } from '../../helpers/sync/two-vaults'
 
 /** A snapshot as soon as one file is compactable (the app waits for 200). */
 const POLICY: CompactionPolicy = { goneAfterMs: 90 * 24 * 3_600_000, compactEveryFiles: 1 }
@@ -17,25 +16,9 @@ const { computer, later } = syncedComputers()
 
 const pass = (v: TestVault) => v.core.sync.syncNow({ policy: POLICY })
 
-async function settle(computers: readonly TestVault[]): Promise<void> {
-  for (let round = 0; round < 12; round++) {
-    let moved = 0
-    for (const v of computers) {
-      const result = await pass(v)
-      moved += result.appliedFiles + result.sent
-    }
-    if (moved === 0) return
-  }
-  throw new Error('sync did not settle')
-}
+const settle = (computers: readonly TestVault[]) => settleAll(computers, (v) => pass(v))
 
 const write = (v: TestVault, body: string) => v.core.reflections.create({ body, mood: null, tags: [], sessionId: null, bringToSession: false })
-const bodies = (v: TestVault): string[] =>
-  v.core.reflections
-    .list({ limit: 500, before: null, tag: null })
-    .map((r) => r.body)
-    .sort()
-const hash = (v: TestVault): string => vaultSyncStore(v.core.vault.db(), 0).hash()
 const idOf = (v: TestVault): string => {
   const status = v.core.sync.status()
   if (!status.enabled) throw new Error('sync is off')

@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react'
-import { Banner, Button, Dialog, PasswordField } from '../../components/ui'
+import { Banner, Button, Dialog } from '../../components/ui'
+import { PassphrasePrompt } from './PassphrasePrompt'
 import { isRpcError, rpc } from '../../lib/rpc'
 import { NewPassphraseForm } from '../vault/NewPassphraseForm'
 import { friendlyError } from '../vault/vault-errors'
@@ -63,31 +64,22 @@ function ChangePassphrase({ onCancel, onChanged }: { onCancel: () => void; onCha
       setCurrent(typed)
     }
     return (
-      <form className="form" onSubmit={next} noValidate>
-        <p className="muted">{t.currentIntro}</p>
-        <PasswordField
-          ref={inputRef}
-          label={t.current}
-          showLabel={t.show}
-          capsLockText={t.capsLock}
-          value={typed}
-          onChange={(event) => {
-            setTyped(event.target.value)
-            setError(null)
-          }}
-          error={error}
-          maxLength={1024}
-          autoFocus
-        />
-        <div className="dialog__actions">
-          <Button variant="quiet" onClick={onCancel}>
-            {t.cancel}
-          </Button>
-          <Button type="submit" variant="primary">
-            {t.next}
-          </Button>
-        </div>
-      </form>
+      <PassphrasePrompt
+        intro={t.currentIntro}
+        introClassName="muted"
+        label={t.current}
+        submitLabel={t.next}
+        strings={t}
+        value={typed}
+        onType={(value) => {
+          setTyped(value)
+          setError(null)
+        }}
+        error={error}
+        inputRef={inputRef}
+        onSubmit={next}
+        onCancel={onCancel}
+      />
     )
   }
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
-import { Button, Dialog, PasswordField } from '../../components/ui'
+import { Button, Dialog } from '../../components/ui'
+import { PassphrasePrompt } from './PassphrasePrompt'
 import { useKeepVaultOpen } from '../../lib/activity'
 import { isRpcError, rpc } from '../../lib/rpc'
 import { JobProgressBar } from './JobProgressBar'
@@ -97,31 +98,21 @@ function RotateForm({ running, onStart, onStopped, onDone, onCancel }: RotateFor
   if (running) return <Running />
 
   return (
-    <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-      <p>{t.intro}</p>
-      <PasswordField
-        ref={inputRef}
-        label={t.passphrase}
-        showLabel={t.show}
-        capsLockText={t.capsLock}
-        value={typed}
-        onChange={(event) => {
-          setTyped(event.target.value)
-          setError(null)
-        }}
-        error={error}
-        maxLength={1024}
-        autoFocus
-      />
-      <div className="dialog__actions">
-        <Button variant="quiet" onClick={onCancel}>
-          {t.cancel}
-        </Button>
-        <Button type="submit" variant="primary">
-          {t.submit}
-        </Button>
-      </div>
-    </form>
+    <PassphrasePrompt
+      intro={t.intro}
+      label={t.passphrase}
+      submitLabel={t.submit}
+      strings={t}
+      value={typed}
+      onType={(value) => {
+        setTyped(value)
+        setError(null)
+      }}
+      error={error}
+      inputRef={inputRef}
+      onSubmit={(event) => void submit(event)}
+      onCancel={onCancel}
+    />
   )
 }
 
