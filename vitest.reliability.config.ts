@@ -6,7 +6,7 @@ export default defineConfig({
     include: ['tests/reliability/**/*.test.ts'],
     pool: 'forks',
     globalSetup: ['tests/helpers/jobs-worker-setup.ts'],
-    // The four sync simulation files are pure CPU; two workers share them and the other files (vitest's default on two cores is one worker).
+    // Two workers (vitest's default on two cores is one): the four sync simulation files are pure CPU, 50 seeds each, so the two share them and the other files evenly.
     maxWorkers: 2,
     testTimeout: 300_000,
     hookTimeout: 300_000,
