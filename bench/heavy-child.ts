@@ -133,7 +133,7 @@ await measure('restore (check, extract, swap, unlock)', () => call('backup.resto
 // The restored vault is the backup's, made before the passphrase changed: it opens with the first one.
 current = passphrase
 /**
- * The vault as Between at schema 80 left it: what migrations 0090–0130 add goes (0090 rebuilds
+ * The vault as Between at schema 80 left it: what migrations 0090–0150 add goes (0090 rebuilds
  * the search index whatever state it is in), so the next unlock runs them again, 0090's full
  * rebuild of the index included, in its worker. Without the automatic backup before it.
  */
@@ -142,13 +142,14 @@ const backToSchema80 = (): void => {
     DROP TABLE search_terms; DROP TABLE pending_exports; DROP TABLE starter_answers; DROP TABLE sync_meta;
     DROP TABLE import_run_undo; DROP TABLE import_runs; DROP TRIGGER sessions_search_insert; DROP TRIGGER sessions_search_update;
     ALTER TABLE sessions DROP COLUMN title; ALTER TABLE sessions DROP COLUMN location;
+    ALTER TABLE sync_texts DROP COLUMN base; DROP TABLE sync_join_base;
     PRAGMA user_version = 80;`)
   core.lock('manual')
   backupFolderSet = false
 }
 await measure('unlock, nothing to update (KDF included; the control for the next)', () => call('vault.unlock', { passphrase: current }), undefined, () => core.lock('manual'))
 await measure(
-  'first unlock after an update (migrations 0090-0130 rerun in a worker, KDF included)',
+  'first unlock after an update (migrations 0090-0150 rerun in a worker, KDF included)',
   async () => {
     try {
       await call('vault.unlock', { passphrase: current })
