@@ -160,6 +160,7 @@ describe('canonicalCheck', () => {
       }),
       { numRuns: 2_000 },
     )
-    expect(yes).toBeGreaterThan(20)
+    // Not vacuous: some random sessions pass the check (about 30 in 2,000; one run had 15).
+    expect(yes).toBeGreaterThan(5)
   })
 })
