@@ -9,15 +9,16 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parseHeader } from '../../../src/main/core/vault/header'
-import { hasHotJournal } from '../../../src/main/core/vault/open-database'
+import { hasHotJournal } from '../../../src/main/core/vault/rekey-journal'
 import { dispatch } from '../../../src/main/ipc/dispatch'
 import type { JobProgress } from '../../../src/shared/ipc/schemas/jobs'
 import { killChildWhen } from '../../helpers/kill-child'
+import { pageOneRewritten } from '../../helpers/rekey-journal'
 import { createTestVault, TEST_PASSPHRASE, type TestVault } from '../../helpers/test-vault'
 
 const CHILD = fileURLToPath(new URL('./fixtures/rotate-until-killed.ts', import.meta.url))
 const ENTRIES = 4_000
-const JOURNAL_ATTEMPTS = 4
+const KILL_ATTEMPTS = 4
 
 let vault: TestVault
 afterEach(() => vault?.cleanup())
@@ -94,10 +95,14 @@ describe('data-key rotation in a worker', () => {
   }, 120_000)
 
   // `journal`: in the middle of the rekey, pages being overwritten (a hot rollback journal).
-  for (const moment of ['phase copying', 'phase checking', 'phase writing', 'journal', 'phase verifying']) {
+  // `page one rewritten`: the rekey's new salt already in the file, the journal not yet gone.
+  const reached: Record<string, (database: string) => boolean> = { journal: hasHotJournal, 'page one rewritten': pageOneRewritten }
+  for (const moment of ['phase copying', 'phase checking', 'phase writing', 'journal', 'page one rewritten', 'phase verifying']) {
     it(`a SIGKILL at "${moment}" leaves a vault that opens whole with either secret`, async () => {
+      const database = (): string => join(vault.dir, 'between.db')
+      const stateReached = reached[moment] ?? (() => true)
       // The rekey can end between the line and the kill: then it is tried again, on a fresh vault.
-      for (let attempt = 0; attempt < JOURNAL_ATTEMPTS; attempt++) {
+      for (let attempt = 0; attempt < KILL_ATTEMPTS; attempt++) {
         vault?.cleanup()
         vault = await createTestVault()
         fill(vault)
@@ -105,9 +110,9 @@ describe('data-key rotation in a worker', () => {
         const seen = await killChildWhen(CHILD, [vault.dir], (line) => line === moment)
         expect(seen).toContain(moment)
         expect(seen).not.toContain('finished')
-        if (moment !== 'journal' || hasHotJournal(join(vault.dir, 'between.db'))) break
+        if (stateReached(database())) break
       }
-      if (moment === 'journal') expect(hasHotJournal(join(vault.dir, 'between.db'))).toBe(true)
+      expect(stateReached(database())).toBe(true)
       const generation = keyGeneration(vault.dir)
       expect([1, 2]).toContain(generation)
 

@@ -43,7 +43,7 @@ export function rawKeyLiteral(key: Buffer): Buffer {
 }
 
 /** The first `length` bytes of the file (fewer if it is shorter); null when there is no file. */
-function fileHead(path: string, length: number): Buffer | null {
+export function fileHead(path: string, length: number): Buffer | null {
   let fd: number
   try {
     fd = openSync(path, 'r')
@@ -62,17 +62,6 @@ function fileHead(path: string, length: number): Buffer | null {
 /** True when the file exists and begins with the plaintext SQLite magic string. */
 export function startsWithPlaintextSqliteHeader(path: string): boolean {
   return fileHead(path, PLAINTEXT_SQLITE_HEADER.length)?.equals(PLAINTEXT_SQLITE_HEADER) ?? false
-}
-
-/**
- * True when `<path>-journal` is a rollback journal SQLite will play back at the next open: its
- * header has its magic number, written once the journal is synced and before the first page of
- * the database is overwritten (a journal cut short before that has a zeroed header and is
- * ignored). Only a data-key rotation's rekey writes one (the vault is otherwise in WAL mode).
- */
-export function hasHotJournal(path: string): boolean {
-  const head = fileHead(`${path}-journal`, 8)
-  return head !== null && head.length === 8 && head.some((byte) => byte !== 0)
 }
 
 /** Sets cipher, legacy and key on a fresh connection, then proves the key. */

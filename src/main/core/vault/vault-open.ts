@@ -9,7 +9,8 @@ import { CoreError } from '../errors'
 import { fsyncDirectory, removeIfPresent } from './atomic-write'
 import { ioError, safeCause } from './failures'
 import { parseHeader, type VaultHeader } from './header'
-import { hasHotJournal, openEncryptedDatabase, quickCheck } from './open-database'
+import { openEncryptedDatabase, quickCheck } from './open-database'
+import { hasHotJournal, restoreSaltForJournal } from './rekey-journal'
 import { withUntouchedSidecars } from './untouched-sidecars'
 import type { PageCheck, Unlocked, VaultContext } from './vault-context'
 import { unwrap, type Secret } from './vault-secrets'
@@ -49,8 +50,12 @@ async function openVerified(ctx: VaultContext, dataKey: Buffer, since: number): 
   // A rotation stopped by a crash during its rekey leaves a hot journal, which a read-only
   // connection cannot play back (SQLITE_READONLY_ROLLBACK). Its pages are under the key the
   // current header holds, which the wrap has just proven: a connection with it rolls the rekey
-  // back (a wrong key cannot decrypt them, and nothing is written then).
-  if (hasHotJournal(database)) openEncryptedDatabase(database, dataKey).close()
+  // back (a wrong key cannot decrypt them, and nothing is written then), once the file has the
+  // journal's salt again (rekey-journal.ts says why it may not).
+  if (hasHotJournal(database)) {
+    if (restoreSaltForJournal(database)) ctx.options.logger.warn('vault.rekey_salt_restored')
+    openEncryptedDatabase(database, dataKey).close()
+  }
   // Proof and check first on read-only connections: a failed unlock changes no byte and
   // leaves no new file (docs/security.md). Only a database that passed opens for writing.
   const bytes = ctx.databaseBytes()
