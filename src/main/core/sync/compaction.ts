@@ -371,6 +371,8 @@ export function takeSnapshots(engine: Engine, snapshots: readonly Snapshot[], bu
   for (const path of paths) {
     for (const [device, sequence] of Object.entries(payloadOf(engine, path)?.covers ?? {})) {
       if (device !== engine.device && sequence > store.appliedSequence(device)) store.setAppliedSequence(device, sequence)
+      // This device's own files the vault lacked (it went back to an older copy: pullOwnFiles).
+      if (device === engine.device && sequence > store.ownSequence()) store.setOwnSequence(sequence)
     }
     knownOf(engine).payloads.delete(path)
   }

@@ -5,7 +5,7 @@
  * stream until a later pass: nothing after a gap is applied, nothing is applied twice.
  */
 import { DEVICE_ID_PATTERN, type Hlc } from './hlc'
-import { classifyPath, DEVICES_DIR, opFilePath } from './folder-names'
+import { classifyPath, DEVICES_DIR, opFilePath, sequenceName } from './folder-names'
 import type { SyncFolder } from './folder'
 import { applyOp } from './merge'
 import type { SyncStore } from './merge-store'
@@ -73,6 +73,8 @@ function nextOutboxFile(engine: Engine, writtenSoFar: number): OutboxFile | null
   const key = ring.keys.get(ring.current)
   if (!key) throw new Error('sync: no current key')
   const sequence = store.ownSequence() + 1
+  // A file of this device already there is never replaced: pullOwnFiles takes it in first.
+  if (engine.folder.list(`${DEVICES_DIR}/${device}`).includes(sequenceName(sequence))) return null
   const acks = appliedVector(engine)
   const bytes = sealFile(key, ring.current, { kind: 'op', device, sequence }, Buffer.from(JSON.stringify({ ops, acks }), 'utf8'))
   return {
@@ -152,6 +154,44 @@ export function takeCensus(engine: Engine): FolderCensus {
     if (device !== engine.device) census.waitingFiles.set(device, waiting)
   }
   return census
+}
+
+/**
+ * This device's own files after the last one its vault records writing. There are some when the
+ * vault went back to an older copy of itself (a restored backup, a copied folder) while its files
+ * stayed in the sync folder, or when a crash came between a file's rename and its record. They
+ * are applied like another device's, so the words in them come back and the next file is
+ * numbered after them (none is ever replaced). Run before the pass captures the person's own
+ * edits, so those are made on documents that already hold this device's earlier words. Returns
+ * why the next own file cannot be applied yet (this device then writes nothing: the outbox waits),
+ * or null.
+ */
+export function pullOwnFiles(engine: Engine, rejoin = false): WaitReason | null {
+  const { store, device } = engine
+  for (let next = store.ownSequence() + 1; ; next++) {
+    const read = readNext(engine, device, next)
+    if (read === null) {
+      const snapshots = readSnapshots(engine)
+      if (!wasCompacted(snapshots, device, next)) return null
+      // Compacted away: only the snapshots hold them, taken when the person rejoins (Settings asks).
+      if (!rejoin) {
+        store.setMeta('rejoin', true)
+        return 'compacted'
+      }
+      while (!store.atomically(() => takeSnapshots(engine, snapshots, { ops: OPS_PER_FILE })).done);
+      next = store.ownSequence() // the snapshots cover this device's files up to here
+      continue
+    }
+    if ('wait' in read) return read.wait
+    store.atomically(() => {
+      for (const op of read.ops) {
+        engine.hlc.observe(op.s)
+        applyOp(store, op)
+      }
+      store.setOwnSequence(next)
+      engine.onApplied?.(read.ops)
+    })
+  }
 }
 
 export interface PullResult {

@@ -11,7 +11,7 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { captureChanges } from './capture'
 import { dropJoinBase, isJoining, joinBase, markJoining, noteJoinBaseRows } from './joining'
-import { flushOutboxOffThread, otherDevices, pullFiles, takeCensus, type WaitReason } from './engine'
+import { flushOutboxOffThread, otherDevices, pullFiles, pullOwnFiles, takeCensus, type WaitReason } from './engine'
 import { advanceOnline, DEFAULT_POLICY, loadSnapshots, planSnapshot, tidyFolder, writeSnapshotInSlices, type CompactionPolicy } from './compaction'
 import { inSlices, timeBudget, type StopSignal } from './slices'
 import { markHeard, saveClock } from './sync-settings.repo'
@@ -126,13 +126,18 @@ async function pass(session: SyncSession, options: SyncRunOptions, wal: WalRelie
   const result: SyncRunResult = { sent: 0, appliedFiles: 0, appliedOps: 0, waiting: [], touchedTables: [], aborted: false, rejoinNeeded: false, compacted: false }
   session.refreshHeader()
   const joining = isJoining(store)
+  // Before the capture: this device's own files its vault lacks (pullOwnFiles); their rows are
+  // written with the others' below. Until they are all in, it writes no file of its own: its next
+  // sequence would be one the others already applied.
+  const ownFilesMissing = pullOwnFiles(engine, options.rejoin) !== null
+  session.materializer.queue(session.takeTouched())
   store.atomically(() => {
     advanceOnline(engine)
     if (!joining) captureChanges(db, store, engine.hlc)
     saveClock(db, engine.hlc.last())
   })
   options.onProgress?.({ op: 'sync', phase: 'sending', done: 0, total: 1 })
-  result.sent = await flushOutboxOffThread(engine)
+  if (!ownFilesMissing) result.sent = await flushOutboxOffThread(engine)
   await loadSnapshots(engine, options.chunkMs ?? DEFAULT_CHUNK_MS, options.rejoin)
   const total = [...takeCensus(engine).waitingFiles.values()].reduce((a, b) => a + b, 0)
   const tables = new Set<string>()
