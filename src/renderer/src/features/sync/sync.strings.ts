@@ -38,7 +38,7 @@ export const syncStrings = {
   stopped: 'Sync stopped. What was applied stays; the rest follows next time.',
   rejoinTitle: 'This computer needs to rejoin',
   rejoinIntro:
-    'It was away so long that the other computers have tidied up the changes it missed into a summary. Rejoin to take that summary. Everything you wrote here meanwhile is kept and sent; where both computers changed the same thing, the other version is kept as history.',
+    'Changes this computer has not seen (it was away a long time, or its journal was restored from a backup) have been tidied up by the other computers into a summary. Rejoin to take that summary. Everything you wrote here meanwhile is kept and sent; where both computers changed the same thing, the other version is kept as history.',
   rejoin: 'Rejoin',
   rejoining: 'Rejoining…',
   rejoined: 'This computer has rejoined and is up to date.',
