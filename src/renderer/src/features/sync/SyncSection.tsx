@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Banner, Button, Dialog } from '../../components/ui'
-import { rpc } from '../../lib/rpc'
+import { isRpcError, rpc } from '../../lib/rpc'
 import { JobProgressBar } from '../settings/JobProgressBar'
 import { useBackgroundPass } from './useBackgroundPass'
 import { Section, SectionMessage, type Message } from '../settings/Section'
@@ -52,7 +52,19 @@ export function SyncSection({ id }: { id: string }): React.JSX.Element {
   const data = status.data
   return (
     <Section id={id} title={s.title} intro={s.intro}>
-      {status.isError ? (
+      {status.isError && isRpcError(status.error, 'SYNC_DEVICE_REMOVED') ? (
+        <Banner
+          tone="warning"
+          title={s.removedTitle}
+          action={
+            <Button variant="primary" onClick={() => setConfirmOff(true)}>
+              {s.turnOff}
+            </Button>
+          }
+        >
+          {s.removedIntro}
+        </Banner>
+      ) : status.isError ? (
         <Banner tone="danger" action={<Button onClick={() => void status.refetch()}>{s.retry}</Button>}>
           {s.loadFailed}
         </Banner>

@@ -54,6 +54,9 @@ export const syncStrings = {
   weakPassphrase: 'Passphrases are at least 8 characters.',
   folderInvalid: 'That folder holds files Between cannot read. Choose the folder your other computer uses, or an empty one.',
   removedHere: 'This computer was removed from sync on another computer. Turn sync off here, then join again.',
+  removedTitle: 'This computer was removed from sync',
+  removedIntro:
+    'Another computer removed it, so it can no longer read what the others write. Everything on this computer stays. Turn sync off here, then choose the synced folder again to join with your passphrase: what you wrote here meanwhile is sent then.',
   failed: 'Sync could not finish this time. Nothing was lost; try again in a moment.',
   loadFailed: 'Sync settings could not be loaded.',
   retry: 'Try again',
