@@ -21,6 +21,7 @@ import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, registerAppProtocol } from './ele
 import { APP_ORIGIN, createWindowEventSink, registerRpc } from './electron/register-rpc'
 import { APP_PARTITION, boundsOf, createMainWindow, devServerOrigin, installAppGuards, restoreBounds } from './electron/window'
 import { separateDevUserData, vaultFolder } from './electron/user-data'
+import { installationId } from './electron/installation-id'
 import { APP_USER_MODEL_ID } from './electron/app-id'
 import { createHandlers } from './ipc/handlers'
 
@@ -74,6 +75,7 @@ function start(): void {
 
   const core: Core = createCore({
     dataDir: vaultFolder(app.getPath('userData'), process.env),
+    installationId: installationId(app.getPath('userData')),
     clock: systemClock,
     events: withLockAftermath(createWindowEventSink(getContents), { afterLocked: (reason) => lock?.afterLocked(reason) }),
     logger,

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -208,5 +208,34 @@ describe.skipIf(e2eSkipReason())('Settings → Sync', () => {
     await other.core.sync.syncNow({})
     const bodies = other.core.reflections.list({ limit: 10, before: null, tag: null }).map((r) => r.body)
     expect(bodies).toContain('Written on the desk after it was removed.')
+  })
+
+  it('a journal copied from a computer that syncs is told so before it writes anything, and can turn sync off', { timeout: SLOW }, async () => {
+    root = mkdtempSync(join(tmpdir(), 'between-e2e-sync-'))
+    const folder = join(root, 'Sync', 'Between')
+    mkdirSync(folder, { recursive: true })
+    other = await createTestVault({ installationId: 'a'.repeat(32) })
+    other.core.reflections.create({ body: 'Written on the laptop before the copy.', mood: null, tags: [], sessionId: null, bringToSession: false })
+    await other.core.sync.enable({ folder, deviceName: 'Laptop', passphrase: TEST_PASSPHRASE })
+    other.core.vault.lock()
+    cpSync(other.dir, join(root, 'vault'), { recursive: true })
+    app = await launchApp({
+      dataDir: join(root, 'vault'),
+      core: { dialogs: fakeDialogs({ folder }), installationId: 'c'.repeat(32) },
+      beforeLoad: async ({ invoke }) => void (await invoke('vault.unlock', { passphrase: TEST_PASSPHRASE })),
+    })
+    const { page } = app
+    await page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
+    await page.locator('.sidebar').getByRole('button', { name: 'Settings', exact: true }).click()
+    await page.getByRole('button', { name: 'Sync', exact: true }).click()
+    const sync = page.locator('section.settings-section', { has: page.getByRole('heading', { level: 2, name: 'Sync' }) })
+    await sync.getByText('This journal was synced on another computer').waitFor()
+    await expectNoSeriousA11yViolations(page, { screen: 'sync moved here' })
+    await sync.getByRole('button', { name: 'Turn off sync here' }).focus()
+    await shootSection(page, 'settings-sync-moved')
+    await page.keyboard.press('Enter')
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Turn off sync here' }).click()
+    await sync.getByRole('button', { name: 'Choose the synced folder…' }).waitFor()
+    expect((await app.invoke('reflections.list', { limit: 10, before: null, tag: null })).map((r) => r.body)).toEqual(['Written on the laptop before the copy.'])
   })
 })

@@ -24,6 +24,7 @@ const GENERIC_MESSAGES: Record<ErrorCode, string> = {
   SYNC_FOLDER_INVALID: 'That folder does not hold Between sync files Between can read. Nothing was changed.',
   SYNC_NOT_ENABLED: 'Sync is not turned on for this computer.',
   SYNC_DEVICE_REMOVED: 'This computer was removed from sync. Join again to keep it in step.',
+  SYNC_MOVED: 'This journal was synced on another computer. Join the synced folder as this computer to keep it in step.',
   SESSION_NOT_STARTED: 'Only a session that has started can be marked attended or missed. Nothing was changed.',
 }
 

@@ -65,6 +65,8 @@ export interface CoreOptions extends AppShellOptions {
   backupKeep?: number
   /** Where heavy work runs (default: a worker thread per job). */
   jobs?: Jobs
+  /** This installation of the app (main: installation-id.ts); sync notices a vault copied from another by it. */
+  installationId?: string
 }
 
 /** 'restore': the vault closes only to be swapped for a backup, and opens again in the same call. */
@@ -139,6 +141,7 @@ export function createCore(options: CoreOptions) {
     // async: a vault locked meanwhile (no key to copy) is a failed checkpointer, not a failed pass.
     checkpointWhile: async (input) =>
       jobs.inWorker({ name: 'vault.checkpointWhile', input, database: vault.paths.database, key: transferableKey(vault.copyDataKey()) }),
+    ...(options.installationId ? { installationId: options.installationId } : {}),
   })
 
   return {

@@ -48,7 +48,12 @@ export interface SyncServiceDeps {
   signals: SyncSignals
   /** PASSIVE checkpoints of the vault in a worker until stopped, so a long pass never checkpoints on the main thread (wal-relief.ts). */
   checkpointWhile?: Checkpointer
+  /** This installation of the app (a random id kept beside the vault folder); absent: not checked. */
+  installationId?: string
 }
+
+/** The sync meta entry that names the installation sync was turned on under. */
+const INSTALLATION = 'installation'
 
 export interface DeviceStatus {
   id: string
@@ -103,10 +108,24 @@ export function createSyncService(deps: SyncServiceDeps) {
     if (session?.db !== db) session = openSession(db, () => ctx.clock.now())
     return session
   }
+  /**
+   * The vault's sync state belongs to this installation: sync was turned on here, or before
+   * installations were recorded (this one is recorded then). A copy of the vault brought to
+   * another computer (a backup restored there, its folder copied) would write under the device
+   * id of the computer it came from, beside it: SYNC_MOVED until it joins as a computer of its own.
+   */
+  const here = (s: SyncSession): SyncSession => {
+    const installation = deps.installationId
+    if (!installation) return s
+    const recorded = s.store.meta(INSTALLATION)
+    if (recorded === undefined) s.store.setMeta(INSTALLATION, installation)
+    else if (recorded !== installation) throw new CoreError('SYNC_MOVED')
+    return s
+  }
   const requireSession = (): SyncSession => {
     const s = current()
     if (!s) throw new CoreError('SYNC_NOT_ENABLED')
-    return s
+    return here(s)
   }
   const writeHeader = (folder: string, header: SyncHeader): void =>
     writeFileAtomicSync(join(folder, HEADER_NAME), serializeSyncHeader(header))
@@ -114,6 +133,7 @@ export function createSyncService(deps: SyncServiceDeps) {
   const status = (): SyncStatus => {
     const s = current()
     if (!s) return { enabled: false }
+    here(s)
     const { roster } = s.refreshHeader()
     const census = takeCensus(s.engine)
     const heard = peers(s.db)
@@ -185,8 +205,10 @@ export function createSyncService(deps: SyncServiceDeps) {
         enabled_at: ctx.clock.now(),
       })
       saveKeys(db, keys)
+      const store = vaultSyncStore(db, yjsClientIdOf(deviceId))
+      if (deps.installationId) store.setMeta(INSTALLATION, deps.installationId)
       // The folder's state is taken in before this vault's rows are recorded (joining.ts).
-      if (joining) markJoining(vaultSyncStore(db, yjsClientIdOf(deviceId)), true)
+      if (joining) markJoining(store, true)
       else dropJoinBase(db)
     })()
     writeHeader(folder, header)

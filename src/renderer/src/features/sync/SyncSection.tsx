@@ -1,13 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Banner, Button, Dialog } from '../../components/ui'
-import { isRpcError, rpc } from '../../lib/rpc'
+import { rpc } from '../../lib/rpc'
 import { JobProgressBar } from '../settings/JobProgressBar'
 import { useBackgroundPass } from './useBackgroundPass'
 import { Section, SectionMessage, type Message } from '../settings/Section'
 import { SyncDevices } from './SyncDevices'
 import { SyncSetup } from './SyncSetup'
-import { syncErrorText } from './sync-errors'
+import { joinAgainReason, syncErrorText } from './sync-errors'
 import { syncKeys, syncStatusQuery } from './sync.queries'
 import { syncStrings as s } from './sync.strings'
 import './sync.css'
@@ -50,19 +50,20 @@ export function SyncSection({ id }: { id: string }): React.JSX.Element {
   }
 
   const data = status.data
+  const joinAgain = status.isError ? joinAgainReason(status.error) : null
   return (
     <Section id={id} title={s.title} intro={s.intro}>
-      {status.isError && isRpcError(status.error, 'SYNC_DEVICE_REMOVED') ? (
+      {joinAgain ? (
         <Banner
           tone="warning"
-          title={s.removedTitle}
+          title={joinAgain.title}
           action={
             <Button variant="primary" onClick={() => setConfirmOff(true)}>
               {s.turnOff}
             </Button>
           }
         >
-          {s.removedIntro}
+          {joinAgain.intro}
         </Banner>
       ) : status.isError ? (
         <Banner tone="danger" action={<Button onClick={() => void status.refetch()}>{s.retry}</Button>}>

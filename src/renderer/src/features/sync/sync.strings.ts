@@ -54,6 +54,10 @@ export const syncStrings = {
   weakPassphrase: 'Passphrases are at least 8 characters.',
   folderInvalid: 'That folder holds files Between cannot read. Choose the folder your other computer uses, or an empty one.',
   removedHere: 'This computer was removed from sync on another computer. Turn sync off here, then join again.',
+  movedHere: 'This journal was synced on another computer. Turn sync off here, then join again as this computer.',
+  movedTitle: 'This journal was synced on another computer',
+  movedIntro:
+    'It was copied here, or restored from a backup, from a computer that syncs. Syncing as that computer would mix the two up. Turn sync off here, then choose the synced folder again to join with your passphrase as this computer: everything here stays, and what you wrote is sent then.',
   removedTitle: 'This computer was removed from sync',
   removedIntro:
     'Another computer removed it, so it can no longer read what the others write. Everything on this computer stays. Turn sync off here, then choose the synced folder again to join with your passphrase: what you wrote here meanwhile is sent then.',
