@@ -68,6 +68,8 @@ describe('a vault copied to another computer while sync is on', () => {
     const before = folderFiles(folder)
     expect(() => copy.core.sync.status()).toThrow(expect.objectContaining({ code: 'SYNC_MOVED' }))
     await expect(copy.core.sync.syncNow({})).rejects.toMatchObject({ code: 'SYNC_MOVED' })
+    // A passphrase changed on the copy leaves the folder's header alone too.
+    await expect(copy.core.sync.changePassphrase({ next: 'another passphrase entirely' })).rejects.toMatchObject({ code: 'SYNC_MOVED' })
     expect(folderFiles(folder)).toEqual(before)
     // The computer it came from goes on as before.
     write(laptop, 'still on the old laptop')

@@ -276,7 +276,7 @@ export function createSyncService(deps: SyncServiceDeps) {
   async function changePassphrase(input: { next: string }): Promise<void> {
     const s = current()
     if (!s) return
-    const { header, roster } = s.refreshHeader()
+    const { header, roster } = here(s).refreshHeader()
     const keys = s.keys()
     if (header.keys.some((slot) => !keys.has(slot.epoch))) throw new CoreError('SYNC_DEVICE_REMOVED')
     writeHeader(s.settings.folder, (await rewrapSyncHeader({ header, keys, passphrase: input.next, roster })).header)
