@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs'
+import { renameSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { CompactionPolicy } from '../../../src/main/core/sync/compaction'
 import { makeTempDir, TEST_PASSPHRASE, type TestVault } from '../../helpers/test-vault'
@@ -130,5 +131,42 @@ describe('a computer that joins the folder again', () => {
 
     for (const v of [laptop, desk]) expect(v.core.reflections.get({ id: entry.id }).body).toBe('At home: written on the laptop. Then offline.')
     expect(hash(laptop)).toBe(hash(desk))
+  })
+
+  it('a row still waiting for its parent when sync was turned off is not taken for deleted at the next join', { timeout: 90_000 }, async () => {
+    const folder = newFolder()
+    const laptop = await computer(folder, 'Laptop')
+    const desk = await computer(folder, 'Desk')
+    const home = await computer(folder, 'Home')
+    const earlier = write(laptop, 'Written before.')
+    await settle([laptop, desk, home])
+    const session = home.core.sessions.create({
+      therapistId: null, startsAt: Date.UTC(2026, 1, 3, 17), timeZone: 'UTC', durationMinutes: 50, format: 'video', status: 'attended',
+      notes: 'Notes from home.', moodBefore: 2, moodAfter: 3, takeaways: '', homework: [],
+    })
+    await pass(home)
+    await pass(laptop)
+    const child = laptop.core.reflections.create({ body: 'About that session.', mood: 3, tags: [], sessionId: session.id, bringToSession: false })
+    laptop.core.reflections.update({ id: earlier.id, patch: { body: 'Written before. Added on the laptop.', sessionId: session.id } })
+    await pass(laptop)
+
+    // The home computer's files have not reached the desk yet: both reflections wait for the session
+    // (the new one never reached its table; the earlier one still holds its text from before).
+    const homeFiles = join(folder, 'devices', idOf(home))
+    const aside = `${folder}-held`
+    renameSync(homeFiles, aside)
+    await pass(desk)
+    expect(() => desk.core.reflections.get({ id: child.id })).toThrow()
+    expect(desk.core.reflections.get({ id: earlier.id }).body).toBe('Written before.')
+    desk.core.sync.disable()
+    renameSync(aside, homeFiles)
+    await desk.core.sync.enable({ folder, deviceName: 'Desk again', passphrase: TEST_PASSPHRASE })
+    await settle([laptop, desk, home])
+
+    for (const v of [laptop, desk, home]) {
+      expect(v.core.reflections.get({ id: child.id })).toMatchObject({ body: 'About that session.', sessionId: session.id })
+      expect(v.core.reflections.get({ id: earlier.id })).toMatchObject({ body: 'Written before. Added on the laptop.', sessionId: session.id })
+    }
+    expect(hash(desk)).toBe(hash(laptop))
   })
 })

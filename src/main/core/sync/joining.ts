@@ -40,14 +40,20 @@ export interface JoinBase {
 
 /**
  * Sync is being turned off: what the vault holds in sync now is kept as the base of a later join
- * (turned off in the middle of a join, the base that join started from still holds).
+ * (turned off in the middle of a join, the base that join started from still holds). Only rows
+ * that were written into their tables (a field with a `seen` value) are kept, each text as its
+ * row holds it (`base` while newer words wait, else the merged document): a row still waiting
+ * in sync_pending that never reached its table (its parent not arrived yet) was never in this
+ * vault, so the join must not take its absence for a deletion made here.
  */
 export function keepJoinBase(db: Database.Database): void {
   if (prepared(db, 'SELECT value FROM sync_meta WHERE name = ?').pluck().get(JOINING) === JSON.stringify(true)) return
   db.exec(`
 DELETE FROM sync_join_base;
 INSERT INTO sync_join_base (tbl, row_key, field, seen, stamp) SELECT tbl, row_key, field, seen, stamp FROM sync_cells WHERE seen IS NOT NULL;
-INSERT INTO sync_join_base (tbl, row_key, field, doc) SELECT tbl, row_key, field, state FROM sync_texts WHERE true
+INSERT INTO sync_join_base (tbl, row_key, field, doc)
+  SELECT tbl, row_key, field, coalesce(base, state) FROM sync_texts t
+  WHERE EXISTS (SELECT 1 FROM sync_cells c WHERE c.tbl = t.tbl AND c.row_key = t.row_key AND c.seen IS NOT NULL)
   ON CONFLICT (tbl, row_key, field) DO UPDATE SET doc = excluded.doc;`)
 }
 
