@@ -28,6 +28,13 @@ const idOf = (v: TestVault): string => {
   return status.deviceId
 }
 
+/** The device list as Settings shows it on a computer: names, removed ones marked. */
+function deviceList(v: TestVault): string[] {
+  const status = v.core.sync.status()
+  if (!status.enabled) throw new Error('sync is off')
+  return status.devices.map((d) => `${d.name}${d.removed ? ' (removed)' : ''}`).sort()
+}
+
 function newFolder(): string {
   const folder = makeTempDir('between-sync-')
   later(() => rmSync(folder, { recursive: true, force: true }))
@@ -81,9 +88,12 @@ describe('a computer that joins the folder again', () => {
       await settle([desk, home])
     }
     expect((await pass(laptop)).rejoinNeeded).toBe(true)
+    expect(deviceList(desk)).toEqual(['Desk', 'Home', 'Laptop'])
 
     await joinAgain(laptop, folder)
     await settle([laptop, desk, home])
+    // Its old entry is replaced, not a second computer: shown as removed everywhere.
+    for (const v of [laptop, desk, home]) expect(deviceList(v)).toEqual(['Desk', 'Home', 'Laptop (removed)', 'Laptop again'])
 
     const everything = [...[0, 1, 2, 3, 4, 5].flatMap((h) => [`desk hour ${h}`, `home hour ${h}`]), 'written at home', 'written on the laptop', 'written while away'].sort()
     for (const v of [laptop, desk, home]) expect(bodies(v)).toEqual(everything)
@@ -168,5 +178,26 @@ describe('a computer that joins the folder again', () => {
       expect(v.core.reflections.get({ id: earlier.id })).toMatchObject({ body: 'Written before. Added on the laptop.', sessionId: session.id })
     }
     expect(hash(desk)).toBe(hash(laptop))
+  })
+
+  it('turned off and on again: the files it wrote before are applied everywhere, and its old entry is replaced', { timeout: 90_000 }, async () => {
+    const folder = newFolder()
+    const laptop = await computer(folder, 'Laptop')
+    const desk = await computer(folder, 'Desk')
+    write(laptop, 'first')
+    await settle([laptop, desk])
+    write(laptop, 'sent just before sync was turned off')
+    await pass(laptop)
+    const oldId = idOf(laptop)
+    await joinAgain(laptop, folder)
+    await settle([laptop, desk])
+
+    for (const v of [laptop, desk]) {
+      expect(bodies(v)).toEqual(['first', 'sent just before sync was turned off'])
+      expect(deviceList(v)).toEqual(['Desk', 'Laptop (removed)', 'Laptop again'])
+      const status = v.core.sync.status()
+      expect(status.enabled && status.devices.find((d) => d.id === oldId)?.removed).toBe(true)
+    }
+    expect(hash(laptop)).toBe(hash(desk))
   })
 })
