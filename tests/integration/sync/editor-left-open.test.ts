@@ -79,4 +79,24 @@ describe('an editor left open while a pass writes the same entry', () => {
     await settleAll([laptop, desk], pass)
     for (const v of [laptop, desk]) expect(v.core.reflections.get({ id }).body).toBe('Desk line. Monday. Laptop line. Desk end.')
   })
+
+  it('a mood changed both in the open editor and on the other computer: the save wins, the other mood is kept as history on both', async () => {
+    const folder = sharedFolder()
+    const laptop = await computers.computer(folder, 'Laptop')
+    const desk = await computers.computer(folder, 'Desk')
+    const { id } = laptop.core.reflections.create({ body: 'Tired.', mood: 3, tags: [], sessionId: null, bringToSession: false })
+    await settleAll([laptop, desk], pass)
+
+    const editor = openEditor(desk, id)
+    laptop.core.reflections.update({ id, patch: { mood: 5 } })
+    await settleAll([laptop, desk], pass)
+    await editor.save({ mood: 1 })
+
+    await settleAll([laptop, desk], pass)
+    for (const v of [laptop, desk]) {
+      expect(v.core.reflections.get({ id }).mood).toBe(1)
+      expect(v.core.sync.history({ table: 'reflections', id }).map((h) => `${h.field}=${JSON.stringify(h.value)}`)).toEqual(['mood=5'])
+    }
+    expect(mergedStateHash(laptop)).toBe(mergedStateHash(desk))
+  })
 })

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers'
 import { newId } from '../ids'
 import { CoreError } from '../errors'
 import type { Clock, EventSink } from '../ports'
-import { deleteRowById, fromRow, insertRow, selectRowById, updateRow, type TableSpec } from '../db/table.repo'
+import { deleteRowById, fromRow, insertRow, selectRowById, toRow, updateRow, type TableSpec } from '../db/table.repo'
 import { mergeTexts } from './text-merge'
 
 /** What every feature service is built from. */
@@ -12,6 +12,12 @@ export interface ServiceContext {
   checkpoint(): void
   clock: Clock
   events: EventSink
+  /**
+   * A save replaced stored values its editor never showed (another computer's, written by a sync
+   * pass while the editor was open): `shown` holds, per column, what the editor showed instead,
+   * so sync keeps the replaced values as history (sync-rows.repo.ts `noteShownInstead`).
+   */
+  replacedUnseen?(db: Database.Database, table: string, id: string, shown: Record<string, unknown>): void
 }
 
 export interface EntityConfig<Fields extends object, Dto extends { id: string }, ListInput> {
@@ -70,23 +76,26 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
  * What a save changes when the editor says what it started from: a field still equal to its
  * base was not changed by the person, so the stored value stands (it may be another computer's,
  * written by a sync pass while the editor was open); a long text whose stored value moved on
- * since the base is merged with it, so no word either side wrote is lost. Other fields: the save
- * wins, as without a base.
+ * since the base is merged with it, so no word either side wrote is lost. Another field changed
+ * both here and in the store since the base: the save wins, and `unseen` names it with what the
+ * editor showed, so the value it replaces can be kept as history.
  */
-export function sinceBase<Patch extends object>(stored: object, patch: Patch, base: Patch, texts: readonly string[]): Patch {
-  const result: Record<string, unknown> = {}
+export function sinceBase<Patch extends object>(stored: object, patch: Patch, base: Patch, texts: readonly string[]): { fields: Patch; unseen: Partial<Patch> } {
+  const fields: Record<string, unknown> = {}
+  const unseen: Record<string, unknown> = {}
   for (const [field, value] of Object.entries(patch)) {
     if (!(field in base)) {
-      result[field] = value
+      fields[field] = value
       continue
     }
     const was = (base as Record<string, unknown>)[field]
     const now = (stored as Record<string, unknown>)[field]
     if (same(value, was)) continue
     const merges = texts.includes(field) && typeof value === 'string' && typeof was === 'string' && typeof now === 'string'
-    result[field] = merges ? mergeTexts(was, value, now) : value
+    fields[field] = merges ? mergeTexts(was, value, now) : value
+    if (!merges && !same(now, was) && !same(now, value)) unseen[field] = was
   }
-  return result as Patch
+  return { fields: fields as Patch, unseen: unseen as Partial<Patch> }
 }
 
 export function createEntityService<Fields extends object, Dto extends { id: string }, ListInput>(
@@ -128,11 +137,13 @@ export function createEntityService<Fields extends object, Dto extends { id: str
       const db = ctx.db()
       const now = ctx.clock.now()
       const result = writeTransaction(db, () => {
-        const fields = base ? sinceBase(get(db, id), patch, base, config.texts ?? []) : patch
+        const { fields, unseen } = base ? sinceBase(get(db, id), patch, base, config.texts ?? []) : { fields: patch, unseen: {} }
         // Nothing the person changed since the editor's base: the stored entry stands untouched.
         if (Object.keys(fields).length === 0) return { dto: get(db, id), wrote: false }
         const prepared = config.prepare ? config.prepare(fields, now) : fields
         if (!updateRow(db, spec, id, { ...prepared, updatedAt: now })) throw new CoreError('NOT_FOUND')
+        const shown = toRow(spec, unseen)
+        if (Object.keys(shown).length > 0) ctx.replacedUnseen?.(db, spec.table, id, shown)
         config.afterWrite?.(db, id, prepared)
         return { dto: get(db, id), wrote: true }
       })
