@@ -37,6 +37,7 @@ import { createPageCheck } from './vault/page-check-job'
 import { createJournalService } from './journal/journal.service'
 import { createTagsService } from './tags/tags.service'
 import { createSyncService } from './sync/sync.service'
+import { noteShownInstead } from './sync/sync-rows.repo'
 import { createSyncSignals, signalSaves } from './sync/sync-signals'
 import { createHomeworkServices } from './homework/homework.services'
 import { createDiaryPrintService } from './homework/diary-print.service'
@@ -103,7 +104,13 @@ export function createCore(options: CoreOptions) {
     rotate: (request, growing) => jobs.run('rotate-key', request, growing),
   })
   const channelCalls = createChannelCalls(vault)
-  const ctx: ServiceContext = { db: () => vault.db(), checkpoint: () => channelCalls.checkpoint(), clock, events }
+  const ctx: ServiceContext = {
+    db: () => vault.db(),
+    checkpoint: () => channelCalls.checkpoint(),
+    clock,
+    events,
+    replacedUnseen: (db, table, id, shown) => noteShownInstead(db, table, JSON.stringify([id]), shown),
+  }
 
   const lock = (reason: LockReason): void => {
     if (vault.status() !== 'unlocked') return

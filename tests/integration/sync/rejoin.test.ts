@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs'
+import { renameSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { CompactionPolicy } from '../../../src/main/core/sync/compaction'
 import { makeTempDir, TEST_PASSPHRASE, type TestVault } from '../../helpers/test-vault'
@@ -25,6 +26,13 @@ const idOf = (v: TestVault): string => {
   const status = v.core.sync.status()
   if (!status.enabled) throw new Error('sync is off')
   return status.deviceId
+}
+
+/** The device list as Settings shows it on a computer: names, removed ones marked. */
+function deviceList(v: TestVault): string[] {
+  const status = v.core.sync.status()
+  if (!status.enabled) throw new Error('sync is off')
+  return status.devices.map((d) => `${d.name}${d.removed ? ' (removed)' : ''}`).sort()
 }
 
 function newFolder(): string {
@@ -80,9 +88,12 @@ describe('a computer that joins the folder again', () => {
       await settle([desk, home])
     }
     expect((await pass(laptop)).rejoinNeeded).toBe(true)
+    expect(deviceList(desk)).toEqual(['Desk', 'Home', 'Laptop'])
 
     await joinAgain(laptop, folder)
     await settle([laptop, desk, home])
+    // Its old entry is replaced, not a second computer: shown as removed everywhere.
+    for (const v of [laptop, desk, home]) expect(deviceList(v)).toEqual(['Desk', 'Home', 'Laptop (removed)', 'Laptop again'])
 
     const everything = [...[0, 1, 2, 3, 4, 5].flatMap((h) => [`desk hour ${h}`, `home hour ${h}`]), 'written at home', 'written on the laptop', 'written while away'].sort()
     for (const v of [laptop, desk, home]) expect(bodies(v)).toEqual(everything)
@@ -129,6 +140,64 @@ describe('a computer that joins the folder again', () => {
     await settle([laptop, desk])
 
     for (const v of [laptop, desk]) expect(v.core.reflections.get({ id: entry.id }).body).toBe('At home: written on the laptop. Then offline.')
+    expect(hash(laptop)).toBe(hash(desk))
+  })
+
+  it('a row still waiting for its parent when sync was turned off is not taken for deleted at the next join', { timeout: 90_000 }, async () => {
+    const folder = newFolder()
+    const laptop = await computer(folder, 'Laptop')
+    const desk = await computer(folder, 'Desk')
+    const home = await computer(folder, 'Home')
+    const earlier = write(laptop, 'Written before.')
+    await settle([laptop, desk, home])
+    const session = home.core.sessions.create({
+      therapistId: null, startsAt: Date.UTC(2026, 1, 3, 17), timeZone: 'UTC', durationMinutes: 50, format: 'video', status: 'attended',
+      notes: 'Notes from home.', moodBefore: 2, moodAfter: 3, takeaways: '', homework: [],
+    })
+    await pass(home)
+    await pass(laptop)
+    const child = laptop.core.reflections.create({ body: 'About that session.', mood: 3, tags: [], sessionId: session.id, bringToSession: false })
+    laptop.core.reflections.update({ id: earlier.id, patch: { body: 'Written before. Added on the laptop.', sessionId: session.id } })
+    await pass(laptop)
+
+    // The home computer's files have not reached the desk yet: both reflections wait for the session
+    // (the new one never reached its table; the earlier one still holds its text from before).
+    const homeFiles = join(folder, 'devices', idOf(home))
+    const aside = `${folder}-held`
+    renameSync(homeFiles, aside)
+    await pass(desk)
+    expect(() => desk.core.reflections.get({ id: child.id })).toThrow()
+    expect(desk.core.reflections.get({ id: earlier.id }).body).toBe('Written before.')
+    desk.core.sync.disable()
+    renameSync(aside, homeFiles)
+    await desk.core.sync.enable({ folder, deviceName: 'Desk again', passphrase: TEST_PASSPHRASE })
+    await settle([laptop, desk, home])
+
+    for (const v of [laptop, desk, home]) {
+      expect(v.core.reflections.get({ id: child.id })).toMatchObject({ body: 'About that session.', sessionId: session.id })
+      expect(v.core.reflections.get({ id: earlier.id })).toMatchObject({ body: 'Written before. Added on the laptop.', sessionId: session.id })
+    }
+    expect(hash(desk)).toBe(hash(laptop))
+  })
+
+  it('turned off and on again: the files it wrote before are applied everywhere, and its old entry is replaced', { timeout: 90_000 }, async () => {
+    const folder = newFolder()
+    const laptop = await computer(folder, 'Laptop')
+    const desk = await computer(folder, 'Desk')
+    write(laptop, 'first')
+    await settle([laptop, desk])
+    write(laptop, 'sent just before sync was turned off')
+    await pass(laptop)
+    const oldId = idOf(laptop)
+    await joinAgain(laptop, folder)
+    await settle([laptop, desk])
+
+    for (const v of [laptop, desk]) {
+      expect(bodies(v)).toEqual(['first', 'sent just before sync was turned off'])
+      expect(deviceList(v)).toEqual(['Desk', 'Laptop (removed)', 'Laptop again'])
+      const status = v.core.sync.status()
+      expect(status.enabled && status.devices.find((d) => d.id === oldId)?.removed).toBe(true)
+    }
     expect(hash(laptop)).toBe(hash(desk))
   })
 })

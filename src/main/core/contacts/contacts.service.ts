@@ -10,4 +10,5 @@ export const createContactsService = (ctx: ServiceContext) =>
     spec: contactsTable,
     tables: ['contacts'],
     list: listContacts,
+    texts: ['summary'],
   })

@@ -12,6 +12,7 @@ export function createDraftsService(ctx: ServiceContext) {
     spec: draftsTable,
     tables: ['drafts'],
     list: (db) => listDrafts(db),
+    texts: ['body'],
   })
   return {
     ...entity,

@@ -9,4 +9,5 @@ export const createTemplatesService = (ctx: ServiceContext) =>
     spec: templatesTable,
     tables: ['reflection_templates'],
     list: (db) => listTemplates(db),
+    texts: ['body'],
   })

@@ -11,4 +11,5 @@ export const createThoughtRecordsService = (ctx: ServiceContext) =>
     spec: thoughtRecordsTable,
     tables: ['thought_records'],
     list: listThoughtRecords,
+    texts: ['situation', 'evidenceFor', 'evidenceAgainst', 'balancedThought'],
   })

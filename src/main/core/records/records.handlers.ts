@@ -1,5 +1,5 @@
 import type { Core } from '../index'
-import type { EntityService } from './entity.service'
+import type { EntityService, UpdateInput } from './entity.service'
 
 /** `<domain>.create|get|list|update|delete` over one entity service. */
 const entityHandlers = <D extends string, F, T, L>(domain: D, service: EntityService<F, T, L>) =>
@@ -7,11 +7,11 @@ const entityHandlers = <D extends string, F, T, L>(domain: D, service: EntitySer
     [`${domain}.create`]: (input: F) => service.create(input),
     [`${domain}.get`]: (input: { id: string }) => service.get(input),
     [`${domain}.list`]: (input: L) => service.list(input),
-    [`${domain}.update`]: (input: { id: string; patch: Partial<F> }) => service.update(input),
+    [`${domain}.update`]: (input: UpdateInput<F>) => service.update(input),
     [`${domain}.delete`]: (input: { id: string }) => service.delete(input),
   }) as { [K in `${D}.create`]: (input: F) => T } & { [K in `${D}.get`]: (input: { id: string }) => T } & {
     [K in `${D}.list`]: (input: L) => T[]
-  } & { [K in `${D}.update`]: (input: { id: string; patch: Partial<F> }) => T } & {
+  } & { [K in `${D}.update`]: (input: UpdateInput<F>) => T } & {
     [K in `${D}.delete`]: (input: { id: string }) => { id: string; deleted: true }
   }
 

@@ -16,6 +16,7 @@ export function createReflectionsService(ctx: ServiceContext) {
     spec: reflectionsTable,
     tables: ['reflections', 'tags'],
     list: listReflections,
+    texts: ['body'],
     prepare: (fields) => (fields.tags === undefined ? fields : { ...fields, tags: uniqueCaseInsensitive(fields.tags) }),
     afterWrite: (db, id, fields) => {
       if (fields.tags !== undefined) setTags(db, id, fields.tags, ctx.clock.now())

@@ -3,7 +3,7 @@ import type { Session, sessionFields, sessionListInput } from '../../../shared/i
 import { sessionStatusFitsTime } from '../../../shared/domain/session-status'
 import { CoreError } from '../errors'
 import { newId } from '../ids'
-import { createEntityService, type ServiceContext } from '../records/entity.service'
+import { createEntityService, type ServiceContext, type UpdateInput } from '../records/entity.service'
 import { listSessions, sessionsTable } from './sessions.repo'
 
 type ContractFields = z.output<typeof sessionFields>
@@ -20,6 +20,7 @@ export const createSessionsService = (ctx: ServiceContext) => {
     spec: sessionsTable,
     tables: ['sessions'],
     list: listSessions,
+    texts: ['notes', 'takeaways'],
     prepare: (fields, now) =>
       fields.homework === undefined
         ? fields
@@ -31,7 +32,7 @@ export const createSessionsService = (ctx: ServiceContext) => {
       assertStatusFitsTime(fields.status, fields.startsAt, ctx.clock.now())
       return entities.create(fields)
     },
-    update(input: { id: string; patch: Partial<SessionFields> }): Session {
+    update(input: UpdateInput<SessionFields>): Session {
       const { status, startsAt } = input.patch
       if (status !== undefined || startsAt !== undefined) {
         const current = entities.get({ id: input.id })

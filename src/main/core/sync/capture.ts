@@ -127,8 +127,10 @@ function captureRow(store: VaultSyncStore, hlc: Hlc, table: SyncedTable, rowKey:
       store.setSeen(name, rowKey, column, value)
       continue
     }
-    // Ahead, the person saw `seen`: a merged value other than that arrived after, unseen.
-    const unseen = ahead && JSON.stringify(store.cell(name, rowKey, column)?.value) !== JSON.stringify(seen)
+    // The person saw `seen`: a merged value other than that arrived after, unseen. Ahead, `seen`
+    // is what the table held; otherwise it equals the merged value unless a save said its editor
+    // showed something else (`noteShownInstead`; a reference cleared to null is not that).
+    const unseen = (ahead || seen != null) && JSON.stringify(store.cell(name, rowKey, column)?.value) !== JSON.stringify(seen)
     ops.push(localSet(store, hlc, name, rowKey, column, value, unseen))
     store.setSeen(name, rowKey, column, value)
   }

@@ -24,6 +24,7 @@ import { prepared } from '../db/table.repo'
 import type { Stamp } from './hlc'
 import type { ProgressStore } from './merge-store'
 import type { JsonValue } from './ops'
+import type { Roster } from './roster'
 
 const JOINING = 'joining'
 
@@ -40,18 +41,53 @@ export interface JoinBase {
 
 /**
  * Sync is being turned off: what the vault holds in sync now is kept as the base of a later join
- * (turned off in the middle of a join, the base that join started from still holds).
+ * (turned off in the middle of a join, the base that join started from still holds). Only rows
+ * that were written into their tables (a field with a `seen` value) are kept, each text as its
+ * row holds it (`base` while newer words wait, else the merged document): a row still waiting
+ * in sync_pending that never reached its table (its parent not arrived yet) was never in this
+ * vault, so the join must not take its absence for a deletion made here.
  */
 export function keepJoinBase(db: Database.Database): void {
   if (prepared(db, 'SELECT value FROM sync_meta WHERE name = ?').pluck().get(JOINING) === JSON.stringify(true)) return
   db.exec(`
 DELETE FROM sync_join_base;
 INSERT INTO sync_join_base (tbl, row_key, field, seen, stamp) SELECT tbl, row_key, field, seen, stamp FROM sync_cells WHERE seen IS NOT NULL;
-INSERT INTO sync_join_base (tbl, row_key, field, doc) SELECT tbl, row_key, field, state FROM sync_texts WHERE true
+INSERT INTO sync_join_base (tbl, row_key, field, doc)
+  SELECT tbl, row_key, field, coalesce(base, state) FROM sync_texts t
+  WHERE EXISTS (SELECT 1 FROM sync_cells c WHERE c.tbl = t.tbl AND c.row_key = t.row_key AND c.seen IS NOT NULL)
   ON CONFLICT (tbl, row_key, field) DO UPDATE SET doc = excluded.doc;`)
 }
 
 export const dropJoinBase = (db: Database.Database): void => void db.exec('DELETE FROM sync_join_base')
+
+const PREVIOUS = 'previousDevice'
+
+/** The id this computer had in the folder and the last of its files there, kept when sync is turned off (sync_meta). */
+export interface PreviousDevice {
+  id: string
+  lastSequence: number
+}
+
+/** Sync was turned off (after its state was cleared): the id it had is kept for the next join. */
+export const keepPreviousDevice = (db: Database.Database, previous: PreviousDevice): void =>
+  void prepared(db, 'INSERT OR REPLACE INTO sync_meta (name, value) VALUES (?, ?)').run(PREVIOUS, JSON.stringify(previous))
+
+export function previousDevice(db: Database.Database): PreviousDevice | null {
+  const value = prepared(db, 'SELECT value FROM sync_meta WHERE name = ?').pluck().get(PREVIOUS) as string | undefined
+  return value === undefined ? null : (JSON.parse(value) as PreviousDevice)
+}
+
+export const dropPreviousDevice = (db: Database.Database): void => void prepared(db, 'DELETE FROM sync_meta WHERE name = ?').run(PREVIOUS)
+
+/**
+ * Joining a folder again with a new id: this computer's previous entry in the roster is replaced.
+ * It is marked removed with its last file as its cut-off, so every file it wrote is applied
+ * everywhere (then compacted and deleted as any removed device's), it is never again a current
+ * device, and the device list shows it as removed rather than as a second computer.
+ */
+export const replacedIn = (roster: Roster, previous: PreviousDevice | null): Roster => ({
+  devices: roster.devices.map((d) => (d.id === previous?.id && d.removedAfter === null ? { ...d, removedAfter: previous.lastSequence } : d)),
+})
 
 /** Every row of the base is looked at by the join's capture (one gone from its table since was deleted here). */
 export const noteJoinBaseRows = (db: Database.Database): void =>

@@ -162,3 +162,14 @@ export function firstStamp(db: Database.Database, table: string, rowKey: string)
 export function rowsWhere(db: Database.Database, table: string, column: string, value: unknown): Row[] {
   return prepared(db, `SELECT * FROM ${table} WHERE ${column} = ?`).all(value) as Row[]
 }
+
+/**
+ * A save replaced values of a synced row that its editor never showed (records/entity.service.ts
+ * `replacedUnseen`): each column's `seen` becomes what the editor showed, so the capture of that
+ * save takes the merged value it replaces as unseen and keeps it as history (capture.ts). A cell
+ * sync has not recorded is left alone.
+ */
+export function noteShownInstead(db: Database.Database, table: string, rowKey: string, shown: Row): void {
+  const update = prepared(db, 'UPDATE sync_cells SET seen = ? WHERE tbl = ? AND row_key = ? AND field = ? AND seen IS NOT NULL')
+  for (const [column, value] of Object.entries(shown)) update.run(JSON.stringify(value), table, rowKey, column)
+}

@@ -23,7 +23,7 @@ import { activeDevices, type Roster } from './roster'
 import { createSyncHeader, openWithPassphrase, readRoster, rewrapSyncHeader, serializeSyncHeader, type SyncHeader, type SyncKeys } from './sync-header'
 import { runSync, type SyncRunOptions, type SyncRunResult } from './sync-run'
 import { openSession, readHeaderFile, yjsClientIdOf, type SyncSession } from './sync-session'
-import { dropJoinBase, keepJoinBase, markJoining } from './joining'
+import { dropJoinBase, dropPreviousDevice, keepJoinBase, keepPreviousDevice, markJoining, previousDevice, replacedIn } from './joining'
 import { vaultSyncStore } from './sync-state.repo'
 import { clearSyncState, insertSettings, peers, readSettings, saveKeys } from './sync-settings.repo'
 import { removeCapture } from './sync-rows.repo'
@@ -185,12 +185,16 @@ export function createSyncService(deps: SyncServiceDeps) {
       const existing = readHeaderFile(folder)
       const opened = await openWithPassphrase(existing, input.passphrase)
       const roster: Roster = readRoster(existing, opened)
+      // This computer's entry from before sync was turned off is replaced by the new one (joining.ts).
+      const previous = previousDevice(db)
+      const replaced = roster.devices.find((d) => d.id === previous?.id && d.removedAfter === null)
       ;({ header, keys } = await rewrapSyncHeader({
         header: existing,
         keys: opened,
         passphrase: input.passphrase,
-        roster: { devices: [...roster.devices, me] },
+        roster: { devices: [...replacedIn(roster, previous).devices, me] },
         addRecoveries: [vault.recovery, own],
+        ...(replaced ? { dropRecovery: replaced.publicKey } : {}),
       }))
     } else {
       ;({ header, keys } = await createSyncHeader({ passphrase: input.passphrase, cost: vault.cost, recoveries: [vault.recovery, own], roster: { devices: [me] } }))
@@ -210,6 +214,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       // The folder's state is taken in before this vault's rows are recorded (joining.ts).
       if (joining) markJoining(store, true)
       else dropJoinBase(db)
+      dropPreviousDevice(db)
     })()
     writeHeader(folder, header)
     session = null
@@ -285,9 +290,11 @@ export function createSyncService(deps: SyncServiceDeps) {
   function disable(): SyncStatus {
     const db = ctx.db()
     db.transaction(() => {
+      const settings = readSettings(db)
       removeCapture(db, SYNCED_TABLES)
       keepJoinBase(db)
       clearSyncState(db)
+      if (settings) keepPreviousDevice(db, { id: settings.device_id, lastSequence: settings.own_sequence })
     })()
     session = null
     deps.signals.emit('closed')

@@ -64,9 +64,16 @@ const withoutDefaults = <T extends z.ZodObject>(fields: T): ReturnType<T['partia
   return z.strictObject(shape) as unknown as ReturnType<T['partial']>
 }
 
-/** An update: the ID plus any subset of the editable fields (at least one). */
+/**
+ * An update: the ID plus any subset of the editable fields (at least one). An editor that keeps
+ * its fields open sends `base`: those fields as it loaded them (or last saved them). The save
+ * then changes only what the person changed since: a field equal to its base is left as stored
+ * (another computer may have changed it meanwhile), and a long text saved over words the editor
+ * never showed is merged with them instead of replacing them (records/text-merge.ts).
+ */
 export const patchOf = <T extends z.ZodObject>(fields: T) =>
   z.strictObject({
     id: idSchema,
     patch: withoutDefaults(fields).refine((p) => Object.keys(p).length > 0, 'nothing to change'),
+    base: withoutDefaults(fields).optional(),
   })

@@ -62,6 +62,8 @@ export function ThoughtRecordEditor({
   const queryClient = useQueryClient()
   const [draft, setDraft] = useState<Draft>(() => (record ? fromRecord(record) : emptyDraft(Date.now())))
   const idRef = useRef<string | null>(record?.id ?? null)
+  // What the fields were edited from (loaded, then each save): see ReflectionEditor.
+  const base = useRef(record ? cleaned(fromRecord(record)) : null)
   const [savedId, setSavedId] = useState<string | null>(record?.id ?? null)
   const zone = localZone()
   const autosave = useAutosave({
@@ -76,7 +78,8 @@ export function ThoughtRecordEditor({
         idRef.current = created.id
         setSavedId(created.id)
         onCreated(created.id)
-      } else await rpc('thoughtRecords.update', { id: idRef.current, patch: fields })
+      } else await rpc('thoughtRecords.update', { id: idRef.current, patch: fields, ...(base.current ? { base: base.current } : {}) })
+      base.current = fields
       void queryClient.invalidateQueries({ queryKey: homeworkKeys.thoughtRecords() })
     },
   })

@@ -57,6 +57,9 @@ function ReflectionForm({ id, newKey, loaded, onCreated, onSaved, onDeleted, onC
   const [meta, setMeta] = useState<{ id: string | null; createdAt: number | null }>({ id, createdAt: loaded?.createdAt ?? null })
   const key = `reflection:${id ?? newKey}`
   const [draft, setDraft] = useState<Draft>(() => keptEdit<Draft>(key) ?? (loaded ? fromReflection(loaded) : EMPTY))
+  // What the editor's fields were edited from (loaded, then each save): a save changes only what
+  // the person changed since, and merges its text with words a sync pass wrote meanwhile.
+  const base = useRef<Draft | null>(loaded ? fromReflection(loaded) : null)
   const [confirming, setConfirming] = useState(false)
   const [pointNote, setPointNote] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null)
   const sessions = useQuery(recentSessionsQuery())
@@ -66,13 +69,15 @@ function ReflectionForm({ id, newKey, loaded, onCreated, onSaved, onDeleted, onC
       if (idRef.current === null) {
         const created = await rpc('reflections.create', value)
         idRef.current = created.id
+        base.current = value
         setMeta({ id: created.id, createdAt: created.createdAt })
         forgetKeptEdit(key)
         queryClient.setQueryData(journalKeys.reflection(created.id), created)
         onCreated('reflection', created.id)
         onSaved('reflection', created.id, created.createdAt)
       } else {
-        const updated = await rpc('reflections.update', { id: idRef.current, patch: value })
+        const updated = await rpc('reflections.update', { id: idRef.current, patch: value, ...(base.current ? { base: base.current } : {}) })
+        base.current = value
         queryClient.setQueryData(journalKeys.reflection(updated.id), updated)
         onSaved('reflection', updated.id, updated.createdAt)
       }

@@ -272,11 +272,14 @@ function SessionForm({ id, loaded, onSaved, onDeleted, onClose }: Props & { id: 
   const [draft, setDraft] = useState<Draft>(() => keptEdit<Draft>(key) ?? fromSession(loaded))
   const [confirming, setConfirming] = useState(false)
   const lastAt = useRef(loaded.startsAt)
+  // What the fields were edited from (loaded, then each save): see ReflectionEditor.
+  const base = useRef(fieldsToSend(fromSession(loaded), zone))
   const save = useCallback(
     async (value: Draft) => {
       const fields = fieldsToSend(value, zone)
       if (!fields) return
-      const updated = await rpc('sessions.update', { id, patch: fields })
+      const updated = await rpc('sessions.update', { id, patch: fields, ...(base.current ? { base: base.current } : {}) })
+      base.current = fields
       queryClient.setQueryData(journalKeys.session(id), updated)
       lastAt.current = updated.startsAt
       onSaved('session', id, updated.startsAt)

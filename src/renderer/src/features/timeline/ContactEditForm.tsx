@@ -17,11 +17,13 @@ export function ContactEditForm({ contact, onSaved, onCancel }: { contact: Conta
   const [{ date, time }, setWhen] = useState(() => localParts(contact.at, zone))
   const [summary, setSummary] = useState(contact.summary)
   const at = instantFromLocalParts(date, time, zone)
+  // What the form opened with, so words a sync pass wrote meanwhile merge (patchOf's `base`).
+  const opened = { direction: contact.direction, channel: contact.channel, purpose: contact.purpose, at: contact.at, summary: contact.summary }
   return (
     <EditFormFrame
       title={s.edit.contactTitle}
       onCancel={onCancel}
-      save={at === null ? null : async () => onSaved(await rpc('contacts.update', { id: contact.id, patch: { direction, channel, purpose, at, summary } }))}
+      save={at === null ? null : async () => onSaved(await rpc('contacts.update', { id: contact.id, patch: { direction, channel, purpose, at, summary }, base: opened }))}
     >
       <div className="form-grid">
         <SelectField label={s.edit.direction} autoFocus value={direction} onChange={(e) => setDirection(e.target.value as ContactDirection)}>
