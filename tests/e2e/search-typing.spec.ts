@@ -142,4 +142,37 @@ describe.skipIf(e2eSkipReason())('search while typing quickly', () => {
     expect((await watched()).stale).toEqual([])
     expect(await page.evaluate(() => (window as unknown as { __transitions: number }).__transitions)).toBe(0)
   })
+
+  it('reaches every hit by keyboard though hits out of view are not drawn, and keeps the box its own size', async () => {
+    const { page } = app
+    await box().fill('')
+    await box().click()
+    await page.keyboard.type('garden', { delay: 0 })
+    await settledOn('garden')
+    const hits = results().getByRole('button', { name: /Reflection|Session|Contact|Draft/ })
+    expect(await hits.count()).toBe(50)
+    // Hits out of view skip rendering (content-visibility) but stay in the page, named and reachable.
+    const drawn = () => results().evaluate((section) => [...section.querySelectorAll('.search-hit__snippet')].map((snippet) => snippet.checkVisibility({ contentVisibilityAuto: true })))
+    const before = await drawn()
+    expect(before[0]).toBe(true)
+    expect(before.at(-1)).toBe(false)
+    await page.keyboard.press('ArrowDown')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('search-hit'))).toBe(true)
+    for (let i = 1; i < 50; i++) await page.keyboard.press('ArrowDown')
+    const last = hits.last()
+    await expect.poll(() => last.evaluate((hit) => hit === document.activeElement)).toBe(true)
+    await expect.poll(async () => (await drawn()).at(-1)).toBe(true)
+    const [area, hit] = await Promise.all([results().boundingBox(), last.boundingBox()])
+    expect(hit && area && hit.y >= area.y - 1 && hit.y + hit.height <= area.y + area.height + 1).toBe(true)
+    expect(await last.innerText()).toMatch(/garden/i)
+    await expectNoSeriousA11yViolations(page, { screen: 'search, last hit focused' })
+    // The box is laid out on its own (a key typed lays out nothing around it) and has the height
+    // of the other controls, with nothing added under it.
+    const sizes = await page.evaluate(() => {
+      const height = (selector: string) => document.querySelector(selector)?.getBoundingClientRect().height
+      return { box: height('.tl-search__input'), form: height('.tl-search'), button: height('.timeline-toolbar .btn') }
+    })
+    expect(sizes.form).toBe(sizes.box)
+    expect(sizes.box).toBe(sizes.button)
+  })
 })
