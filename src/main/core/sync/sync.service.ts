@@ -4,6 +4,7 @@
  * device (a new key the removed one cannot open), a passphrase change (every key rewrapped)
  * and the history of values that lost to an edit on another computer.
  */
+import type Database from 'better-sqlite3-multiple-ciphers'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -121,6 +122,11 @@ export function createSyncService(deps: SyncServiceDeps) {
     if (recorded === undefined) s.store.setMeta(INSTALLATION, installation)
     else if (recorded !== installation) throw new CoreError('SYNC_MOVED')
     return s
+  }
+  /** Sync in this vault was turned on under another installation: it is a copy (SYNC_MOVED). */
+  const isCopy = (db: Database.Database): boolean => {
+    const recorded = vaultSyncStore(db, 0).meta(INSTALLATION)
+    return deps.installationId !== undefined && recorded !== undefined && recorded !== deps.installationId
   }
   const requireSession = (): SyncSession => {
     const s = current()
@@ -291,10 +297,12 @@ export function createSyncService(deps: SyncServiceDeps) {
     const db = ctx.db()
     db.transaction(() => {
       const settings = readSettings(db)
+      // A copy leaves the id alone: the computer it came from still writes under it.
+      const previous = settings && !isCopy(db) ? { id: settings.device_id, lastSequence: settings.own_sequence } : null
       removeCapture(db, SYNCED_TABLES)
       keepJoinBase(db)
       clearSyncState(db)
-      if (settings) keepPreviousDevice(db, { id: settings.device_id, lastSequence: settings.own_sequence })
+      if (previous) keepPreviousDevice(db, previous)
     })()
     session = null
     deps.signals.emit('closed')
