@@ -41,20 +41,13 @@ export function seedLargeVault(core: Core, total: number, now: number): LargeVau
   const therapist = core.therapists.create({ name: 'Dr Amara Rao', pronouns: '', practice: 'Riverside Counselling', timeZone: 'Europe/London', channels: [] })
   const counts = { sessions: 0, reflections: 0, contacts: 0, drafts: 0 }
   // About one entry every two hours going back from now: sessions weekly, the rest mixed.
-  // Written oldest first, so the search index's rowids (by date) only go up: FTS5 then keeps its
-  // pending postings in memory (given room, below) instead of flushing a segment each time a
-  // rowid goes down, which was most of the seed's time.
   const step = 2 * HOUR
-  const oldest = now - HOUR - (total - 1) * step
+  let at = now - HOUR
   // A large page cache for the one big transaction: far fewer encrypted page writes.
   const cacheSize = db.pragma('cache_size', { simple: true }) as number
   db.pragma('cache_size = -262144')
-  const setIndexBuffer = (bytes: number) => db.exec(`INSERT INTO search_index (search_index, rank) VALUES ('hashsize', ${bytes})`)
   db.transaction(() => {
-    // The migration's 64 MB for a bulk fill (0090), then back to FTS5's default of 1 MB.
-    setIndexBuffer(64 * 2 ** 20)
-    for (let i = total - 1; i >= 0; i--) {
-      const at = now - HOUR - i * step
+    for (let i = 0; i < total; i++, at -= step) {
       const id = newId(at)
       const base = { id, createdAt: at, updatedAt: at }
       if (i % 84 === 0) {
@@ -85,8 +78,7 @@ export function seedLargeVault(core: Core, total: number, now: number): LargeVau
         counts.reflections++
       }
     }
-    setIndexBuffer(2 ** 20)
   })()
   db.pragma(`cache_size = ${cacheSize}`)
-  return { therapistId: therapist.id, counts, oldest }
+  return { therapistId: therapist.id, counts, oldest: at + step }
 }
