@@ -14,7 +14,8 @@ const electronStore = {
 const nodeBuiltins = { group: ['node:*'], message: 'src/shared runs anywhere: no node built-ins.' }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'bench/data/**'] },
+  // .test-workers: the bundles a vitest run builds for itself (jobs worker, child scripts), there only while it runs.
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'bench/data/**', '.test-workers/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createCore } from '../../src/main/core'
+import { childScriptArgs } from '../helpers/child-scripts'
 import { CHEAP_KDF, makeTempDir, TEST_PASSPHRASE } from '../helpers/test-vault'
 import { seeded } from '../../bench/dataset'
 
@@ -16,7 +17,7 @@ interface Round {
 /** Starts the writer, lets it run for `ms` after it is ready, kills it with SIGKILL. */
 function runAndKill(dataDir: string, mode: string, start: number, ms: number): Promise<Round> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER], {
+    const child = spawn(process.execPath, childScriptArgs(WRITER), {
       env: { ...process.env, BETWEEN_DATA_DIR: dataDir, WRITER_MODE: mode, WRITER_START: String(start) },
       stdio: ['ignore', 'pipe', 'inherit'],
     })

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { childScriptArgs } from '../helpers/child-scripts'
 import { filesContaining } from '../helpers/data-dir'
 import { makeTempDir } from '../helpers/test-vault'
 
@@ -22,7 +23,7 @@ describe.skipIf(!existsSync(STRACE))('no plaintext in any file write (strace)', 
     try {
       const run = spawnSync(
         STRACE,
-        ['-f', '-qq', '-e', 'trace=write,pwrite64,writev,pwritev,pwritev2', '-xx', '-s', '16384', '-o', trace, process.execPath, '--import', 'tsx', WORKER],
+        ['-f', '-qq', '-e', 'trace=write,pwrite64,writev,pwritev,pwritev2', '-xx', '-s', '16384', '-o', trace, process.execPath, ...childScriptArgs(WORKER)],
         { env: { ...process.env, BETWEEN_DATA_DIR: dataDir, LEAK_MARKER: MARKER }, encoding: 'utf8', timeout: 240_000 },
       )
       expect(run.status, run.stderr).toBe(0)

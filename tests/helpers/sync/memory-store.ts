@@ -10,6 +10,8 @@ export interface MemoryStore extends SyncStore {
   hash(): string
   hasHistory(table: string, row: string, field: string, stamp: Stamp): boolean
   text(table: string, row: string, field: string): string
+  /** The cells' values (what a check of the fields needs, without encoding every text as dump() does). */
+  cellValues(): Iterable<JsonValue>
 }
 
 const splitKey = (key: string): { table: string; row: string; field: string } => {
@@ -49,6 +51,7 @@ export function createMemoryStore(yjsClientId: number): MemoryStore {
     },
     addHistory: (entry) => void history.set(`${cellKey(entry.table, entry.row, entry.field)}\u0000${entry.stamp}`, entry),
     hasHistory: (t, r, f, stamp) => history.has(`${cellKey(t, r, f)}\u0000${stamp}`),
+    cellValues: () => [...cells.values()].map((cell) => cell.value),
     text: (t, r, f) => docs.get(cellKey(t, r, f))?.getText(TEXT_NAME).toString() ?? '',
     appliedSequence: (device) => applied.get(device) ?? 0,
     setAppliedSequence: (device, sequence) => void applied.set(device, sequence),

@@ -241,7 +241,7 @@ export function runSimulation(seed: number, steps: number): SimulationResult {
     d.engine.folder.list(`devices/${guest.engine.device}`).map(Number).filter((sequence) => Number.isSafeInteger(sequence))
   Object.assign(afterRemoval, {
     left: live.reduce((sum, d) => sum + guestFiles(d).filter((sequence) => sequence > guestCutoff).length, 0),
-    applied: live.filter((d) => [...d.store.dump()].some((e) => e.kind === 'cell' && String(e.cell.value).startsWith(AFTER_REMOVAL))).length,
+    applied: live.filter((d) => [...d.store.cellValues()].some((value) => String(value).startsWith(AFTER_REMOVAL))).length,
   })
   const retiredDeleted = live.reduce((sum, d) => sum + guestCutoff - guestFiles(d).filter((sequence) => sequence <= guestCutoff).length, 0)
   return { hashes: live.map((d) => d.store.hash()), acknowledged: acknowledged.length, missing, files, net: net.stats, rotations, snapshots, rejoins, afterRemoval, retiredDeleted }

@@ -24,7 +24,7 @@
  *   (docs/sync.md, "Compaction": why the snapshot read in slices is still consistent).
  */
 import { DEVICE_ID_PATTERN, type Stamp } from './hlc'
-import { DEVICES_DIR, SNAPSHOTS_DIR, classifyPath, opFilePath, snapshotPath } from './folder-names'
+import { DEVICES_DIR, SNAPSHOTS_DIR, classifyPath, fileSequence, fileSequences, opFilePath, snapshotPath } from './folder-names'
 import type { Engine } from './engine'
 import { applyOp } from './merge'
 import { isOp, type Op } from './ops'
@@ -383,10 +383,7 @@ export function takeSnapshots(engine: Engine, snapshots: readonly Snapshot[], bu
 
 /** Whether the device's folder holds a file newer than any seen there before (a sign of life even when its stream waits). */
 function wroteSinceLastLook(engine: Engine, device: string): boolean {
-  const newest = engine.folder.list(`${DEVICES_DIR}/${device}`).reduce((max, name) => {
-    const entry = classifyPath(`${DEVICES_DIR}/${device}/${name}`)
-    return entry.kind === 'op' ? Math.max(max, entry.sequence) : max
-  }, 0)
+  const newest = fileSequences(engine.folder, DEVICES_DIR, device).reduce((max, sequence) => Math.max(max, sequence), 0)
   const seen = byDeviceMeta<number>(engine, 'newest')
   if (newest <= (seen[device] ?? 0)) return false
   engine.store.setMeta('newest', { ...seen, [device]: newest })
@@ -454,10 +451,7 @@ export function planSnapshot(engine: Engine, policy: CompactionPolicy): Snapshot
   const previous = readSnapshots(engine).map((s) => s.compacted)
   const gained = Object.entries(compacted).reduce((sum, [device, through]) => sum + Math.max(0, through - maxOf(previous, device)), 0)
   if (gained < policy.compactEveryFiles) return null
-  const older = engine.folder
-    .list(`${SNAPSHOTS_DIR}/${engine.device}`)
-    .map((name) => classifyPath(`${SNAPSHOTS_DIR}/${engine.device}/${name}`))
-    .flatMap((entry) => (entry.kind === 'snapshot' ? [entry.sequence] : []))
+  const older = fileSequences(engine.folder, SNAPSHOTS_DIR, engine.device)
   return { covers: { ...appliedVector(engine), [engine.device]: store.ownSequence() }, compacted, sequence: Math.max(0, ...older) + 1, older }
 }
 
@@ -528,10 +522,9 @@ export async function writeSnapshotInSlices(engine: Engine, plan: SnapshotPlan, 
 function* removeCompacted(engine: Engine): Generator<void, number> {
   const through = maxOf(readSnapshots(engine).map((s) => s.compacted), engine.device)
   let removed = 0
-  for (const name of engine.folder.list(`${DEVICES_DIR}/${engine.device}`)) {
-    const entry = classifyPath(`${DEVICES_DIR}/${engine.device}/${name}`)
-    if (entry.kind === 'op' && entry.sequence <= through) {
-      engine.folder.remove(opFilePath(engine.device, entry.sequence))
+  for (const sequence of fileSequences(engine.folder, DEVICES_DIR, engine.device)) {
+    if (sequence <= through) {
+      engine.folder.remove(opFilePath(engine.device, sequence))
       removed++
       yield
     }
@@ -563,9 +556,12 @@ export function* removeRetired(engine: Engine): Generator<void, number> {
     const cutoff = engine.lastSequence?.(device) as number
     const through = Math.min(cutoff, engine.store.appliedSequence(device), maxOf(snapshots.map((s) => s.compacted), device))
     const dir = `${DEVICES_DIR}/${device}`
+    // A file's name alone says its sequence once the device's id is known good (as classifyPath would).
+    const named = DEVICE_ID_PATTERN.test(device)
     for (const name of engine.folder.list(dir)) {
-      const entry = classifyPath(`${dir}/${name}`)
-      const dead = entry.kind === 'op' ? entry.sequence > cutoff || entry.sequence <= through : entry.kind === 'ignored' && entry.why === 'conflict-copy'
+      const sequence = named ? fileSequence(name) : null
+      const entry = sequence === null ? classifyPath(`${dir}/${name}`) : null
+      const dead = sequence !== null ? sequence > cutoff || sequence <= through : entry?.kind === 'ignored' && entry.why === 'conflict-copy'
       if (dead) {
         engine.folder.remove(`${dir}/${name}`)
         removed++

@@ -5,7 +5,7 @@
  * stream until a later pass: nothing after a gap is applied, nothing is applied twice.
  */
 import { DEVICE_ID_PATTERN, type Hlc } from './hlc'
-import { classifyPath, DEVICES_DIR, opFilePath, sequenceName } from './folder-names'
+import { classifyPath, DEVICES_DIR, fileSequences, opFilePath, sequenceName } from './folder-names'
 import type { SyncFolder } from './folder'
 import { applyOp } from './merge'
 import type { SyncStore } from './merge-store'
@@ -232,10 +232,7 @@ export interface PullBudget {
 }
 
 function hasFileAfter(engine: Engine, device: string, sequence: number): boolean {
-  return engine.folder.list(`${DEVICES_DIR}/${device}`).some((name) => {
-    const entry = classifyPath(`${DEVICES_DIR}/${device}/${name}`)
-    return entry.kind === 'op' && entry.sequence > sequence
-  })
+  return fileSequences(engine.folder, DEVICES_DIR, device).some((later) => later > sequence)
 }
 
 /**

@@ -10,6 +10,7 @@
  * "(conflict …)", OneDrive's "-<computer name>" copies, iCloud's `.<name>.icloud` placeholders,
  * our own `*.tmp` writes in progress. They are counted so Settings can say what is waiting.
  */
+import type { SyncFolder } from './folder'
 import { DEVICE_ID_PATTERN } from './hlc'
 
 export const HEADER_NAME = 'between-sync.json'
@@ -65,6 +66,25 @@ function knownFile(path: string): FolderEntry | null {
   }
   return null
 }
+
+/**
+ * The sequences of the files in `<top>/<device>/` that classifyPath calls Between's ('op' under
+ * devices, 'snapshot' under snapshots), unsorted: the same answer as classifying each name's
+ * whole path, without building and splitting it (the passes look through these folders often,
+ * and they hold hundreds of files while a device is away). A file's name is sequenceName(sequence).
+ */
+export function fileSequences(folder: SyncFolder, top: typeof DEVICES_DIR | typeof SNAPSHOTS_DIR, device: string): number[] {
+  if (!DEVICE_ID_PATTERN.test(device)) return []
+  const sequences: number[] = []
+  for (const name of folder.list(`${top}/${device}`)) {
+    const sequence = fileSequence(name)
+    if (sequence !== null) sequences.push(sequence)
+  }
+  return sequences
+}
+
+/** The sequence a Between file's name in a device's folder gives (the device's id already checked), or null for any other name. */
+export const fileSequence = (name: string): number | null => (SEQUENCE_PATTERN.test(name) ? Number(name) : null)
 
 /**
  * Whether a change at `path` (relative to the sync folder) may mean another device wrote: not

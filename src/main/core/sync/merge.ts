@@ -32,15 +32,19 @@ function applySet(store: MergeStore, op: SetOp): boolean {
 
 /** Applies a Yjs update to the document; true when it added or deleted something. */
 export function updateChanged(doc: Y.Doc, update: Uint8Array): boolean {
-  // Yjs emits 'update' only when the update added or deleted something: no need to compare the
-  // whole text before and after (which made long texts quadratic to apply).
+  // The test Yjs makes before it emits 'update' (the transaction deleted something or moved a
+  // writer's clock), asked of the transaction itself: listening to 'update' would have Yjs encode
+  // every applied update again just to say so. No need to compare the whole text before and
+  // after either (which made long texts quadratic to apply).
   let changed = false
-  const noteChange = (): void => void (changed = true)
-  doc.on('update', noteChange)
+  const noteChange = (transaction: Y.Transaction): void => {
+    changed ||= transaction.deleteSet.clients.size > 0 || [...transaction.afterState].some(([client, clock]) => transaction.beforeState.get(client) !== clock)
+  }
+  doc.on('afterTransactionCleanup', noteChange)
   try {
     Y.applyUpdate(doc, update)
   } finally {
-    doc.off('update', noteChange)
+    doc.off('afterTransactionCleanup', noteChange)
   }
   return changed
 }
