@@ -48,6 +48,19 @@ describe.skipIf(e2eSkipReason())('Settings → Sync', () => {
         await invoke('sync.enable', { deviceName: 'Desk', passphrase: TEST_PASSPHRASE })
       },
     })
+  /** A laptop syncing in a fresh folder, and this computer ("Desk") joined to it, on its timeline. */
+  const laptopAndDesk = async (): Promise<{ desk: E2EApp; laptop: TestVault; page: Page }> => {
+    root = mkdtempSync(join(tmpdir(), 'between-e2e-sync-'))
+    const folder = join(root, 'Sync', 'Between')
+    mkdirSync(folder, { recursive: true })
+    const laptop = await createTestVault()
+    other = laptop
+    await laptop.core.sync.enable({ folder, deviceName: 'Laptop', passphrase: TEST_PASSPHRASE })
+    const desk = await launchDesk(folder)
+    app = desk
+    await desk.page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
+    return { desk, laptop, page: desk.page }
+  }
   afterEach(async () => {
     await app?.close()
     other?.cleanup()
@@ -148,40 +161,26 @@ describe.skipIf(e2eSkipReason())('Settings → Sync', () => {
   })
 
   it('a catch-up the person did not start shows its progress in Settings → Sync, and the bar goes when it ends', { timeout: SLOW }, async () => {
-    root = mkdtempSync(join(tmpdir(), 'between-e2e-sync-'))
-    const folder = join(root, 'Sync', 'Between')
-    mkdirSync(folder, { recursive: true })
-    other = await createTestVault()
-    await other.core.sync.enable({ folder, deviceName: 'Laptop', passphrase: TEST_PASSPHRASE })
-    app = await launchDesk(folder)
-    const { page } = app
-    await page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
-    for (let i = 0; i < 400; i++) other.core.reflections.create({ body: `Away, day ${i}.`, mood: 3, tags: [], sessionId: null, bringToSession: false })
-    await other.core.sync.syncNow({})
+    const { desk, laptop, page } = await laptopAndDesk()
+    for (let i = 0; i < 400; i++) laptop.core.reflections.create({ body: `Away, day ${i}.`, mood: 3, tags: [], sessionId: null, bringToSession: false })
+    await laptop.core.sync.syncNow({})
     await page.locator('.sidebar').getByRole('button', { name: 'Settings', exact: true }).click()
     await page.getByRole('button', { name: 'Sync', exact: true }).click()
     const sync = page.locator('section.settings-section', { has: page.getByRole('heading', { level: 2, name: 'Sync' }) })
 
-    const pass = app.invoke('sync.now', {}) // as the scheduler starts one: not through the button
+    const pass = desk.invoke('sync.now', {}) // as the scheduler starts one: not through the button
     await sync.getByRole('progressbar').waitFor()
     expect((await pass).stopped).toBe(false)
     await expect.poll(() => sync.getByRole('progressbar').count()).toBe(0)
-    expect((await app.invoke('reflections.list', { limit: 500, before: null, tag: null })).length).toBe(400)
+    expect((await desk.invoke('reflections.list', { limit: 500, before: null, tag: null })).length).toBe(400)
   })
 
   it('a computer removed on another one is told so, turns sync off by keyboard, and joins again', { timeout: SLOW }, async () => {
-    root = mkdtempSync(join(tmpdir(), 'between-e2e-sync-'))
-    const folder = join(root, 'Sync', 'Between')
-    mkdirSync(folder, { recursive: true })
-    other = await createTestVault()
-    await other.core.sync.enable({ folder, deviceName: 'Laptop', passphrase: TEST_PASSPHRASE })
-    app = await launchDesk(folder)
-    const { page } = app
-    await page.getByRole('heading', { level: 1, name: 'Your timeline' }).waitFor()
-    const status = await app.invoke('sync.status', {})
+    const { desk, laptop, page } = await laptopAndDesk()
+    const status = await desk.invoke('sync.status', {})
     if (!status.enabled) throw new Error('sync is off on the desk')
-    await other.core.sync.removeDevice({ deviceId: status.deviceId, passphrase: TEST_PASSPHRASE })
-    await app.invoke('reflections.create', { body: 'Written on the desk after it was removed.', mood: null, tags: [], sessionId: null, bringToSession: false })
+    await laptop.core.sync.removeDevice({ deviceId: status.deviceId, passphrase: TEST_PASSPHRASE })
+    await desk.invoke('reflections.create', { body: 'Written on the desk after it was removed.', mood: null, tags: [], sessionId: null, bringToSession: false })
 
     await page.locator('.sidebar').getByRole('button', { name: 'Settings', exact: true }).click()
     await page.getByRole('button', { name: 'Sync', exact: true }).click()
@@ -197,7 +196,7 @@ describe.skipIf(e2eSkipReason())('Settings → Sync', () => {
     await dialog.getByRole('button', { name: 'Turn off sync here' }).focus()
     await page.keyboard.press('Enter')
     await sync.getByRole('button', { name: 'Choose the synced folder…' }).waitFor()
-    expect((await app.invoke('sync.status', {})).enabled).toBe(false)
+    expect((await desk.invoke('sync.status', {})).enabled).toBe(false)
 
     await sync.getByRole('button', { name: 'Choose the synced folder…' }).click()
     await page.getByText('already holds Between sync files').waitFor()
@@ -205,8 +204,8 @@ describe.skipIf(e2eSkipReason())('Settings → Sync', () => {
     await sync.getByLabel('Passphrase', { exact: true }).fill(TEST_PASSPHRASE)
     await page.getByRole('button', { name: 'Join' }).click()
     await sync.getByText('This computer', { exact: true }).waitFor()
-    await other.core.sync.syncNow({})
-    const bodies = other.core.reflections.list({ limit: 10, before: null, tag: null }).map((r) => r.body)
+    await laptop.core.sync.syncNow({})
+    const bodies = laptop.core.reflections.list({ limit: 10, before: null, tag: null }).map((r) => r.body)
     expect(bodies).toContain('Written on the desk after it was removed.')
   })
 

@@ -62,11 +62,15 @@ async function backTo(v: TestVault, copy: string): Promise<TestVault> {
   return { ...v, core }
 }
 
+/** Two computers syncing through a fresh folder. */
+async function laptopAndDesk(): Promise<{ folder: string; laptop: TestVault; desk: TestVault }> {
+  const folder = newFolder()
+  return { folder, laptop: await computer(folder, 'Laptop'), desk: await computer(folder, 'Desk') }
+}
+
 describe('a vault that goes back to an older copy of itself while sync is on', () => {
   it('gets back what it wrote after the copy, overwrites none of its files, and converges', { timeout: 90_000 }, async () => {
-    const folder = newFolder()
-    const laptop = await computer(folder, 'Laptop')
-    const desk = await computer(folder, 'Desk')
+    const { folder, laptop, desk } = await laptopAndDesk()
     write(laptop.core, 'before the copy')
     await settle([laptop, desk])
 
@@ -93,9 +97,7 @@ describe('a vault that goes back to an older copy of itself while sync is on', (
   })
 
   it('an entry edited after the copy and edited again after going back keeps both edits on both computers', { timeout: 90_000 }, async () => {
-    const folder = newFolder()
-    const laptop = await computer(folder, 'Laptop')
-    const desk = await computer(folder, 'Desk')
+    const { laptop, desk } = await laptopAndDesk()
     const { id } = write(desk.core, 'A walk by the river.')
     await settle([laptop, desk])
 
@@ -115,9 +117,7 @@ describe('a vault that goes back to an older copy of itself while sync is on', (
   })
 
   it('its later files already compacted away: it asks to rejoin, writes nothing meanwhile, and rejoining brings them back', { timeout: 90_000 }, async () => {
-    const folder = newFolder()
-    const laptop = await computer(folder, 'Laptop')
-    const desk = await computer(folder, 'Desk')
+    const { folder, laptop, desk } = await laptopAndDesk()
     write(laptop.core, 'before the copy')
     await settle([laptop, desk])
     const device = deviceIdOf(laptop)
