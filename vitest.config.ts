@@ -1,5 +1,6 @@
 import { globSync, readFileSync } from 'node:fs'
 import { configDefaults, defineConfig } from 'vitest/config'
+import LongestFirstSequencer from './tests/helpers/longest-first-sequencer'
 
 const CORE_FILES = ['src/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts']
 
@@ -24,6 +25,7 @@ export default defineConfig({
     globalSetup: ['tests/helpers/jobs-worker-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         extends: true,

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import LongestFirstSequencer from './tests/helpers/longest-first-sequencer'
 
 /** `npm run test:reliability`: the slow crash, leak and fault suites (also run by .ci/run). */
 export default defineConfig({
@@ -9,6 +10,7 @@ export default defineConfig({
     globalSetup: ['tests/helpers/jobs-worker-setup.ts', 'tests/helpers/child-scripts-setup.ts'],
     // Two workers (vitest's default on two cores is one): the four sync simulation files are pure CPU, 50 seeds each, so the two share them and the other files evenly.
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirstSequencer },
     testTimeout: 300_000,
     hookTimeout: 300_000,
   },
