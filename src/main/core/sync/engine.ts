@@ -5,7 +5,7 @@
  * stream until a later pass: nothing after a gap is applied, nothing is applied twice.
  */
 import { DEVICE_ID_PATTERN, type Hlc } from './hlc'
-import { classifyPath, DEVICES_DIR, fileSequences, opFilePath, sequenceName } from './folder-names'
+import { classifyPath, DEVICES_DIR, fileSequences, opFilePath } from './folder-names'
 import type { SyncFolder } from './folder'
 import { applyOp } from './merge'
 import type { SyncStore } from './merge-store'
@@ -74,7 +74,7 @@ function nextOutboxFile(engine: Engine, writtenSoFar: number): OutboxFile | null
   if (!key) throw new Error('sync: no current key')
   const sequence = store.ownSequence() + 1
   // A file of this device already there is never replaced: pullOwnFiles takes it in first.
-  if (engine.folder.list(`${DEVICES_DIR}/${device}`).includes(sequenceName(sequence))) return null
+  if (fileSequences(engine.folder, DEVICES_DIR, device).includes(sequence)) return null
   const acks = appliedVector(engine)
   const bytes = sealFile(key, ring.current, { kind: 'op', device, sequence }, Buffer.from(JSON.stringify({ ops, acks }), 'utf8'))
   return {

@@ -4,7 +4,6 @@
  * device (a new key the removed one cannot open), a passphrase change (every key rewrapped)
  * and the history of values that lost to an edit on another computer.
  */
-import type Database from 'better-sqlite3-multiple-ciphers'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -25,7 +24,7 @@ import { createSyncHeader, openWithPassphrase, readRoster, rewrapSyncHeader, ser
 import { runSync, type SyncRunOptions, type SyncRunResult } from './sync-run'
 import { openSession, readHeaderFile, yjsClientIdOf, type SyncSession } from './sync-session'
 import { dropJoinBase, dropPreviousDevice, keepJoinBase, keepPreviousDevice, markJoining, previousDevice, replacedIn } from './joining'
-import { vaultSyncStore } from './sync-state.repo'
+import { vaultSyncStore, type VaultSyncStore } from './sync-state.repo'
 import { clearSyncState, insertSettings, peers, readSettings, saveKeys } from './sync-settings.repo'
 import { removeCapture } from './sync-rows.repo'
 import { SYNCED_TABLES } from './synced-tables'
@@ -116,16 +115,13 @@ export function createSyncService(deps: SyncServiceDeps) {
    * id of the computer it came from, beside it: SYNC_MOVED until it joins as a computer of its own.
    */
   const here = (s: SyncSession): SyncSession => {
-    const installation = deps.installationId
-    if (!installation) return s
-    const recorded = s.store.meta(INSTALLATION)
-    if (recorded === undefined) s.store.setMeta(INSTALLATION, installation)
-    else if (recorded !== installation) throw new CoreError('SYNC_MOVED')
+    if (isCopy(s.store)) throw new CoreError('SYNC_MOVED')
+    if (deps.installationId && s.store.meta(INSTALLATION) === undefined) s.store.setMeta(INSTALLATION, deps.installationId)
     return s
   }
   /** Sync in this vault was turned on under another installation: it is a copy (SYNC_MOVED). */
-  const isCopy = (db: Database.Database): boolean => {
-    const recorded = vaultSyncStore(db, 0).meta(INSTALLATION)
+  const isCopy = (store: Pick<VaultSyncStore, 'meta'>): boolean => {
+    const recorded = store.meta(INSTALLATION)
     return deps.installationId !== undefined && recorded !== undefined && recorded !== deps.installationId
   }
   const requireSession = (): SyncSession => {
@@ -298,7 +294,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     db.transaction(() => {
       const settings = readSettings(db)
       // A copy leaves the id alone: the computer it came from still writes under it.
-      const previous = settings && !isCopy(db) ? { id: settings.device_id, lastSequence: settings.own_sequence } : null
+      const previous = settings && !isCopy(vaultSyncStore(db, 0)) ? { id: settings.device_id, lastSequence: settings.own_sequence } : null
       removeCapture(db, SYNCED_TABLES)
       keepJoinBase(db)
       clearSyncState(db)
