@@ -48,6 +48,17 @@ describe('bad input on every channel', () => {
     expect(result).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expect.any(String), field: 'mood' } })
   })
 
+  it("refuses an update's malformed base (what the editor opened with), naming it, and writes nothing", async () => {
+    const [entry] = vault.core.reflections.list({ limit: 1, before: null, tag: null })
+    if (!entry) throw new Error('no reflection to update')
+    for (const base of [{ mood: 'high' }, { unknown: 1 }, 'not an object']) {
+      const before = digestDatabase(vault.core.vault.db())
+      const result = await dispatch(vault.handlers, 'reflections.update', { id: entry.id, patch: { body: 'changed' }, base })
+      expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'INVALID_INPUT', field: expect.stringMatching(/^base/) }) })
+      expect(digestDatabase(vault.core.vault.db())).toBe(before)
+    }
+  })
+
   it('refuses unknown channels and prototype keys', async () => {
     for (const name of ['nope.nothing', '__proto__', 'constructor', 'toString', 42, null]) {
       expect(await dispatch(vault.handlers, name, {})).toEqual({ ok: false, error: expect.objectContaining({ code: 'UNKNOWN_CHANNEL' }) })
