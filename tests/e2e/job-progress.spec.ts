@@ -88,14 +88,16 @@ describe.skipIf(e2eSkipReason())('Progress of long work in Settings', () => {
     }
   }
 
-  // Separate from the Stop checks: the page scan takes seconds, and a job of this size may end meanwhile.
-  it('has no serious accessibility findings while a backup runs', async () => {
+  // Separate from the Stop checks: the page scan takes seconds, and a job of this size may end
+  // meanwhile. The backup's check, not a backup: on a fast machine a backup can be over before
+  // its bar is drawn, and waiting for a bar that never comes is no accessibility finding.
+  it('has no serious accessibility findings while a long job shows its progress', async () => {
     const page = (app as E2EApp).page
     await page.setViewportSize({ width: 1280, height: 800 })
-    await page.getByRole('button', { name: 'Back up now' }).click()
+    await page.getByRole('button', { name: /^Test the backup from / }).click()
     await page.getByRole('progressbar', { name: /: progress$/ }).waitFor()
-    await expectNoSeriousA11yViolations(page, { screen: 'settings (backup in progress)' })
+    await expectNoSeriousA11yViolations(page, { screen: 'settings (a backup being checked)' })
     const stop = page.getByRole('button', { name: 'Stop this and leave everything as it was' })
     if (await stop.isVisible()) await stop.click()
-  })
+  }, 120_000)
 })
