@@ -99,4 +99,26 @@ describe('an editor left open while a pass writes the same entry', () => {
     }
     expect(mergedStateHash(laptop)).toBe(mergedStateHash(desk))
   })
+
+  it('a mood the open editor showed empty, set on the other computer meanwhile: the save wins, the other mood is kept as history on both', async () => {
+    const folder = sharedFolder()
+    const laptop = await computers.computer(folder, 'Laptop')
+    const desk = await computers.computer(folder, 'Desk')
+    const { id } = laptop.core.reflections.create({ body: 'No mood yet.', mood: null, tags: [], sessionId: null, bringToSession: false })
+    await settleAll([laptop, desk], pass)
+
+    const editor = openEditor(desk, id)
+    expect(editor.loaded.mood).toBeNull()
+    laptop.core.reflections.update({ id, patch: { mood: 4 } })
+    await settleAll([laptop, desk], pass)
+    expect(desk.core.reflections.get({ id }).mood).toBe(4)
+    await editor.save({ mood: 2 })
+
+    await settleAll([laptop, desk], pass)
+    for (const v of [laptop, desk]) {
+      expect(v.core.reflections.get({ id }).mood).toBe(2)
+      expect(v.core.sync.history({ table: 'reflections', id }).map((h) => `${h.field}=${JSON.stringify(h.value)}`)).toEqual(['mood=4'])
+    }
+    expect(mergedStateHash(laptop)).toBe(mergedStateHash(desk))
+  })
 })

@@ -27,7 +27,7 @@ import type { JoinBase } from './joining'
 import { joinedText, localDelete, localSet, localText, textDiff } from './local-edits'
 import { applyOp, TEXT_NAME } from './merge'
 import { DELETED_FIELD, type HistoryOp, type JsonValue, type Op, type SetOp } from './ops'
-import { clearDirty, dirtyRows, isPending, readRow } from './sync-rows.repo'
+import { clearDirty, dirtyRows, foreignKeys, isPending, readRow } from './sync-rows.repo'
 import type { VaultSyncStore } from './sync-state.repo'
 import { keyColumns, syncedTable, type SyncedTable } from './synced-tables'
 
@@ -95,7 +95,14 @@ function unchangedSinceBase(join: JoinBase, table: SyncedTable, rowKey: string, 
   })
 }
 
-function captureRow(store: VaultSyncStore, hlc: Hlc, table: SyncedTable, rowKey: string, row: Record<string, unknown> | undefined, ahead: boolean, join?: JoinBase): Op[] {
+/** Whether a column's merged value names a row another computer deleted, so the table holds null instead (materialize.ts `settleReferences`). */
+type ClearedReference = (column: string, merged: JsonValue | undefined) => boolean
+
+const clearedReferences = (db: Database.Database, store: VaultSyncStore, tbl: string): ClearedReference => (column, merged) =>
+  merged !== undefined && merged !== null &&
+  foreignKeys(db, tbl).some((fk) => fk.from === column && store.cell(fk.table, JSON.stringify([merged]), DELETED_FIELD)?.value === true)
+
+function captureRow(store: VaultSyncStore, hlc: Hlc, table: SyncedTable, rowKey: string, row: Record<string, unknown> | undefined, ahead: boolean, cleared: ClearedReference, join?: JoinBase): Op[] {
   const name = table.table
   const ops: Op[] = []
   const deleted = store.cell(name, rowKey, DELETED_FIELD)?.value === true
@@ -129,8 +136,11 @@ function captureRow(store: VaultSyncStore, hlc: Hlc, table: SyncedTable, rowKey:
     }
     // The person saw `seen`: a merged value other than that arrived after, unseen. Ahead, `seen`
     // is what the table held; otherwise it equals the merged value unless a save said its editor
-    // showed something else (`noteShownInstead`; a reference cleared to null is not that).
-    const unseen = (ahead || seen != null) && JSON.stringify(store.cell(name, rowKey, column)?.value) !== JSON.stringify(seen)
+    // showed something else (`noteShownInstead`), an empty field (null) included. A reference
+    // cleared to null because the row it named was deleted elsewhere is not that.
+    const merged = store.cell(name, rowKey, column)?.value
+    const shown = seen !== undefined && (seen !== null || !cleared(column, merged))
+    const unseen = (ahead || shown) && JSON.stringify(merged) !== JSON.stringify(seen)
     ops.push(localSet(store, hlc, name, rowKey, column, value, unseen))
     store.setSeen(name, rowKey, column, value)
   }
@@ -146,7 +156,7 @@ export function captureRowChanges(db: Database.Database, store: VaultSyncStore, 
   const table = syncedTable(tbl)
   let captured = 0
   if (table) {
-    const ops = captureRow(store, hlc, table, rowKey, readRow(db, table, JSON.parse(rowKey) as unknown[]), isPending(db, tbl, rowKey), join)
+    const ops = captureRow(store, hlc, table, rowKey, readRow(db, table, JSON.parse(rowKey) as unknown[]), isPending(db, tbl, rowKey), clearedReferences(db, store, tbl), join)
     store.enqueue(ops)
     captured = ops.length
   }
