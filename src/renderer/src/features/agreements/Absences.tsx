@@ -3,6 +3,7 @@ import { useState } from 'react'
 import type { Absence } from '../../../../shared/ipc/schemas/absences'
 import type { Therapist } from '../../../../shared/ipc/schemas/therapists'
 import { Banner, Button, Dialog, TextField } from '../../components/ui'
+import { updateSince } from '../../lib/edit-base'
 import { rpc } from '../../lib/rpc'
 import { agreementsStrings } from './agreements.strings'
 import { absencesQuery } from './agreements.queries'
@@ -136,7 +137,7 @@ function AbsenceForm({ therapistId, absence, now, onClose }: { therapistId: stri
         setBusy(true)
         const fields = { startsAt, endsAt, coveringName: coveringName.trim(), coveringContact: coveringContact.trim(), note: note.trim() }
         try {
-          if (absence) await rpc('absences.update', { id: absence.id, patch: fields })
+          if (absence) await rpc('absences.update', updateSince(absence.id, fields, absence))
           else await rpc('absences.create', { therapistId, ...fields })
           onClose()
         } catch {

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import type { Therapist } from '../../../../shared/ipc/schemas/therapists'
 import { Banner, Button, Card, Dialog, EmptyState, Spinner } from '../../components/ui'
 import { useNavigation } from '../../app/navigation'
+import { updateSince } from '../../lib/edit-base'
 import { rpc } from '../../lib/rpc'
 import { useNow } from '../../lib/use-now'
 import { localTimeZone, TherapistForm } from '../therapists/TherapistForm'
@@ -102,7 +103,7 @@ function TherapistCard(): React.JSX.Element {
             submitLabel={s.therapist.save}
             submittingLabel={s.therapist.saving}
             onSubmit={async (draft) => {
-              await rpc('therapists.update', { id: editing.id, patch: draft })
+              await rpc('therapists.update', updateSince(editing.id, draft, editing))
               await saved()
             }}
             secondary={

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import type { ReflectionTemplate } from '../../../../shared/ipc/schemas/homework'
 import { Banner, Button, Card, TextAreaField, TextField } from '../../components/ui'
 import { useNavigation } from '../../app/navigation'
+import { updateSince } from '../../lib/edit-base'
 import { rpc } from '../../lib/rpc'
 import { homeworkKeys, templatesQuery } from './homework.queries'
 import { builtInTemplates, homeworkStrings } from './homework.strings'
@@ -28,11 +29,12 @@ export default function TemplatesScreen(): React.JSX.Element {
       setFailed(true)
     }
   }
-  const save = (draft: Editing) =>
+  /** `opened`: the template as the form opened it, so words a sync pass wrote meanwhile merge. */
+  const save = (draft: Editing, opened: Editing) =>
     attempt(async () => {
       const fields = { title: draft.title.trim(), body: draft.body }
       if (draft.id === null) await rpc('templates.create', fields)
-      else await rpc('templates.update', { id: draft.id, patch: fields })
+      else await rpc('templates.update', updateSince(draft.id, fields, opened))
       setEditing(null)
     })
   const startReflection = (body: string) =>
@@ -66,7 +68,7 @@ export default function TemplatesScreen(): React.JSX.Element {
         <p className="field__hint">{s.startHint}</p>
       </header>
       {failed ? <Banner tone="warning">{homeworkStrings.diary.saveFailed}</Banner> : null}
-      {editing ? <TemplateForm draft={editing} onSave={(d) => void save(d)} onCancel={() => setEditing(null)} /> : null}
+      {editing ? <TemplateForm draft={editing} onSave={(d) => void save(d, editing)} onCancel={() => setEditing(null)} /> : null}
       <Card title={s.yours} actions={<Button icon="plus" onClick={() => setEditing({ id: null, title: '', body: '' })}>{s.new}</Button>}>
         {own.data && own.data.length > 0 ? (
           <ul className="templates">

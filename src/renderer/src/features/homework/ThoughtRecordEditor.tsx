@@ -6,6 +6,7 @@ import { instantFromLocalParts, localParts } from '../../../../shared/domain/tim
 import type { ThoughtRecord } from '../../../../shared/ipc/schemas/homework'
 import { Button, TextAreaField, TextField } from '../../components/ui'
 import { useAutosave } from '../../lib/autosave'
+import { useEditBase } from '../../lib/edit-base'
 import { rpc } from '../../lib/rpc'
 import { Checkbox, CheckboxGroup } from '../agreements/controls'
 import { ConfirmDelete } from '../journal/ConfirmDelete'
@@ -63,7 +64,7 @@ export function ThoughtRecordEditor({
   const [draft, setDraft] = useState<Draft>(() => (record ? fromRecord(record) : emptyDraft(Date.now())))
   const idRef = useRef<string | null>(record?.id ?? null)
   // What the fields were edited from (loaded, then each save): see ReflectionEditor.
-  const base = useRef(record ? cleaned(fromRecord(record)) : null)
+  const base = useEditBase(record ? cleaned(fromRecord(record)) : null)
   const [savedId, setSavedId] = useState<string | null>(record?.id ?? null)
   const zone = localZone()
   const autosave = useAutosave({
@@ -78,8 +79,8 @@ export function ThoughtRecordEditor({
         idRef.current = created.id
         setSavedId(created.id)
         onCreated(created.id)
-      } else await rpc('thoughtRecords.update', { id: idRef.current, patch: fields, ...(base.current ? { base: base.current } : {}) })
-      base.current = fields
+      } else await rpc('thoughtRecords.update', base.update(idRef.current, fields))
+      base.saved(fields)
       void queryClient.invalidateQueries({ queryKey: homeworkKeys.thoughtRecords() })
     },
   })

@@ -4,6 +4,7 @@ import { useCallback, useId, useRef, useState } from 'react'
 import type { Reflection } from '../../../../shared/ipc/schemas/reflections'
 import { Banner, Button, LoadingArea } from '../../components/ui'
 import { forgetKeptEdit, keptEdit, useAutosave } from '../../lib/autosave'
+import { useEditBase } from '../../lib/edit-base'
 import { rpc } from '../../lib/rpc'
 import { formatDateTime, formatDay } from '../timeline/format'
 import { timelineStrings } from '../timeline/timeline.strings'
@@ -59,7 +60,7 @@ function ReflectionForm({ id, newKey, loaded, onCreated, onSaved, onDeleted, onC
   const [draft, setDraft] = useState<Draft>(() => keptEdit<Draft>(key) ?? (loaded ? fromReflection(loaded) : EMPTY))
   // What the editor's fields were edited from (loaded, then each save): a save changes only what
   // the person changed since, and merges its text with words a sync pass wrote meanwhile.
-  const base = useRef<Draft | null>(loaded ? fromReflection(loaded) : null)
+  const base = useEditBase<Draft>(loaded ? fromReflection(loaded) : null)
   const [confirming, setConfirming] = useState(false)
   const [pointNote, setPointNote] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null)
   const sessions = useQuery(recentSessionsQuery())
@@ -69,20 +70,20 @@ function ReflectionForm({ id, newKey, loaded, onCreated, onSaved, onDeleted, onC
       if (idRef.current === null) {
         const created = await rpc('reflections.create', value)
         idRef.current = created.id
-        base.current = value
+        base.saved(value)
         setMeta({ id: created.id, createdAt: created.createdAt })
         forgetKeptEdit(key)
         queryClient.setQueryData(journalKeys.reflection(created.id), created)
         onCreated('reflection', created.id)
         onSaved('reflection', created.id, created.createdAt)
       } else {
-        const updated = await rpc('reflections.update', { id: idRef.current, patch: value, ...(base.current ? { base: base.current } : {}) })
-        base.current = value
+        const updated = await rpc('reflections.update', base.update(idRef.current, value))
+        base.saved(value)
         queryClient.setQueryData(journalKeys.reflection(updated.id), updated)
         onSaved('reflection', updated.id, updated.createdAt)
       }
     },
-    [key, onCreated, onSaved, queryClient],
+    [base, key, onCreated, onSaved, queryClient],
   )
   const autosave = useAutosave({ key, value: draft, save, loaded: loaded !== null, shouldSave: (v) => idRef.current !== null || v.body.trim() !== '' })
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))

@@ -7,6 +7,7 @@ import { sessionStatusFitsTime } from '../../../../shared/domain/session-status'
 import { instantFromLocalParts, localParts } from '../../../../shared/domain/time/local-time'
 import { Banner, Button, Icon, LoadingArea, PRIVATE_FIELD, SelectField, TextAreaField, TextField } from '../../components/ui'
 import { forgetKeptEdit, keptEdit, useAutosave } from '../../lib/autosave'
+import { useEditBase } from '../../lib/edit-base'
 import { rpc } from '../../lib/rpc'
 import { therapistsListQuery } from '../therapists/therapists.queries'
 import { localZone } from '../timeline/format'
@@ -273,18 +274,18 @@ function SessionForm({ id, loaded, onSaved, onDeleted, onClose }: Props & { id: 
   const [confirming, setConfirming] = useState(false)
   const lastAt = useRef(loaded.startsAt)
   // What the fields were edited from (loaded, then each save): see ReflectionEditor.
-  const base = useRef(fieldsToSend(fromSession(loaded), zone))
+  const base = useEditBase(fieldsToSend(fromSession(loaded), zone))
   const save = useCallback(
     async (value: Draft) => {
       const fields = fieldsToSend(value, zone)
       if (!fields) return
-      const updated = await rpc('sessions.update', { id, patch: fields, ...(base.current ? { base: base.current } : {}) })
-      base.current = fields
+      const updated = await rpc('sessions.update', base.update(id, fields))
+      base.saved(fields)
       queryClient.setQueryData(journalKeys.session(id), updated)
       lastAt.current = updated.startsAt
       onSaved('session', id, updated.startsAt)
     },
-    [id, zone, onSaved, queryClient],
+    [base, id, zone, onSaved, queryClient],
   )
   const autosave = useAutosave({ key, value: draft, save, loaded: true, shouldSave: (v) => fieldsToSend(v, zone) !== null })
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import type { TalkingPoint } from '../../../../shared/ipc/schemas/talking-points'
 import { Button, TextField } from '../../components/ui'
+import { updateSince } from '../../lib/edit-base'
 import { rpc } from '../../lib/rpc'
 import { sessionPrepStrings } from './session-prep.strings'
 
@@ -21,7 +22,7 @@ export function PointText({ point, label, onMessage }: { point: TalkingPoint; la
     }
     setBusy(true)
     try {
-      await rpc('talkingPoints.update', { id: point.id, patch: { text: trimmed } })
+      await rpc('talkingPoints.update', updateSince(point.id, { text: trimmed }, point))
       setEditing(false)
       onMessage(t.edited)
     } catch {

@@ -5,6 +5,7 @@ import { HOMEWORK_STATUSES, PRIORITIES } from '../../../../shared/domain/vocabul
 import type { SessionPrep } from '../../../../shared/ipc/contracts/session-prep'
 import type { Session } from '../../../../shared/ipc/schemas/sessions'
 import { Banner, Button, Card, LoadingArea, SelectField, TextField } from '../../components/ui'
+import { updateSince } from '../../lib/edit-base'
 import { rpc } from '../../lib/rpc'
 import { therapistsListQuery } from '../therapists/therapists.queries'
 import { ReviewForm } from './ReviewForm'
@@ -191,10 +192,8 @@ function HomeworkCard({ session, onMessage }: { session: Session | null; onMessa
                   value={item.status}
                   onChange={async (e) => {
                     const status = e.target.value as (typeof HOMEWORK_STATUSES)[number]
-                    await rpc('sessions.update', {
-                      id: session.id,
-                      patch: { homework: session.homework.map((h) => (h.id === item.id ? { ...h, status } : h)) },
-                    }).catch(() => onMessage(s.points.failed))
+                    const homework = session.homework.map((h) => (h.id === item.id ? { ...h, status } : h))
+                    await rpc('sessions.update', updateSince(session.id, { homework }, session)).catch(() => onMessage(s.points.failed))
                   }}
                 >
                   {HOMEWORK_STATUSES.map((status) => (

@@ -3,6 +3,7 @@ import type { Priority } from '../../../../shared/domain/vocabulary'
 import { PRIORITIES } from '../../../../shared/domain/vocabulary'
 import type { TalkingPoint } from '../../../../shared/ipc/schemas/talking-points'
 import { Button } from '../../components/ui'
+import { updateSince } from '../../lib/edit-base'
 import { rpc } from '../../lib/rpc'
 import { PointText } from './PointText'
 import { sessionPrepStrings } from './session-prep.strings'
@@ -78,13 +79,13 @@ export function TalkingPointList({ points, onMessage }: { points: readonly Talki
 
   const setPriority = async (point: TalkingPoint, priority: Priority) => {
     setOrder((list) => list.map((p) => (p.id === point.id ? { ...p, priority } : p)))
-    await rpc('talkingPoints.update', { id: point.id, patch: { priority } }).catch(() => onMessage(t.failed))
+    await rpc('talkingPoints.update', updateSince(point.id, { priority }, point)).catch(() => onMessage(t.failed))
   }
 
   const remove = async (point: TalkingPoint) => {
     try {
       // Kept as "dropped" rather than deleted, so a flagged reflection is not gathered again.
-      await rpc('talkingPoints.update', { id: point.id, patch: { status: 'dropped' } })
+      await rpc('talkingPoints.update', updateSince<Pick<TalkingPoint, 'status'>>(point.id, { status: 'dropped' }, point))
       setAnnounce(t.removed(short(point.text)))
     } catch {
       onMessage(t.failed)

@@ -3,6 +3,7 @@ import { CONTACT_DIRECTIONS, type ContactChannel, type ContactDirection, type Pu
 import type { Contact } from '../../../../shared/ipc/schemas/contacts'
 import { instantFromLocalParts, localParts } from '../../../../shared/domain/time/local-time'
 import { PRIVATE_FIELD, SelectField, TextAreaField, TextField } from '../../components/ui'
+import { updateSince } from '../../lib/edit-base'
 import { rpc } from '../../lib/rpc'
 import { ChannelSelect, EditFormFrame, PurposeSelect } from './EditFormFrame'
 import { localZone } from './format'
@@ -17,13 +18,12 @@ export function ContactEditForm({ contact, onSaved, onCancel }: { contact: Conta
   const [{ date, time }, setWhen] = useState(() => localParts(contact.at, zone))
   const [summary, setSummary] = useState(contact.summary)
   const at = instantFromLocalParts(date, time, zone)
-  // What the form opened with, so words a sync pass wrote meanwhile merge (patchOf's `base`).
-  const opened = { direction: contact.direction, channel: contact.channel, purpose: contact.purpose, at: contact.at, summary: contact.summary }
+  // The save sends what the form opened with, so words a sync pass wrote meanwhile merge (patchOf's `base`).
   return (
     <EditFormFrame
       title={s.edit.contactTitle}
       onCancel={onCancel}
-      save={at === null ? null : async () => onSaved(await rpc('contacts.update', { id: contact.id, patch: { direction, channel, purpose, at, summary }, base: opened }))}
+      save={at === null ? null : async () => onSaved(await rpc('contacts.update', updateSince(contact.id, { direction, channel, purpose, at, summary }, contact)))}
     >
       <div className="form-grid">
         <SelectField label={s.edit.direction} autoFocus value={direction} onChange={(e) => setDirection(e.target.value as ContactDirection)}>

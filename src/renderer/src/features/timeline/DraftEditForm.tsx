@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { ContactChannel, Purpose } from '../../../../shared/domain/vocabulary'
 import type { Draft } from '../../../../shared/ipc/schemas/contacts'
 import { PRIVATE_FIELD, TextAreaField } from '../../components/ui'
+import { updateSince } from '../../lib/edit-base'
 import { rpc } from '../../lib/rpc'
 import { ChannelSelect, EditFormFrame, PurposeSelect } from './EditFormFrame'
 import { timelineStrings as s } from './timeline.strings'
@@ -15,7 +16,7 @@ export function DraftEditForm({ draft, onSaved, onCancel }: { draft: Draft; onSa
   const [channel, setChannel] = useState<ContactChannel>(draft.channel)
   const [purpose, setPurpose] = useState<Purpose>(draft.purpose)
   return (
-    <EditFormFrame title={s.edit.draftTitle} onCancel={onCancel} save={async () => onSaved(await rpc('drafts.update', { id: draft.id, patch: { body, channel, purpose }, base: { body: draft.body, channel: draft.channel, purpose: draft.purpose } }))}>
+    <EditFormFrame title={s.edit.draftTitle} onCancel={onCancel} save={async () => onSaved(await rpc('drafts.update', updateSince(draft.id, { body, channel, purpose }, draft)))}>
       <TextAreaField label={s.edit.message} autoFocus rows={8} maxLength={200_000} value={body} onChange={(e) => setBody(e.target.value)} {...PRIVATE_FIELD} />
       <div className="form-grid">
         <PurposeSelect value={purpose} onChange={setPurpose} />

@@ -1,0 +1,105 @@
+/**
+ * Every editor that saves a record through an update sends what it was edited from, through the
+ * renderer's one helper (src/renderer/src/lib/edit-base.ts `updateSince`), so a save made in a
+ * form left open while a sync pass wrote the same record keeps the other computer's values: a
+ * field the person left alone keeps the other's value, a long text merges, and a short field
+ * changed on both keeps the replaced value as history. Per record kind: open on the desk, edit on
+ * the laptop, sync, save on the desk exactly as the editor does, sync, both values on both.
+ */
+import { rmSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { dispatch } from '../../../src/main/ipc/dispatch'
+import { updateSince } from '../../../src/renderer/src/lib/edit-base'
+import type { Channel, ChannelInput } from '../../../src/shared/ipc/contract'
+import { makeTempDir, type TestVault } from '../../helpers/test-vault'
+import { mergedStateHash, settleAll, syncedComputers } from '../../helpers/sync/two-vaults'
+
+const computers = syncedComputers()
+const pass = (v: TestVault) => v.core.sync.syncNow({})
+
+async function laptopAndDesk(): Promise<{ laptop: TestVault; desk: TestVault; both: TestVault[]; settle(): Promise<void> }> {
+  const folder = makeTempDir('between-sync-editors-')
+  computers.later(() => rmSync(folder, { recursive: true, force: true }))
+  const laptop = await computers.computer(folder, 'Laptop')
+  const desk = await computers.computer(folder, 'Desk')
+  return { laptop, desk, both: [laptop, desk], settle: () => settleAll([laptop, desk], pass) }
+}
+
+/** A save through the contract, as the window sends it. */
+async function save<C extends Channel>(v: TestVault, channel: C, input: ChannelInput<C>): Promise<void> {
+  expect(await dispatch(v.handlers, channel, input)).toMatchObject({ ok: true })
+}
+
+const history = (v: TestVault, table: 'absences' | 'therapists' | 'talking_points', id: string) =>
+  v.core.sync.history({ table, id }).map((h) => `${h.field}=${JSON.stringify(h.value)}`)
+
+describe('editors left open while a pass writes the same record', () => {
+  it('a template: the words added on each computer are both in it', async () => {
+    const { laptop, desk, both, settle } = await laptopAndDesk()
+    const { id } = laptop.core.templates.create({ title: 'Evening', body: 'What went well today?' })
+    await settle()
+
+    const opened = desk.core.templates.get({ id })
+    laptop.core.templates.update({ id, patch: { body: 'What went well today? What was hard?' } })
+    await settle()
+    await save(desk, 'templates.update', updateSince(id, { title: opened.title, body: 'Before bed. What went well today?' }, opened))
+
+    await settle()
+    for (const v of both) expect(v.core.templates.get({ id })).toMatchObject({ title: 'Evening', body: 'Before bed. What went well today? What was hard?' })
+    expect(mergedStateHash(laptop)).toBe(mergedStateHash(desk))
+  })
+
+  it('an absence: the covering clinician set on the laptop stays beside the note saved on the desk', async () => {
+    const { laptop, desk, both, settle } = await laptopAndDesk()
+    const therapist = laptop.core.therapists.create({ name: 'Dr Amara Rao', pronouns: '', practice: '', timeZone: 'UTC', channels: [] })
+    const { id } = laptop.core.absences.create({ therapistId: therapist.id, startsAt: Date.UTC(2026, 6, 1), endsAt: Date.UTC(2026, 6, 14), coveringName: '', coveringContact: '', note: '' })
+    await settle()
+
+    const opened = desk.core.absences.get({ id })
+    laptop.core.absences.update({ id, patch: { coveringName: 'Dr Lee', coveringContact: '0161 555 0100' } })
+    await settle()
+    const { startsAt, endsAt, coveringName, coveringContact } = opened
+    await save(desk, 'absences.update', updateSince(id, { startsAt, endsAt, coveringName, coveringContact, note: 'Back on the 14th' }, opened))
+
+    await settle()
+    for (const v of both) expect(v.core.absences.get({ id })).toMatchObject({ coveringName: 'Dr Lee', coveringContact: '0161 555 0100', note: 'Back on the 14th' })
+    expect(mergedStateHash(laptop)).toBe(mergedStateHash(desk))
+  })
+
+  it('a therapist: the pronouns added on the laptop stay beside the practice saved on the desk; a name changed on both keeps the laptop’s as history', async () => {
+    const { laptop, desk, both, settle } = await laptopAndDesk()
+    const { id } = laptop.core.therapists.create({ name: 'Dr Rao', pronouns: '', practice: '', timeZone: 'UTC', channels: [] })
+    await settle()
+
+    const opened = desk.core.therapists.get({ id })
+    laptop.core.therapists.update({ id, patch: { pronouns: 'she/her', name: 'Dr Amara Rao' } })
+    await settle()
+    const { pronouns, timeZone, channels } = opened
+    await save(desk, 'therapists.update', updateSince(id, { name: 'Amara Rao', pronouns, practice: 'Northside Practice', timeZone, channels }, opened))
+
+    await settle()
+    for (const v of both) {
+      expect(v.core.therapists.get({ id })).toMatchObject({ name: 'Amara Rao', pronouns: 'she/her', practice: 'Northside Practice' })
+      expect(history(v, 'therapists', id)).toEqual(['name="Dr Amara Rao"'])
+    }
+    expect(mergedStateHash(laptop)).toBe(mergedStateHash(desk))
+  })
+
+  it('a talking point: its words changed on both, the desk’s stand and the laptop’s are kept as history', async () => {
+    const { laptop, desk, both, settle } = await laptopAndDesk()
+    const { id } = laptop.core.talkingPoints.create({ text: 'Sleep', priority: 'normal', position: 0, targetSessionId: null, sourceReflectionId: null, sourceDraftId: null, status: 'open' })
+    await settle()
+
+    const opened = desk.core.talkingPoints.get({ id })
+    laptop.core.talkingPoints.update({ id, patch: { text: 'Sleep since the new shifts' } })
+    await settle()
+    await save(desk, 'talkingPoints.update', updateSince(id, { text: 'Sleep, and the dreams' }, opened))
+
+    await settle()
+    for (const v of both) {
+      expect(v.core.talkingPoints.get({ id }).text).toBe('Sleep, and the dreams')
+      expect(history(v, 'talking_points', id)).toEqual(['text="Sleep since the new shifts"'])
+    }
+    expect(mergedStateHash(laptop)).toBe(mergedStateHash(desk))
+  })
+})
