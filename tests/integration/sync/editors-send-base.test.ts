@@ -9,7 +9,8 @@
 import { rmSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../../src/main/ipc/dispatch'
-import { updateSince } from '../../../src/renderer/src/lib/edit-base'
+import { baseOf, updateSince } from '../../../src/renderer/src/lib/edit-base'
+import { defaultRuleBody } from '../../../src/shared/domain/rules/rule-kinds'
 import type { Channel, ChannelInput } from '../../../src/shared/ipc/contract'
 import { makeTempDir, type TestVault } from '../../helpers/test-vault'
 import { mergedStateHash, settleAll, syncedComputers } from '../../helpers/sync/two-vaults'
@@ -30,7 +31,7 @@ async function save<C extends Channel>(v: TestVault, channel: C, input: ChannelI
   expect(await dispatch(v.handlers, channel, input)).toMatchObject({ ok: true })
 }
 
-const history = (v: TestVault, table: 'absences' | 'therapists' | 'talking_points', id: string) =>
+const history = (v: TestVault, table: 'absences' | 'therapists' | 'talking_points' | 'rules', id: string) =>
   v.core.sync.history({ table, id }).map((h) => `${h.field}=${JSON.stringify(h.value)}`)
 
 describe('editors left open while a pass writes the same record', () => {
@@ -46,6 +47,28 @@ describe('editors left open while a pass writes the same record', () => {
 
     await settle()
     for (const v of both) expect(v.core.templates.get({ id })).toMatchObject({ title: 'Evening', body: 'Before bed. What went well today? What was hard?' })
+    expect(mergedStateHash(laptop)).toBe(mergedStateHash(desk))
+  })
+
+  it('an agreement: the words added on each computer are both in it, the review date set on the laptop stays, a severity changed on both keeps the laptop’s as history', async () => {
+    const { laptop, desk, both, settle } = await laptopAndDesk()
+    const therapist = laptop.core.therapists.create({ name: 'Dr Amara Rao', pronouns: '', practice: '', timeZone: 'UTC', channels: [] })
+    const created = laptop.core.rules.create({ therapistId: therapist.id, severity: 'info', agreementText: 'Texts are for scheduling.', agreedOn: null, reviewBy: null, active: true, body: defaultRuleBody('contact_hours') })
+    const id = created.id
+    await settle()
+
+    const opened = desk.core.rules.get({ id })
+    laptop.core.rules.update({ id, patch: { agreementText: 'Texts are for scheduling. Anything else waits for the session.', reviewBy: Date.UTC(2026, 8, 1), severity: 'block' } })
+    await settle()
+    // The rule form sends every field it shows, with the rule as it opened it as the base.
+    const common = { severity: 'warn' as const, agreementText: 'Texts and emails are for scheduling.', agreedOn: opened.agreedOn, reviewBy: opened.reviewBy }
+    await save(desk, 'rules.update', { id, patch: common, body: opened.body, base: { ...baseOf(common, opened), body: opened.body } })
+
+    await settle()
+    for (const v of both) {
+      expect(v.core.rules.get({ id })).toMatchObject({ agreementText: 'Texts and emails are for scheduling. Anything else waits for the session.', reviewBy: Date.UTC(2026, 8, 1), severity: 'warn', body: created.body })
+      expect(history(v, 'rules', id)).toEqual(['severity="block"'])
+    }
     expect(mergedStateHash(laptop)).toBe(mergedStateHash(desk))
   })
 

@@ -61,6 +61,21 @@ const toRow = (rule: StoredRule): RuleRow => ({
 
 const COLUMNS = 'kind, params, severity, agreement_text, agreed_on, review_by, active, retired_at'
 
+const COLUMNS_OF: Record<string, ReadonlyArray<keyof RuleRow>> = {
+  severity: ['severity'],
+  agreementText: ['agreement_text'],
+  agreedOn: ['agreed_on'],
+  reviewBy: ['review_by'],
+  active: ['active'],
+  body: ['kind', 'params'],
+}
+
+/** Some of a rule's fields as the columns that store them (`body` is kind and params). */
+export function ruleColumns(rule: StoredRule, fields: readonly string[]): Record<string, unknown> {
+  const row = toRow(rule)
+  return Object.fromEntries(fields.flatMap((field) => COLUMNS_OF[field] ?? []).map((column) => [column, row[column]]))
+}
+
 /** Writes the rule's current state and appends it to its history, as one version. */
 export function saveRuleVersion(db: Database.Database, rule: StoredRule): void {
   const row = toRow(rule)

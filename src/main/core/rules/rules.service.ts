@@ -2,8 +2,8 @@ import type { z } from 'zod'
 import type { ruleInput, ruleUpdateInput } from '../../../shared/ipc/schemas/rules'
 import { CoreError } from '../errors'
 import { newId } from '../ids'
-import { writeTransaction, type ServiceContext } from '../records/entity.service'
-import { deleteRule, getRule, listRules, ruleHistory, saveRuleVersion, type StoredRule } from './rules.repo'
+import { sinceBase, writeTransaction, type ServiceContext } from '../records/entity.service'
+import { deleteRule, getRule, listRules, ruleColumns, ruleHistory, saveRuleVersion, type StoredRule } from './rules.repo'
 
 /** Communication rules. Every change writes a new version; earlier versions stay readable. */
 export function createRulesService(ctx: ServiceContext) {
@@ -35,23 +35,30 @@ export function createRulesService(ctx: ServiceContext) {
     },
     get: ({ id }: { id: string }) => mustGet(id),
     list: (filter: { therapistId: string | null; includeRetired: boolean }) => listRules(ctx.db(), filter),
+    /** With a base, only what the person changed since is written (records/entity.service.ts `sinceBase`). */
     update(input: z.output<typeof ruleUpdateInput>): StoredRule {
       const db = ctx.db()
       const now = ctx.clock.now()
       const next = writeTransaction(db, () => {
         const current = mustGet(input.id)
         const { retire, ...patch } = input.patch
+        const edited: NonNullable<typeof input.base> = input.body ? { ...patch, body: input.body } : patch
+        const { fields, unseen } = input.base ? sinceBase(current, edited, input.base, ['agreementText']) : { fields: edited, unseen: {} }
+        // Nothing the person changed since the editor's base: the stored rule stands, no new version.
+        if (Object.keys(fields).length === 0 && retire === undefined) return null
         const rule: StoredRule = {
           ...current,
-          ...patch,
-          body: input.body ?? current.body,
+          ...fields,
           retiredAt: retire === undefined ? current.retiredAt : retire ? now : null,
           version: current.version + 1,
           updatedAt: now,
         }
         saveRuleVersion(db, rule)
+        const shown = ruleColumns({ ...current, ...unseen }, Object.keys(unseen))
+        if (Object.keys(shown).length > 0) ctx.replacedUnseen?.(db, 'rules', rule.id, shown)
         return rule
       })
+      if (!next) return mustGet(input.id)
       changed()
       return next
     },

@@ -1,5 +1,3 @@
-import { useState } from 'react'
-
 /** An update's input (contract `patchOf`): the fields saved and, when known, what they were edited from. */
 export interface UpdateSince<P> {
   id: string
@@ -16,28 +14,10 @@ export interface UpdateSince<P> {
  * whole record: only the saved fields are taken from it.
  */
 export function updateSince<P extends object>(id: string, patch: P, shown: NoInfer<P> | null): UpdateSince<P> {
-  if (!shown) return { id, patch }
-  const base = Object.fromEntries(Object.keys(patch).map((field) => [field, (shown as Record<string, unknown>)[field]])) as P
-  return { id, patch, base }
+  return shown ? { id, patch, base: baseOf(patch, shown) } : { id, patch }
 }
 
-export interface EditBase<P> {
-  /** The update for a save of `patch`. */
-  update(id: string, patch: P): UpdateSince<P>
-  /** A save went through: later saves were edited from these fields. */
-  saved(fields: P): void
-}
-
-/** For an editor that stays open across saves (autosave): its base is the record as loaded, then each save. */
-export function useEditBase<P extends object>(loaded: P | null): EditBase<P> {
-  const [base] = useState<EditBase<P>>(() => {
-    let shown = loaded
-    return {
-      update: (id, patch) => updateSince(id, patch, shown),
-      saved: (fields) => {
-        shown = fields
-      },
-    }
-  })
-  return base
+/** The saved fields as the editor showed them (a field the record does not hold, an action such as `retire`, has none). */
+export function baseOf<P extends object>(patch: P, shown: object): P {
+  return Object.fromEntries(Object.keys(patch).filter((field) => field in shown).map((field) => [field, (shown as Record<string, unknown>)[field]])) as P
 }

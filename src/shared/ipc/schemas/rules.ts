@@ -5,12 +5,17 @@ import { idSchema, instantSchema } from './common'
 /** A new rule: which therapist, the agreement's details, and the kind with its params. */
 export const ruleInput = ruleCommonSchema.extend({ therapistId: idSchema, body: ruleBodySchema })
 
-/** A changed rule keeps its earlier versions: an update writes a new version. */
+/**
+ * A changed rule keeps its earlier versions: an update writes a new version. An editor sends
+ * `base`, the fields it saves as it showed them, as with patchOf: a field still equal to its base
+ * keeps what is stored (another computer's change), the agreement's words merge.
+ */
 export const ruleUpdateInput = z.strictObject({
   id: idSchema,
   patch: ruleCommonSchema.extend({ retire: z.boolean() }).partial(),
   /** Replace kind and params together. */
   body: ruleBodySchema.optional(),
+  base: ruleCommonSchema.extend({ body: ruleBodySchema }).partial().optional(),
 })
 
 /** A rule as stored and returned: the agreement, its version, and its kind with params. */

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { RuleDto } from '../../../../shared/ipc/schemas/rules'
 import type { Therapist } from '../../../../shared/ipc/schemas/therapists'
 import { Banner, Button, Card, Dialog, EmptyState, LoadingArea, SelectField } from '../../components/ui'
+import { updateSince } from '../../lib/edit-base'
 import { rpc } from '../../lib/rpc'
 import { useNow } from '../../lib/use-now'
 import { therapistsListQuery } from '../therapists/therapists.queries'
@@ -94,7 +95,7 @@ function TherapistAgreements({ therapist }: { therapist: Therapist }): React.JSX
 
   const change = async (rule: RuleDto, patch: { active?: boolean; retire?: boolean; reviewBy?: number | null }, said: string) => {
     try {
-      await rpc('rules.update', { id: rule.id, patch })
+      await rpc('rules.update', updateSince(rule.id, patch, rule))
       setMessage(said)
     } catch {
       setMessage(s.changed.failed)

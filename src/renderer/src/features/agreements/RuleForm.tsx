@@ -3,6 +3,7 @@ import { defaultRuleBody, RULE_KINDS, type RuleBody, type RuleKind } from '../..
 import type { RuleDto } from '../../../../shared/ipc/schemas/rules'
 import { SEVERITIES, type Severity } from '../../../../shared/domain/vocabulary'
 import { Banner, Button, TextAreaField, TextField } from '../../components/ui'
+import { baseOf } from '../../lib/edit-base'
 import { rpc } from '../../lib/rpc'
 import { agreementsStrings, kindNames, severityLabels } from './agreements.strings'
 import { addMonths, fromDateInput, RadioGroup, startOfDay, toDateInput } from './controls'
@@ -119,7 +120,7 @@ function RuleDetails({
     }
     try {
       if (rule) {
-        await rpc('rules.update', { id: rule.id, patch: common, body: cleanBody(body) })
+        await rpc('rules.update', { id: rule.id, patch: common, body: cleanBody(body), base: { ...baseOf(common, rule), body: rule.body } })
         onDone(agreementsStrings.changed.saved)
       } else {
         await rpc('rules.create', { therapistId, ...common, active: true, body: cleanBody(body) })

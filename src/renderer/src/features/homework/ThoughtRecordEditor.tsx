@@ -6,7 +6,7 @@ import { instantFromLocalParts, localParts } from '../../../../shared/domain/tim
 import type { ThoughtRecord } from '../../../../shared/ipc/schemas/homework'
 import { Button, TextAreaField, TextField } from '../../components/ui'
 import { useAutosave } from '../../lib/autosave'
-import { useEditBase } from '../../lib/edit-base'
+import { useEditBase } from '../../lib/use-edit-base'
 import { rpc } from '../../lib/rpc'
 import { Checkbox, CheckboxGroup } from '../agreements/controls'
 import { ConfirmDelete } from '../journal/ConfirmDelete'
