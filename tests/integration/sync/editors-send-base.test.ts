@@ -31,7 +31,7 @@ async function save<C extends Channel>(v: TestVault, channel: C, input: ChannelI
   expect(await dispatch(v.handlers, channel, input)).toMatchObject({ ok: true })
 }
 
-const history = (v: TestVault, table: 'absences' | 'therapists' | 'talking_points' | 'rules', id: string) =>
+const history = (v: TestVault, table: 'absences' | 'therapists' | 'talking_points' | 'rules' | 'diary_card_days', id: string) =>
   v.core.sync.history({ table, id }).map((h) => `${h.field}=${JSON.stringify(h.value)}`)
 
 describe('editors left open while a pass writes the same record', () => {
@@ -68,6 +68,49 @@ describe('editors left open while a pass writes the same record', () => {
     for (const v of both) {
       expect(v.core.rules.get({ id })).toMatchObject({ agreementText: 'Texts and emails are for scheduling. Anything else waits for the session.', reviewBy: Date.UTC(2026, 8, 1), severity: 'warn', body: created.body })
       expect(history(v, 'rules', id)).toEqual(['severity="block"'])
+    }
+    expect(mergedStateHash(laptop)).toBe(mergedStateHash(desk))
+  })
+
+  it('a diary card day: the note merges, the urges rated on the laptop stay, emotions rated on both keep the laptop’s as history', async () => {
+    const { laptop, desk, both, settle } = await laptopAndDesk()
+    const day = '2026-03-02'
+    const first = laptop.core.diaryCard.saveDay({ day, timeZone: 'Europe/London', emotions: { Sadness: 3 }, urges: {}, behaviours: {}, skills: [], note: 'Walked by the river.' })
+    await settle()
+
+    const opened = desk.core.diaryCard.week({ weekStart: day }).days[0]
+    expect(opened?.note).toBe('Walked by the river.')
+    laptop.core.diaryCard.saveDay({ day, timeZone: 'Europe/London', emotions: { Sadness: 5 }, urges: { Substances: 2 }, behaviours: {}, skills: [], note: 'Walked by the river. Rain later.' })
+    await settle()
+    // The card sends the day's values and, as the base, the day as it showed it.
+    const values = { emotions: { Sadness: 1 }, urges: {}, behaviours: {}, skills: ['TIPP'], note: 'Slept well. Walked by the river.' }
+    await save(desk, 'diaryCard.saveDay', { day, timeZone: 'Europe/London', ...values, base: baseOf(values, opened as object) })
+
+    await settle()
+    for (const v of both) {
+      expect(v.core.diaryCard.week({ weekStart: day }).days[0]).toMatchObject({ emotions: { Sadness: 1 }, urges: { Substances: 2 }, skills: ['TIPP'], note: 'Slept well. Walked by the river. Rain later.' })
+      expect(history(v, 'diary_card_days', first.id)).toEqual(['emotions="{\\"Sadness\\":5}"'])
+    }
+    expect(mergedStateHash(laptop)).toBe(mergedStateHash(desk))
+  })
+
+  it('a diary card day the card showed empty, written on the laptop meanwhile: both notes are in it, the laptop’s ratings are kept as history', async () => {
+    const { laptop, desk, both, settle } = await laptopAndDesk()
+    const day = '2026-03-03'
+    await settle()
+    const empty = { emotions: {}, urges: {}, behaviours: {}, skills: [], note: '' }
+    const first = laptop.core.diaryCard.saveDay({ day, timeZone: 'Europe/London', emotions: { Sadness: 2 }, urges: {}, behaviours: {}, skills: [], note: 'Called my sister.' })
+    await settle()
+    const values = { emotions: { Anger: 1 }, urges: {}, behaviours: {}, skills: [], note: 'Slept badly.' }
+    await save(desk, 'diaryCard.saveDay', { day, timeZone: 'Europe/London', ...values, base: baseOf(values, empty) })
+
+    await settle()
+    for (const v of both) {
+      const saved = v.core.diaryCard.week({ weekStart: '2026-03-02' }).days[0]
+      expect(saved?.emotions).toEqual({ Anger: 1 })
+      expect(saved?.note).toContain('Slept badly.')
+      expect(saved?.note).toContain('Called my sister.')
+      expect(history(v, 'diary_card_days', first.id)).toEqual(['emotions="{\\"Sadness\\":2}"'])
     }
     expect(mergedStateHash(laptop)).toBe(mergedStateHash(desk))
   })

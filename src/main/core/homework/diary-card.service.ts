@@ -3,14 +3,14 @@ import { CHECK_IN_CADENCES, DEFAULT_DIARY_SETUP } from '../../../shared/domain/h
 import {
   homeworkSettingsSchema,
   type DiaryDay,
-  type diaryDayFields,
+  type diaryDaySave,
   type DiaryWeek,
   type HomeworkSettings,
 } from '../../../shared/ipc/schemas/homework'
 import { CoreError } from '../errors'
-import { fromRow, insertRow, selectRowById, updateRow } from '../db/table.repo'
+import { fromRow, insertRow, selectRowById, toRow, updateRow } from '../db/table.repo'
 import { newId } from '../ids'
-import { writeTransaction, type ServiceContext } from '../records/entity.service'
+import { sinceBase, writeTransaction, type ServiceContext } from '../records/entity.service'
 import { addDays, isCalendarDay, startOfDay } from './diary-dates'
 import * as repo from './homework.repo'
 
@@ -45,16 +45,27 @@ export function createDiaryCardService(ctx: ServiceContext) {
   const settings = () => storedHomeworkSettings(repo.readHomeworkSettings(ctx.db()))
 
   return {
-    /** Writes one day's row: a new row for a new day, the same row again for a day already there. */
-    saveDay(fields: z.output<typeof diaryDayFields>): DiaryDay {
+    /**
+     * Writes one day's row: a new row for a new day, the same row again for a day already there.
+     * With a base, only the values the person changed since (records/entity.service.ts `sinceBase`).
+     */
+    saveDay({ base, ...fields }: z.output<typeof diaryDaySave>): DiaryDay {
       requireDay(fields.day, 'day')
       const db = ctx.db()
       const now = ctx.clock.now()
-      const row = { ...fields, at: startOfDay(fields.day, fields.timeZone), updatedAt: now }
+      const { day, timeZone, ...values } = fields
       const saved = writeTransaction(db, () => {
-        const id = repo.diaryDayId(db, fields.day) ?? newId(now)
-        if (!updateRow(db, repo.diaryDaysTable, id, row)) insertRow(db, repo.diaryDaysTable, { ...row, id, createdAt: now })
-        return fromRow<DiaryDay>(repo.diaryDaysTable, selectRowById(db, repo.diaryDaysTable, id) ?? {})
+        const existing = repo.diaryDayId(db, day)
+        const id = existing ?? newId(now)
+        const read = () => fromRow<DiaryDay>(repo.diaryDaysTable, selectRowById(db, repo.diaryDaysTable, id) ?? {})
+        const { fields: changed, unseen } = existing && base ? sinceBase<Partial<typeof values>>(read(), values, base, ['note']) : { fields: values, unseen: {} }
+        const row = { ...changed, day, timeZone, at: startOfDay(day, timeZone), updatedAt: now }
+        if (!existing) insertRow(db, repo.diaryDaysTable, { ...row, id, createdAt: now })
+        // Nothing the person changed since the card's base: the stored day stands untouched.
+        else if (Object.keys(changed).length > 0) updateRow(db, repo.diaryDaysTable, id, row)
+        const shown = toRow(repo.diaryDaysTable, unseen)
+        if (Object.keys(shown).length > 0) ctx.replacedUnseen?.(db, 'diary_card_days', id, shown)
+        return read()
       })
       changed(['diary_card_days'])
       return saved

@@ -5,7 +5,7 @@ import {
   checkInFields,
   checkInListInput,
   checkInSchema,
-  diaryDayFields,
+  diaryDaySave,
   diaryDaySchema,
   diaryWeekInput,
   diaryWeekSchema,
@@ -24,7 +24,7 @@ const markWeek = diaryWeekInput.extend({ bringToSession: z.boolean() })
 export const homeworkContract = {
   ...crud('thoughtRecords', thoughtRecordFields, thoughtRecordSchema, thoughtRecordListInput),
   /** Writes one day's row of the diary card (the same day again replaces that row). */
-  'diaryCard.saveDay': channel(diaryDayFields, diaryDaySchema),
+  'diaryCard.saveDay': channel(diaryDaySave, diaryDaySchema),
   /** Seven days from weekStart, whether the week is marked for the session, and the card's rows. */
   'diaryCard.week': channel(diaryWeekInput, diaryWeekSchema),
   'diaryCard.markWeek': channel(markWeek, markWeek),

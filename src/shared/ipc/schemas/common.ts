@@ -56,7 +56,7 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
  * caller sent. (With `.partial()` alone, zod fills every absent field that has a default, and an
  * update of one field would reset the others to their defaults.)
  */
-const withoutDefaults = <T extends z.ZodObject>(fields: T): ReturnType<T['partial']> => {
+export const withoutDefaults = <T extends z.ZodObject>(fields: T): ReturnType<T['partial']> => {
   const shape: Record<string, z.ZodType> = {}
   for (const [key, schema] of Object.entries(fields.shape as Record<string, z.ZodType>)) {
     shape[key] = (schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema).optional()

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { CHECK_IN_CADENCES, DIARY_RATING_MAX, SKILL_MODULES, THINKING_TRAPS } from '../../domain/homework/homework-lists'
 import { ANSWER_MAX, BANDS, QUESTIONNAIRES } from '../../domain/homework/questionnaires'
 import { calendarDaySchema } from '../../domain/time/instant-range'
-import { idSchema, instantSchema, longText, zoneSchema } from './common'
+import { idSchema, instantSchema, longText, withoutDefaults, zoneSchema } from './common'
 
 const percent = z.number().int().min(0).max(100)
 const rating = z.number().int().min(0).max(DIARY_RATING_MAX)
@@ -60,6 +60,15 @@ export const diaryDayFields = z.strictObject({
 })
 export const diaryDaySchema = diaryDayFields.extend({ ...timestamps, at: instantSchema })
 export type DiaryDay = z.infer<typeof diaryDaySchema>
+/**
+ * A day saved from the card. `base`: the day's values as the card showed them (as loaded or last
+ * saved; empty for a day it showed empty), as with patchOf: a value still equal to its base keeps
+ * what is stored (another computer's), the note merges, a value changed on both keeps the one it
+ * replaces as history.
+ */
+export const diaryDaySave = diaryDayFields.extend({
+  base: withoutDefaults(diaryDayFields.pick({ emotions: true, urges: true, behaviours: true, skills: true, note: true })).optional(),
+})
 
 export const diarySetupSchema = z.strictObject({
   emotions: labels,

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
 import type { DiaryDay, DiaryWeek } from '../../../../shared/ipc/schemas/homework'
 import { useAutosave } from '../../lib/autosave'
+import { baseOf } from '../../lib/edit-base'
 import { rpc } from '../../lib/rpc'
 import { SaveStatus } from '../journal/SaveStatus'
 import { EntryHistory } from '../sync/EntryHistory'
@@ -55,6 +56,8 @@ const withRating = (values: Record<string, number>, name: string, v: number | un
 export function DiaryWeekTable({ week }: { week: DiaryWeek }): React.JSX.Element {
   const queryClient = useQueryClient()
   const [values, setValues] = useState<Week>(() => fromWeek(week))
+  // Each day as the card showed it (loaded, then each save): its save's base, so values a sync
+  // pass wrote meanwhile stay and the day's note merges (diaryCard.saveDay's `base`).
   const saved = useRef<Record<string, string>>(Object.fromEntries(Object.entries(fromWeek(week)).map(([d, v]) => [d, JSON.stringify(v)])))
   const zone = localZone()
   const autosave = useAutosave({
@@ -65,7 +68,8 @@ export function DiaryWeekTable({ week }: { week: DiaryWeek }): React.JSX.Element
       for (const [day, dayValues] of Object.entries(current)) {
         const serial = JSON.stringify(dayValues)
         if (saved.current[day] === serial || (saved.current[day] === undefined && isEmpty(dayValues))) continue
-        await rpc('diaryCard.saveDay', { day, timeZone: zone, ...dayValues })
+        const shown = saved.current[day] === undefined ? EMPTY : (JSON.parse(saved.current[day]) as DayValues)
+        await rpc('diaryCard.saveDay', { day, timeZone: zone, ...dayValues, base: baseOf(dayValues, shown) })
         saved.current[day] = serial
       }
       void queryClient.invalidateQueries({ queryKey: ['diary_card_days'] })
