@@ -12,6 +12,8 @@ import { dispatch } from '../../../src/main/ipc/dispatch'
 import { baseOf, updateSince } from '../../../src/renderer/src/lib/edit-base'
 import { defaultRuleBody } from '../../../src/shared/domain/rules/rule-kinds'
 import type { Channel, ChannelInput } from '../../../src/shared/ipc/contract'
+import type { CrisisPlan } from '../../../src/shared/ipc/schemas/crisis-plan'
+import { vaultSyncStore } from '../../../src/main/core/sync/sync-state.repo'
 import { makeTempDir, type TestVault } from '../../helpers/test-vault'
 import { mergedStateHash, settleAll, syncedComputers } from '../../helpers/sync/two-vaults'
 
@@ -29,6 +31,13 @@ async function laptopAndDesk(): Promise<{ laptop: TestVault; desk: TestVault; bo
 /** A save through the contract, as the window sends it. */
 async function save<C extends Channel>(v: TestVault, channel: C, input: ChannelInput<C>): Promise<void> {
   expect(await dispatch(v.handlers, channel, input)).toMatchObject({ ok: true })
+}
+
+/** The plan's sections, as the crisis plan screen holds them. */
+const planOf = (plan: CrisisPlan): Omit<CrisisPlan, 'updatedAt'> => {
+  const sections: Partial<CrisisPlan> = { ...plan }
+  delete sections.updatedAt
+  return sections as Omit<CrisisPlan, 'updatedAt'>
 }
 
 const history = (v: TestVault, table: 'absences' | 'therapists' | 'talking_points' | 'rules' | 'diary_card_days', id: string) =>
@@ -111,6 +120,27 @@ describe('editors left open while a pass writes the same record', () => {
       expect(saved?.note).toContain('Slept badly.')
       expect(saved?.note).toContain('Called my sister.')
       expect(history(v, 'diary_card_days', first.id)).toEqual(['emotions="{\\"Sadness\\":2}"'])
+    }
+    expect(mergedStateHash(laptop)).toBe(mergedStateHash(desk))
+  })
+
+  it('the crisis plan: a helper added on the laptop stays beside a coping step added on the desk; warning signs changed on both keep the laptop’s plan as history', async () => {
+    const { laptop, desk, both, settle } = await laptopAndDesk()
+    const first = planOf(laptop.core.crisisPlan.save({ warningSigns: ['Not sleeping'], copingStrategies: ['Breathe slowly'], distractions: [], helpers: [], professionals: [], crisisLines: [], emergencyNumber: '999', safeEnvironment: [], reasonsToLive: [] }))
+    await settle()
+
+    const opened = planOf(desk.core.crisisPlan.get())
+    expect(opened).toEqual(first)
+    laptop.core.crisisPlan.save({ ...first, helpers: [{ name: 'Sam', phone: '07700 900123' }], warningSigns: ['Not sleeping', 'Skipping meals'] })
+    await settle()
+    // The screen sends the whole plan and, as the base, the plan as it showed it.
+    await save(desk, 'crisisPlan.save', { ...opened, copingStrategies: ['Breathe slowly', 'Walk the dog'], warningSigns: ['Not sleeping', 'Staying in bed'], base: opened })
+
+    await settle()
+    for (const v of both) {
+      expect(v.core.crisisPlan.get()).toMatchObject({ helpers: [{ name: 'Sam', phone: '07700 900123' }], copingStrategies: ['Breathe slowly', 'Walk the dog'], warningSigns: ['Not sleeping', 'Staying in bed'] })
+      const kept = vaultSyncStore(v.core.vault.db(), 0).history('crisis_plan', '[1]').map((h) => JSON.parse(String(h.value)) as { warningSigns: string[] })
+      expect(kept.map((plan) => plan.warningSigns)).toEqual([['Not sleeping', 'Skipping meals']])
     }
     expect(mergedStateHash(laptop)).toBe(mergedStateHash(desk))
   })

@@ -17,7 +17,7 @@ export interface ServiceContext {
    * pass while the editor was open): `shown` holds, per column, what the editor showed instead,
    * so sync keeps the replaced values as history (sync-rows.repo.ts `noteShownInstead`).
    */
-  replacedUnseen?(db: Database.Database, table: string, id: string, shown: Record<string, unknown>): void
+  replacedUnseen?(db: Database.Database, table: string, id: string | number, shown: Record<string, unknown>): void
 }
 
 export interface EntityConfig<Fields extends object, Dto extends { id: string }, ListInput> {

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { absenceFields, absenceSchema } from '../schemas/absences'
 import { emptyInput, idSchema } from '../schemas/common'
 import { contactFields, contactListInput, contactSchema, draftFields, draftSchema } from '../schemas/contacts'
-import { crisisPlanFields, crisisPlanSchema } from '../schemas/crisis-plan'
+import { crisisPlanSave, crisisPlanSchema } from '../schemas/crisis-plan'
 import { reflectionFields, reflectionListInput, reflectionSchema, tagSchema } from '../schemas/reflections'
 import { sessionFields, sessionListInput, sessionSchema } from '../schemas/sessions'
 import { talkingPointFields, talkingPointListInput, talkingPointSchema } from '../schemas/talking-points'
@@ -24,6 +24,6 @@ export const recordsContract = {
   'drafts.restore': channel(z.strictObject({ draft: draftSchema, talkingPointIds: ids }), draftSchema),
   ...crud('absences', absenceFields, absenceSchema, z.strictObject({ therapistId: idSchema.nullable().default(null) })),
   'crisisPlan.get': channel(emptyInput, crisisPlanSchema),
-  'crisisPlan.save': channel(crisisPlanFields, crisisPlanSchema),
+  'crisisPlan.save': channel(crisisPlanSave, crisisPlanSchema),
   'tags.list': channel(emptyInput, z.array(tagSchema)),
 } as const

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { instantSchema } from './common'
+import { instantSchema, withoutDefaults } from './common'
 
 const item = z.string().trim().min(1).max(1000)
 const phone = z.string().max(50)
@@ -32,4 +32,11 @@ export const crisisPlanFields = z.strictObject({
 })
 
 export const crisisPlanSchema = crisisPlanFields.extend({ updatedAt: instantSchema.nullable() })
+
+/**
+ * The plan as saved from its screen. `base`: the plan as the screen showed it (loaded, or last
+ * saved), as with patchOf: a section still equal to its base keeps what is stored (another
+ * computer's change), a section changed on both keeps the replaced plan as history.
+ */
+export const crisisPlanSave = crisisPlanFields.extend({ base: withoutDefaults(crisisPlanFields).optional() })
 export type CrisisPlan = z.infer<typeof crisisPlanSchema>
