@@ -145,6 +145,18 @@ describe('editors left open while a pass writes the same record', () => {
     expect(mergedStateHash(laptop)).toBe(mergedStateHash(desk))
   })
 
+  it('a crisis plan the screen showed empty, written on the laptop meanwhile: the laptop’s sections stay beside the desk’s', async () => {
+    const { laptop, desk, both, settle } = await laptopAndDesk()
+    const empty = planOf(desk.core.crisisPlan.get())
+    laptop.core.crisisPlan.save({ ...empty, helpers: [{ name: 'Sam', phone: '07700 900123' }], emergencyNumber: '999' })
+    await settle()
+    await save(desk, 'crisisPlan.save', { ...empty, reasonsToLive: ['My nephew'], base: empty })
+
+    await settle()
+    for (const v of both) expect(v.core.crisisPlan.get()).toMatchObject({ helpers: [{ name: 'Sam', phone: '07700 900123' }], emergencyNumber: '999', reasonsToLive: ['My nephew'] })
+    expect(mergedStateHash(laptop)).toBe(mergedStateHash(desk))
+  })
+
   it('an absence: the covering clinician set on the laptop stays beside the note saved on the desk', async () => {
     const { laptop, desk, both, settle } = await laptopAndDesk()
     const therapist = laptop.core.therapists.create({ name: 'Dr Amara Rao', pronouns: '', practice: '', timeZone: 'UTC', channels: [] })

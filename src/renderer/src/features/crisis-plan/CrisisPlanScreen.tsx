@@ -81,9 +81,9 @@ export default function CrisisPlanScreen(): React.JSX.Element {
 function PlanEditor({ plan }: { plan: CrisisPlan }): React.JSX.Element {
   const queryClient = useQueryClient()
   const [draft, setDraft] = useState<Draft>(() => (plan.updatedAt === null ? EMPTY : fromPlan(plan)))
-  // The plan as the screen showed it (loaded, then each save): the save's base, so a section
-  // another computer changed meanwhile and the person left alone keeps that change.
-  const shown = useRef<Draft | null>(plan.updatedAt === null ? null : fromPlan(plan))
+  // The plan as the screen showed it (loaded, empty when there was none, then each save): the
+  // save's base, so a section another computer changed meanwhile and the person left alone keeps that change.
+  const shown = useRef<Draft>(plan.updatedAt === null ? EMPTY : fromPlan(plan))
   const [dirty, setDirty] = useState(false)
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ tone: 'success' | 'danger' | 'info'; text: string } | null>(null)
@@ -109,7 +109,7 @@ function PlanEditor({ plan }: { plan: CrisisPlan }): React.JSX.Element {
     setBusy(true)
     setMessage(null)
     try {
-      const saved = await rpc('crisisPlan.save', { ...cleanPlan(draft), ...(shown.current ? { base: shown.current } : {}) })
+      const saved = await rpc('crisisPlan.save', { ...cleanPlan(draft), base: shown.current })
       shown.current = fromPlan(saved)
       queryClient.setQueryData(crisisPlanKeys.all, saved)
       setDraft(fromPlan(saved))
