@@ -121,4 +121,31 @@ describe('an editor left open while a pass writes the same entry', () => {
     }
     expect(mergedStateHash(laptop)).toBe(mergedStateHash(desk))
   })
+
+  it('a link cleared because its session was deleted on the other computer is not something the person saw: linking another session keeps no history', async () => {
+    const folder = sharedFolder()
+    const laptop = await computers.computer(folder, 'Laptop')
+    const desk = await computers.computer(folder, 'Desk')
+    const session = (startsAt: number) =>
+      laptop.core.sessions.create({ therapistId: null, startsAt, timeZone: 'UTC', durationMinutes: 50, format: 'video', status: 'attended', notes: '', moodBefore: null, moodAfter: null, takeaways: '', homework: [] })
+    const first = session(Date.UTC(2026, 1, 3, 17))
+    const { id } = laptop.core.reflections.create({ body: 'After the session.', mood: null, tags: [], sessionId: null, bringToSession: false })
+    await settleAll([laptop, desk], pass)
+
+    // Offline from each other: the laptop deletes the session while the desk links the reflection to it.
+    laptop.core.sessions.delete({ id: first.id })
+    desk.core.reflections.update({ id, patch: { sessionId: first.id } })
+    await settleAll([laptop, desk], pass)
+    for (const v of [laptop, desk]) expect(v.core.reflections.get({ id }).sessionId).toBeNull()
+
+    // The laptop's editor shows no session (the link was cleared) and links another one.
+    const second = session(Date.UTC(2026, 1, 10, 17))
+    await openEditor(laptop, id).save({ sessionId: second.id })
+    await settleAll([laptop, desk], pass)
+    for (const v of [laptop, desk]) {
+      expect(v.core.reflections.get({ id }).sessionId).toBe(second.id)
+      expect(v.core.sync.history({ table: 'reflections', id })).toEqual([])
+    }
+    expect(mergedStateHash(laptop)).toBe(mergedStateHash(desk))
+  })
 })
