@@ -4,7 +4,7 @@ import { updateSince, type UpdateSince } from './edit-base'
 export interface EditBase<P> {
   /** The update for a save of `patch`. */
   update(id: string, patch: P): UpdateSince<P>
-  /** A save went through: later saves were edited from these fields. */
+  /** A save went through: later saves were edited from these fields (the others stay as shown before). */
   saved(fields: P): void
 }
 
@@ -15,7 +15,7 @@ export function useEditBase<P extends object>(loaded: P | null): EditBase<P> {
     return {
       update: (id, patch) => updateSince(id, patch, shown),
       saved: (fields) => {
-        shown = fields
+        shown = shown ? { ...shown, ...fields } : fields
       },
     }
   })
