@@ -7,7 +7,10 @@ export default defineConfig({
     build: {
       // hash-wasm is bundled into the worker (its only user), so kdf.worker.js needs nothing but
       // Node built-ins: no node_modules lookup from the worker thread (inside app.asar when packaged).
-      externalizeDeps: { exclude: ['hash-wasm'] },
+      // zod is bundled too, and so tree-shaken: from node_modules, every thread that checks a
+      // schema (the app, each export's worker) loaded all of zod, its 40-odd locales included
+      // (about 9 MB more resident memory per worker thread; docs/performance.md).
+      externalizeDeps: { exclude: ['hash-wasm', 'zod'] },
       rolldownOptions: {
         // Entries bundled apart: the app, and each worker thread (src/main/core/workers/worker-path.ts):
         // '<name>.worker' is emitted as out/main/<name>.worker.mjs beside index.js.

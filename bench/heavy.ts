@@ -23,6 +23,10 @@ interface ChildLine {
   name: string
   ms: number
   stallMs: number
+  /** The most main-thread time spent running callbacks between two 20 ms samples (the stall's own share). */
+  busiestMs: number
+  /** The most CPU time the main thread used between two 20 ms samples. */
+  busiestCpuMs: number
   peakRssMB: number
   /** The peak above the resident memory when the operation started: what the operation itself added. */
   growthMB: number
@@ -82,6 +86,7 @@ async function heavyAt(size: number, runs: number, bundled: string | null): Prom
       const anchor = anchorName ? summarize(mine.map((line) => line.anchorMs as number)) : null
       figures.push({ name: `[${label}] ${name}`, unit: 'ms', ...time, ...(anchor && anchorName ? { baseline: { label: anchorName, ...anchor } } : {}) })
       figures.push({ name: `[${label}] ${name}: longest main-thread stall`, unit: 'ms', ...summarize(mine.map((line) => line.stallMs)), ...(name === IDLE ? {} : { baseline: idleStall }) })
+      figures.push({ name: `[${label}] ${name}: longest main-thread stall, our own work in it (20 ms samples)`, unit: 'ms', ...summarize(mine.map((line) => line.busiestMs)), baseline: { label: 'its CPU', ...summarize(mine.map((line) => line.busiestCpuMs)) } })
       const anchorCpu = anchorName === 'one read of the data' ? { baseline: { label: `${anchorName}, CPU`, ...summarize(mine.map((line) => line.anchorCpuMs as number)) } } : {}
       figures.push({ name: `[${label}] ${name}: CPU time, all threads`, unit: 'ms', ...summarize(mine.map((line) => line.cpuMs)), ...anchorCpu })
       figures.push({ name: `[${label}] ${name}: main thread busy, in total`, unit: 'ms', ...summarize(mine.map((line) => line.busyMs)) })

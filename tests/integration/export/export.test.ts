@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { fillDataset } from '../../../bench/dataset'
 import { exportDocumentSchema } from '../../../src/main/core/export/export-document'
 import { escapeHtml } from '../../../src/main/core/export/printable-html'
-import { reportHtml } from '../../../src/main/core/export/report-html'
+import { writeReportHtml } from '../../../src/main/core/export/report-html'
 import { dispatch } from '../../../src/main/ipc/dispatch'
 import { filesContaining } from '../../helpers/data-dir'
 import { chromiumPdfRenderer, fakeDialogs, pdfSkipReason, type FakeDialogs } from '../../helpers/fake-ports'
@@ -202,20 +202,18 @@ describe('Markdown export', () => {
 
 describe('report HTML', () => {
   it('escapes every piece of text and loads nothing', () => {
-    const html = reportHtml(
-      {
-        sessions: [],
-        reflections: [
-          { id: '0195a0b0-0000-7000-8000-000000000001', body: '<script>alert(1)</script><img src="https://example.org/x.png">', mood: null, tags: ['<b>'], sessionId: null, bringToSession: false, createdAt: 0, updatedAt: 0 },
-        ],
-        contacts: [],
-        therapistNames: new Map(),
-        reflectionZones: new Map(),
-      },
+    const reflection = { id: '0195a0b0-0000-7000-8000-000000000001', body: '<script>alert(1)</script><img src="https://example.org/x.png">', mood: null, tags: ['<b>'], sessionId: null, bringToSession: false, createdAt: 0, updatedAt: 0 }
+    const pieces: string[] = []
+    writeReportHtml(
+      [{ at: 0, kind: 'reflection', item: reflection }],
+      { therapistNames: new Map(), reflectionZones: new Map() },
+      { sessions: 0, reflections: 1, contacts: 0 },
       { from: null, to: null },
       { timeZone: 'UTC', locale: 'en-GB' },
       0,
+      (piece) => pieces.push(piece),
     )
+    const html = pieces.join('')
     expect(html).not.toContain('<script>')
     expect(html).not.toContain('<img')
     expect(html).toContain(escapeHtml('<script>alert(1)</script>'))

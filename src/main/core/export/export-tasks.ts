@@ -12,8 +12,8 @@ import type { JobContext, JobTask } from '../jobs/job-context'
 import { writeExportJson } from './export-json'
 import * as repo from './export.repo'
 import { datedStream, markdownFiles, writeMarkdownDocument, type MarkdownSource } from './markdown'
-import { reportHtml } from './report-html'
-import { writeNewFile, writeStreamAtomic, type ExportTarget } from './write-export'
+import { writeReportHtml } from './report-html'
+import { writeNewFile, writeNewFileStreamed, writeStreamAtomic, type ExportTarget } from './write-export'
 
 export type RangedInput = z.output<typeof rangedExportInput>
 type Written = Extract<ExportResult, { status: 'written' }>
@@ -52,7 +52,6 @@ function withSmallPageCache<T>(db: Database.Database, task: () => T): T {
 }
 const STREAMING_CACHE_KIB = -2048
 
-const itemsOf = (source: MarkdownSource): number => source.sessions.length + source.reflections.length + source.contacts.length
 const optionsOf = (input: RangedInput) => ({ timeZone: input.timeZone, locale: input.locale })
 
 export const exportJson: JobTask<{ target: ExportTarget; now: number }, Written> = (job, { target, now }) => {
@@ -77,30 +76,40 @@ export const exportMarkdownFolder: JobTask<{ folder: string; input: RangedInput 
   return { files: files.length }
 }
 
+/**
+ * In the caller's transaction: the range's sessions, contacts and the rest in memory (they are
+ * few), its reflections read a page at a time as `items` is walked, in datedItems' order, with
+ * progress as they pass.
+ */
+function streamedRange(job: JobContext, db: Database.Database, range: repo.TimeRange) {
+  const others = {
+    sessions: repo.allSessions(db, range),
+    contacts: repo.allContacts(db, range),
+    therapistNames: therapistNames(db),
+    reflectionZones: repo.reflectionZones(db),
+    homework: homeworkInRange(db, range),
+  }
+  const counts = { sessions: others.sessions.length, reflections: repo.countOf(db, 'reflections', range), contacts: others.contacts.length }
+  const total = counts.sessions + counts.reflections + counts.contacts
+  let done = counts.sessions + counts.contacts
+  const pages = function* () {
+    for (const page of repo.reflectionPages(db, range)) {
+      yield page
+      done += page.length
+      job.progress('writing', done, total)
+    }
+  }
+  return { others, counts, total, items: datedStream(others, pages()) }
+}
+
 /** Streamed: the reflections are read a page at a time and written as they come. */
 export const exportMarkdownDocument: JobTask<{ target: ExportTarget; input: RangedInput; now: number }, Written> = (job, { target, input, now }) => {
   const db = job.db()
-  const range = { from: input.from, to: input.to }
   let items = 0
   const name = withSmallPageCache(db, () => writeStreamAtomic(target, (write) => {
     items = db.transaction(() => {
-      const others = {
-        sessions: repo.allSessions(db, range),
-        contacts: repo.allContacts(db, range),
-        therapistNames: therapistNames(db),
-        reflectionZones: repo.reflectionZones(db),
-        homework: homeworkInRange(db, range),
-      }
-      const total = others.sessions.length + others.contacts.length + repo.countOf(db, 'reflections', range)
-      let done = 0
-      const pages = function* () {
-        for (const page of repo.reflectionPages(db, range)) {
-          yield page
-          done += page.length
-          job.progress('writing', done + others.sessions.length + others.contacts.length, total)
-        }
-      }
-      return writeMarkdownDocument(datedStream(others, pages()), others, input, optionsOf(input), now, write)
+      const range = streamedRange(job, db, { from: input.from, to: input.to })
+      return writeMarkdownDocument(range.items, range.others, input, optionsOf(input), now, write)
     })()
   }))
   return { status: 'written', name, files: 1, items }
@@ -108,11 +117,18 @@ export const exportMarkdownDocument: JobTask<{ target: ExportTarget; input: Rang
 
 /**
  * The report's HTML, written to a private working file beside the PDF's path (`file`): the
- * PdfRenderer prints it from there, so tens of MB never cross into the main process as one message.
+ * PdfRenderer prints it from there, so tens of MB never cross into the main process as one
+ * message. Streamed like the Markdown document: the range is never in memory whole.
  */
 export const exportReportHtml: JobTask<{ file: string; input: RangedInput; now: number }, { items: number }> = (job, { file, input, now }) => {
-  const source = rangedSource(job, input)
-  job.progress('writing', 0, 1)
-  writeNewFile(file, reportHtml(source, input, optionsOf(input), now))
-  return { items: itemsOf(source) }
+  const db = job.db()
+  let items = 0
+  withSmallPageCache(db, () => writeNewFileStreamed(file, (write) => {
+    db.transaction(() => {
+      const range = streamedRange(job, db, { from: input.from, to: input.to })
+      items = range.total
+      writeReportHtml(range.items, range.others, range.counts, input, optionsOf(input), now, write)
+    })()
+  }))
+  return { items }
 }

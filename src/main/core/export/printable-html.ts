@@ -9,9 +9,16 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'"
 
-/** `header` and `main` are HTML already escaped by the caller; `footer` likewise, or omitted. */
-export function printableHtml(doc: { locale: string; title: string; style: string; header: string; main: string; footer?: string }): string {
-  return `<!doctype html>
+type PrintableDoc = { locale: string; title: string; style: string; header: string; footer?: string }
+
+/**
+ * The document around its main part: `start` ends with the opening of <main>, `end` begins with
+ * its close, so a long main part can be written in pieces between them. `header` is HTML already
+ * escaped by the caller; `footer` likewise, or omitted.
+ */
+export function printableShell(doc: PrintableDoc): { start: string; end: string } {
+  return {
+    start: `<!doctype html>
 <html lang="${escapeHtml(doc.locale)}">
 <head>
 <meta charset="utf-8">
@@ -25,9 +32,17 @@ export function printableHtml(doc: { locale: string; title: string; style: strin
 ${doc.header}
 </header>
 <main>
-${doc.main}
+`,
+    end: `
 </main>
 ${doc.footer === undefined ? '' : `<footer>${doc.footer}</footer>\n`}</body>
 </html>
-`
+`,
+  }
+}
+
+/** `main` is HTML already escaped by the caller, like the rest (printableShell). */
+export function printableHtml(doc: PrintableDoc & { main: string }): string {
+  const { start, end } = printableShell(doc)
+  return `${start}${doc.main}${end}`
 }

@@ -35,6 +35,40 @@ export type ExportSink = (piece: string | Uint8Array) => void
 const CHUNK_BYTES = 1 << 20
 
 /**
+ * Writes what `fill` gives into the open file and fsyncs it. Text is encoded straight into one
+ * reused buffer (no joined string, no new buffer per piece, no pass to measure it first), written
+ * each time it fills: what does not fit goes into the next fill.
+ */
+function fillSynced(fd: number, fill: (write: ExportSink) => void): void {
+  const buffer = new Uint8Array(CHUNK_BYTES)
+  const encoder = new TextEncoder()
+  let used = 0
+  const flush = (): void => {
+    writeAll(fd, buffer.subarray(0, used))
+    used = 0
+  }
+  fill((piece) => {
+    if (typeof piece !== 'string') {
+      flush()
+      writeAll(fd, piece)
+      return
+    }
+    let rest = piece
+    for (;;) {
+      const { read, written } = encoder.encodeInto(rest, buffer.subarray(used))
+      used += written
+      if (read === rest.length) return
+      flush()
+      rest = rest.slice(read)
+    }
+  })
+  flush()
+  fsyncSync(fd)
+}
+
+const asExportError = (error: unknown): CoreError => (error instanceof CoreError ? error : ioError(error))
+
+/**
  * temp (same folder, private mode) + fsync + rename + fsync the folder. `fill` writes the content
  * through the sink, so a large export never has to be one string in memory. Returns the file's name.
  */
@@ -42,32 +76,7 @@ export function writeStreamAtomic({ path, partial: temp }: ExportTarget, fill: (
   try {
     const fd = openSync(temp, 'wx', 0o600)
     try {
-      // Text is encoded straight into the buffer (no joined string, no new buffer per piece, no
-      // pass to measure it first): what does not fit goes into the next fill.
-      const buffer = new Uint8Array(CHUNK_BYTES)
-      const encoder = new TextEncoder()
-      let used = 0
-      const flush = (): void => {
-        writeAll(fd, buffer.subarray(0, used))
-        used = 0
-      }
-      fill((piece) => {
-        if (typeof piece !== 'string') {
-          flush()
-          writeAll(fd, piece)
-          return
-        }
-        let rest = piece
-        for (;;) {
-          const { read, written } = encoder.encodeInto(rest, buffer.subarray(used))
-          used += written
-          if (read === rest.length) return
-          flush()
-          rest = rest.slice(read)
-        }
-      })
-      flush()
-      fsyncSync(fd)
+      fillSynced(fd, fill)
     } finally {
       closeSync(fd)
     }
@@ -75,8 +84,7 @@ export function writeStreamAtomic({ path, partial: temp }: ExportTarget, fill: (
     fsyncDirectory(dirname(path))
   } catch (error) {
     rmSync(temp, { force: true })
-    if (error instanceof CoreError) throw error
-    throw ioError(error)
+    throw asExportError(error)
   }
   return basename(path)
 }
@@ -110,6 +118,23 @@ export function createFreshFolder(parent: string, name: string): string {
     }
   }
   throw ioError({ code: 'EEXIST' })
+}
+
+/** A new file (never one that exists) written through a sink as writeStreamAtomic does; the caller removes it on failure. */
+export function writeNewFileStreamed(path: string, fill: (write: ExportSink) => void): void {
+  let fd: number
+  try {
+    fd = openSync(path, 'wx', 0o600)
+  } catch (error) {
+    throw ioError(error)
+  }
+  try {
+    fillSynced(fd, fill)
+  } catch (error) {
+    throw asExportError(error)
+  } finally {
+    closeSync(fd)
+  }
 }
 
 /** Writes a new file; refuses to replace one. */

@@ -19,7 +19,7 @@ const jobsWorker = (): WorkerEntry => workerEntry('jobs', new URL('./jobs.worker
  * each page's garbage as it goes instead of growing the thread's heap by a hundred MB or more
  * during a large export.
  */
-const STREAMING: ReadonlySet<string> = new Set<JobName>(['backup.write', 'backup.inspect', 'backup.checkFiles', 'export.json', 'export.markdownDocument'])
+const STREAMING: ReadonlySet<string> = new Set<JobName>(['backup.write', 'backup.inspect', 'backup.checkFiles', 'export.json', 'export.markdownDocument', 'export.reportHtml'])
 const STREAMING_HEAP = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 }
 
 export function createThreadJobs(entry: () => WorkerEntry = jobsWorker): Jobs {
