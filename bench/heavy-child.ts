@@ -18,6 +18,7 @@ import type { FileDialogs, PdfRenderer } from '../src/main/core/ports'
 import { dispatch } from '../src/main/ipc/dispatch'
 import { createHandlers } from '../src/main/ipc/handlers'
 import type { Channel, ChannelInput } from '../src/shared/ipc/contract'
+import { busiestStretch } from './main-thread-share'
 
 const [dataDir, out, passphrase, runsArg] = process.argv.slice(2) as [string, string, string, string]
 const runs = Number(runsArg)
@@ -65,31 +66,6 @@ const readDataOnce = (): number =>
     const db = core.vault.db()
     for (const table of ['reflections', 'sessions', 'contacts']) for (const row of db.prepare(`SELECT * FROM ${table}`).raw().iterate()) void row
   })
-
-/**
- * The main thread's own share of its stalls: between two samples of the memory sampler (20 ms
- * apart when nothing holds the thread), the time it spent running callbacks (event-loop
- * utilisation's active time) and the CPU time it used. A long stall with little of either is
- * the thread waiting for a CPU (the machine's other load, or this process's own workers on a
- * machine with two cores), not work of ours on the main thread.
- */
-function busiestStretch() {
-  let elu = performance.eventLoopUtilization()
-  let cpu = process.threadCpuUsage()
-  let activeMs = 0
-  let cpuMs = 0
-  return {
-    sample(): void {
-      const nextElu = performance.eventLoopUtilization()
-      const nextCpu = process.threadCpuUsage()
-      activeMs = Math.max(activeMs, nextElu.active - elu.active)
-      cpuMs = Math.max(cpuMs, (nextCpu.user - cpu.user + nextCpu.system - cpu.system) / 1000)
-      elu = nextElu
-      cpu = nextCpu
-    },
-    result: () => ({ busiestMs: activeMs, busiestCpuMs: cpuMs }),
-  }
-}
 
 /** BENCH_HEAVY_ONLY: a pattern; only the operations whose names match run (and the idle control). */
 const only = process.env.BENCH_HEAVY_ONLY ? new RegExp(process.env.BENCH_HEAVY_ONLY, 'i') : null

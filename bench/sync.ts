@@ -16,6 +16,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { DEFAULT_POLICY } from '../src/main/core/sync/compaction'
 import { createTestVault, makeTempDir, TEST_PASSPHRASE, type TestVault } from '../tests/helpers/test-vault'
 import { summarize, type Figure } from './measure'
+import { busiestStretch } from './main-thread-share'
 
 const BACKLOG_OPS = Number(process.env.BENCH_SYNC_BACKLOG ?? 5000)
 const DAY = 86_400_000
@@ -79,17 +80,25 @@ async function editToAppliedViaWatcher(laptop: TestVault, desk: TestVault, entry
 /** Compaction put off, so that the catch-up and the snapshot are measured apart. */
 const NO_SNAPSHOT = { ...DEFAULT_POLICY, compactEveryFiles: Number.MAX_SAFE_INTEGER }
 
-/** The longest event-loop stall (ms) while `work` runs, and what it returned. */
-async function stallDuring<T>(work: () => Promise<T>): Promise<{ stall: number; value: T }> {
+/**
+ * The longest event-loop stall (ms) while `work` runs, what it returned, and the main thread's
+ * own share of its stalls (bench/main-thread-share.ts): a long stall with little of it is the
+ * thread waiting for a CPU.
+ */
+async function stallDuring<T>(work: () => Promise<T>): Promise<{ stall: number; value: T; busiestMs: number; busiestCpuMs: number }> {
   const loopDelay = monitorEventLoopDelay({ resolution: 1 })
+  const busiest = busiestStretch()
+  const sampler = setInterval(() => busiest.sample(), 20)
   loopDelay.enable()
   try {
     const value = await work()
     // The histogram records a stall when its timer finally fires: let it fire once more.
     await delay(10)
-    return { stall: loopDelay.max / 1e6, value }
+    busiest.sample()
+    return { stall: loopDelay.max / 1e6, value, ...busiest.result() }
   } finally {
     loopDelay.disable()
+    clearInterval(sampler)
   }
 }
 
@@ -140,7 +149,7 @@ export default async function syncBench(): Promise<Figure[]> {
     let heapPeak = heapBefore
     const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 5)
     const start = performance.now()
-    const { stall: longestStall, value: caughtUp } = await stallDuring(() =>
+    const { stall: longestStall, value: caughtUp, busiestMs: catchUpOwnMs, busiestCpuMs: catchUpOwnCpuMs } = await stallDuring(() =>
       desk.core.sync.syncNow({ policy: NO_SNAPSHOT, onProgress: () => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)) }),
     )
     const backlogMs = performance.now() - start
@@ -188,6 +197,7 @@ export default async function syncBench(): Promise<Figure[]> {
       one(`sync: 30-day backlog (${BACKLOG_OPS} edits, ${caughtUp.appliedFiles} files)`, 'ms', backlogMs, `${caughtUp.appliedOps} operations; goal < 60 s`),
       one('sync: heap growth while catching up', 'MB', (heapPeak - heapBefore) / 2 ** 20),
       one('sync: longest event-loop stall while catching up', 'ms', longestStall, 'perf_hooks.monitorEventLoopDelay max; chunks of about 8 ms, yielding between; no snapshot in this pass; goal < 50 ms'),
+      one('sync: longest stall while catching up, our own work in it (20 ms samples)', 'ms', catchUpOwnMs, `time in callbacks between two samples; its CPU ${catchUpOwnCpuMs.toFixed(1)} ms (a long stall with little of either is waiting for a CPU)`),
       one('sync: pass that writes the snapshot', 'ms', snapshotMs, snapshotPass.compacted ? 'the writer (lower device id), after the acknowledgements' : 'NO SNAPSHOT WRITTEN'),
       one('sync: longest event-loop stall while writing the snapshot', 'ms', snapshotStall, 'monitorEventLoopDelay max over that pass; goal < 50 ms'),
       one('sync: new computer takes the snapshot', 'ms', joinMs, `its pass that takes the snapshot and the files after it; ${joined} entries there`),
