@@ -10,6 +10,8 @@ import { launchWithVault } from './launch-vault'
 import { expectInViewAtBothSizes } from './in-view'
 import { shoot, shootSmallLightLargeDark, shotsDir } from './shots'
 
+const EMPTY_PLAN = { warningSigns: [], copingStrategies: [], distractions: [], helpers: [], professionals: [], crisisLines: [], emergencyNumber: '', safeEnvironment: [], reasonsToLive: [] }
+
 describe.skipIf(e2eSkipReason())('an entry also edited on the other computer', () => {
   let app: E2EApp | undefined
   let other: TestVault | undefined
@@ -36,10 +38,12 @@ describe.skipIf(e2eSkipReason())('an entry also edited on the other computer', (
     app.core.reflections.update({ id: written.id, patch: { mood: 1 } })
     app.core.drafts.update({ id: draft.id, patch: { channel: 'portal' } })
     app.core.thoughtRecords.update({ id: record.id, patch: { happenedAt: Date.UTC(2026, 2, 2, 10) } })
+    app.core.crisisPlan.save({ ...EMPTY_PLAN, warningSigns: ['Not sleeping'], helpers: [{ name: 'Sam', phone: '07700 900123' }], emergencyNumber: '999' })
     await app.core.sync.syncNow({})
     other.core.reflections.update({ id: written.id, patch: { mood: 5 } })
     other.core.drafts.update({ id: draft.id, patch: { channel: 'text' } })
     other.core.thoughtRecords.update({ id: record.id, patch: { happenedAt: Date.UTC(2026, 2, 2, 11) } })
+    other.core.crisisPlan.save({ ...EMPTY_PLAN, warningSigns: ['Skipping meals'], emergencyNumber: '999' })
     await other.core.sync.syncNow({})
     await app.core.sync.syncNow({})
     const kept = app.core.reflections.get({ id: written.id }).mood === 5 ? 1 : 5
@@ -80,5 +84,18 @@ describe.skipIf(e2eSkipReason())('an entry also edited on the other computer', (
     expect(keptTime).toMatch(/^When it happened \d+ Mar 2026, \d\d:00 kept from/)
     await expectNoSeriousA11yViolations(page, { screen: 'thought record with kept history' })
     await shootSmallLightLargeDark(page, 'thought-record-history')
+
+    // The crisis plan, one document: the plan that lost is kept, and its screen says which sections differed.
+    const planNow = app.core.crisisPlan.get()
+    const keptPlan = planNow.warningSigns[0] === 'Skipping meals' ? '1. Warning signs: Not sleeping\n4. People I can ask for help: Sam 07700 900123' : '1. Warning signs: Skipping meals\n4. People I can ask for help: (empty)'
+    await page.locator('.sidebar').getByRole('button', { name: 'Crisis plan', exact: true }).click()
+    await page.getByRole('heading', { level: 1, name: 'Your crisis plan' }).waitFor()
+    const planNote = page.getByRole('region', { name: 'Values kept from the other computer' })
+    await planNote.getByRole('button', { name: 'Show' }).click()
+    expect(await planNote.getByRole('listitem').locator('.entry-history__value').innerText()).toBe(keptPlan)
+    await expectNoSeriousA11yViolations(page, { screen: 'crisis plan with kept history' })
+    await expectInViewAtBothSizes(page, planNote, {
+      ...(shotsDir && { picture: (size, theme) => shoot(page, `crisis-plan-history-${size.width}-${theme}`) }),
+    })
   })
 })

@@ -141,6 +141,8 @@ describe('editors left open while a pass writes the same record', () => {
       expect(v.core.crisisPlan.get()).toMatchObject({ helpers: [{ name: 'Sam', phone: '07700 900123' }], copingStrategies: ['Breathe slowly', 'Walk the dog'], warningSigns: ['Not sleeping', 'Staying in bed'] })
       const kept = vaultSyncStore(v.core.vault.db(), 0).history('crisis_plan', '[1]').map((h) => JSON.parse(String(h.value)) as { warningSigns: string[] })
       expect(kept.map((plan) => plan.warningSigns)).toEqual([['Not sleeping', 'Skipping meals']])
+      // What the crisis plan screen asks for: the kept plan, and not the row's key or its save time.
+      expect(v.core.sync.history({ table: 'crisis_plan' }).map((h) => h.field)).toEqual(['plan'])
     }
     expect(mergedStateHash(laptop)).toBe(mergedStateHash(desk))
   })

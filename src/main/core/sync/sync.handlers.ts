@@ -14,5 +14,5 @@ export const syncHandlers = (core: Core) => ({
   'sync.rejoin': () => syncPass(core, true),
   'sync.removeDevice': (input: { deviceId: string; passphrase: string }) => core.sync.removeDevice(input),
   'sync.disable': () => core.sync.disable(),
-  'sync.history': (input: { table: string; id: string }) => ({ entries: core.sync.history(input).map((e) => ({ ...e, value: typeof e.value === 'object' && e.value !== null ? JSON.stringify(e.value) : e.value })) }),
+  'sync.history': (input: Parameters<typeof core.sync.history>[0]) => ({ entries: core.sync.history(input).map((e) => ({ ...e, value: typeof e.value === 'object' && e.value !== null ? JSON.stringify(e.value) : e.value })) }),
 })

@@ -305,11 +305,20 @@ export function createSyncService(deps: SyncServiceDeps) {
     return { enabled: false }
   }
 
-  /** Values of an entry's fields that lost to an edit on another computer, newest first. */
-  function history(input: { table: string; id: string }): Array<{ field: string; value: JsonValue; at: number }> {
+  /**
+   * Values of an entry's fields that lost to an edit on another computer, newest first. Not
+   * listed: a value equal to the field's value now, which lost nothing (a row both computers
+   * created writes its key on both), and when a row was saved, which is the computer's note, not
+   * something the person wrote.
+   */
+  function history(input: { table: string; id: string } | { table: 'crisis_plan' }): Array<{ field: string; value: JsonValue; at: number }> {
     const s = requireSession()
+    // The crisis plan is its table's one row, id 1 (migration 0010).
+    const row = JSON.stringify(['id' in input ? input.id : 1])
+    const now = (field: string): string => JSON.stringify(s.store.cell(input.table, row, field)?.value ?? null)
     return s.store
-      .history(input.table, JSON.stringify([input.id]))
+      .history(input.table, row)
+      .filter((h) => h.field !== 'updated_at' && JSON.stringify(h.value) !== now(h.field))
       .map((h) => ({ field: h.field, value: h.value, at: stampMillis(h.stamp) }))
       .reverse()
   }

@@ -30,6 +30,6 @@ export const syncContract = {
   'sync.removeDevice': channel(syncRemoveDeviceInput, syncStatusSchema),
   /** Turns sync off on this computer; its records stay, the folder is left as it is. */
   'sync.disable': channel(emptyInput, syncStatusSchema),
-  /** Values of an entry that lost to an edit on another computer, newest first. */
+  /** Values of an entry (or of the crisis plan) that lost to an edit on another computer, newest first. */
   'sync.history': channel(syncHistoryInput, syncHistoryResult),
 } as const

@@ -56,7 +56,8 @@ export const syncNowResult = z.strictObject({
 export const syncRemoveDeviceInput = z.strictObject({ deviceId: deviceIdSchema, passphrase })
 
 export const SYNC_HISTORY_KINDS = ['reflections', 'sessions', 'talking_points', 'drafts', 'contacts', 'absences', 'therapists', 'rules', 'thought_records', 'diary_card_days'] as const
-export const syncHistoryInput = z.strictObject({ table: z.enum(SYNC_HISTORY_KINDS), id: idSchema })
+/** An entry by its id, or the crisis plan (its table's one row). */
+export const syncHistoryInput = z.union([z.strictObject({ table: z.enum(SYNC_HISTORY_KINDS), id: idSchema }), z.strictObject({ table: z.literal('crisis_plan') })])
 export const syncHistoryResult = z.strictObject({
   entries: z.array(
     z.strictObject({

@@ -6,6 +6,8 @@ import { rpc } from '../../lib/rpc'
 import { Checkbox } from '../agreements/controls'
 import { crisisPlanStrings as s } from './crisis-plan.strings'
 import { crisisPlanKeys, crisisPlanQuery, prefsKeys, prefsQuery } from './crisis-plan.queries'
+import { keptPlanText } from './kept-plan'
+import { EntryHistory } from '../sync/EntryHistory'
 import { NATIONAL_NUMBERS, numbersForLocale } from '../../../../shared/domain/crisis-numbers'
 import './crisis-plan.css'
 
@@ -157,6 +159,7 @@ function PlanEditor({ plan }: { plan: CrisisPlan }): React.JSX.Element {
         void save()
       }}
     >
+      <EntryHistory table="crisis_plan" keptText={(field, value) => (field === 'plan' ? keptPlanText(value, fromPlan(plan)) : undefined)} />
       {textList('warningSigns')}
       {textList('copingStrategies', true)}
       <Card title={s.sections.distractions.title}>

@@ -67,6 +67,12 @@ export const crisisPlanStrings = {
       add: 'Add a reason',
     },
   },
+  /** A plan kept from the other computer (Settings → Sync), its sections that differ from now. */
+  kept: {
+    empty: '(empty)',
+    sameAsNow: 'The same as your plan now.',
+    unreadable: 'A plan Between could not read.',
+  },
   remove: (what: string, n: number) => `Remove ${what.toLowerCase()} ${n}`,
   national: {
     title: 'Well-known numbers',

@@ -9,22 +9,30 @@ import type { SYNC_HISTORY_KINDS } from '../../../../shared/ipc/schemas/sync'
 import { rpc } from '../../lib/rpc'
 import { formatDateTime } from '../timeline/format'
 import { entryHistoryStrings as s } from './entry-history.strings'
-import { keptValueText } from './entry-history-value'
+import { keptValueText, type KeptValue } from './entry-history-value'
 import { syncStatusQuery } from './sync.queries'
 import './entry-history.css'
 
-interface Props {
-  table: (typeof SYNC_HISTORY_KINDS)[number]
-  id: string
+/** An entry by its id, or the crisis plan (its table's one row). */
+type Target = { table: (typeof SYNC_HISTORY_KINDS)[number]; id: string } | { table: 'crisis_plan'; id?: undefined }
+
+type Props = Target & {
   /** Which entry, where several share a screen (a day of the diary card). */
   about?: string
+  /** A kept value in words, where the generic reading (entry-history-value.ts) would not do; undefined for that reading. */
+  keptText?: (field: string, value: KeptValue) => string | undefined
 }
 
-export function EntryHistory({ table, id, about }: Props): React.JSX.Element | null {
+export function EntryHistory({ about, keptText, ...target }: Props): React.JSX.Element | null {
   const listId = useId()
   const [open, setOpen] = useState(false)
   const sync = useQuery(syncStatusQuery())
-  const history = useQuery({ queryKey: ['sync', 'history', table, id], queryFn: () => rpc('sync.history', { table, id }), enabled: sync.data?.enabled === true, retry: false })
+  const history = useQuery({
+    queryKey: ['sync', 'history', target.table, target.id ?? null],
+    queryFn: () => rpc('sync.history', target.id === undefined ? { table: 'crisis_plan' } : { table: target.table, id: target.id }),
+    enabled: sync.data?.enabled === true,
+    retry: false,
+  })
   const entries = history.data?.entries ?? []
   if (entries.length === 0) return null
   return (
@@ -41,7 +49,7 @@ export function EntryHistory({ table, id, about }: Props): React.JSX.Element | n
             <li key={`${entry.field}-${entry.at}-${index}`} className="entry-history__item">
               <span className="entry-history__field">{s.fields[entry.field] ?? s.otherField}</span>
               <span className="entry-history__value" dir="auto">
-                {keptValueText(entry.field, entry.value, formatDateTime)}
+                {keptText?.(entry.field, entry.value) ?? keptValueText(entry.field, entry.value, formatDateTime)}
               </span>
               <span className="muted small">{s.keptAt(formatDateTime(entry.at))}</span>
             </li>

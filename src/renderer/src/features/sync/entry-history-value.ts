@@ -4,7 +4,7 @@
  */
 import { entryHistoryStrings as s } from './entry-history.strings'
 
-type Kept = string | number | boolean | null
+export type KeptValue = string | number | boolean | null
 
 function describe(value: unknown): string {
   if (value === null || value === undefined || value === '') return s.empty
@@ -30,7 +30,7 @@ function parsedJson(text: string): unknown {
   }
 }
 
-export function keptValueText(field: string, value: Kept, formatTime: (at: number) => string): string {
+export function keptValueText(field: string, value: KeptValue, formatTime: (at: number) => string): string {
   if (typeof value === 'number' && field.endsWith('_at')) return formatTime(value)
   return describe(typeof value === 'string' ? parsedJson(value) : value)
 }

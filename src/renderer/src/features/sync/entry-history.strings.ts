@@ -11,6 +11,7 @@ export const entryHistoryStrings = {
   no: 'no',
   fields: {
     body: 'Words',
+    plan: 'Sections as they were',
     mood: 'Mood',
     notes: 'Notes',
     takeaways: 'Takeaways',
