@@ -22,7 +22,8 @@ const OWN_PROCESS = CORE_FILES.flatMap((pattern) => globSync(pattern)).filter((f
 export default defineConfig({
   test: {
     pool: 'forks',
-    globalSetup: ['tests/helpers/jobs-worker-setup.ts'],
+    // In this order: the child scripts are bundled into the jobs worker's folder.
+    globalSetup: ['tests/helpers/jobs-worker-setup.ts', 'tests/helpers/child-scripts-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     sequence: { sequencer: LongestFirstSequencer },

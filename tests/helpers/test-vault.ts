@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCore, type Core, type CoreOptions } from '../../src/main/core'
@@ -48,13 +48,28 @@ export function makeTempDir(prefix = 'between-test-'): string {
 }
 
 /** A real encrypted vault in a fresh temp folder, created and unlocked. */
-export async function createTestVault(options: Partial<CoreOptions> = {}): Promise<TestVault> {
-  const dir = options.dataDir ?? makeTempDir()
+export const createTestVault = (options: Partial<CoreOptions> = {}): Promise<TestVault> =>
+  testVaultIn(options.dataDir ?? makeTempDir(), options, async (core) => (await core.vault.create(TEST_PASSPHRASE)).recoveryKey)
+
+/**
+ * A copy of a test vault's folder (closed first), in a fresh temp folder and unlocked: a file
+ * whose cases each need the same large vault fills one and copies it, instead of filling each.
+ */
+export function copyTestVault(source: Pick<TestVault, 'dir' | 'recoveryKey'>, options: Partial<CoreOptions> = {}): Promise<TestVault> {
+  const dir = makeTempDir()
+  cpSync(source.dir, dir, { recursive: true })
+  return testVaultIn(dir, options, async (core) => {
+    await core.vault.unlock({ passphrase: TEST_PASSPHRASE })
+    return source.recoveryKey
+  })
+}
+
+async function testVaultIn(dir: string, options: Partial<CoreOptions>, open: (core: Core) => Promise<string>): Promise<TestVault> {
   const clock = fakeClock()
   const events = recordEvents()
   const make = () => createCore({ dataDir: dir, clock, events, kdfCost: CHEAP_KDF, jobs: testJobs(), ...options })
   const core = make()
-  const { recoveryKey } = await core.vault.create(TEST_PASSPHRASE)
+  const recoveryKey = await open(core)
   return {
     dir,
     core,

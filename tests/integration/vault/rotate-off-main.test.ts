@@ -4,17 +4,17 @@
  * closed for the rekey), and a SIGKILL at any phase leaves a vault that opens whole, under the
  * old key or the new one, with the passphrase and the recovery key.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { parseHeader } from '../../../src/main/core/vault/header'
 import { hasHotJournal } from '../../../src/main/core/vault/rekey-journal'
 import { dispatch } from '../../../src/main/ipc/dispatch'
 import type { JobProgress } from '../../../src/shared/ipc/schemas/jobs'
 import { killChildWhen } from '../../helpers/kill-child'
 import { pageOneRewritten } from '../../helpers/rekey-journal'
-import { createTestVault, TEST_PASSPHRASE, type TestVault } from '../../helpers/test-vault'
+import { copyTestVault, createTestVault, TEST_PASSPHRASE, type TestVault } from '../../helpers/test-vault'
 
 const CHILD = fileURLToPath(new URL('./fixtures/rotate-until-killed.ts', import.meta.url))
 const ENTRIES = 4_000
@@ -23,19 +23,26 @@ const KILL_ATTEMPTS = 4
 let vault: TestVault
 afterEach(() => vault?.cleanup())
 
-function fill(v: TestVault): void {
+/** One vault of ENTRIES entries, filled once for the file (closed); every case rotates a copy of it. */
+let filled: Pick<TestVault, 'dir' | 'recoveryKey'>
+beforeAll(async () => {
+  const v = await createTestVault()
   v.core.vault.db().transaction(() => {
     for (let i = 0; i < ENTRIES; i++) v.core.reflections.create({ body: `entry ${i} `.repeat(60), tags: [], mood: null, sessionId: null, bringToSession: false })
   })()
-}
+  v.core.close()
+  filled = { dir: v.dir, recoveryKey: v.recoveryKey }
+}, 120_000)
+afterAll(() => {
+  if (filled) rmSync(filled.dir, { recursive: true, force: true })
+})
 
 const keyGeneration = (dir: string): number => parseHeader(readFileSync(join(dir, 'between.header.json'), 'utf8')).keyGeneration
 const countOf = (v: TestVault['core']): number => v.vault.db().prepare('SELECT count(*) FROM reflections').pluck().get() as number
 
 describe('data-key rotation in a worker', () => {
   it('reports its phases as job progress; the vault answers VAULT_IN_USE until it is done', async () => {
-    vault = await createTestVault()
-    fill(vault)
+    vault = await copyTestVault(filled)
     let settled = false
     const rotation = vault.core.vault.rotateDataKey(TEST_PASSPHRASE).finally(() => (settled = true))
     const started = (): boolean => vault.events.log.some((e) => e.event === 'job.progress')
@@ -63,8 +70,7 @@ describe('data-key rotation in a worker', () => {
   }, 120_000)
 
   it('a lock while it runs: the call answers VAULT_LOCKED, and the next unlock opens the vault whole', async () => {
-    vault = await createTestVault()
-    fill(vault)
+    vault = await copyTestVault(filled)
     const rotation = vault.core.vault.rotateDataKey(TEST_PASSPHRASE).then(
       () => 'resolved',
       (error: { code?: string }) => error.code,
@@ -80,8 +86,7 @@ describe('data-key rotation in a worker', () => {
   }, 120_000)
 
   it('cancelled (jobs.cancel): it ends cancelled or rotated, and the vault is open and whole either way', async () => {
-    vault = await createTestVault()
-    fill(vault)
+    vault = await copyTestVault(filled)
     const rotation = vault.core.vault.rotateDataKey(TEST_PASSPHRASE)
     while (!vault.events.log.some((e) => e.event === 'job.progress')) await new Promise((resolve) => setImmediate(resolve))
     expect(await dispatch(vault.handlers, 'jobs.cancel', { op: 'rotate-key' })).toEqual({ ok: true, value: { cancelled: true } })
@@ -104,8 +109,7 @@ describe('data-key rotation in a worker', () => {
       // The rekey can end between the line and the kill: then it is tried again, on a fresh vault.
       for (let attempt = 0; attempt < KILL_ATTEMPTS; attempt++) {
         vault?.cleanup()
-        vault = await createTestVault()
-        fill(vault)
+        vault = await copyTestVault(filled)
         vault.core.close()
         const seen = await killChildWhen(CHILD, [vault.dir], (line) => line === moment)
         expect(seen).toContain(moment)

@@ -83,8 +83,21 @@ export function fileSequences(folder: SyncFolder, top: typeof DEVICES_DIR | type
   return sequences
 }
 
-/** The sequence a Between file's name in a device's folder gives (the device's id already checked), or null for any other name. */
-export const fileSequence = (name: string): number | null => (SEQUENCE_PATTERN.test(name) ? Number(name) : null)
+/**
+ * The sequence a Between file's name in a device's folder gives (the device's id already checked),
+ * or null for any other name: SEQUENCE_PATTERN's answer, read digit by digit (the passes ask it of
+ * every name in every device's folder, without a regular expression and a Number() per name).
+ */
+export function fileSequence(name: string): number | null {
+  if (name.length !== SEQUENCE_DIGITS) return null
+  let sequence = 0
+  for (let i = 0; i < SEQUENCE_DIGITS; i++) {
+    const digit = name.charCodeAt(i) - 48
+    if (digit < 0 || digit > 9) return null
+    sequence = sequence * 10 + digit
+  }
+  return sequence
+}
 
 /**
  * Whether a change at `path` (relative to the sync folder) may mean another device wrote: not
