@@ -56,6 +56,7 @@ export default defineConfig({
           name: 'window',
           include: ['tests/e2e/**/*.spec.ts', 'tests/smoke-electron/**/*.spec.ts'],
           setupFiles: ['tests/e2e/keep-browser.setup.ts'],
+          globalSetup: ['tests/e2e/shared-vault.setup.ts'],
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
         },

@@ -471,55 +471,65 @@ export async function launchApp(options: LaunchOptions = {}): Promise<E2EApp> {
       if (!result.ok) throw Object.assign(new Error(`${channel}: ${result.error.code}`), { rpcError: result.error })
       return result.value
     }
-    await options.beforeLoad?.({ core, invoke, clock })
+    // The renderer, served like the app serves it, in a fresh context and page, made while
+    // beforeLoad seeds the core: the page loads only once both are done.
+    const openPage = async () => {
+      const server = await serveStatic()
+      cleanups.push(() => server.close())
 
-    // The renderer, served like the app serves it.
-    const server = await serveStatic()
-    cleanups.push(() => server.close())
+      const browser = await openBrowser()
+      if (!keptBrowser) cleanups.push(() => browser.close())
+      const context = await browser.newContext({
+        viewport: options.viewport ?? { width: 1280, height: 860 },
+        deviceScaleFactor: options.deviceScaleFactor ?? 1,
+        locale: options.locale ?? 'en-GB',
+        timezoneId: options.timezoneId ?? 'Europe/London',
+        colorScheme: options.colorScheme ?? 'light',
+        reducedMotion: 'reduce',
+        serviceWorkers: 'block',
+        acceptDownloads: true,
+      })
+      cleanups.push(() => context.close())
 
-    const browser = await openBrowser()
-    if (!keptBrowser) cleanups.push(() => browser.close())
-    const context = await browser.newContext({
-      viewport: options.viewport ?? { width: 1280, height: 860 },
-      deviceScaleFactor: options.deviceScaleFactor ?? 1,
-      locale: options.locale ?? 'en-GB',
-      timezoneId: options.timezoneId ?? 'Europe/London',
-      colorScheme: options.colorScheme ?? 'light',
-      reducedMotion: 'reduce',
-      serviceWorkers: 'block',
-      acceptDownloads: true,
-    })
-    cleanups.push(() => context.close())
+      // Promise 2 (no network): anything but our own origin is blocked and recorded.
+      const blockedRequests: string[] = []
+      await context.route(
+        (url) => url.origin !== server.origin,
+        (route) => {
+          blockedRequests.push(route.request().url())
+          return route.abort('blockedbyclient')
+        },
+      )
 
-    // Promise 2 (no network): anything but our own origin is blocked and recorded.
-    const blockedRequests: string[] = []
-    await context.route(
-      (url) => url.origin !== server.origin,
-      (route) => {
-        blockedRequests.push(route.request().url())
-        return route.abort('blockedbyclient')
-      },
-    )
+      await context.clock.install({ time: start })
 
-    await context.clock.install({ time: start })
+      const page = await context.newPage()
+      const health = await watchWindowHealth(page, { origin: server.origin })
 
-    const page = await context.newPage()
+      // The result crosses as JSON text (parsed by INIT_SCRIPT's invoke): Playwright's own encoding
+      // of a returned object cost about half a second per timeline page of 500 entries, JSON a few
+      // milliseconds. Every output is plain data checked by the contract's schemas (no dates, bytes
+      // or non-finite numbers), so the page gets the objects Electron's IPC would give it.
+      await page.exposeBinding('__betweenInvoke', async (source, channel: unknown, input: unknown) => {
+        // The app's sender check: only our own top frame may call.
+        if (source.frame !== source.page.mainFrame() || new URL(source.frame.url()).origin !== server.origin) {
+          return JSON.stringify({ ok: false, error: { code: 'UNTRUSTED_SENDER', message: 'Untrusted sender.' } })
+        }
+        return JSON.stringify(await dispatch(handlers, channel, input))
+      })
+      await page.addInitScript(INIT_SCRIPT)
+      return { server, context, page, health, blockedRequests }
+    }
+    // Both to the end, whichever fails, so the cleanups see everything either made.
+    const [opened, seeded] = await Promise.allSettled([openPage(), (async () => options.beforeLoad?.({ core, invoke, clock }))()])
+    if (seeded.status === 'rejected') throw seeded.reason
+    if (opened.status === 'rejected') throw opened.reason
+    const { server, context, page, health, blockedRequests } = opened.value
+    // A lock in beforeLoad restarts the renderer a turn later (lock.ts defers it): that restart
+    // finds no page yet, as it did when the page was made after beforeLoad.
+    await new Promise((done) => setImmediate(done))
     currentPage = page
-    const health = await watchWindowHealth(page, { origin: server.origin })
     const pageErrors = health.errors
-
-    // The result crosses as JSON text (parsed by INIT_SCRIPT's invoke): Playwright's own encoding
-    // of a returned object cost about half a second per timeline page of 500 entries, JSON a few
-    // milliseconds. Every output is plain data checked by the contract's schemas (no dates, bytes
-    // or non-finite numbers), so the page gets the objects Electron's IPC would give it.
-    await page.exposeBinding('__betweenInvoke', async (source, channel: unknown, input: unknown) => {
-      // The app's sender check: only our own top frame may call.
-      if (source.frame !== source.page.mainFrame() || new URL(source.frame.url()).origin !== server.origin) {
-        return JSON.stringify({ ok: false, error: { code: 'UNTRUSTED_SENDER', message: 'Untrusted sender.' } })
-      }
-      return JSON.stringify(await dispatch(handlers, channel, input))
-    })
-    await page.addInitScript(INIT_SCRIPT)
     await page.goto(`${server.origin}/index.html`, { waitUntil: 'load' })
     // A working window, not a blank one: rendered, no errors, no failed request, no crash.
     await health.assertHealthy()

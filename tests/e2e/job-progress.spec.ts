@@ -3,17 +3,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectNoSeriousA11yViolations } from './axe'
-import { e2eSkipReason, launchApp, type E2EApp } from './harness'
-import { seedLargeVault } from './seed-large'
+import { DEFAULT_NOW, e2eSkipReason, launchApp, type E2EApp } from './harness'
+import { copyLargeVault, LARGE_VAULT_PASSPHRASE } from './shared-vault'
 import { shoot } from './shots'
 
-const PASSPHRASE = 'quiet lantern orchard velvet'
 /**
  * Big enough that checking a backup (every page decrypted and checked) takes seconds here, so
  * its progress can be seen and stopped. Making a backup copies the encrypted pages and is over
- * too soon to be stopped reliably.
+ * too soon to be stopped reliably. The same vault as the 100,000-entry scroll's
+ * (timeline-large.spec.ts): seeded once per run, copied here.
  */
-const ENTRIES = 90_000
+const ENTRIES = 100_000
 
 /**
  * A long job's progress in Settings (the check of a backup): what is being done, a bar with its
@@ -29,12 +29,12 @@ describe.skipIf(e2eSkipReason())('Progress of long work in Settings', () => {
     root = mkdtempSync(join(tmpdir(), 'between-e2e-jobs-'))
     folder = join(root, 'backups')
     mkdirSync(folder)
+    await copyLargeVault(join(root, 'vault'), { total: ENTRIES, now: DEFAULT_NOW })
     app = await launchApp({
       dataDir: join(root, 'vault'),
       prefs: { backupFolder: folder },
-      beforeLoad: async ({ invoke, core, clock }) => {
-        await invoke('vault.create', { passphrase: PASSPHRASE })
-        seedLargeVault(core, ENTRIES, clock.now())
+      beforeLoad: async ({ invoke }) => {
+        await invoke('vault.unlock', { passphrase: LARGE_VAULT_PASSPHRASE })
         await invoke('backup.now', {})
       },
     })

@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { e2eSkipReason, launchApp, type E2EApp } from './harness'
-import { seedLargeVault } from './seed-large'
+import { DEFAULT_NOW, e2eSkipReason, launchApp, type E2EApp } from './harness'
+import { copyLargeVault, LARGE_VAULT_PASSPHRASE } from './shared-vault'
 
 // Page-side code below runs in the browser; the node tsconfig has no DOM types.
 declare const document: { querySelector<T = BrowserElement>(selector: string): T | null }
@@ -11,7 +14,6 @@ interface BrowserElement {
   querySelectorAll(selector: string): { length: number }
 }
 
-const PASSPHRASE = 'quiet lantern orchard velvet'
 const TOTAL = 100_000
 
 /**
@@ -20,22 +22,25 @@ const TOTAL = 100_000
  */
 describe.skipIf(e2eSkipReason())('timeline with 100,000 entries', () => {
   let app: E2EApp
+  let root = ''
   let seedMs = 0
 
   beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'between-e2e-large-'))
+    const dataDir = join(root, 'vault')
+    const start = performance.now()
+    await copyLargeVault(dataDir, { total: TOTAL, now: DEFAULT_NOW })
+    seedMs = performance.now() - start
     app = await launchApp({
+      dataDir,
       viewport: { width: 1280, height: 900 },
-      beforeLoad: async ({ invoke, core, clock }) => {
-        await invoke('vault.create', { passphrase: PASSPHRASE })
-        const start = performance.now()
-        seedLargeVault(core, TOTAL, clock.now())
-        seedMs = performance.now() - start
-      },
+      beforeLoad: async ({ invoke }) => void (await invoke('vault.unlock', { passphrase: LARGE_VAULT_PASSPHRASE })),
     })
-  }, 120_000)
+  }, 240_000)
 
   afterAll(async () => {
     await app?.close()
+    if (root) rmSync(root, { recursive: true, force: true })
   })
 
   it('scrolls end to end, loading pages as it goes, with a small DOM and no errors', async () => {
@@ -81,7 +86,7 @@ describe.skipIf(e2eSkipReason())('timeline with 100,000 entries', () => {
     // The oldest entry is in view and the DOM stayed small: only rows near the view exist.
     expect(maxDomRows).toBeLessThan(60)
     expect(app.pageErrors).toEqual([])
-    console.log(`seeded ${TOTAL} entries in ${Math.round(seedMs)} ms; scrolled end to end in ${Math.round(scrolledMs)} ms`)
+    console.log(`seeded (or copied) ${TOTAL} entries in ${Math.round(seedMs)} ms; scrolled end to end in ${Math.round(scrolledMs)} ms`)
 
     // Keyboard still works at the bottom: Home goes back to the newest entry.
     await last.focus()
