@@ -34,6 +34,7 @@ import { createTherapistsService } from './therapists/therapists.service'
 import { createTimelineService } from './timeline/timeline.service'
 import { createVaultService } from './vault/vault.service'
 import { createPageCheck } from './vault/page-check-job'
+import { oneCheckpoint, type CheckpointWhileInput } from './vault/checkpoint'
 import { createJournalService } from './journal/journal.service'
 import { createTagsService } from './tags/tags.service'
 import { createSyncService } from './sync/sync.service'
@@ -102,6 +103,7 @@ export function createCore(options: CoreOptions) {
     onLock: () => syncSignals.emit('closed'),
     onBeforeRotate: () => backups.beforeKeyRotation(),
     rotate: (request, growing) => jobs.run('rotate-key', request, growing),
+    checkpointElsewhere: () => checkpointInWorker(oneCheckpoint()),
   })
   const channelCalls = createChannelCalls(vault)
   const ctx: ServiceContext = {
@@ -122,6 +124,9 @@ export function createCore(options: CoreOptions) {
   tidy(true) // what an interrupted backup, check or restore left behind
   const jobs = createJobRunner({ jobs: options.jobs ?? createThreadJobs(), events, logger, onIdle: () => tidy(false) })
   const checkPages = createPageCheck(jobs)
+  // async: a vault locked meanwhile (no key to copy) is a failed checkpointer, not a thrown call.
+  const checkpointInWorker = async (input: CheckpointWhileInput) =>
+    jobs.inWorker({ name: 'vault.checkpointWhile', input, database: vault.paths.database, key: transferableKey(vault.copyDataKey()) })
   const updateSchema = createSchemaUpdate({ jobs, backupBefore: (dataKey) => backups.beforeMigration(dataKey) })
   const backups = createBackupService({
     ctx,
@@ -145,9 +150,7 @@ export function createCore(options: CoreOptions) {
     dialogs: options.dialogs ?? noDialogs,
     jobs,
     signals: syncSignals,
-    // async: a vault locked meanwhile (no key to copy) is a failed checkpointer, not a failed pass.
-    checkpointWhile: async (input) =>
-      jobs.inWorker({ name: 'vault.checkpointWhile', input, database: vault.paths.database, key: transferableKey(vault.copyDataKey()) }),
+    checkpointWhile: checkpointInWorker,
     ...(options.installationId ? { installationId: options.installationId } : {}),
   })
 

@@ -15,6 +15,7 @@ import {
   noteCount,
   OTHER_PASSPHRASE,
   PASSPHRASE,
+  recordingLogger,
   snapshot,
 } from './vault-fixtures'
 
@@ -199,6 +200,59 @@ describe('rotate the data key', () => {
     expect(noteCount(vault.db())).toBe(5)
     expect(existsSync(join(dir, 'between.header.next.json'))).toBe(false)
     vault.lock()
+  })
+
+  describe('the WAL copied into the file elsewhere first (the core: in a worker), not on the connection that closes', () => {
+    const keyGeneration = (dir: string): number => parseHeader(readFileSync(join(dir, 'between.header.json'), 'utf8')).keyGeneration
+
+    it('is asked while the vault is still open, with the WAL still to copy', async () => {
+      let copiedPages = -1
+      const { dir, vault } = await createdVault(400, {
+        checkpointElsewhere: async () => {
+          expect(vault.status()).toBe('unlocked')
+          const other = openEncryptedDatabase(join(dir, 'between.db'), await dataKeyOf(dir, PASSPHRASE))
+          try {
+            copiedPages = (other.pragma('wal_checkpoint(PASSIVE)') as Array<{ checkpointed: number }>)[0]!.checkpointed
+          } finally {
+            other.close()
+          }
+        },
+      })
+      const before = keyGeneration(dir)
+      await vault.rotateDataKey(PASSPHRASE)
+      expect(copiedPages).toBeGreaterThan(0)
+      expect(keyGeneration(dir)).toBe(before + 1)
+      expect(noteCount(vault.db())).toBe(400)
+      vault.lock()
+    })
+
+    it('failing there, still rotates (the connection copies it as it closes) and logs a code, nothing else', async () => {
+      const logger = recordingLogger()
+      const { dir, vault } = await createdVault(50, {
+        logger,
+        checkpointElsewhere: async () => {
+          throw Object.assign(new Error('a private detail'), { code: 'EIO' })
+        },
+      })
+      const before = keyGeneration(dir)
+      await vault.rotateDataKey(PASSPHRASE)
+      expect(keyGeneration(dir)).toBe(before + 1)
+      expect(noteCount(vault.db())).toBe(50)
+      expect(logger.lines).toContainEqual({ level: 'warn', code: 'vault.checkpoint_elsewhere_failed', detail: { code: 'EIO' } })
+      expect(JSON.stringify(logger.lines)).not.toContain('private')
+      vault.lock()
+    })
+
+    it('a lock meanwhile: VAULT_LOCKED, and the vault opens as before under its old key', async () => {
+      const { dir, vault } = await createdVault(20, { checkpointElsewhere: async () => vault.lock() })
+      const before = keyGeneration(dir)
+      await expectCode(vault.rotateDataKey(PASSPHRASE), 'VAULT_LOCKED')
+      expect(keyGeneration(dir)).toBe(before)
+      expect(existsSync(join(dir, 'between.header.next.json'))).toBe(false)
+      await vault.unlock({ passphrase: PASSPHRASE })
+      expect(noteCount(vault.db())).toBe(20)
+      vault.lock()
+    })
   })
 
   it('needs the vault unlocked and the right passphrase', async () => {

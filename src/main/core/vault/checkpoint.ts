@@ -63,6 +63,13 @@ export interface CheckpointWhileInput {
   everyMs: number
 }
 
+/** checkpointWhile's input told to stop before it starts: one PASSIVE checkpoint, then done. */
+export function oneCheckpoint(): CheckpointWhileInput {
+  const stop = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)
+  Atomics.store(new Int32Array(stop), 0, 1)
+  return { stop, everyMs: 0 }
+}
+
 /**
  * A job task for a worker's own connection: PASSIVE checkpoints every `everyMs` until told to
  * stop, then one more. Each copies what the WAL holds into the database file and waits for the

@@ -47,6 +47,12 @@ export interface VaultServiceOptions {
    */
   onBeforeRotate?: () => Promise<'done' | 'cancelled'>
   /**
+   * Copies the WAL into the database file on a connection of its own, off this thread (the
+   * core: a worker). The rotation calls it before it checkpoints and closes its own connection,
+   * which then has little left to copy and sync.
+   */
+  checkpointElsewhere?: () => Promise<unknown>
+  /**
    * Runs a data-key rotation's file steps (rotate.ts) as a job: the core passes its job runner
    * (a worker thread, with progress). Without it they run on this thread (the vault's own tests).
    */
