@@ -138,19 +138,4 @@ export function writeNewFileStreamed(path: string, fill: (write: ExportSink) => 
 }
 
 /** Writes a new file; refuses to replace one. */
-export function writeNewFile(path: string, content: string): void {
-  let fd: number
-  try {
-    fd = openSync(path, 'wx', 0o600)
-  } catch (error) {
-    throw ioError(error)
-  }
-  try {
-    writeAll(fd, Buffer.from(content, 'utf8'))
-      fsyncSync(fd)
-  } catch (error) {
-    throw ioError(error)
-  } finally {
-    closeSync(fd)
-  }
-}
+export const writeNewFile = (path: string, content: string): void => writeNewFileStreamed(path, (write) => write(content))
