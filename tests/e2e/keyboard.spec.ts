@@ -124,6 +124,10 @@ describe.skipIf(e2eSkipReason())('keyboard only', () => {
     expect(stops.at(-1)).toBe('button:Lock Between')
     await page.keyboard.press('Enter')
     await page.getByRole('heading', { level: 1, name: 'Welcome back' }).waitFor()
+    // Locking then restarts the window (here: reloads the page): focus is asked of the new one,
+    // not of the page the reload is about to replace.
+    await app.eventsDelivered()
+    await page.getByRole('heading', { level: 1, name: 'Welcome back' }).waitFor()
     expect(await focused(app)).toBe('input:Passphrase')
   })
 })
