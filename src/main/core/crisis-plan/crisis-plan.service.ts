@@ -1,10 +1,9 @@
 import type { z } from 'zod'
 import { crisisPlanFields, type CrisisPlan, type crisisPlanSave } from '../../../shared/ipc/schemas/crisis-plan'
 import { sinceBase, writeTransaction, type ServiceContext } from '../records/entity.service'
-import { readCrisisPlan, writeCrisisPlan } from './crisis-plan.repo'
+import { CRISIS_PLAN_ROW, readCrisisPlan, writeCrisisPlan } from './crisis-plan.repo'
 
 type Plan = z.output<typeof crisisPlanFields>
-const PLAN_ROW = 1
 
 export function createCrisisPlanService(ctx: ServiceContext) {
   const get = (): CrisisPlan => {
@@ -29,7 +28,7 @@ export function createCrisisPlanService(ctx: ServiceContext) {
         // Nothing the person changed since the screen's base: the stored plan stands untouched.
         if (Object.keys(fields).length === 0) return false
         writeCrisisPlan(db, JSON.stringify({ ...shown, ...fields }), now)
-        if (Object.keys(unseen).length > 0) ctx.replacedUnseen?.(db, 'crisis_plan', PLAN_ROW, { plan: JSON.stringify({ ...shown, ...unseen }) })
+        if (Object.keys(unseen).length > 0) ctx.replacedUnseen?.(db, 'crisis_plan', CRISIS_PLAN_ROW, { plan: JSON.stringify({ ...shown, ...unseen }) })
         return true
       })
       if (wrote) ctx.events.emit('data.changed', { tables: ['crisis_plan'] })

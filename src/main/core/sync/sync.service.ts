@@ -33,6 +33,7 @@ import { stampMillis } from './hlc'
 import type { JsonValue } from './ops'
 import type { SyncSignals } from './sync-signals'
 import type { Checkpointer } from './wal-relief'
+import { CRISIS_PLAN_ROW } from '../crisis-plan/crisis-plan.repo'
 
 export interface SyncServiceDeps {
   ctx: ServiceContext
@@ -313,8 +314,7 @@ export function createSyncService(deps: SyncServiceDeps) {
    */
   function history(input: { table: string; id: string } | { table: 'crisis_plan' }): Array<{ field: string; value: JsonValue; at: number }> {
     const s = requireSession()
-    // The crisis plan is its table's one row, id 1 (migration 0010).
-    const row = JSON.stringify(['id' in input ? input.id : 1])
+    const row = JSON.stringify(['id' in input ? input.id : CRISIS_PLAN_ROW])
     const now = (field: string): string => JSON.stringify(s.store.cell(input.table, row, field)?.value ?? null)
     return s.store
       .history(input.table, row)
