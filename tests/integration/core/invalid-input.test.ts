@@ -59,6 +59,24 @@ describe('bad input on every channel', () => {
     }
   })
 
+  it('refuses a malformed base on the saves that are not patches (an agreement, a diary day, the crisis plan), naming it, and writes nothing', async () => {
+    const [rule] = vault.core.rules.list({ therapistId: null, includeRetired: true })
+    if (!rule) throw new Error('no rule to update')
+    const plan = { warningSigns: [], copingStrategies: [], distractions: [], helpers: [], professionals: [], crisisLines: [], emergencyNumber: '', safeEnvironment: [], reasonsToLive: [] }
+    const saves = [
+      (base: unknown) => dispatch(vault.handlers, 'rules.update', { id: rule.id, patch: { agreementText: 'changed' }, base }),
+      (base: unknown) => dispatch(vault.handlers, 'diaryCard.saveDay', { day: '2026-03-03', timeZone: 'Europe/London', note: 'changed', base }),
+      (base: unknown) => dispatch(vault.handlers, 'crisisPlan.save', { ...plan, base }),
+    ]
+    for (const save of saves) {
+      for (const base of [{ agreementText: 42, note: 42, warningSigns: 'not a list' }, { unknown: 1 }, 'not an object']) {
+        const before = digestDatabase(vault.core.vault.db())
+        expect(await save(base)).toEqual({ ok: false, error: expect.objectContaining({ code: 'INVALID_INPUT', field: expect.stringMatching(/^base/) }) })
+        expect(digestDatabase(vault.core.vault.db())).toBe(before)
+      }
+    }
+  })
+
   it('refuses unknown channels and prototype keys', async () => {
     for (const name of ['nope.nothing', '__proto__', 'constructor', 'toString', 42, null]) {
       expect(await dispatch(vault.handlers, name, {})).toEqual({ ok: false, error: expect.objectContaining({ code: 'UNKNOWN_CHANNEL' }) })
